@@ -1,0 +1,29 @@
+import type { IntakeInput } from "../intake/schema";
+
+/** One recommended coach for a client, with the reasons a person can read. */
+export interface Match {
+  coachId: string;
+  name: string;
+  score: number;
+  reasons: string[];
+  bookingUrl: string;
+}
+
+export type ClientStatus = "matched" | "waitlisted";
+
+/** The client profile: the intake answers plus what the system decided. */
+export interface Client extends Omit<IntakeInput, "consent"> {
+  id: string;
+  status: ClientStatus;
+  matches: Match[];
+  /** Hash of the intake answers; an identical resubmission changes nothing. */
+  answersHash: string;
+  /** Set when a booking arrived from someone who never filled in the intake form. */
+  bookedWithoutIntake?: boolean;
+  /** How matches were last chosen: by the matcher, or by an admin's override. */
+  matchedBy: "matcher" | "admin";
+  consentAt: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

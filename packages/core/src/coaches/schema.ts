@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { emailSchema, httpsUrlSchema, languageSchema, text, timeZoneSchema, topicSchema } from "../shared/validators";
+
+export const COACHING_STYLES = ["supportive", "challenging", "structured", "exploratory", "practical"] as const;
+export const SENIORITY_LEVELS = ["junior", "mid", "senior", "staff", "lead", "manager", "director", "executive"] as const;
+export const BOOKING_PROVIDERS = ["calendly", "calcom"] as const;
+
+export const coachingStyleSchema = z.enum(COACHING_STYLES);
+export const seniorityLevelSchema = z.enum(SENIORITY_LEVELS);
+export const bookingProviderSchema = z.enum(BOOKING_PROVIDERS);
+
+const uniqueList = <T extends z.ZodType<string>>(item: T, min: number, max: number) =>
+  z
+    .array(item)
+    .min(min)
+    .max(max)
+    .transform((xs) => [...new Set(xs)]);
+
+/** What an admin sends to create a coach. */
+export const coachInputSchema = z.object({
+  name: text(120),
+  email: emailSchema,
+  bio: text(2000),
+  specialties: uniqueList(topicSchema, 1, 20),
+  languages: uniqueList(languageSchema, 1, 10),
+  timezone: timeZoneSchema,
+  capacity: z.number().int().min(0).max(500),
+  style: coachingStyleSchema,
+  seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
+  bookingProvider: bookingProviderSchema,
+  bookingUrl: httpsUrlSchema,
+  pricingUrl: httpsUrlSchema,
+  active: z.boolean().default(true),
+});
+export type CoachInput = z.infer<typeof coachInputSchema>;
+
+/** A partial update; every field optional, at least one present. */
+export const coachPatchSchema = coachInputSchema
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" });
+export type CoachPatch = z.infer<typeof coachPatchSchema>;
+
+/** A coach as stored and returned. `activeClients` is the current load, kept by the system. */
+export const coachSchema = coachInputSchema.extend({
+  id: z.string(),
+  activeClients: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Coach = z.infer<typeof coachSchema>;

@@ -1,0 +1,45 @@
+/** Every failure the domain reports has one of these codes; the HTTP layer maps each to a status. */
+export type ErrorCode =
+  | "validation_failed"
+  | "not_found"
+  | "conflict"
+  | "unauthorized"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "malformed_json"
+  | "idempotency_key_reused"
+  | "unavailable";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldIssue[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+export const conflict = (message: string) => new AppError("conflict", message);
+export const validationFailed = (message: string, fields: FieldIssue[]) =>
+  new AppError("validation_failed", message, fields);
+
+/** A write lost a race or broke a uniqueness rule; `existing` is the record that won, when known. */
+export class ConditionFailedError<T = unknown> extends Error {
+  override readonly name = "ConditionFailedError";
+  constructor(
+    message: string,
+    readonly existing?: T,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

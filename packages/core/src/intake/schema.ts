@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { seniorityLevelSchema, coachingStyleSchema } from "../coaches/schema";
+import { emailSchema, languageSchema, optionalText, text, timeZoneSchema, topicSchema } from "../shared/validators";
+
+export const CADENCES = ["weekly", "biweekly", "monthly", "ad-hoc"] as const;
+export const cadenceSchema = z.enum(CADENCES);
+export type Cadence = z.infer<typeof cadenceSchema>;
+
+export const preferencesSchema = z.object({
+  topics: z
+    .array(topicSchema)
+    .min(1, { message: "choose at least one topic" })
+    .max(10)
+    .transform((xs) => [...new Set(xs)]),
+  languages: z
+    .array(languageSchema)
+    .min(1, { message: "choose at least one language" })
+    .max(5)
+    .transform((xs) => [...new Set(xs)]),
+  style: coachingStyleSchema.optional(),
+  cadence: cadenceSchema,
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+/** What a client submits through the intake form or API. */
+export const intakeInputSchema = z.object({
+  name: text(120),
+  email: emailSchema,
+  timezone: timeZoneSchema,
+  background: text(4000),
+  role: text(200),
+  seniority: seniorityLevelSchema.optional(),
+  team: optionalText(200),
+  company: text(200),
+  challenge: text(4000),
+  goals: optionalText(4000),
+  preferences: preferencesSchema,
+  consent: z.literal(true, { message: "consent to be contacted is required" }),
+});
+export type IntakeInput = z.infer<typeof intakeInputSchema>;

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const zoneCache = new Map<string, boolean>();
+
+/** True for a time zone name the runtime's IANA database knows (e.g. "Europe/Berlin", "UTC"). */
+export function isIanaTimeZone(name: string): boolean {
+  const cached = zoneCache.get(name);
+  if (cached !== undefined) return cached;
+  let ok = false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    ok = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    ok = false;
+  }
+  zoneCache.set(name, ok);
+  return ok;
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** True for a two-letter ISO 639-1 code the runtime knows (e.g. "en", "pt"). */
+export function isIso6391(code: string): boolean {
+  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+}
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" });
+
+export const languageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(isIso6391, { message: "must be an ISO 639-1 language code such as en" });
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "must be a valid email address" }));
+
+/** A topic or specialty: lower case, words joined by hyphens ("Managing Up" → "managing-up"). */
+export const topicSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .transform((s) => s.toLowerCase().replace(/[\s_]+/g, "-"))
+  .refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), { message: "may contain letters, digits, spaces and hyphens" });
+
+/** Free text from a person: any characters (escaped on output), bounded length. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const httpsUrlSchema = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .max(2048);

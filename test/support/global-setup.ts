@@ -1,0 +1,24 @@
+import type { TestProject } from "vitest/node";
+import { startDynamoDbLocal } from "../../packages/local/src/emulators/dynamodb-local";
+import { freePort } from "../../packages/local/src/emulators/ports";
+import { startSesLocal } from "../../packages/local/src/emulators/ses-local";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    sesEndpoint: string;
+  }
+}
+
+/** Starts DynamoDB Local (in memory) and the SES emulator once for the whole test run. */
+export default async function setup(project: TestProject) {
+  const [dynamo, ses] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal({ port })),
+    freePort().then((port) => startSesLocal({ port })),
+  ]);
+  project.provide("dynamoEndpoint", dynamo.endpoint);
+  project.provide("sesEndpoint", ses.endpoint);
+  return async () => {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  };
+}
