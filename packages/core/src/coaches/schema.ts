@@ -8,6 +8,8 @@ export const BOOKING_PROVIDERS = ["calendly", "calcom"] as const;
 export const coachingStyleSchema = z.enum(COACHING_STYLES);
 export const seniorityLevelSchema = z.enum(SENIORITY_LEVELS);
 export const bookingProviderSchema = z.enum(BOOKING_PROVIDERS);
+export type CoachingStyle = z.infer<typeof coachingStyleSchema>;
+export type SeniorityLevel = z.infer<typeof seniorityLevelSchema>;
 
 const uniqueList = <T extends z.ZodType<string>>(item: T, min: number, max: number) =>
   z
