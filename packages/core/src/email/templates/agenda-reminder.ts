@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { defineTemplate } from "../define";
+import { css, htmlLayout, textLayout } from "../layout";
+import { agendaHtml, agendaText } from "../partials";
+import {
+  agendaSchema,
+  checkStarterNumber,
+  personName,
+  programNameField,
+  sessionKindShape,
+  sessionTimeField,
+  withKindLabel,
+} from "../schemas";
+
+/** To the coach 10 minutes before a session: review the agenda now (seed 001: at least 5 minutes ahead). */
+export const agendaReminder = defineTemplate({
+  name: "agenda-reminder",
+  subject: "Starting soon: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
+  subjectFields: ["kindLabel", "sessionTime"],
+  schema: z
+    .object({
+      programName: programNameField,
+      coachName: personName,
+      clientName: personName,
+      /** Formatted in the coach's time zone. */
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+      agenda: agendaSchema,
+    })
+    .superRefine(checkStarterNumber)
+    .transform(withKindLabel),
+  sample: {
+    programName: "Tech Lead Coaching Network",
+    coachName: "Ada Mensah",
+    clientName: "Sam Rivera",
+    sessionTime: "Tue, 14 May 2024, 18:00 (Europe/Berlin)",
+    kind: "intro",
+    agenda: {
+      title: "Intro session",
+      sections: [
+        { heading: "Build rapport", points: ["How each of you came to the program"] },
+        { heading: "Their needs and goals", points: ["Top-of-mind challenge", "What success looks like"] },
+        { heading: "How I coach", points: ["Approach, expectations, what the client can expect"] },
+        { heading: "Decide together", points: ["Is this a good fit? Next steps"] },
+      ],
+    },
+  },
+  html: htmlLayout({
+    title: "Your session starts soon",
+    audience: "coach",
+    body: `
+<h1 style="${css.h1}">Hi {{{html.coachName}}}, your session starts in 10 minutes</h1>
+<p style="${css.p}">Your session with {{{html.clientName}}} ({{{html.kindLabel}}}) starts at {{{html.sessionTime}}}. Now is a good moment to open the agenda and review it: at least 5 minutes ahead makes for a calmer start.</p>
+${agendaHtml}
+<p style="${css.muted}">During the session, capture key background, record action items with due dates, and confirm when you meet next.</p>
+`,
+  }),
+  text: textLayout({
+    audience: "coach",
+    body: `
+Hi {{{text.coachName}}}, your session starts in 10 minutes.
+
+Your session with {{{text.clientName}}} ({{{text.kindLabel}}}) starts at {{{text.sessionTime}}}. Now is a good moment to open the agenda and review it: at least 5 minutes ahead makes for a calmer start.
+
+AGENDA: ${agendaText.trim()}
+
+During the session, capture key background, record action items with due dates, and confirm when you meet next.
+`,
+  }),
+});

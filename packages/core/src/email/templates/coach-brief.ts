@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { coachingStyleSchema, seniorityLevelSchema } from "../../coaches/schema";
+import { cadenceSchema } from "../../intake/schema";
+import { optionalText, text } from "../../shared/validators";
+import { defineTemplate } from "../define";
+import { css, htmlLayout, textLayout } from "../layout";
+import { agendaHtml, agendaText } from "../partials";
+import {
+  agendaSchema,
+  checkStarterNumber,
+  goalSchema,
+  languageList,
+  personName,
+  programNameField,
+  sessionKindShape,
+  sessionTimeField,
+  topicList,
+  withKindLabel,
+} from "../schemas";
+
+/**
+ * To the coach when a session is booked: who they are meeting (seed 004: background, team/company,
+ * top-of-mind challenge, preferences), documented SMART goals and the agenda. Never coach notes.
+ */
+export const coachBrief = defineTemplate({
+  name: "coach-brief",
+  subject: "Coach brief: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
+  subjectFields: ["kindLabel", "sessionTime"],
+  schema: z
+    .object({
+      programName: programNameField,
+      coachName: personName,
+      /** Formatted in the coach's time zone. */
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+      client: z.object({
+        name: personName,
+        background: text(4000),
+        role: text(200),
+        seniority: seniorityLevelSchema.optional(),
+        team: optionalText(200),
+        company: text(200),
+        challenge: text(4000),
+        goals: optionalText(4000),
+      }),
+      preferences: z.object({
+        topics: topicList,
+        languages: languageList,
+        style: coachingStyleSchema.optional(),
+        cadence: cadenceSchema,
+      }),
+      smartGoals: z.array(goalSchema).max(20).default([]),
+      agenda: agendaSchema,
+    })
+    .superRefine(checkStarterNumber)
+    .transform(withKindLabel),
+  sample: {
+    programName: "Tech Lead Coaching Network",
+    coachName: "Ada Mensah",
+    sessionTime: "Tue, 14 May 2024, 18:00 (Europe/Berlin)",
+    kind: "starter",
+    starterNumber: 3,
+    client: {
+      name: "Sam Rivera",
+      background: "Backend engineer for six years, promoted to tech lead four months ago.",
+      role: "Tech lead",
+      seniority: "lead",
+      team: "Payments platform (5 engineers)",
+      company: "Acme Pay",
+      challenge: "Saying no to stakeholders without damaging the relationship.",
+      goals: "Delegate more and get comfortable managing up.",
+    },
+    preferences: {
+      topics: ["managing-up", "delegation"],
+      languages: ["en", "pt"],
+      style: "structured",
+      cadence: "biweekly",
+    },
+    smartGoals: [
+      { text: "Delegate the on-call rota", measure: "Rota owned by a teammate", targetDate: "2024-06-30" },
+    ],
+    agenda: {
+      title: "Starter session 3: delegation",
+      sections: [
+        { heading: "Reaffirm goals", minutes: "3–5 minutes", points: ["Any adjustments since last time?"] },
+        {
+          heading: "How are you doing?",
+          minutes: "5–15 minutes",
+          points: ["Check in on last session's goals"],
+        },
+        { heading: "Explore one of the five skills", minutes: "~30 minutes", points: ["Delegation"] },
+        { heading: "Actions until next time", minutes: "10–15 minutes", points: [] },
+        { heading: "Confirm the next session", points: [] },
+      ],
+    },
+  },
+  html: htmlLayout({
+    title: "Coach brief",
+    audience: "coach",
+    body: `
+<h1 style="${css.h1}">Hi {{{html.coachName}}}, here is your brief</h1>
+<p style="${css.p}"><strong>{{{html.kindLabel}}}</strong> with <strong>{{{html.client.name}}}</strong>, {{{html.sessionTime}}}.</p>
+{{#if html.isIntro}}
+<p style="${css.muted}">This is a first conversation: build rapport, understand their needs, and both decide whether you are a good fit.</p>
+{{/if}}
+<h2 style="${css.h2}">About {{{html.client.name}}}</h2>
+<table style="${css.table}">
+<tr><th style="${css.th}">Role</th><td style="${css.td}">{{{html.client.role}}}{{#if html.client.seniority}} ({{{html.client.seniority}}}){{/if}}</td></tr>
+{{#if html.client.team}}
+<tr><th style="${css.th}">Team</th><td style="${css.td}">{{{html.client.team}}}</td></tr>
+{{/if}}
+<tr><th style="${css.th}">Company</th><td style="${css.td}">{{{html.client.company}}}</td></tr>
+</table>
+<p style="margin:0 0 4px;font-weight:600;">Background</p>
+<p style="${css.p}">{{{html.client.background}}}</p>
+<p style="margin:0 0 4px;font-weight:600;">Top-of-mind challenge</p>
+<p style="${css.p}">{{{html.client.challenge}}}</p>
+{{#if html.client.goals}}
+<p style="margin:0 0 4px;font-weight:600;">Goals in their words</p>
+<p style="${css.p}">{{{html.client.goals}}}</p>
+{{/if}}
+<h2 style="${css.h2}">Coaching preferences</h2>
+<table style="${css.table}">
+<tr><th style="${css.th}">Topics</th><td style="${css.td}">{{{html.preferences.topics}}}</td></tr>
+<tr><th style="${css.th}">Languages</th><td style="${css.td}">{{{html.preferences.languages}}}</td></tr>
+{{#if html.preferences.style}}
+<tr><th style="${css.th}">Style</th><td style="${css.td}">{{{html.preferences.style}}}</td></tr>
+{{/if}}
+<tr><th style="${css.th}">Cadence</th><td style="${css.td}">{{{html.preferences.cadence}}}</td></tr>
+</table>
+{{#if html.smartGoals.length}}
+<h2 style="${css.h2}">Documented SMART goals</h2>
+<ul style="${css.list}">
+{{#each html.smartGoals}}
+<li>{{{text}}}. Measure: {{{measure}}}. By {{{targetDate}}}.</li>
+{{/each}}
+</ul>
+{{/if}}
+${agendaHtml}
+<p style="${css.muted}">Add your own talking points where your experience meets their challenge, and review the agenda at least 5 minutes before you start.</p>
+`,
+  }),
+  text: textLayout({
+    audience: "coach",
+    body: `
+Hi {{{text.coachName}}}, here is your brief.
+
+{{{text.kindLabel}}} with {{{text.client.name}}}, {{{text.sessionTime}}}.
+{{#if text.isIntro}}
+This is a first conversation: build rapport, understand their needs, and both decide whether you are a good fit.
+{{/if}}
+
+ABOUT {{{text.client.name}}}
+Role: {{{text.client.role}}}{{#if text.client.seniority}} ({{{text.client.seniority}}}){{/if}}
+{{#if text.client.team}}
+Team: {{{text.client.team}}}
+{{/if}}
+Company: {{{text.client.company}}}
+
+Background:
+{{{text.client.background}}}
+
+Top-of-mind challenge:
+{{{text.client.challenge}}}
+{{#if text.client.goals}}
+
+Goals in their words:
+{{{text.client.goals}}}
+{{/if}}
+
+COACHING PREFERENCES
+Topics: {{{text.preferences.topics}}}
+Languages: {{{text.preferences.languages}}}
+{{#if text.preferences.style}}
+Style: {{{text.preferences.style}}}
+{{/if}}
+Cadence: {{{text.preferences.cadence}}}
+{{#if text.smartGoals.length}}
+
+DOCUMENTED SMART GOALS
+{{#each text.smartGoals}}
+- {{{text}}}. Measure: {{{measure}}}. By {{{targetDate}}}.
+{{/each}}
+{{/if}}
+
+AGENDA: ${agendaText.trim()}
+
+Add your own talking points where your experience meets their challenge, and review the agenda at least 5 minutes before you start.
+`,
+  }),
+});

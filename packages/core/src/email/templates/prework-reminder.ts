@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { defineTemplate } from "../define";
+import { css, htmlLayout, textLayout } from "../layout";
+import { preworkHtml, preworkText } from "../partials";
+import {
+  checkStarterNumber,
+  personName,
+  programNameField,
+  sessionKindShape,
+  sessionTimeField,
+  withKindLabel,
+} from "../schemas";
+
+/** To the client 24 hours before a session: when it is, and the pre-work (seed 002). */
+export const preworkReminder = defineTemplate({
+  name: "prework-reminder",
+  subject: "Tomorrow: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
+  subjectFields: ["kindLabel", "sessionTime"],
+  schema: z
+    .object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      /** Formatted in the client's time zone. */
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+    })
+    .superRefine(checkStarterNumber)
+    .transform(withKindLabel),
+  sample: {
+    programName: "Tech Lead Coaching Network",
+    clientName: "Sam Rivera",
+    coachName: "Ada Mensah",
+    sessionTime: "Wed, 22 May 2024, 17:00 (Europe/Lisbon)",
+    kind: "regular",
+  },
+  html: htmlLayout({
+    title: "Your session is tomorrow",
+    audience: "client",
+    body: `
+<h1 style="${css.h1}">Hi {{{html.clientName}}}, see you tomorrow</h1>
+<p style="${css.p}">A friendly reminder: your session with {{{html.coachName}}} is on <strong>{{{html.sessionTime}}}</strong>. The call details are in your calendar invitation.</p>
+${preworkHtml}
+<p style="${css.p}">If something came up and you need to move the session, please use the links in the invitation so your coach knows in good time.</p>
+`,
+  }),
+  text: textLayout({
+    audience: "client",
+    body: `
+Hi {{{text.clientName}}}, see you tomorrow.
+
+A friendly reminder: your session with {{{text.coachName}}} is on {{{text.sessionTime}}}. The call details are in your calendar invitation.
+
+${preworkText.trim()}
+
+If something came up and you need to move the session, please use the links in the invitation so your coach knows in good time.
+`,
+  }),
+});
