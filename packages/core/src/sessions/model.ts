@@ -23,3 +23,12 @@ export interface Agenda {
   title: string;
   sections: AgendaSection[];
 }
+
+/** The first seven sessions after the intro follow the starter structure (seed "The Seven Starter Sessions"). */
+export const STARTER_SESSION_COUNT = 7;
+
+/** Which session in a client–coach relationship this is: `number` is set for starter sessions only. */
+export interface SessionSlot {
+  kind: SessionKind;
+  number?: number;
+}
