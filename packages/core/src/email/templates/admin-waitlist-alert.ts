@@ -2,7 +2,7 @@ import { z } from "zod";
 import { emailSchema } from "../../shared/validators";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { languageList, personName, programNameField, systemText, topicList } from "../schemas";
+import { languageList, personName, programNameField, topicList } from "../schemas";
 
 const count = z.number().int().min(0);
 
@@ -16,7 +16,7 @@ export const adminWaitlistAlert = defineTemplate({
   subjectFields: ["clientId"],
   schema: z.object({
     programName: programNameField,
-    clientId: systemText(40).regex(/^cli_[0-9A-Z]+$/, { message: "must be a client id" }),
+    clientId: z.string().regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" }),
     clientName: personName,
     clientEmail: emailSchema,
     topics: topicList,
