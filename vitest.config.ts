@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The emulators start once per run and every test file shares them (see test/support/global-setup.ts).
     globalSetup: ["test/support/global-setup.ts"],
-    env: { TZ: "UTC" },
+    env: { TZ: "UTC", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_REGION: "us-east-1" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

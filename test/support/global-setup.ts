@@ -3,13 +3,6 @@ import { startDynamoDbLocal } from "../../packages/local/src/emulators/dynamodb-
 import { freePort } from "../../packages/local/src/emulators/ports";
 import { startSesLocal } from "../../packages/local/src/emulators/ses-local";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-    sesEndpoint: string;
-  }
-}
-
 /** Starts DynamoDB Local (in memory) and the SES emulator once for the whole test run. */
 export default async function setup(project: TestProject) {
   const [dynamo, ses] = await Promise.all([

@@ -32,6 +32,9 @@ export const conflict = (message: string) => new AppError("conflict", message);
 export const validationFailed = (message: string, fields: FieldIssue[]) =>
   new AppError("validation_failed", message, fields);
 
+/** The reason a uniqueness condition failed on an email. */
+export const EMAIL_TAKEN = "email is taken";
+
 /** A write lost a race or broke a uniqueness rule; `existing` is the record that won, when known. */
 export class ConditionFailedError<T = unknown> extends Error {
   override readonly name = "ConditionFailedError";

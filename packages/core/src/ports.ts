@@ -1,11 +1,12 @@
-import type { Client } from "./clients/model";
-import type { Coach, CoachInput, CoachPatch } from "./coaches/schema";
+import type { Client, ClientStatus, Match } from "./clients/model";
+import type { Coach, CoachInput } from "./coaches/schema";
 
 /** Storage of coaches. Implementations translate storage errors into domain errors. */
 export interface CoachRepository {
   create(coach: Coach): Promise<void>;
   get(id: string): Promise<Coach | undefined>;
-  update(id: string, patch: CoachPatch, now: string): Promise<Coach>;
+  /** Writes `next` over `previous`; fails with ConditionFailedError if `previous` is stale or the email is taken. */
+  replace(next: Coach, previous: Coach): Promise<void>;
   list(opts?: { limit?: number; cursor?: string }): Promise<{ items: Coach[]; cursor?: string }>;
   /** Every active coach: the candidates for matching. */
   listActive(): Promise<Coach[]>;
@@ -17,7 +18,10 @@ export type { CoachInput };
 export interface IntakeRecord {
   clientId: string;
   answersHash: string;
-  response: unknown;
+  status: ClientStatus;
+  matches: Match[];
+  version: number;
+  createdAt: string;
 }
 
 export interface StoredIdempotentResponse {
@@ -36,12 +40,12 @@ export interface ClientRepository {
   ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse }>;
   /**
    * Writes the client, its email record and (optionally) an idempotent response in one transaction.
-   * `expectedVersion` undefined means "create: the email must be new".
+   * `client.version === 1` means "create: the email must be new"; otherwise the stored version must
+   * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
-  save(
-    client: Client,
-    opts: { expectedVersion?: number; response: unknown; idempotency?: { key: string } & StoredIdempotentResponse },
-  ): Promise<void>;
+  save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
+  /** Forgets the answers hash of an email's record, so that the same answers are processed again. */
+  forgetAnswers(email: string, clientId: string): Promise<void>;
 }
 
 /** Sends a templated email. `data` has already been validated against the template's schema. */
@@ -49,4 +53,11 @@ export interface EmailSender {
   send(message: { to: string; template: string; data: Record<string, unknown>; headers?: Record<string, string> }): Promise<{
     messageId: string;
   }>;
+}
+
+/** Structured logging. Context carries ids only: never names, emails, answers or notes. */
+export interface Logger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
 }

@@ -18,8 +18,7 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, min: number, max: numb
     .max(max)
     .transform((xs) => [...new Set(xs)]);
 
-/** What an admin sends to create a coach. */
-export const coachInputSchema = z.object({
+const coachFields = z.object({
   name: text(120),
   email: emailSchema,
   bio: text(2000),
@@ -32,12 +31,15 @@ export const coachInputSchema = z.object({
   bookingProvider: bookingProviderSchema,
   bookingUrl: httpsUrlSchema,
   pricingUrl: httpsUrlSchema,
-  active: z.boolean().default(true),
+  active: z.boolean(),
 });
+
+/** What an admin sends to create a coach (`active` defaults to true). */
+export const coachInputSchema = coachFields.extend({ active: z.boolean().default(true) });
 export type CoachInput = z.infer<typeof coachInputSchema>;
 
 /** A partial update; every field optional, at least one present. */
-export const coachPatchSchema = coachInputSchema
+export const coachPatchSchema = coachFields
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" });
 export type CoachPatch = z.infer<typeof coachPatchSchema>;

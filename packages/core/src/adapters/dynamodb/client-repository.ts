@@ -1,0 +1,155 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { Client } from "../../clients/model";
+import { ConditionFailedError } from "../../errors";
+import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
+import { failedConditions } from "./errors";
+import { keys, stripKeys } from "./keys";
+
+/** How long a stored `Idempotency-Key` response is kept (DynamoDB TTL removes it afterwards). */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+export class DynamoClientRepository implements ClientRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<Client | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.client(id) }));
+    return res.Item ? stripKeys<Client>(res.Item) : undefined;
+  }
+
+  async readForIntake(
+    email: string,
+    idempotencyKey?: string,
+  ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse }> {
+    const recordKey = keys.clientEmail(email);
+    if (!idempotencyKey) {
+      const res = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: recordKey, ConsistentRead: true }),
+      );
+      return res.Item ? { record: stripKeys<IntakeRecord>(res.Item) } : {};
+    }
+    const idemKey = keys.idempotency("intake", idempotencyKey);
+    const res = await this.db.send(
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: [recordKey, idemKey], ConsistentRead: true } },
+      }),
+    );
+    const items = res.Responses?.[this.tableName] ?? [];
+    const record = items.find((i) => i.pk === recordKey.pk);
+    const idem = items.find((i) => i.pk === idemKey.pk);
+    return {
+      ...(record ? { record: stripKeys<IntakeRecord>(record) } : {}),
+      ...(idem ? { idempotent: stripKeys<StoredIdempotentResponse>(idem) } : {}),
+    };
+  }
+
+  async save(client: Client, opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {}): Promise<void> {
+    const creating = client.version === 1;
+    const record: IntakeRecord = {
+      clientId: client.id,
+      answersHash: client.answersHash,
+      status: client.status,
+      matches: client.matches,
+      version: client.version,
+      createdAt: client.createdAt,
+    };
+    const idem = opts.idempotency;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            creating ? { Put: this.createClient(client) } : { Update: this.updateClient(client) },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
+                ...(creating
+                  ? { ConditionExpression: "attribute_not_exists(pk)" }
+                  : { ConditionExpression: "clientId = :id", ExpressionAttributeValues: { ":id": client.id } }),
+              },
+            },
+            ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt) }] : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (failedConditions(error)) {
+        throw new ConditionFailedError("the client changed meanwhile", undefined, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async forgetAnswers(email: string, clientId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.clientEmail(email),
+        UpdateExpression: "SET answersHash = :none",
+        ConditionExpression: "clientId = :id",
+        ExpressionAttributeValues: { ":none": "", ":id": clientId },
+      }),
+    );
+  }
+
+  private createClient(client: Client) {
+    return {
+      TableName: this.tableName,
+      Item: { ...keys.client(client.id), ...keys.clientListing(client.id), type: "client", ...client },
+      ConditionExpression: "attribute_not_exists(pk)",
+    };
+  }
+
+  /**
+   * Sets the fields the caller owns and removes the optional intake answers it left out; any other
+   * attribute on the item (written by later steps of the journey) is kept.
+   */
+  private updateClient(client: Client) {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ":prev": client.version - 1 };
+    const sets: string[] = [];
+    for (const [k, v] of Object.entries(client)) {
+      if (k === "id" || k === "createdAt" || v === undefined) continue;
+      names[`#${k}`] = k;
+      values[`:${k}`] = v;
+      sets.push(`#${k} = :${k}`);
+    }
+    const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
+    for (const k of removed) names[`#${k}`] = k;
+    const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";
+    return {
+      TableName: this.tableName,
+      Key: keys.client(client.id),
+      UpdateExpression: `SET ${sets.join(", ")}${remove}`,
+      ConditionExpression: "version = :prev",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  private idempotencyItem(idem: { key: string } & StoredIdempotentResponse, now: string) {
+    return {
+      TableName: this.tableName,
+      Item: {
+        ...keys.idempotency("intake", idem.key),
+        type: "idempotency",
+        requestHash: idem.requestHash,
+        status: idem.status,
+        body: idem.body,
+        expiresAt: Math.floor(Date.parse(now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    };
+  }
+}
+
+/** Intake answers a resubmission may leave out; leaving one out clears it. */
+const OPTIONAL_ANSWERS = ["seniority", "team", "goals"] as const satisfies readonly (keyof Client)[];

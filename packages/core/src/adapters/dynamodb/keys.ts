@@ -1,0 +1,29 @@
+/**
+ * Every key the code writes, one function per item type. The access patterns they serve are
+ * listed in docs/data-model.md; keep the two in step.
+ */
+export const keys = {
+  coach: (id: string) => ({ pk: `COACH#${id}`, sk: "PROFILE" }),
+  /** All coaches, by id (gsi1) — admin listing. */
+  coachListing: (id: string) => ({ gsi1pk: "COACHES", gsi1sk: id }),
+  /** Active coaches only (sparse gsi2) — the candidates for matching. */
+  activeCoachListing: (id: string) => ({ gsi2pk: "COACHES#ACTIVE", gsi2sk: id }),
+  /** One per coach email: makes the email unique and finds a coach by it. */
+  coachEmail: (email: string) => ({ pk: `COACHEMAIL#${email}`, sk: "COACH" }),
+
+  client: (id: string) => ({ pk: `CLIENT#${id}`, sk: "PROFILE" }),
+  /** All clients, newest first by id (gsi1) — admin listing. */
+  clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
+  /** One per client email: makes the email unique and answers a resubmission in one read. */
+  clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
+  /** A stored response for an `Idempotency-Key`, expiring by TTL. */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
+} as const;
+
+export type Key = { pk: string; sk: string };
+
+/** Removes the storage-only attributes from an item so that domain objects never carry them. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, expiresAt, type, ...rest } = item;
+  return rest as T;
+}

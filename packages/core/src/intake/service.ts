@@ -1,0 +1,160 @@
+import { correlationToken } from "../bookings/correlation";
+import { bookingLink } from "../bookings/links";
+import type { Client, Match } from "../clients/model";
+import type { Clock } from "../clock";
+import type { CoachCatalog } from "../coaches/catalog";
+import type { Coach } from "../coaches/schema";
+import { AppError, ConditionFailedError } from "../errors";
+import { newId } from "../ids";
+import { type MatchResult, matchClient } from "../matching";
+import type { Mailer } from "../notifications/mailer";
+import type { ClientRepository, IntakeRecord, Logger } from "../ports";
+import { describeError } from "../shared/describe-error";
+import { answersHash } from "./answers-hash";
+import type { IntakeInput } from "./schema";
+
+export interface IntakeResponse {
+  clientId: string;
+  status: Client["status"];
+  matches: Match[];
+}
+
+export interface IntakeDeps {
+  clients: ClientRepository;
+  catalog: CoachCatalog;
+  mailer: Mailer;
+  clock: Clock;
+  logger: Logger;
+  settings: { linkSecret: string; adminEmail: string };
+}
+
+/** Turns the chosen coaches into matches with client-specific booking links. */
+export function toMatches(
+  client: Pick<Client, "id" | "name" | "email">,
+  picks: readonly { coach: Coach; score: number; reasons: string[] }[],
+  linkSecret: string,
+): Match[] {
+  const token = correlationToken(client.id, linkSecret);
+  return picks.map(({ coach, score, reasons }) => ({
+    coachId: coach.id,
+    name: coach.name,
+    score,
+    reasons,
+    bookingUrl: bookingLink(coach, client, token),
+  }));
+}
+
+/** Runs the matcher over the active coaches and pairs each recommendation with its coach. */
+export async function recommend(deps: Pick<IntakeDeps, "catalog" | "clock">, client: Client | IntakeInput) {
+  const coaches = await deps.catalog.active();
+  const result = matchClient(
+    {
+      topics: client.preferences.topics,
+      languages: client.preferences.languages,
+      style: client.preferences.style,
+      seniority: client.seniority,
+      timezone: client.timezone,
+      challenge: client.challenge,
+      goals: client.goals,
+    },
+    coaches,
+    { now: deps.clock.now() },
+  );
+  const byId = new Map(coaches.map((c) => [c.id, c]));
+  const picks = result.recommendations.flatMap((r) => {
+    const coach = byId.get(r.coachId);
+    return coach ? [{ coach, score: r.score, reasons: r.reasons }] : [];
+  });
+  return { picks, result };
+}
+
+const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): IntakeResponse => ({
+  clientId: r.clientId,
+  status: r.status,
+  matches: r.matches,
+});
+
+/**
+ * Accepts an intake: one read finds the email's last answers (and the idempotent response), an
+ * identical resubmission ends there; otherwise the client is matched and written in one
+ * transaction, and only the writer that wins sends the email.
+ */
+export async function submitIntake(
+  deps: IntakeDeps,
+  input: IntakeInput,
+  opts: { idempotencyKey?: string } = {},
+): Promise<IntakeResponse> {
+  const hash = answersHash(input);
+  for (let attempt = 1; ; attempt++) {
+    const { record, idempotent } = await deps.clients.readForIntake(input.email, opts.idempotencyKey);
+    if (idempotent) {
+      if (idempotent.requestHash !== hash) {
+        throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different request");
+      }
+      return idempotent.body as IntakeResponse;
+    }
+    if (record && record.answersHash === hash) return responseOf(record);
+    try {
+      return await acceptAnswers(deps, input, hash, record, opts.idempotencyKey);
+    } catch (error) {
+      if (error instanceof ConditionFailedError && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+async function acceptAnswers(
+  deps: IntakeDeps,
+  input: IntakeInput,
+  hash: string,
+  record: IntakeRecord | undefined,
+  idempotencyKey: string | undefined,
+): Promise<IntakeResponse> {
+  const now = deps.clock.now().toISOString();
+  const { consent: _consent, ...answers } = input;
+  const id = record?.clientId ?? newId("client", deps.clock.now().getTime());
+  const { picks, result } = await recommend(deps, input);
+  const matches = toMatches({ id, name: input.name, email: input.email }, picks, deps.settings.linkSecret);
+  const client: Client = {
+    ...answers,
+    id,
+    status: matches.length > 0 ? "matched" : "waitlisted",
+    matches,
+    answersHash: hash,
+    matchedBy: "matcher",
+    bookedWithoutIntake: false,
+    consentAt: now,
+    createdAt: record?.createdAt ?? now,
+    updatedAt: now,
+    version: (record?.version ?? 0) + 1,
+  };
+  const response = responseOf({ clientId: id, status: client.status, matches });
+  await deps.clients.save(client, {
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } } : {}),
+  });
+  deps.logger.info("intake accepted", { clientId: id, status: client.status, matches: matches.length });
+  await notify(deps, client, picks, result);
+  return response;
+}
+
+/** Sends the intake's emails; a failure makes the next identical submission try again. */
+export async function notify(
+  deps: Pick<IntakeDeps, "mailer" | "clients" | "logger" | "settings">,
+  client: Client,
+  picks: readonly { coach: Coach }[],
+  result?: MatchResult,
+): Promise<void> {
+  try {
+    if (client.status === "matched") {
+      await deps.mailer.recommendations(client, picks.map((p) => p.coach));
+    } else {
+      await deps.mailer.waitlisted(client);
+      await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, result);
+    }
+  } catch (error) {
+    deps.logger.error("intake email failed", { clientId: client.id, ...describeError(error) });
+    await deps.clients.forgetAnswers(client.email, client.id).catch((e) => {
+      deps.logger.error("could not mark intake for retry", { clientId: client.id, ...describeError(e) });
+    });
+  }
+}

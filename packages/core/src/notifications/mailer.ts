@@ -1,0 +1,61 @@
+import type { Client } from "../clients/model";
+import type { Coach } from "../coaches/schema";
+import { templateData } from "../email";
+import type { MatchResult } from "../matching";
+import type { EmailSender } from "../ports";
+
+/** The longest bio an email shows before it is cut at a word boundary. */
+const SHORT_BIO = 280;
+
+/**
+ * Builds each email's data from domain objects, validates it against the template's schema and
+ * hands it to the sender. The one place that knows which fields an email may show.
+ */
+export class Mailer {
+  constructor(
+    private readonly sender: EmailSender,
+    private readonly programName: string,
+  ) {}
+
+  async recommendations(client: Client, coaches: readonly Coach[]): Promise<void> {
+    const bios = new Map(coaches.map((c) => [c.id, c.bio]));
+    await this.send(client.email, "coach-recommendations", {
+      programName: this.programName,
+      clientName: client.name,
+      coaches: client.matches.map((m) => ({
+        name: m.name,
+        bio: shortBio(bios.get(m.coachId) ?? ""),
+        reasons: m.reasons.length > 0 ? m.reasons : ["Recommended by the program team"],
+        bookingUrl: m.bookingUrl,
+      })),
+    });
+  }
+
+  async waitlisted(client: Client): Promise<void> {
+    await this.send(client.email, "intake-waitlisted", { programName: this.programName, clientName: client.name });
+  }
+
+  async waitlistAlert(adminEmail: string, client: Client, result?: MatchResult): Promise<void> {
+    await this.send(adminEmail, "admin-waitlist-alert", {
+      programName: this.programName,
+      clientId: client.id,
+      clientName: client.name,
+      clientEmail: client.email,
+      topics: client.preferences.topics,
+      languages: client.preferences.languages,
+      excluded: result?.excluded ?? { inactive: 0, atCapacity: 0, noSharedLanguage: 0 },
+    });
+  }
+
+  /** Validates `data` for `template` and sends it. */
+  async send(to: string, template: string, data: unknown, headers?: Record<string, string>): Promise<void> {
+    await this.sender.send({ to, template, data: templateData(template, data), ...(headers ? { headers } : {}) });
+  }
+}
+
+export function shortBio(bio: string): string {
+  const flat = bio.trim();
+  if (flat.length <= SHORT_BIO) return flat || "—";
+  const cut = flat.slice(0, SHORT_BIO);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), SHORT_BIO - 40)).trimEnd()}…`;
+}

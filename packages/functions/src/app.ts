@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps } from "./composition";
+import { respondWithError } from "./http/errors";
+import { clientRoutes } from "./routes/clients";
+import { coachRoutes } from "./routes/coaches";
+import { intakeRoutes } from "./routes/intake";
+import { systemRoutes } from "./routes/system";
+
+/** The HTTP application: one Hono app, the same locally and on Lambda. */
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono();
+
+  app.use(async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
+    c.set("requestId" as never, requestId as never);
+    c.header("x-request-id", requestId);
+    await next();
+  });
+
+  systemRoutes(app, deps);
+  intakeRoutes(app, deps);
+  coachRoutes(app, deps);
+  clientRoutes(app, deps);
+
+  app.notFound((c) => c.json({ error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((error, c) => respondWithError(c, error, deps.logger));
+  return app;
+}

@@ -1,0 +1,76 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoClientRepository } from "@coachflow/core/adapters/dynamodb/client-repository";
+import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-repository";
+import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
+import type { ClientDeps } from "@coachflow/core/clients/service";
+import { type Clock, systemClock } from "@coachflow/core/clock";
+import { CoachCatalog } from "@coachflow/core/coaches/catalog";
+import type { CoachDeps } from "@coachflow/core/coaches/service";
+import { Mailer } from "@coachflow/core/notifications/mailer";
+import type { Config } from "./config";
+import { JsonLogger } from "./logger";
+
+/** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  logger: JsonLogger;
+  aws: { dynamodb: DynamoDBClient; ses: SESv2Client; scheduler: SchedulerClient };
+  coaches: CoachDeps;
+  clients: ClientDeps;
+  /** True once the table can be reached. */
+  ready(): Promise<boolean>;
+}
+
+export interface Overrides {
+  clock?: Clock;
+  logger?: JsonLogger;
+}
+
+/**
+ * The composition root: the only place that turns settings into concrete adapters. Locally the
+ * endpoints point at the emulators; on AWS they are absent and the SDK finds the services itself.
+ */
+export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? new JsonLogger(config.logLevel);
+  const region = config.region;
+  const dynamodb = new DynamoDBClient({ region, endpoint: config.endpoints.dynamodb });
+  const ses = new SESv2Client({ region, endpoint: config.endpoints.ses });
+  const scheduler = new SchedulerClient({ region, endpoint: config.endpoints.scheduler });
+  const doc = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+
+  const coachRepo = new DynamoCoachRepository(doc, config.tableName);
+  const catalog = new CoachCatalog(coachRepo, clock, config.coachCacheTtlMs);
+  const sender = new SesEmailSender(ses, { from: config.emailFrom, configurationSetName: config.sesConfigurationSet });
+  const mailer = new Mailer(sender, config.programName);
+  const clients: ClientDeps = {
+    clients: new DynamoClientRepository(doc, config.tableName),
+    coaches: coachRepo,
+    catalog,
+    mailer,
+    clock,
+    logger,
+    settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+  };
+  return {
+    config,
+    clock,
+    logger,
+    aws: { dynamodb, ses, scheduler },
+    coaches: { coaches: coachRepo, catalog, clock },
+    clients,
+    async ready() {
+      try {
+        await doc.send(new GetCommand({ TableName: config.tableName, Key: { pk: "HEALTH", sk: "HEALTH" } }));
+        return true;
+      } catch (error) {
+        logger.warn("table not reachable", { errorName: error instanceof Error ? error.name : "unknown" });
+        return false;
+      }
+    },
+  };
+}

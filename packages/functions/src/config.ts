@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Every setting the application reads, parsed from an environment-like object. This is the only
+ * place that knows environment variable names; the Lambda entry points pass `process.env`, the
+ * local stack passes its own values merged over `process.env`.
+ */
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1).default("coachflow"),
+  AWS_REGION: z.string().min(1).default("us-east-1"),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  SCHEDULER_ENDPOINT: z.url().optional(),
+  ADMIN_TOKEN: z.string().min(16, { message: "ADMIN_TOKEN must be at least 16 characters" }).optional(),
+  ADMIN_EMAIL: z.email().default("admin@coachflow.example"),
+  EMAIL_FROM: z.string().min(3).default("coachflow <no-reply@coachflow.example>"),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  LINK_SIGNING_SECRET: z.string().min(16, { message: "LINK_SIGNING_SECRET must be at least 16 characters" }),
+  PROGRAM_NAME: z.string().min(1).default("Tech Lead Coaching Network"),
+  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+  COACH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  DOCS_ASSETS_URL: z.url().default("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  tableName: string;
+  region: string;
+  endpoints: { dynamodb?: string; ses?: string; scheduler?: string };
+  adminToken?: string;
+  adminEmail: string;
+  emailFrom: string;
+  sesConfigurationSet?: string;
+  linkSecret: string;
+  programName: string;
+  publicBaseUrl: string;
+  coachCacheTtlMs: number;
+  docsAssetsUrl: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+/** Parses the settings; a bad or missing one fails at start with every problem named. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT, scheduler: e.SCHEDULER_ENDPOINT },
+    adminToken: e.ADMIN_TOKEN,
+    adminEmail: e.ADMIN_EMAIL,
+    emailFrom: e.EMAIL_FROM,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
+    linkSecret: e.LINK_SIGNING_SECRET,
+    programName: e.PROGRAM_NAME,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
+    coachCacheTtlMs: e.COACH_CACHE_TTL_MS,
+    docsAssetsUrl: e.DOCS_ASSETS_URL.replace(/\/$/, ""),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,44 @@
+import { AppError } from "@coachflow/core/errors";
+import type { Context } from "hono";
+import type { z } from "zod";
+import { validationError } from "./errors";
+
+/** The largest request body any route accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function mediaType(c: Context): string {
+  return (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Reads the raw body, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
+export async function rawBody(c: Context): Promise<string> {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const buffer = await c.req.arrayBuffer();
+  if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  return new TextDecoder().decode(buffer);
+}
+
+const tooLarge = () => new AppError("payload_too_large", `request body is over ${MAX_BODY_BYTES / 1024} KB`);
+
+/** Parses a JSON body (415 for another content type, 400 for malformed JSON) and validates it. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  if (mediaType(c) !== "application/json") {
+    throw new AppError("unsupported_media_type", "send the body as application/json");
+  }
+  return validate(schema, parseJson(await rawBody(c)));
+}
+
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError("malformed_json", "the request body is not valid JSON");
+  }
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}

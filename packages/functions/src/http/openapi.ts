@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Shared pieces of the OpenAPI description; the request and response schemas are the zod ones. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const errorContent = { "application/json": { schema: errorBodySchema } };
+
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? "error", content: errorContent }]),
+  ) as Record<number, { description: string; content: typeof errorContent }>;
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input; `fields` names each bad field",
+  401: "Missing or wrong bearer token",
+  404: "Not found",
+  409: "Conflict with the current state",
+  413: "Body over 64 KB",
+  415: "Unsupported content type",
+  422: "Idempotency-Key reused with a different request",
+};
+
+export const adminSecurity = [{ adminToken: [] }];
+
+export const idParams = z.object({ id: z.string() });

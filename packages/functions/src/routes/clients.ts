@@ -1,0 +1,70 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { getClient, overrideMatches, rematchClient } from "@coachflow/core/clients/service";
+import { z } from "zod";
+import type { AppDeps } from "../composition";
+import { requireAdmin } from "../http/auth";
+import { readJson } from "../http/body";
+import { adminSecurity, errorResponses, idParams } from "../http/openapi";
+import { intakeResponseSchema } from "./intake";
+
+const matchesBodySchema = z.object({
+  coachIds: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(3)
+    .refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a coach" }),
+});
+
+export const clientViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(["matched", "waitlisted"]),
+    matchedBy: z.enum(["matcher", "admin"]),
+    matches: intakeResponseSchema.shape.matches,
+  })
+  .passthrough();
+
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+
+/** Admin views and overrides of a client's matches. */
+export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
+  const admin = requireAdmin(deps.config.adminToken);
+  app.get("/v1/clients/:id", admin, async (c) => c.json(await getClient(deps.clients, c.req.param("id"))));
+  app.put("/v1/clients/:id/matches", admin, async (c) => {
+    const { coachIds } = await readJson(c, matchesBodySchema);
+    return c.json(await overrideMatches(deps.clients, c.req.param("id"), coachIds));
+  });
+  app.post("/v1/clients/:id/rematch", admin, async (c) => c.json(await rematchClient(deps.clients, c.req.param("id"))));
+
+  const tags = ["Clients (admin)"];
+  const r = app.openAPIRegistry;
+  r.registerPath({
+    method: "get",
+    path: "/v1/clients/{id}",
+    tags,
+    summary: "A client's profile and matches",
+    security: adminSecurity,
+    request: { params: idParams },
+    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/v1/clients/{id}/matches",
+    tags,
+    summary: "Choose 1–3 coaches for a client (sends the client the new recommendations)",
+    security: adminSecurity,
+    request: { params: idParams, body: { required: true, ...json(matchesBodySchema) } },
+    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(400, 401, 404, 409, 415) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/v1/clients/{id}/rematch",
+    tags,
+    summary: "Run matching again for a client (sends the new recommendations)",
+    security: adminSecurity,
+    request: { params: idParams },
+    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(401, 404, 409) },
+  });
+}

@@ -1,0 +1,95 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { AppError } from "@coachflow/core/errors";
+import { intakeInputSchema } from "@coachflow/core/intake/schema";
+import { submitIntake } from "@coachflow/core/intake/service";
+import { z } from "zod";
+import type { AppDeps } from "../composition";
+import { mediaType, parseJson, rawBody, validate } from "../http/body";
+import { errorResponses } from "../http/openapi";
+import { type FormValues, formToIntake, intakeFormPage } from "../pages/intake-form";
+import { recommendationsPage } from "../pages/recommendations";
+
+export const intakeResponseSchema = z.object({
+  clientId: z.string(),
+  status: z.enum(["matched", "waitlisted"]),
+  matches: z.array(
+    z.object({
+      coachId: z.string(),
+      name: z.string(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+      bookingUrl: z.string(),
+    }),
+  ),
+});
+
+const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, { message: "must be 1–255 visible ASCII characters" })
+  .optional();
+
+function formValues(raw: string): FormValues {
+  const values: FormValues = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    const prev = values[k];
+    values[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return values;
+}
+
+/** The public intake: JSON for API clients, form posts for the HTML form. */
+export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
+  app.get("/intake", (c) => c.html(intakeFormPage()));
+
+  app.post("/v1/intake", async (c) => {
+    const keyCheck = idempotencyKeySchema.safeParse(c.req.header("idempotency-key"));
+    if (!keyCheck.success) {
+      throw new AppError("validation_failed", "invalid Idempotency-Key header", [
+        { path: "Idempotency-Key", message: keyCheck.error.issues[0]?.message ?? "invalid" },
+      ]);
+    }
+    const idempotencyKey = keyCheck.data;
+    const type = mediaType(c);
+    if (type === "application/x-www-form-urlencoded") {
+      const values = formValues(await rawBody(c));
+      const parsed = intakeInputSchema.safeParse(formToIntake(values));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+        return c.html(intakeFormPage(values, issues), 400);
+      }
+      const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
+      return c.html(recommendationsPage(result), 201);
+    }
+    if (type !== "application/json") {
+      throw new AppError("unsupported_media_type", "send application/json or an HTML form post");
+    }
+    const input = validate(intakeInputSchema, parseJson(await rawBody(c)));
+    return c.json(await submitIntake(deps.clients, input, { idempotencyKey }), 201);
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/intake",
+    tags: ["Intake"],
+    summary: "Submit an intake and get 1–3 recommended coaches",
+    description:
+      "Accepts JSON or an HTML form post (`application/x-www-form-urlencoded`, answered with an HTML page). " +
+      "The same email with the same answers returns the same client and result and sends no second email; " +
+      "changed answers update the profile and re-run matching. An `Idempotency-Key` replays the first response.",
+    request: {
+      headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
+      body: { required: true, content: { "application/json": { schema: intakeInputSchema } } },
+    },
+    responses: {
+      201: { description: "The client and their matches", content: { "application/json": { schema: intakeResponseSchema } } },
+      ...errorResponses(400, 413, 415, 422),
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/intake",
+    tags: ["Intake"],
+    summary: "The intake form (HTML, works without JavaScript)",
+    responses: { 200: { description: "An HTML page" } },
+  });
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { Clock } from "@coachflow/core/clock";
+import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
+import { inject } from "vitest";
+import { prepareResources } from "../../packages/local/src/bootstrap";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** An email as the SES emulator stores it. */
+export interface SentEmail {
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  headers?: { name: string; value: string }[];
+  at: number;
+}
+
+/**
+ * The application wired to the shared emulators, with a table of its own (so test files do not
+ * see each other's data) and a logger whose lines the test can read.
+ */
+export async function startTestStack(opts: { clock?: Clock; env?: Record<string, string> } = {}) {
+  const sesEndpoint = inject("sesEndpoint");
+  const config = loadConfig({
+    TABLE_NAME: `test-${randomUUID()}`,
+    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+    SES_ENDPOINT: sesEndpoint,
+    ADMIN_TOKEN,
+    ADMIN_EMAIL: "admin@program.example",
+    LINK_SIGNING_SECRET: "test-link-secret-0123456789",
+    COACH_CACHE_TTL_MS: "60000",
+    ...opts.env,
+  });
+  const logs: string[] = [];
+  const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
+  const deps = buildDeps(config, { logger, ...(opts.clock ? { clock: opts.clock } : {}) });
+  await prepareResources(deps);
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    logs,
+    /** Every email the emulator holds for `to`, oldest first. */
+    async emailsTo(to: string): Promise<SentEmail[]> {
+      const res = await fetch(`${sesEndpoint}/store`);
+      const store = (await res.json()) as { emails: SentEmail[] };
+      return store.emails.filter((e) => e.destination.to.some((t) => t.includes(to)));
+    },
+  };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/** A unique email address, so tests sharing the SES emulator can tell their mail apart. */
+export const uniqueEmail = (label: string) => `${label}.${randomUUID().slice(0, 8)}@example.com`;
