@@ -112,12 +112,12 @@ export const coachBrief = defineTemplate({
 <tr><th style="${css.th}">Company</th><td style="${css.td}">{{{html.client.company}}}</td></tr>
 </table>
 <p style="margin:0 0 4px;font-weight:600;">Background</p>
-<p style="${css.p}">{{{html.client.background}}}</p>
+<p style="${css.p}white-space:pre-line;">{{{html.client.background}}}</p>
 <p style="margin:0 0 4px;font-weight:600;">Top-of-mind challenge</p>
-<p style="${css.p}">{{{html.client.challenge}}}</p>
+<p style="${css.p}white-space:pre-line;">{{{html.client.challenge}}}</p>
 {{#if html.client.goals}}
 <p style="margin:0 0 4px;font-weight:600;">Goals in their words</p>
-<p style="${css.p}">{{{html.client.goals}}}</p>
+<p style="${css.p}white-space:pre-line;">{{{html.client.goals}}}</p>
 {{/if}}
 <h2 style="${css.h2}">Coaching preferences</h2>
 <table style="${css.table}">
