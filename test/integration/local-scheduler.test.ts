@@ -5,8 +5,10 @@ import {
   ConflictException,
   CreateScheduleCommand,
   type CreateScheduleCommandInput,
+  CreateScheduleGroupCommand,
   DeleteScheduleCommand,
   GetScheduleCommand,
+  GetScheduleGroupCommand,
   ListSchedulesCommand,
   ResourceNotFoundException,
   SchedulerClient,
@@ -228,6 +230,28 @@ describe("local scheduler API, through the production SchedulerClient", () => {
     });
     const inOtherGroup = await client.send(new ListSchedulesCommand({ GroupName: "default" }));
     expect(inOtherGroup.Schedules).toEqual([]);
+  });
+
+  it("creates and reads schedule groups; default always exists", async () => {
+    const { client } = await start();
+
+    const created = await client.send(new CreateScheduleGroupCommand({ Name: "coachflow-dev" }));
+    const again = await client
+      .send(new CreateScheduleGroupCommand({ Name: "coachflow-dev" }))
+      .catch((e) => e);
+    const got = await client.send(new GetScheduleGroupCommand({ Name: "coachflow-dev" }));
+    const missing = await client.send(new GetScheduleGroupCommand({ Name: "nope" })).catch((e) => e);
+
+    expect(created.ScheduleGroupArn).toBe(
+      "arn:aws:scheduler:us-east-1:000000000000:schedule-group/coachflow-dev",
+    );
+    expect(again).toBeInstanceOf(ConflictException);
+    expect(got).toMatchObject({ Arn: created.ScheduleGroupArn, Name: "coachflow-dev", State: "ACTIVE" });
+    expect(got.CreationDate).toBeInstanceOf(Date);
+    expect(missing).toBeInstanceOf(ResourceNotFoundException);
+    await expect(client.send(new GetScheduleGroupCommand({ Name: "default" }))).resolves.toMatchObject({
+      Name: "default",
+    });
   });
 
   it.each([
