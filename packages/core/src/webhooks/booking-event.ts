@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import { isIanaTimeZone } from "../shared/validators";
+
+/**
+ * The one booking event the rest of the system sees. Provider payloads (Calendly, Cal.com) are
+ * translated into it at the edge by `parseCalendlyWebhook` / `parseCalcomWebhook`.
+ */
+export const PROVIDERS = ["calendly", "calcom"] as const;
+export const providerSchema = z.enum(PROVIDERS);
+export type Provider = z.infer<typeof providerSchema>;
+
+/** An instant already normalized to ISO 8601 UTC with millisecond precision (`…T16:00:00.000Z`). */
+const utcInstantSchema = z.iso.datetime({ precision: 3 });
+
+export const bookingCreatedSchema = z.object({
+  type: z.literal("booking.created"),
+  provider: providerSchema,
+  /** The provider's id for this booking (Calendly: invitee URI; Cal.com: booking uid). */
+  bookingId: z.string().min(1),
+  /** Set when this booking is the new half of a reschedule: the booking it replaces. */
+  replacesBookingId: z.string().min(1).optional(),
+  startsAt: utcInstantSchema,
+  endsAt: utcInstantSchema,
+  attendee: z.object({
+    name: z.string().min(1),
+    email: z.string().min(3),
+    timezone: z.string().optional(),
+  }),
+  organizerEmails: z.array(z.string().min(3)).min(1),
+  /** Our own token, carried through the booking link (Calendly utm_content, Cal.com metadata). */
+  correlationToken: z.string().min(1).optional(),
+  title: z.string().optional(),
+  /** When the provider says the change happened (the webhook's own timestamp). */
+  occurredAt: utcInstantSchema,
+});
+
+export const bookingCancelledSchema = z.object({
+  type: z.literal("booking.cancelled"),
+  provider: providerSchema,
+  bookingId: z.string().min(1),
+  /** True when the cancellation is the old half of a reschedule. */
+  rescheduled: z.boolean(),
+  replacedByBookingId: z.string().min(1).optional(),
+  reason: z.string().optional(),
+  occurredAt: utcInstantSchema,
+});
+
+export const bookingEventSchema = z.discriminatedUnion("type", [
+  bookingCreatedSchema,
+  bookingCancelledSchema,
+]);
+export type BookingEvent = z.infer<typeof bookingEventSchema>;
+export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
+export type BookingCancelled = z.infer<typeof bookingCancelledSchema>;
+
+/** What a provider parser returns: a booking event, or the name of an event we do not act on. */
+export type WebhookParseResult =
+  | { kind: "booking"; event: BookingEvent }
+  | { kind: "ignored"; eventName: string };
+
+// ---- building blocks shared by the provider parsers ------------------------------------------
+
+/** A provider timestamp with a zone designator (Z or ±hh:mm, any fraction), normalized to UTC `Z`. */
+export const providerInstantSchema = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" })
+  .transform((s) => new Date(s).toISOString());
+
+/** Adds an issue on `endKey` when the end is not strictly after the start. */
+export function endAfterStart<K extends string>(startKey: K, endKey: K) {
+  return (value: Record<K, string>, ctx: z.RefinementCtx) => {
+    if (Date.parse(value[endKey]) <= Date.parse(value[startKey])) {
+      ctx.addIssue({ code: "custom", path: [endKey], message: `must be after ${startKey}` });
+    }
+  };
+}
+
+/** Parses `json` with `schema`, or throws `validation_failed` whose field paths name the bad fields. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, json: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+  throw new AppError("validation_failed", `invalid ${what} webhook payload`, fields);
+}
+
+const TOKEN = /^[A-Za-z0-9._~-]{1,256}$/;
+
+/** Our correlation token when `value` looks like one (URL-safe, bounded); anything else is ignored. */
+export function correlationTokenFrom(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const token = value.trim();
+  return TOKEN.test(token) ? token : undefined;
+}
+
+/** The attendee's time zone when it is one the runtime knows; an odd value is dropped, not fatal. */
+export function timeZoneFrom(value: string | null | undefined): string | undefined {
+  const zone = value?.trim();
+  return zone && isIanaTimeZone(zone) ? zone : undefined;
+}
+
+/** Trimmed non-empty text, else undefined. */
+export function textFrom(value: string | null | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
+
+/** The same object without keys whose value is undefined (so events compare and store cleanly). */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
