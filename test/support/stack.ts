@@ -21,7 +21,9 @@ export interface SentEmail {
  * The application wired to the shared emulators, with a table of its own (so test files do not
  * see each other's data) and a logger whose lines the test can read.
  */
-export async function startTestStack(opts: { clock?: Clock; env?: Record<string, string> } = {}) {
+export async function startTestStack(
+  opts: { clock?: Clock; env?: Record<string, string>; createTable?: boolean } = {},
+) {
   const sesEndpoint = inject("sesEndpoint");
   const config = loadConfig({
     TABLE_NAME: `test-${randomUUID()}`,
@@ -36,7 +38,7 @@ export async function startTestStack(opts: { clock?: Clock; env?: Record<string,
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
   const deps = buildDeps(config, { logger, ...(opts.clock ? { clock: opts.clock } : {}) });
-  await prepareResources(deps);
+  if (opts.createTable !== false) await prepareResources(deps);
   const app = createApp(deps);
   return {
     app,

@@ -1,0 +1,138 @@
+import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
+import { readCorrelationToken } from "@coachflow/core/bookings/correlation";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
+import { call, intakeBody } from "../support/requests";
+import { adminHeaders, startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+
+describe("POST /v1/intake", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await seedDemoCoaches(stack.deps);
+  });
+
+  it("answers 201 with 1–3 matches, each with reasons and a personal booking link, and emails them", async () => {
+    const email = uniqueEmail("sam");
+    const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+
+    expect(res.status).toBe(201);
+    expect(res.body.clientId).toMatch(/^cli_[0-9A-Z]{26}$/);
+    expect(res.body.status).toBe("matched");
+    expect(res.body.matches.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.matches.length).toBeLessThanOrEqual(3);
+    for (const m of res.body.matches) {
+      expect(m.reasons.length).toBeGreaterThan(0);
+      const url = new URL(m.bookingUrl);
+      expect(url.searchParams.get("name")).toBe("Sam Rivera");
+      expect(url.searchParams.get("email")).toBe(email);
+      const token = url.searchParams.get("utm_content") ?? url.searchParams.get("metadata[coachflow]");
+      expect(readCorrelationToken(token ?? "", "test-link-secret-0123456789")).toBe(res.body.clientId);
+    }
+    // The delegation/communication client should meet a coach who works on those topics first.
+    const coaches = await stack.deps.coaches.coaches.listActive();
+    const first = coaches.find((c) => c.id === res.body.matches[0].coachId);
+    expect(first?.specialties.some((s) => ["delegation", "communication"].includes(s))).toBe(true);
+
+    const mails = await stack.emailsTo(email);
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
+    expect(mail.subject).toBe("Your recommended coaches");
+    for (const m of res.body.matches) {
+      expect(mail.body.text).toContain(m.name);
+      expect(mail.body.html).toContain(m.bookingUrl.replaceAll("&", "&amp;"));
+    }
+  });
+
+  it("treats the same answers again as the same client and result, and sends no second email", async () => {
+    const email = uniqueEmail("again");
+    const first = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const second = await call(stack.app, "POST", "/v1/intake", intakeBody(email.toUpperCase()));
+
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(await stack.emailsTo(email)).toHaveLength(1);
+  });
+
+  it("updates the profile and matches again when the answers change", async () => {
+    const email = uniqueEmail("change");
+    const first = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const changed = intakeBody(email, {
+      challenge: "I want to grow into a staff engineer role and shape our technical strategy.",
+      preferences: { topics: ["technical-strategy", "career-growth"], languages: ["en"], cadence: "monthly" },
+      team: undefined,
+    });
+    const second = await call(stack.app, "POST", "/v1/intake", changed);
+
+    expect(second.body.clientId).toBe(first.body.clientId);
+    expect(second.body.matches.map((m: { coachId: string }) => m.coachId)).not.toEqual(
+      first.body.matches.map((m: { coachId: string }) => m.coachId),
+    );
+    const client = await call(stack.app, "GET", `/v1/clients/${first.body.clientId}`, undefined, adminHeaders);
+    expect(client.body.preferences.topics).toEqual(["technical-strategy", "career-growth"]);
+    expect(client.body.team).toBeUndefined();
+    expect(client.body.version).toBe(2);
+    expect(await stack.emailsTo(email)).toHaveLength(2);
+  });
+
+  it("replays the first response for a repeated Idempotency-Key and refuses the key for another request", async () => {
+    const email = uniqueEmail("idem");
+    const key = `key-${email}`;
+    const first = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": key });
+    const replay = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": key });
+    const misuse = await call(stack.app, "POST", "/v1/intake", intakeBody(email, { role: "Engineering manager" }), {
+      "idempotency-key": key,
+    });
+
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expect(misuse.status).toBe(422);
+    expect(misuse.body.error.code).toBe("idempotency_key_reused");
+    expect(await stack.emailsTo(email)).toHaveLength(1);
+  });
+
+  it("waitlists a client no coach can take, says so, and emails the client and the admin", async () => {
+    const email = uniqueEmail("wait");
+    const res = await call(
+      stack.app,
+      "POST",
+      "/v1/intake",
+      intakeBody(email, { preferences: { topics: ["delegation"], languages: ["sw"], cadence: "weekly" } }),
+    );
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: "waitlisted", matches: [] });
+    expect(await stack.emailsTo(email)).toHaveLength(1);
+    const alerts = (await stack.emailsTo("admin@program.example")).filter((m) => m.subject.includes(res.body.clientId));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.body.text).toContain(email);
+    // The admin alert carries no free-text answers.
+    expect(alerts[0]!.body.text).not.toContain("pull request");
+  });
+
+  it("makes at most two DynamoDB calls for a warm intake", async () => {
+    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warmup")));
+    const counter = countCalls(stack.deps.aws.dynamodb);
+
+    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")), { "idempotency-key": `k-${Date.now()}` });
+
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    counter.reset();
+    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm2")));
+    expect(counter.calls).toEqual(["GetItem", "TransactWriteItems"]);
+  });
+
+  it("accepts script tags and line breaks in names as text: escaped in the email, never in a header", async () => {
+    const email = uniqueEmail("eve");
+    const name = "Eve <script>alert(1)</script>\r\nBcc: victim@example.com";
+    const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email, { name }));
+
+    expect(res.status).toBe(201);
+    const [mail] = await stack.emailsTo(email);
+    expect(mail!.body.html).not.toContain("<script>alert(1)</script>");
+    expect(mail!.body.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(mail!.subject).toBe("Your recommended coaches");
+    expect(mail!.destination.to).toEqual([email]);
+    expect(JSON.stringify(mail!.headers ?? [])).not.toContain("victim");
+  });
+});

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "../support/stack";
+
+describe("health, OpenAPI and docs", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+
+  it("answers /health 200 when the table is reachable and 503 when it is not", async () => {
+    expect((await stack.app.request("/health")).status).toBe(200);
+    const broken = await startTestStack({ createTable: false });
+    expect((await broken.app.request("/health")).status).toBe(503);
+  });
+
+  it("describes every route in OpenAPI 3.1, from the zod schemas", async () => {
+    const doc = (await (await stack.app.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: any }> } }>>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/health", "/intake", "/v1/intake", "/v1/coaches", "/v1/coaches/{id}", "/v1/clients/{id}", "/v1/clients/{id}/matches", "/v1/clients/{id}/rematch"]),
+    );
+    const intake = doc.paths["/v1/intake"]!.post!.requestBody!.content["application/json"]!.schema;
+    expect(intake.required).toEqual(expect.arrayContaining(["name", "email", "timezone", "consent", "preferences"]));
+    expect(intake.properties.preferences.properties.cadence.enum).toEqual(["weekly", "biweekly", "monthly", "ad-hoc"]);
+  });
+
+  it("serves interactive docs that load the description", async () => {
+    const page = await (await stack.app.request("/docs")).text();
+    expect(page).toContain('url: "/openapi.json"');
+  });
+
+  it("answers unknown routes with a JSON 404", async () => {
+    const res = await stack.app.request("/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+});
