@@ -11,7 +11,7 @@ export const agendaHtml = `
 <h2 style="${css.h2}">{{{html.agenda.title}}}</h2>
 {{#each html.agenda.sections}}
 <p style="margin:12px 0 4px;font-weight:600;">{{{heading}}}{{#if minutes}} <span style="font-weight:normal;color:#57534e;">({{{minutes}}})</span>{{/if}}</p>
-{{#if points.length}}
+{{#if points}}
 <ul style="${css.list}">
 {{#each points}}
 <li>{{{this}}}</li>

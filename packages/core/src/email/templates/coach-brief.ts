@@ -47,7 +47,7 @@ export const coachBrief = defineTemplate({
 {{/if}}
 <tr><th style="${css.th}">Cadence</th><td style="${css.td}">{{{html.preferences.cadence}}}</td></tr>
 </table>
-{{#if html.smartGoals.length}}
+{{#if html.smartGoals}}
 <h2 style="${css.h2}">Documented SMART goals</h2>
 <ul style="${css.list}">
 {{#each html.smartGoals}}
@@ -94,7 +94,7 @@ Languages: {{{text.preferences.languages}}}
 Style: {{{text.preferences.style}}}
 {{/if}}
 Cadence: {{{text.preferences.cadence}}}
-{{#if text.smartGoals.length}}
+{{#if text.smartGoals}}
 
 DOCUMENTED SMART GOALS
 {{#each text.smartGoals}}
