@@ -19,8 +19,17 @@ describe("admin views and overrides of a client's matches", () => {
     expect((await call(stack.app, "GET", `/v1/clients/${body.clientId}`)).status).toBe(401);
     const view = await call(stack.app, "GET", `/v1/clients/${body.clientId}`, undefined, adminHeaders);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ id: body.clientId, email, company: "Acme Pay", matches: body.matches, matchedBy: "matcher" });
-    expect((await call(stack.app, "GET", "/v1/clients/cli_01ARZ3NDEKTSV4RRFFQ69G5FAV", undefined, adminHeaders)).status).toBe(404);
+    expect(view.body).toMatchObject({
+      id: body.clientId,
+      email,
+      company: "Acme Pay",
+      matches: body.matches,
+      matchedBy: "matcher",
+    });
+    expect(
+      (await call(stack.app, "GET", "/v1/clients/cli_01ARZ3NDEKTSV4RRFFQ69G5FAV", undefined, adminHeaders))
+        .status,
+    ).toBe(404);
   });
 
   it("replaces the matches with the admin's 1–3 coaches, in order, and emails the client", async () => {
@@ -28,7 +37,13 @@ describe("admin views and overrides of a client's matches", () => {
     const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
     const chosen = [coachIds[4]!, coachIds[1]!];
 
-    const res = await call(stack.app, "PUT", `/v1/clients/${body.clientId}/matches`, { coachIds: chosen }, adminHeaders);
+    const res = await call(
+      stack.app,
+      "PUT",
+      `/v1/clients/${body.clientId}/matches`,
+      { coachIds: chosen },
+      adminHeaders,
+    );
 
     expect(res.status).toBe(200);
     expect(res.body.matches.map((m: { coachId: string }) => m.coachId)).toEqual(chosen);
@@ -60,7 +75,13 @@ describe("admin views and overrides of a client's matches", () => {
     const top = body.matches[0].coachId;
     await call(stack.app, "PATCH", `/v1/coaches/${top}`, { active: false }, adminHeaders);
 
-    const res = await call(stack.app, "POST", `/v1/clients/${body.clientId}/rematch`, undefined, adminHeaders);
+    const res = await call(
+      stack.app,
+      "POST",
+      `/v1/clients/${body.clientId}/rematch`,
+      undefined,
+      adminHeaders,
+    );
 
     expect(res.status).toBe(200);
     expect(res.body.matches.map((m: { coachId: string }) => m.coachId)).not.toContain(top);

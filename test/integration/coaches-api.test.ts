@@ -58,7 +58,13 @@ describe("coaches admin API", () => {
     const list = await call(stack.app, "GET", "/v1/coaches?limit=100", undefined, adminHeaders);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(created.body.id);
 
-    const patched = await call(stack.app, "PATCH", `/v1/coaches/${created.body.id}`, { capacity: 9, active: false }, adminHeaders);
+    const patched = await call(
+      stack.app,
+      "PATCH",
+      `/v1/coaches/${created.body.id}`,
+      { capacity: 9, active: false },
+      adminHeaders,
+    );
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ capacity: 9, active: false, name: "Ada Mensah" });
     const inactive = await stack.deps.coaches.coaches.listActive();
@@ -78,7 +84,9 @@ describe("coaches admin API", () => {
     expect(clash.status).toBe(409);
 
     const moved = uniqueEmail("moved");
-    expect((await call(stack.app, "PATCH", `/v1/coaches/${a.body.id}`, { email: moved }, adminHeaders)).status).toBe(200);
+    expect(
+      (await call(stack.app, "PATCH", `/v1/coaches/${a.body.id}`, { email: moved }, adminHeaders)).status,
+    ).toBe(200);
     expect((await stack.deps.coaches.coaches.findByEmail(moved))?.id).toBe(a.body.id);
     expect(await stack.deps.coaches.coaches.findByEmail(first)).toBeUndefined();
     // The old address is free again.
@@ -93,15 +101,26 @@ describe("coaches admin API", () => {
     ["a negative capacity", { capacity: -1 }, "capacity"],
     ["no specialties", { specialties: [] }, "specialties"],
   ])("answers 400 naming the field for %s", async (_what, change, path) => {
-    const res = await call(stack.app, "POST", "/v1/coaches", coachBody(uniqueEmail("bad"), change), adminHeaders);
+    const res = await call(
+      stack.app,
+      "POST",
+      "/v1/coaches",
+      coachBody(uniqueEmail("bad"), change),
+      adminHeaders,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
   });
 
   it("answers 404 for an unknown coach and 400 for an empty patch", async () => {
-    expect((await call(stack.app, "GET", "/v1/coaches/coa_01ARZ3NDEKTSV4RRFFQ69G5FAV", undefined, adminHeaders)).status).toBe(404);
+    expect(
+      (await call(stack.app, "GET", "/v1/coaches/coa_01ARZ3NDEKTSV4RRFFQ69G5FAV", undefined, adminHeaders))
+        .status,
+    ).toBe(404);
     const email = uniqueEmail("empty");
     const created = await call(stack.app, "POST", "/v1/coaches", coachBody(email), adminHeaders);
-    expect((await call(stack.app, "PATCH", `/v1/coaches/${created.body.id}`, {}, adminHeaders)).status).toBe(400);
+    expect((await call(stack.app, "PATCH", `/v1/coaches/${created.body.id}`, {}, adminHeaders)).status).toBe(
+      400,
+    );
   });
 });

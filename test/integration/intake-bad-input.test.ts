@@ -20,8 +20,16 @@ describe("POST /v1/intake with bad input", () => {
     ["an invalid email", { email: "not-an-email" }, "email"],
     ["a missing email", { email: undefined }, "email"],
     ["an unknown time zone", { timezone: "Europe/Atlantis" }, "timezone"],
-    ["empty topics", { preferences: { topics: [], languages: ["en"], cadence: "weekly" } }, "preferences.topics"],
-    ["an unknown cadence", { preferences: { topics: ["delegation"], languages: ["en"], cadence: "daily" } }, "preferences.cadence"],
+    [
+      "empty topics",
+      { preferences: { topics: [], languages: ["en"], cadence: "weekly" } },
+      "preferences.topics",
+    ],
+    [
+      "an unknown cadence",
+      { preferences: { topics: ["delegation"], languages: ["en"], cadence: "daily" } },
+      "preferences.cadence",
+    ],
     ["a name over 120 characters", { name: "x".repeat(121) }, "name"],
     ["a challenge over 4,000 characters", { challenge: "x".repeat(4001) }, "challenge"],
     ["missing consent", { consent: undefined }, "consent"],
@@ -35,12 +43,20 @@ describe("POST /v1/intake with bad input", () => {
     expect(res.body.error.code).toBe("validation_failed");
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
     expect(res.body.error.message).toContain(path);
-    await expectNothingKept(stack, typeof body.email === "string" && body.email.includes("@") ? body.email : email);
+    await expectNothingKept(
+      stack,
+      typeof body.email === "string" && body.email.includes("@") ? body.email : email,
+    );
   });
 
   it("answers 413 for a body over 64 KB", async () => {
     const email = uniqueEmail("big");
-    const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email, { background: "x".repeat(70 * 1024) }));
+    const res = await call(
+      stack.app,
+      "POST",
+      "/v1/intake",
+      intakeBody(email, { background: "x".repeat(70 * 1024) }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
     await expectNothingKept(stack, email);
@@ -73,14 +89,21 @@ describe("POST /v1/intake with bad input", () => {
 
   it("never answers with a stack trace, and logs the unexpected failure with context", async () => {
     const broken = await startTestStack({ createTable: false });
-    const res = await call(broken.app, "POST", "/v1/intake", intakeBody(uniqueEmail("boom")), { "x-request-id": "req-42" });
+    const res = await call(broken.app, "POST", "/v1/intake", intakeBody(uniqueEmail("boom")), {
+      "x-request-id": "req-42",
+    });
 
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
       error: { code: "internal_error", message: "something went wrong on our side; it has been logged" },
     });
     const line = broken.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "unexpected error");
-    expect(line).toMatchObject({ level: "error", requestId: "req-42", method: "POST", errorName: "ResourceNotFoundException" });
+    expect(line).toMatchObject({
+      level: "error",
+      requestId: "req-42",
+      method: "POST",
+      errorName: "ResourceNotFoundException",
+    });
     expect(JSON.stringify(broken.logs)).not.toContain("boom.");
   });
 });

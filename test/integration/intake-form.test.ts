@@ -3,7 +3,11 @@ import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
 import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
 
 function form(fields: [string, string][]) {
-  return { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
 const answers = (email: string): [string, string][] => [

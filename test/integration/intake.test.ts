@@ -68,7 +68,13 @@ describe("POST /v1/intake", () => {
     expect(second.body.matches.map((m: { coachId: string }) => m.coachId)).not.toEqual(
       first.body.matches.map((m: { coachId: string }) => m.coachId),
     );
-    const client = await call(stack.app, "GET", `/v1/clients/${first.body.clientId}`, undefined, adminHeaders);
+    const client = await call(
+      stack.app,
+      "GET",
+      `/v1/clients/${first.body.clientId}`,
+      undefined,
+      adminHeaders,
+    );
     expect(client.body.preferences.topics).toEqual(["technical-strategy", "career-growth"]);
     expect(client.body.team).toBeUndefined();
     expect(client.body.version).toBe(2);
@@ -80,9 +86,15 @@ describe("POST /v1/intake", () => {
     const key = `key-${email}`;
     const first = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": key });
     const replay = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": key });
-    const misuse = await call(stack.app, "POST", "/v1/intake", intakeBody(email, { role: "Engineering manager" }), {
-      "idempotency-key": key,
-    });
+    const misuse = await call(
+      stack.app,
+      "POST",
+      "/v1/intake",
+      intakeBody(email, { role: "Engineering manager" }),
+      {
+        "idempotency-key": key,
+      },
+    );
 
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
@@ -103,7 +115,9 @@ describe("POST /v1/intake", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: "waitlisted", matches: [] });
     expect(await stack.emailsTo(email)).toHaveLength(1);
-    const alerts = (await stack.emailsTo("admin@program.example")).filter((m) => m.subject.includes(res.body.clientId));
+    const alerts = (await stack.emailsTo("admin@program.example")).filter((m) =>
+      m.subject.includes(res.body.clientId),
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.body.text).toContain(email);
     // The admin alert carries no free-text answers.
@@ -114,7 +128,9 @@ describe("POST /v1/intake", () => {
     await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warmup")));
     const counter = countCalls(stack.deps.aws.dynamodb);
 
-    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")), { "idempotency-key": `k-${Date.now()}` });
+    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")), {
+      "idempotency-key": `k-${Date.now()}`,
+    });
 
     expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
     counter.reset();

@@ -20,11 +20,27 @@ describe("health, OpenAPI and docs", () => {
     };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/health", "/intake", "/v1/intake", "/v1/coaches", "/v1/coaches/{id}", "/v1/clients/{id}", "/v1/clients/{id}/matches", "/v1/clients/{id}/rematch"]),
+      expect.arrayContaining([
+        "/health",
+        "/intake",
+        "/v1/intake",
+        "/v1/coaches",
+        "/v1/coaches/{id}",
+        "/v1/clients/{id}",
+        "/v1/clients/{id}/matches",
+        "/v1/clients/{id}/rematch",
+      ]),
     );
     const intake = doc.paths["/v1/intake"]!.post!.requestBody!.content["application/json"]!.schema;
-    expect(intake.required).toEqual(expect.arrayContaining(["name", "email", "timezone", "consent", "preferences"]));
-    expect(intake.properties.preferences.properties.cadence.enum).toEqual(["weekly", "biweekly", "monthly", "ad-hoc"]);
+    expect(intake.required).toEqual(
+      expect.arrayContaining(["name", "email", "timezone", "consent", "preferences"]),
+    );
+    expect(intake.properties.preferences.properties.cadence.enum).toEqual([
+      "weekly",
+      "biweekly",
+      "monthly",
+      "ad-hoc",
+    ]);
   });
 
   it("serves interactive docs that load the description", async () => {

@@ -1,8 +1,6 @@
-import type { Hono } from "hono";
-
 /** Sends JSON to the in-process app and returns the status and parsed body. */
 export async function call(
-  app: Pick<Hono, "request">,
+  app: { request(path: string, init?: RequestInit): Response | Promise<Response> },
   method: string,
   path: string,
   body?: unknown,
@@ -32,9 +30,15 @@ export function intakeBody(email: string, overrides: Record<string, unknown> = {
     seniority: "lead",
     team: "Payments",
     company: "Acme Pay",
-    challenge: "I struggle to delegate and end up reviewing every pull request; my manager wants me to speak up more in planning meetings.",
+    challenge:
+      "I struggle to delegate and end up reviewing every pull request; my manager wants me to speak up more in planning meetings.",
     goals: "Delegate code reviews within three months and lead planning with confidence.",
-    preferences: { topics: ["delegation", "communication"], languages: ["en"], style: "supportive", cadence: "biweekly" },
+    preferences: {
+      topics: ["delegation", "communication"],
+      languages: ["en"],
+      style: "supportive",
+      cadence: "biweekly",
+    },
     consent: true,
     ...overrides,
   };

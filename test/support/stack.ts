@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "@coachflow/core/clock";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
-import { prepareResources } from "../../packages/local/src/bootstrap";
+import { bootstrapResources } from "../../packages/local/src/bootstrap";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -38,7 +38,7 @@ export async function startTestStack(
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
   const deps = buildDeps(config, { logger, ...(opts.clock ? { clock: opts.clock } : {}) });
-  if (opts.createTable !== false) await prepareResources(deps);
+  if (opts.createTable !== false) await bootstrapResources(deps);
   const app = createApp(deps);
   return {
     app,

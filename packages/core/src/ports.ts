@@ -50,7 +50,12 @@ export interface ClientRepository {
 
 /** Sends a templated email. `data` has already been validated against the template's schema. */
 export interface EmailSender {
-  send(message: { to: string; template: string; data: Record<string, unknown>; headers?: Record<string, string> }): Promise<{
+  send(message: {
+    to: string;
+    template: string;
+    data: Record<string, unknown>;
+    headers?: Record<string, string>;
+  }): Promise<{
     messageId: string;
   }>;
 }

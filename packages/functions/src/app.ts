@@ -8,7 +8,7 @@ import { intakeRoutes } from "./routes/intake";
 import { systemRoutes } from "./routes/system";
 
 /** The HTTP application: one Hono app, the same locally and on Lambda. */
-export function createApp(deps: AppDeps): OpenAPIHono {
+export function createApp(deps: AppDeps, opts: { extend?: (app: OpenAPIHono) => void } = {}): OpenAPIHono {
   const app = new OpenAPIHono();
 
   app.use(async (c, next) => {
@@ -22,8 +22,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   intakeRoutes(app, deps);
   coachRoutes(app, deps);
   clientRoutes(app, deps);
+  opts.extend?.(app);
 
-  app.notFound((c) => c.json({ error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+  );
   app.onError((error, c) => respondWithError(c, error, deps.logger));
   return app;
 }

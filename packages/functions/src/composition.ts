@@ -45,7 +45,10 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
 
   const coachRepo = new DynamoCoachRepository(doc, config.tableName);
   const catalog = new CoachCatalog(coachRepo, clock, config.coachCacheTtlMs);
-  const sender = new SesEmailSender(ses, { from: config.emailFrom, configurationSetName: config.sesConfigurationSet });
+  const sender = new SesEmailSender(ses, {
+    from: config.emailFrom,
+    configurationSetName: config.sesConfigurationSet,
+  });
   const mailer = new Mailer(sender, config.programName);
   const clients: ClientDeps = {
     clients: new DynamoClientRepository(doc, config.tableName),

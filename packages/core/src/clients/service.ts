@@ -30,10 +30,16 @@ export async function rematchClient(deps: ClientDeps, id: string): Promise<Clien
  * An admin's choice of 1–3 coaches for a client, in the admin's order. Each coach must exist;
  * the matcher's reasons are kept where it would have scored the coach too.
  */
-export async function overrideMatches(deps: ClientDeps, id: string, coachIds: readonly string[]): Promise<Client> {
+export async function overrideMatches(
+  deps: ClientDeps,
+  id: string,
+  coachIds: readonly string[],
+): Promise<Client> {
   const client = await getClient(deps, id);
   const found = await Promise.all(coachIds.map((coachId) => deps.coaches.get(coachId)));
-  const missing = coachIds.flatMap((coachId, i) => (found[i] ? [] : [{ path: `coachIds.${i}`, message: `no coach ${coachId}` }]));
+  const missing = coachIds.flatMap((coachId, i) =>
+    found[i] ? [] : [{ path: `coachIds.${i}`, message: `no coach ${coachId}` }],
+  );
   if (missing.length > 0) throw new AppError("validation_failed", "unknown coach id", missing);
   const coaches = found as Coach[];
   const scored = matchClient(
@@ -51,7 +57,11 @@ export async function overrideMatches(deps: ClientDeps, id: string, coachIds: re
   ).recommendations;
   const picks = coaches.map((coach) => {
     const s = scored.find((r) => r.coachId === coach.id);
-    return { coach, score: s?.score ?? 0, reasons: ["Chosen for you by the program team", ...(s?.reasons ?? [])] };
+    return {
+      coach,
+      score: s?.score ?? 0,
+      reasons: ["Chosen for you by the program team", ...(s?.reasons ?? [])],
+    };
   });
   const next = await saveMatches(deps, client, picks, "admin");
   await notify(deps, next, picks);
@@ -76,7 +86,8 @@ async function saveMatches(
   try {
     await deps.clients.save(next);
   } catch (error) {
-    if (error instanceof ConditionFailedError) throw new AppError("conflict", "the client changed meanwhile: try again");
+    if (error instanceof ConditionFailedError)
+      throw new AppError("conflict", "the client changed meanwhile: try again");
     throw error;
   }
   deps.logger.info("client matches changed", { clientId: client.id, matchedBy, matches: matches.length });

@@ -1,8 +1,30 @@
 import { z } from "zod";
-import { emailSchema, httpsUrlSchema, languageSchema, text, timeZoneSchema, topicSchema } from "../shared/validators";
+import {
+  emailSchema,
+  httpsUrlSchema,
+  languageSchema,
+  text,
+  timeZoneSchema,
+  topicSchema,
+} from "../shared/validators";
 
-export const COACHING_STYLES = ["supportive", "challenging", "structured", "exploratory", "practical"] as const;
-export const SENIORITY_LEVELS = ["junior", "mid", "senior", "staff", "lead", "manager", "director", "executive"] as const;
+export const COACHING_STYLES = [
+  "supportive",
+  "challenging",
+  "structured",
+  "exploratory",
+  "practical",
+] as const;
+export const SENIORITY_LEVELS = [
+  "junior",
+  "mid",
+  "senior",
+  "staff",
+  "lead",
+  "manager",
+  "director",
+  "executive",
+] as const;
 export const BOOKING_PROVIDERS = ["calendly", "calcom"] as const;
 
 export const coachingStyleSchema = z.enum(COACHING_STYLES);

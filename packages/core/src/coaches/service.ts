@@ -11,11 +11,16 @@ export interface CoachDeps {
   clock: Clock;
 }
 
-const emailTaken = () => new AppError("conflict", "a coach with this email already exists", [
-  { path: "email", message: "is already used by another coach" },
-]);
+const emailTaken = () =>
+  new AppError("conflict", "a coach with this email already exists", [
+    { path: "email", message: "is already used by another coach" },
+  ]);
 
-export async function createCoach(deps: CoachDeps, input: CoachInput, opts: { activeClients?: number } = {}): Promise<Coach> {
+export async function createCoach(
+  deps: CoachDeps,
+  input: CoachInput,
+  opts: { activeClients?: number } = {},
+): Promise<Coach> {
   const now = deps.clock.now();
   const coach: Coach = {
     ...input,
@@ -42,12 +47,18 @@ export async function getCoach(deps: Pick<CoachDeps, "coaches">, id: string): Pr
 
 export async function updateCoach(deps: CoachDeps, id: string, patch: CoachPatch): Promise<Coach> {
   const previous = await getCoach(deps, id);
-  const next: Coach = { ...previous, ...patch, updatedAt: later(deps.clock.now().toISOString(), previous.updatedAt) };
+  const next: Coach = {
+    ...previous,
+    ...patch,
+    updatedAt: later(deps.clock.now().toISOString(), previous.updatedAt),
+  };
   try {
     await deps.coaches.replace(next, previous);
   } catch (error) {
     if (error instanceof ConditionFailedError) {
-      throw error.message === EMAIL_TAKEN ? emailTaken() : new AppError("conflict", "the coach changed meanwhile: try again");
+      throw error.message === EMAIL_TAKEN
+        ? emailTaken()
+        : new AppError("conflict", "the coach changed meanwhile: try again");
     }
     throw error;
   }

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { seniorityLevelSchema, coachingStyleSchema } from "../coaches/schema";
-import { emailSchema, languageSchema, optionalText, text, timeZoneSchema, topicSchema } from "../shared/validators";
+import { coachingStyleSchema, seniorityLevelSchema } from "../coaches/schema";
+import {
+  emailSchema,
+  languageSchema,
+  optionalText,
+  text,
+  timeZoneSchema,
+  topicSchema,
+} from "../shared/validators";
 
 export const CADENCES = ["weekly", "biweekly", "monthly", "ad-hoc"] as const;
 export const cadenceSchema = z.enum(CADENCES);

@@ -89,7 +89,10 @@ export async function submitIntake(
     const { record, idempotent } = await deps.clients.readForIntake(input.email, opts.idempotencyKey);
     if (idempotent) {
       if (idempotent.requestHash !== hash) {
-        throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different request");
+        throw new AppError(
+          "idempotency_key_reused",
+          "this Idempotency-Key was used with a different request",
+        );
       }
       return idempotent.body as IntakeResponse;
     }
@@ -130,7 +133,9 @@ async function acceptAnswers(
   };
   const response = responseOf({ clientId: id, status: client.status, matches });
   await deps.clients.save(client, {
-    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } } : {}),
+    ...(idempotencyKey
+      ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } }
+      : {}),
   });
   deps.logger.info("intake accepted", { clientId: id, status: client.status, matches: matches.length });
   await notify(deps, client, picks, result);
@@ -146,7 +151,10 @@ export async function notify(
 ): Promise<void> {
   try {
     if (client.status === "matched") {
-      await deps.mailer.recommendations(client, picks.map((p) => p.coach));
+      await deps.mailer.recommendations(
+        client,
+        picks.map((p) => p.coach),
+      );
     } else {
       await deps.mailer.waitlisted(client);
       await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, result);

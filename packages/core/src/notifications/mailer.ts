@@ -32,7 +32,10 @@ export class Mailer {
   }
 
   async waitlisted(client: Client): Promise<void> {
-    await this.send(client.email, "intake-waitlisted", { programName: this.programName, clientName: client.name });
+    await this.send(client.email, "intake-waitlisted", {
+      programName: this.programName,
+      clientName: client.name,
+    });
   }
 
   async waitlistAlert(adminEmail: string, client: Client, result?: MatchResult): Promise<void> {
@@ -49,7 +52,12 @@ export class Mailer {
 
   /** Validates `data` for `template` and sends it. */
   async send(to: string, template: string, data: unknown, headers?: Record<string, string>): Promise<void> {
-    await this.sender.send({ to, template, data: templateData(template, data), ...(headers ? { headers } : {}) });
+    await this.sender.send({
+      to,
+      template,
+      data: templateData(template, data),
+      ...(headers ? { headers } : {}),
+    });
   }
 }
 

@@ -50,12 +50,12 @@ export const topicSchema = z
   .min(1)
   .max(60)
   .transform((s) => s.toLowerCase().replace(/[\s_]+/g, "-"))
-  .refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), { message: "may contain letters, digits, spaces and hyphens" });
+  .refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
+    message: "may contain letters, digits, spaces and hyphens",
+  });
 
 /** Free text from a person: any characters (escaped on output), bounded length. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).optional();
 
-export const httpsUrlSchema = z
-  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-  .max(2048);
+export const httpsUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);

@@ -41,8 +41,12 @@ export function toErrorResponse(error: unknown, logger: JsonLogger, context: Rec
     return { status: STATUS[error.code], body };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const code = error.status === 413 ? "payload_too_large" : error.status === 401 ? "unauthorized" : "bad_request";
-    return { status: error.status, body: { error: { code, message: error.message || code } } satisfies ErrorBody };
+    const code =
+      error.status === 413 ? "payload_too_large" : error.status === 401 ? "unauthorized" : "bad_request";
+    return {
+      status: error.status,
+      body: { error: { code, message: error.message || code } } satisfies ErrorBody,
+    };
   }
   logger.error("unexpected error", {
     ...context,
@@ -52,7 +56,9 @@ export function toErrorResponse(error: unknown, logger: JsonLogger, context: Rec
   });
   return {
     status: 500 as ContentfulStatusCode,
-    body: { error: { code: "internal_error", message: "something went wrong on our side; it has been logged" } },
+    body: {
+      error: { code: "internal_error", message: "something went wrong on our side; it has been logged" },
+    },
   };
 }
 

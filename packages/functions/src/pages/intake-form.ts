@@ -1,12 +1,25 @@
 import { COACHING_STYLES, SENIORITY_LEVELS } from "@coachflow/core/coaches/schema";
+import type { FieldIssue } from "@coachflow/core/errors";
 import { CADENCES } from "@coachflow/core/intake/schema";
 import { TOPICS } from "@coachflow/core/matching/topics";
-import type { FieldIssue } from "@coachflow/core/errors";
 import { html } from "hono/html";
 import { page } from "./layout";
 
 /** Languages offered as checkboxes; the API itself accepts any ISO 639-1 code. */
-export const FORM_LANGUAGES = ["en", "es", "pt", "fr", "de", "it", "nl", "pl", "hi", "zh", "ja", "ar"] as const;
+export const FORM_LANGUAGES = [
+  "en",
+  "es",
+  "pt",
+  "fr",
+  "de",
+  "it",
+  "nl",
+  "pl",
+  "hi",
+  "zh",
+  "ja",
+  "ar",
+] as const;
 const languageName = new Intl.DisplayNames(["en"], { type: "language" });
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
@@ -27,7 +40,14 @@ export function formField(path: string): string {
   return parts[0] === "preferences" ? (parts[1] ?? "topics") : (parts[0] ?? "");
 }
 
-function text(v: FormValues, errs: Map<string, string>, name: string, label: string, hint = "", type = "text") {
+function text(
+  v: FormValues,
+  errs: Map<string, string>,
+  name: string,
+  label: string,
+  hint = "",
+  type = "text",
+) {
   const err = errs.get(name);
   return html`<label for="${name}">${label} ${hint ? html`<span class="hint">${hint}</span>` : ""}</label>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
@@ -41,7 +61,14 @@ ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
 <textarea id="${name}" name="${name}" ${err ? html`aria-invalid="true" aria-describedby="${name}-error"` : ""}>${one(v, name)}</textarea>`;
 }
 
-function choices(v: FormValues, errs: Map<string, string>, name: string, legend: string, options: readonly (readonly [string, string])[], type: "checkbox" | "radio") {
+function choices(
+  v: FormValues,
+  errs: Map<string, string>,
+  name: string,
+  legend: string,
+  options: readonly (readonly [string, string])[],
+  type: "checkbox" | "radio",
+) {
   const chosen = new Set(many(v, name));
   const err = errs.get(name);
   return html`<fieldset class="choices" ${err ? html`aria-describedby="${name}-error"` : ""}><legend>${legend}</legend>
@@ -50,7 +77,14 @@ ${options.map(([value, label]) => html`<label><input type="${type}" name="${name
 </fieldset>`;
 }
 
-function select(v: FormValues, errs: Map<string, string>, name: string, label: string, options: readonly string[], blank: string) {
+function select(
+  v: FormValues,
+  errs: Map<string, string>,
+  name: string,
+  label: string,
+  options: readonly string[],
+  blank: string,
+) {
   const current = one(v, name);
   const err = errs.get(name);
   return html`<label for="${name}">${label}</label>
@@ -83,12 +117,33 @@ ${area(v, errs, "background", "Your background", "(how you got to where you are)
 <fieldset><legend>What you want to work on</legend>
 ${area(v, errs, "challenge", "Your top-of-mind challenge")}
 ${area(v, errs, "goals", "Your goals for coaching", "(optional)")}
-${choices(v, errs, "topics", "Topics", TOPICS.map((t) => [t.slug, t.label] as const), "checkbox")}
+${choices(
+  v,
+  errs,
+  "topics",
+  "Topics",
+  TOPICS.map((t) => [t.slug, t.label] as const),
+  "checkbox",
+)}
 </fieldset>
 <fieldset><legend>How you like to be coached</legend>
-${choices(v, errs, "languages", "Languages you can be coached in", FORM_LANGUAGES.map((l) => [l, languageName.of(l) ?? l] as const), "checkbox")}
+${choices(
+  v,
+  errs,
+  "languages",
+  "Languages you can be coached in",
+  FORM_LANGUAGES.map((l) => [l, languageName.of(l) ?? l] as const),
+  "checkbox",
+)}
 ${select(v, errs, "style", "Coaching style you prefer", COACHING_STYLES, "No preference")}
-${choices(v, errs, "cadence", "How often would you like to meet?", CADENCES.map((c) => [c, c] as const), "radio")}
+${choices(
+  v,
+  errs,
+  "cadence",
+  "How often would you like to meet?",
+  CADENCES.map((c) => [c, c] as const),
+  "radio",
+)}
 </fieldset>
 ${choices(v, errs, "consent", "Consent", [["true", "I agree to be contacted about coaching by email."]], "checkbox")}
 <button type="submit">Find my coaches</button>

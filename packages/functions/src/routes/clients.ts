@@ -1,5 +1,5 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { getClient, overrideMatches, rematchClient } from "@coachflow/core/clients/service";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireAdmin } from "../http/auth";
@@ -36,7 +36,9 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
     const { coachIds } = await readJson(c, matchesBodySchema);
     return c.json(await overrideMatches(deps.clients, c.req.param("id"), coachIds));
   });
-  app.post("/v1/clients/:id/rematch", admin, async (c) => c.json(await rematchClient(deps.clients, c.req.param("id"))));
+  app.post("/v1/clients/:id/rematch", admin, async (c) =>
+    c.json(await rematchClient(deps.clients, c.req.param("id"))),
+  );
 
   const tags = ["Clients (admin)"];
   const r = app.openAPIRegistry;
@@ -56,7 +58,10 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Choose 1–3 coaches for a client (sends the client the new recommendations)",
     security: adminSecurity,
     request: { params: idParams, body: { required: true, ...json(matchesBodySchema) } },
-    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(400, 401, 404, 409, 415) },
+    responses: {
+      200: { description: "The client", ...json(clientViewSchema) },
+      ...errorResponses(400, 401, 404, 409, 415),
+    },
   });
   r.registerPath({
     method: "post",
@@ -65,6 +70,9 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Run matching again for a client (sends the new recommendations)",
     security: adminSecurity,
     request: { params: idParams },
-    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(401, 404, 409) },
+    responses: {
+      200: { description: "The client", ...json(clientViewSchema) },
+      ...errorResponses(401, 404, 409),
+    },
   });
 }

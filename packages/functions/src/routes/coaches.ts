@@ -1,6 +1,6 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { coachInputSchema, coachPatchSchema, coachSchema } from "@coachflow/core/coaches/schema";
 import { createCoach, getCoach, updateCoach } from "@coachflow/core/coaches/service";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireAdmin } from "../http/auth";
@@ -45,7 +45,10 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Create a coach",
     security: adminSecurity,
     request: { body: { ...json(coachInputSchema), required: true } },
-    responses: { 201: { description: "The coach", ...json(coachSchema) }, ...errorResponses(400, 401, 409, 413, 415) },
+    responses: {
+      201: { description: "The coach", ...json(coachSchema) },
+      ...errorResponses(400, 401, 409, 413, 415),
+    },
   });
   r.registerPath({
     method: "get",
@@ -55,7 +58,10 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     security: adminSecurity,
     request: { query: listQuery },
     responses: {
-      200: { description: "A page", ...json(z.object({ items: z.array(coachSchema), cursor: z.string().optional() })) },
+      200: {
+        description: "A page",
+        ...json(z.object({ items: z.array(coachSchema), cursor: z.string().optional() })),
+      },
       ...errorResponses(400, 401),
     },
   });
@@ -75,6 +81,9 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Change some fields of a coach",
     security: adminSecurity,
     request: { params: idParams, body: { ...json(coachPatchSchema), required: true } },
-    responses: { 200: { description: "The coach", ...json(coachSchema) }, ...errorResponses(400, 401, 404, 409, 415) },
+    responses: {
+      200: { description: "The coach", ...json(coachSchema) },
+      ...errorResponses(400, 401, 404, 409, 415),
+    },
   });
 }

@@ -1,7 +1,7 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "@coachflow/core/errors";
 import { intakeInputSchema } from "@coachflow/core/intake/schema";
 import { submitIntake } from "@coachflow/core/intake/service";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { mediaType, parseJson, rawBody, validate } from "../http/body";
@@ -54,7 +54,10 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
       const values = formValues(await rawBody(c));
       const parsed = intakeInputSchema.safeParse(formToIntake(values));
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+        const issues = parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join("."),
+          message: i.message,
+        }));
         return c.html(intakeFormPage(values, issues), 400);
       }
       const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
@@ -81,7 +84,10 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
       body: { required: true, content: { "application/json": { schema: intakeInputSchema } } },
     },
     responses: {
-      201: { description: "The client and their matches", content: { "application/json": { schema: intakeResponseSchema } } },
+      201: {
+        description: "The client and their matches",
+        content: { "application/json": { schema: intakeResponseSchema } },
+      },
       ...errorResponses(400, 413, 415, 422),
     },
   });

@@ -40,7 +40,10 @@ export function systemRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags: ["System"],
     summary: "200 once the service can reach its table",
     responses: {
-      200: { description: "Ready", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
+      200: {
+        description: "Ready",
+        content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } },
+      },
       503: { description: "Not ready" },
     },
   });

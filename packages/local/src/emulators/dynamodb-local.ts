@@ -24,7 +24,9 @@ function jarDirectory(): string {
 export function assertJava(): void {
   const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    throw new Error("Java was not found: install a Java runtime ≥ 17 (e.g. apt-get install openjdk-17-jre-headless)");
+    throw new Error(
+      "Java was not found: install a Java runtime ≥ 17 (e.g. apt-get install openjdk-17-jre-headless)",
+    );
   }
   const match = /version "(\d+)/.exec(probe.stderr ?? "");
   if (match?.[1] && Number(match[1]) < 17) {
@@ -66,7 +68,8 @@ export async function startDynamoDbLocal(opts: { port: number; dbPath?: string }
   try {
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output.trim().split("\n").pop()}`);
+        if (child.exitCode !== null)
+          throw new Error(`DynamoDB Local exited: ${output.trim().split("\n").pop()}`);
         // Any HTTP answer means the server is listening (it answers 400 to a bare POST).
         const res = await fetch(endpoint, { method: "POST" });
         return res.status > 0;

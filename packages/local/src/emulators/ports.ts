@@ -5,7 +5,9 @@ export function assertPortFree(port: number, what: string, envName: string): Pro
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new Error(`port ${port} for ${what} is busy: stop what uses it or set ${envName} to a free port`)),
+      reject(
+        new Error(`port ${port} for ${what} is busy: stop what uses it or set ${envName} to a free port`),
+      ),
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });

@@ -4,7 +4,11 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
  * Counts the DynamoDB calls a client makes, by operation, through SDK middleware: tests and the
  * benchmark use it to keep each workflow at its minimum number of calls.
  */
-export function countCalls(client: DynamoDBClient): { readonly calls: string[]; reset(): void; total(): number } {
+export function countCalls(client: DynamoDBClient): {
+  readonly calls: string[];
+  reset(): void;
+  total(): number;
+} {
   const calls: string[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -51,7 +51,10 @@ export class DynamoClientRepository implements ClientRepository {
     };
   }
 
-  async save(client: Client, opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {}): Promise<void> {
+  async save(
+    client: Client,
+    opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
+  ): Promise<void> {
     const creating = client.version === 1;
     const record: IntakeRecord = {
       clientId: client.id,
@@ -73,7 +76,10 @@ export class DynamoClientRepository implements ClientRepository {
                 Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
                 ...(creating
                   ? { ConditionExpression: "attribute_not_exists(pk)" }
-                  : { ConditionExpression: "clientId = :id", ExpressionAttributeValues: { ":id": client.id } }),
+                  : {
+                      ConditionExpression: "clientId = :id",
+                      ExpressionAttributeValues: { ":id": client.id },
+                    }),
               },
             },
             ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt) }] : []),

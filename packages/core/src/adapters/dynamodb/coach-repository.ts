@@ -1,4 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Coach } from "../../coaches/schema";
 import { ConditionFailedError, EMAIL_TAKEN } from "../../errors";
 import type { CoachRepository } from "../../ports";
@@ -55,7 +60,9 @@ export class DynamoCoachRepository implements CoachRepository {
   }
 
   async findByEmail(email: string): Promise<Coach | undefined> {
-    const lock = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }));
+    const lock = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }),
+    );
     const coachId = lock.Item?.coachId;
     return typeof coachId === "string" ? this.get(coachId) : undefined;
   }

@@ -1,0 +1,48 @@
+import { readSettings } from "./settings";
+import { startLocalStack } from "./stack";
+
+/**
+ * `npm start`: the whole product on this machine, no AWS account needed.
+ * `npm start -- --fresh` starts with empty data. Ctrl-C stops everything.
+ */
+async function main() {
+  const settings = readSettings(process.env, process.argv.slice(2));
+  const step = (line: string) => console.log(`  ✓ ${line}`);
+  console.log("coachflow local stack: starting…");
+  const stack = await startLocalStack(settings, step);
+  const u = stack.urls;
+  console.log(`
+coachflow is ready.
+
+  API                 ${u.api}
+  Interactive docs    ${u.docs}   (OpenAPI: ${u.openapi})
+  Intake form         ${u.intakeForm}
+  Mail viewer         ${u.mailViewer}   (every email sent)
+  Schedules           ${u.schedules}   (pending reminders; POST /_local/clock moves time)
+  DynamoDB Local      ${u.dynamodb}   (table "${stack.deps.config.tableName}")
+
+  Admin token         ${settings.adminToken}   (ADMIN_TOKEN)
+  Ports               PORT=${settings.port} DYNAMODB_PORT=${settings.dynamodbPort} SES_PORT=${settings.sesPort} SCHEDULER_PORT=${settings.schedulerPort}
+
+  Try: curl -H "Authorization: Bearer ${settings.adminToken}" ${u.api}/v1/coaches
+Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(
+      `\n${signal}: stopping the API, the Scheduler, the SES emulator and DynamoDB Local (pid ${stack.dynamodbPid})…`,
+    );
+    await stack.stop();
+    console.log("stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

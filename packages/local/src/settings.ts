@@ -1,0 +1,48 @@
+import { resolve } from "node:path";
+
+/**
+ * The local stack's settings: ports and secrets from the environment, each with a default that
+ * `npm start` prints. This is the local composition root's only reader of `process.env`; the
+ * application's own settings are then parsed by `loadConfig` like on AWS.
+ */
+export interface LocalSettings {
+  host: string;
+  port: number;
+  dynamodbPort: number;
+  sesPort: number;
+  schedulerPort: number;
+  adminToken: string;
+  linkSecret: string;
+  dataDir: string;
+  fresh: boolean;
+  /** Demo coaches are added at start unless this is false. */
+  seed: boolean;
+}
+
+function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`${name}=${raw} is not a port number: use a whole number from 1 to 65535`);
+  }
+  return value;
+}
+
+export function readSettings(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+): LocalSettings {
+  return {
+    host: env.HOST || "127.0.0.1",
+    port: port(env, "PORT", 3000),
+    dynamodbPort: port(env, "DYNAMODB_PORT", 8000),
+    sesPort: port(env, "SES_PORT", 8005),
+    schedulerPort: port(env, "SCHEDULER_PORT", 8010),
+    adminToken: env.ADMIN_TOKEN || "local-admin-token-change-me",
+    linkSecret: env.LINK_SIGNING_SECRET || "local-link-signing-secret",
+    dataDir: resolve(env.COACHFLOW_DATA_DIR || ".data"),
+    fresh: argv.includes("--fresh"),
+    seed: !argv.includes("--no-seed"),
+  };
+}

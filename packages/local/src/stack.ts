@@ -1,0 +1,128 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/functions";
+import { serve } from "@hono/node-server";
+import { bootstrapResources } from "./bootstrap";
+import { seedDemoCoaches } from "./demo/seed";
+import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
+import { assertPortFree } from "./emulators/ports";
+import { startSesLocal } from "./emulators/ses-local";
+import { localRoutes } from "./local-routes";
+import { LocalClock, type LocalScheduler, startLocalScheduler } from "./scheduler";
+import type { LocalSettings } from "./settings";
+import { serveSwaggerAssets } from "./swagger-assets";
+
+export interface LocalStack {
+  urls: Record<string, string>;
+  deps: AppDeps;
+  scheduler: LocalScheduler;
+  dynamodbPid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything `npm start` runs: DynamoDB Local, the SES emulator, the local Scheduler and the
+ * API server, then prepares the table, the templates and the demo coaches. `progress` is told each
+ * step. On any failure the parts already started are stopped before the error is rethrown.
+ */
+export async function startLocalStack(
+  s: LocalSettings,
+  progress: (line: string) => void,
+): Promise<LocalStack> {
+  assertJava();
+  await assertPortFree(s.port, "the API", "PORT");
+  await assertPortFree(s.dynamodbPort, "DynamoDB Local", "DYNAMODB_PORT");
+  await assertPortFree(s.sesPort, "the SES emulator", "SES_PORT");
+  await assertPortFree(s.schedulerPort, "the local Scheduler", "SCHEDULER_PORT");
+  if (s.fresh) {
+    await rm(s.dataDir, { recursive: true, force: true });
+    progress(`removed ${s.dataDir} (--fresh)`);
+  }
+
+  // Local stand-ins for AWS credentials (the emulators ignore them); the SDK reads them from here.
+  process.env.AWS_ACCESS_KEY_ID ??= "local";
+  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+  // Lambda runs Node 22; the SDK's notice about Node 20 is noise on this machine.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({ port: s.dynamodbPort, dbPath: join(s.dataDir, "dynamodb") });
+    stops.push(() => dynamo.stop());
+    progress(
+      `DynamoDB Local on ${dynamo.endpoint} (java pid ${dynamo.pid}, data in ${join(s.dataDir, "dynamodb")})`,
+    );
+    const ses = await startSesLocal({ port: s.sesPort });
+    stops.push(() => ses.stop());
+    progress(`SES v2 emulator on ${ses.endpoint}`);
+
+    const clock = new LocalClock();
+    // The application's own work for a firing is wired in by `onFire` below, once deps exist.
+    let dispatch: (input: string) => Promise<void> = async () => {};
+    const scheduler = await startLocalScheduler({
+      port: s.schedulerPort,
+      host: "127.0.0.1",
+      clock,
+      filePath: join(s.dataDir, "scheduler.json"),
+      onFire: (event) => dispatch(event.input),
+    });
+    stops.push(() => scheduler.stop());
+    progress(`local EventBridge Scheduler on ${scheduler.endpoint}`);
+
+    const config = loadConfig({
+      ...process.env,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SCHEDULER_ENDPOINT: scheduler.endpoint,
+      ADMIN_TOKEN: s.adminToken,
+      LINK_SIGNING_SECRET: s.linkSecret,
+      PUBLIC_BASE_URL: `http://localhost:${s.port}`,
+      DOCS_ASSETS_URL: `http://localhost:${s.port}/docs/assets`,
+    });
+    const deps = buildDeps(config, { clock });
+    dispatch = async (input) => deps.logger.info("schedule fired", { input });
+
+    const prepared = await bootstrapResources(deps);
+    progress(`table "${config.tableName}" ${prepared.table}; ${prepared.templates} email templates in SES`);
+    if (s.seed) {
+      const seeded = await seedDemoCoaches(deps);
+      progress(`demo coaches: ${seeded.added} added, ${seeded.present} already there`);
+    }
+
+    const app = createApp(deps, {
+      extend: (a) => {
+        serveSwaggerAssets(a);
+        localRoutes(a, scheduler);
+      },
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const srv = serve({ fetch: app.fetch, port: s.port, hostname: s.host }, () => resolve(srv));
+      srv.once("error", reject);
+    });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const api = `http://localhost:${s.port}`;
+    return {
+      deps,
+      scheduler,
+      dynamodbPid: dynamo.pid,
+      urls: {
+        api,
+        docs: `${api}/docs`,
+        openapi: `${api}/openapi.json`,
+        intakeForm: `${api}/intake`,
+        mailViewer: ses.endpoint,
+        schedules: `${api}/_local/schedules`,
+        dynamodb: dynamo.endpoint,
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
