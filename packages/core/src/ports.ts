@@ -66,3 +66,17 @@ export interface Logger {
   warn(message: string, context?: Record<string, unknown>): void;
   error(message: string, context?: Record<string, unknown>): void;
 }
+
+/** One-time schedules that invoke the dispatcher later. Inputs carry ids only, never personal data. */
+export interface JobScheduler {
+  /** Creates the one-time schedule `name`, or moves it when it exists with another time or input. */
+  upsert(job: {
+    name: string;
+    at: string /* ISO UTC, whole seconds */;
+    input: Record<string, string | number>;
+  }): Promise<"created" | "updated" | "unchanged">;
+  /** Deletes the schedule; one that does not exist is fine. */
+  remove(name: string): Promise<"deleted" | "absent">;
+  /** Pending schedules whose names start with `prefix`, soonest first. */
+  list(prefix: string): Promise<{ name: string; at: string; input: Record<string, unknown> }[]>;
+}
