@@ -3,6 +3,11 @@ import { detectTopics, findKeyword, indexText, type TextIndex, tokenize } from "
 import { clockDistanceMinutes, utcOffsetMinutes } from "./timezones";
 import { topicBySlug } from "./topics";
 
+/** The specialty is one of the topics the client ticked. */
+export const ASKED = 1;
+/** The client's challenge or goals point to the specialty. */
+export const MENTIONED = 2;
+
 /** Where in the client's own words a topic showed up, and the few words that showed it. */
 export interface Mention {
   source: "challenge" | "goals";
@@ -39,6 +44,8 @@ export class MatchContext {
   private readonly texts: readonly [Mention["source"], TextIndex][];
   private readonly mentions = new Map<string, Mention | null>();
   private readonly distances = new Map<string, number>();
+  /** ASKED | MENTIONED bits per specialty slug seen so far; read directly in the hot loop. */
+  readonly specialtyFlags = new Map<string, number>();
 
   constructor(
     request: MatchRequest,
@@ -82,6 +89,13 @@ export class MatchContext {
       this.mentions.set(specialty, found);
     }
     return found ?? undefined;
+  }
+
+  /** Works out and remembers the ASKED | MENTIONED bits of a specialty not seen before. */
+  classify(specialty: string): number {
+    const flags = (this.topics.has(specialty) ? ASKED : 0) | (this.mention(specialty) ? MENTIONED : 0);
+    this.specialtyFlags.set(specialty, flags);
+    return flags;
   }
 
   /** Minutes between the client's and a zone's clocks at `now`; -1 when either zone is unknown. */

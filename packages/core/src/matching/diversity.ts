@@ -30,39 +30,39 @@ function overlap(picked: ReadonlySet<string>, specialties: readonly string[]): n
   return union === 0 ? 0 : shared / union;
 }
 
-/** True when candidate a beats b on value, then on coach id. */
-const beats = (value: number, id: string, bestValue: number, bestId: string) =>
-  value > bestValue || (value === bestValue && id < bestId);
-
 /** Positions in the pool of the picks, in pick order. */
 export function pickDiverse(pool: Pool, limit: number): number[] {
+  const { coaches, index, score, allowed, size } = pool;
+  const idAt = (p: number) => coaches[index[p] ?? 0]!.id;
   const picks: number[] = [];
   const pickedSets: Set<string>[] = [];
   let floor = Number.NEGATIVE_INFINITY;
   while (picks.length < limit) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
-    let bestId = "";
-    for (let p = 0; p < pool.size; p++) {
-      const score = pool.score[p] ?? 0;
-      if (!pool.allowed[p] || score < floor || picks.includes(p)) continue;
-      const coach = pool.coaches[pool.index[p] ?? 0]!;
-      if (picks.length === 0) {
-        if (beats(score, coach.id, bestValue, bestId)) [best, bestValue, bestId] = [p, score, coach.id];
-        continue;
+    for (let p = 0; p < size; p++) {
+      const s = score[p] ?? 0;
+      if (!allowed[p] || s < floor) continue;
+      let value = s;
+      if (picks.length > 0) {
+        // The penalty only lowers a value: a coach whose unpenalized value already loses is skipped.
+        value = RELEVANCE_WEIGHT * s;
+        if (value < bestValue || picks.includes(p)) continue;
+        const specialties = coaches[index[p] ?? 0]!.specialties;
+        let similarity = 0;
+        for (const set of pickedSets) similarity = Math.max(similarity, overlap(set, specialties));
+        value -= (1 - RELEVANCE_WEIGHT) * similarity;
       }
-      // The penalty only lowers a value: a coach whose unpenalized value already loses is skipped.
-      const ceiling = RELEVANCE_WEIGHT * score;
-      if (ceiling < bestValue) continue;
-      let similarity = 0;
-      for (const set of pickedSets) similarity = Math.max(similarity, overlap(set, coach.specialties));
-      const value = ceiling - (1 - RELEVANCE_WEIGHT) * similarity;
-      if (beats(value, coach.id, bestValue, bestId)) [best, bestValue, bestId] = [p, value, coach.id];
+      // Coach objects are only touched on a tie, which keeps the scan over flat arrays.
+      if (value > bestValue || (value === bestValue && idAt(p) < idAt(best))) {
+        best = p;
+        bestValue = value;
+      }
     }
     if (best < 0) break;
-    if (picks.length === 0) floor = FLOOR * (pool.score[best] ?? 0);
+    if (picks.length === 0) floor = FLOOR * (score[best] ?? 0);
     picks.push(best);
-    pickedSets.push(new Set(pool.coaches[pool.index[best] ?? 0]!.specialties));
+    pickedSets.push(new Set(coaches[index[best] ?? 0]!.specialties));
   }
   return picks;
 }

@@ -1,5 +1,5 @@
 import type { Coach } from "../coaches/schema";
-import type { MatchContext } from "./context";
+import { ASKED, type MatchContext, MENTIONED } from "./context";
 
 /**
  * How much each criterion counts, out of 100. A criterion that does not apply to a request (no style
@@ -52,9 +52,13 @@ export interface Fit {
 export function fitOf(coach: Coach, ctx: MatchContext, out: Fit): Fit {
   let asked = 0;
   let mentioned = 0;
-  for (const specialty of coach.specialties) {
-    if (ctx.topics.has(specialty)) asked++;
-    if (ctx.mention(specialty)) mentioned++;
+  const specialties = coach.specialties;
+  const known = ctx.specialtyFlags;
+  for (let i = 0; i < specialties.length; i++) {
+    const specialty = specialties[i]!;
+    const flags = known.get(specialty) ?? ctx.classify(specialty);
+    if (flags & ASKED) asked++;
+    if (flags & MENTIONED) mentioned++;
   }
   let points = WEIGHTS.topics * coverage(asked, ctx.topics.size);
   if (ctx.clientOffset !== undefined) {
