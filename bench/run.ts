@@ -1,0 +1,45 @@
+import os from "node:os";
+import { benchMatching } from "./matching";
+import type { BenchResult } from "./result";
+
+/** Every benchmark suite `npm run bench` runs; add a line here for a new one. */
+const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
+  { name: "matching", run: benchMatching },
+];
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
+  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" │ ");
+  const rule = widths.map((w) => "─".repeat(w)).join("─┼─");
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
+}
+
+async function main() {
+  const cpus = os.cpus();
+  console.log(
+    `machine: ${cpus[0]?.model ?? "unknown cpu"} × ${cpus.length} cores, ${os.platform()} ${os.arch()}`,
+  );
+  console.log(`node:    ${process.version}\n`);
+  let failed = 0;
+  for (const suite of SUITES) {
+    const results = await suite.run();
+    const metricNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics)))];
+    const rows = [
+      ["benchmark", ...metricNames, "target", "met"],
+      ...results.map((r) => [
+        r.name,
+        ...metricNames.map((m) => String(r.metrics[m] ?? "")),
+        r.target ?? "",
+        r.pass === undefined ? "" : r.pass ? "yes" : "NO",
+      ]),
+    ];
+    console.log(`## ${suite.name}\n${table(rows)}\n`);
+    failed += results.filter((r) => r.pass === false).length;
+  }
+  if (failed > 0) {
+    console.log(`${failed} target(s) missed`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
