@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "@coachflow/core/clock";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
+import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
+import { freePort } from "../../packages/local/src/emulators/ports";
+import { LocalClock, startLocalScheduler } from "../../packages/local/src/scheduler";
 import { bootstrapResources } from "../../packages/local/src/bootstrap";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+export const CALENDLY_KEY = "test-calendly-signing-key-0123456789";
+export const CALCOM_SECRET = "test-calcom-webhook-secret-0123456789";
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** An email as the SES emulator stores it. */
@@ -22,28 +26,48 @@ export interface SentEmail {
  * see each other's data) and a logger whose lines the test can read.
  */
 export async function startTestStack(
-  opts: { clock?: Clock; env?: Record<string, string>; createTable?: boolean } = {},
+  opts: { clock?: LocalClock; env?: Record<string, string>; createTable?: boolean } = {},
 ) {
+  const clock = opts.clock ?? new LocalClock();
+  let dispatch: (input: string) => Promise<unknown> = async () => undefined;
+  const scheduler = await startLocalScheduler({
+    port: await freePort(),
+    clock,
+    tickMs: 60 * 60 * 1000,
+    onFire: async (event) => {
+      await dispatch(event.input);
+    },
+  });
   const sesEndpoint = inject("sesEndpoint");
   const config = loadConfig({
     TABLE_NAME: `test-${randomUUID()}`,
     DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
     SES_ENDPOINT: sesEndpoint,
+    SCHEDULER_ENDPOINT: scheduler.endpoint,
     ADMIN_TOKEN,
     ADMIN_EMAIL: "admin@program.example",
     LINK_SIGNING_SECRET: "test-link-secret-0123456789",
     COACH_CACHE_TTL_MS: "60000",
+    CALENDLY_SIGNING_KEY: CALENDLY_KEY,
+    CALCOM_WEBHOOK_SECRET: CALCOM_SECRET,
+    DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-test-dispatcher",
+    SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-test-scheduler",
     ...opts.env,
   });
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
-  const deps = buildDeps(config, { logger, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const deps = buildDeps(config, { logger, clock });
+  const dispatcher = createDispatcher(deps);
+  dispatch = (input) => dispatcher(input);
   if (opts.createTable !== false) await bootstrapResources(deps);
   const app = createApp(deps);
   return {
     app,
     deps,
     logs,
+    clock,
+    scheduler,
+    dispatcher,
     /** Every email the emulator holds for `to`, oldest first. */
     async emailsTo(to: string): Promise<SentEmail[]> {
       const res = await fetch(`${sesEndpoint}/store`);

@@ -1,5 +1,8 @@
 import type { Client, ClientStatus, Match } from "./clients/model";
+import type { BookingRecord } from "./bookings/model";
 import type { Coach, CoachInput } from "./coaches/schema";
+import type { Session } from "./sessions/model";
+import type { Provider } from "./webhooks/booking-event";
 
 /** Storage of coaches. Implementations translate storage errors into domain errors. */
 export interface CoachRepository {
@@ -11,6 +14,8 @@ export interface CoachRepository {
   /** Every active coach: the candidates for matching. */
   listActive(): Promise<Coach[]>;
   findByEmail(email: string): Promise<Coach | undefined>;
+  /** The id of the coach with this email, in one read. */
+  findIdByEmail(email: string): Promise<string | undefined>;
 }
 export type { CoachInput };
 
@@ -79,4 +84,34 @@ export interface JobScheduler {
   remove(name: string): Promise<"deleted" | "absent">;
   /** Pending schedules whose names start with `prefix`, soonest first. */
   list(prefix: string): Promise<{ name: string; at: string; input: Record<string, unknown> }[]>;
+}
+
+/** One booking-processing step written atomically (see bookings/process.ts). */
+export interface BookingChange {
+  /** Records to write; each carries the version it was read at (0 = new). */
+  bookings: BookingRecord[];
+  /** Sessions to write; `version` is the new version (1 = create). */
+  sessions: Session[];
+  /** Sessions merged away (a chain that briefly had two sessions keeps one). */
+  deletedSessions: Session[];
+}
+
+/** Storage of provider bookings and the sessions they hold. */
+export interface BookingStore {
+  getBookings(provider: Provider, bookingIds: readonly string[]): Promise<BookingRecord[]>;
+  getSessions(ids: readonly string[]): Promise<Session[]>;
+  sessionsOfClient(clientId: string): Promise<Session[]>;
+  sessionsOfCoach(coachId: string, range?: { from?: string; to?: string }): Promise<Session[]>;
+  /** Writes the change in one transaction; a lost race throws ConditionFailedError. */
+  commit(change: BookingChange): Promise<void>;
+}
+
+/** At-most-once sending: a send happens only after its key is claimed. */
+export interface SendLedger {
+  /** True when this call claimed the key; false when it was claimed before. */
+  claim(key: string, context: Record<string, string>): Promise<boolean>;
+  /** Gives the key back after a failure worth retrying. */
+  release(key: string): Promise<void>;
+  /** Keeps the key claimed and records why the send failed for good. */
+  markFailed(key: string, reason: string): Promise<void>;
 }

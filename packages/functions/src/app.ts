@@ -6,6 +6,7 @@ import { clientRoutes } from "./routes/clients";
 import { coachRoutes } from "./routes/coaches";
 import { intakeRoutes } from "./routes/intake";
 import { systemRoutes } from "./routes/system";
+import { webhookRoutes } from "./routes/webhooks";
 
 /** The HTTP application: one Hono app, the same locally and on Lambda. */
 export function createApp(deps: AppDeps, opts: { extend?: (app: OpenAPIHono) => void } = {}): OpenAPIHono {
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps, opts: { extend?: (app: OpenAPIHono) => 
   intakeRoutes(app, deps);
   coachRoutes(app, deps);
   clientRoutes(app, deps);
+  webhookRoutes(app, deps);
   opts.extend?.(app);
 
   app.notFound((c) =>

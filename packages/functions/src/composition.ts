@@ -2,14 +2,20 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoBookingStore } from "@coachflow/core/adapters/dynamodb/booking-store";
 import { DynamoClientRepository } from "@coachflow/core/adapters/dynamodb/client-repository";
 import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-repository";
+import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
+import { DynamoSendLedger } from "@coachflow/core/adapters/dynamodb/send-ledger";
+import { EventBridgeJobScheduler } from "@coachflow/core/adapters/scheduler/index";
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
+import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
 import { Mailer } from "@coachflow/core/notifications/mailer";
+import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import type { Config } from "./config";
 import { JsonLogger } from "./logger";
 
@@ -21,6 +27,9 @@ export interface AppDeps {
   aws: { dynamodb: DynamoDBClient; ses: SESv2Client; scheduler: SchedulerClient };
   coaches: CoachDeps;
   clients: ClientDeps;
+  /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
+  bookings: HandleBookingDeps;
+  deliveries: DeliveryLog;
   /** True once the table can be reached. */
   ready(): Promise<boolean>;
 }
@@ -42,22 +51,37 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const ses = new SESv2Client({ region, endpoint: config.endpoints.ses });
   const scheduler = new SchedulerClient({ region, endpoint: config.endpoints.scheduler });
   const doc = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const table = config.tableName;
 
-  const coachRepo = new DynamoCoachRepository(doc, config.tableName);
+  const coachRepo = new DynamoCoachRepository(doc, table);
+  const clientRepo = new DynamoClientRepository(doc, table);
   const catalog = new CoachCatalog(coachRepo, clock, config.coachCacheTtlMs);
-  const sender = new SesEmailSender(ses, {
-    from: config.emailFrom,
-    configurationSetName: config.sesConfigurationSet,
-  });
+  const sender = new SesEmailSender(ses, { from: config.emailFrom, configurationSetName: config.sesConfigurationSet });
   const mailer = new Mailer(sender, config.programName);
   const clients: ClientDeps = {
-    clients: new DynamoClientRepository(doc, config.tableName),
+    clients: clientRepo,
     coaches: coachRepo,
     catalog,
     mailer,
     clock,
     logger,
     settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+  };
+  const bookings: HandleBookingDeps = {
+    bookings: new DynamoBookingStore(doc, table),
+    clients: clientRepo,
+    coaches: coachRepo,
+    ledger: new DynamoSendLedger(doc, table, () => clock.now()),
+    mailer,
+    scheduler: new EventBridgeJobScheduler(scheduler, {
+      groupName: config.schedules.group,
+      targetArn: config.schedules.dispatcherArn,
+      roleArn: config.schedules.roleArn,
+      ...(config.schedules.deadLetterArn ? { deadLetterArn: config.schedules.deadLetterArn } : {}),
+    }),
+    clock,
+    logger,
+    settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail, publicBaseUrl: config.publicBaseUrl },
   };
   return {
     config,
@@ -66,9 +90,11 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     aws: { dynamodb, ses, scheduler },
     coaches: { coaches: coachRepo, catalog, clock },
     clients,
+    bookings,
+    deliveries: new DynamoDeliveryLog(doc, table),
     async ready() {
       try {
-        await doc.send(new GetCommand({ TableName: config.tableName, Key: { pk: "HEALTH", sk: "HEALTH" } }));
+        await doc.send(new GetCommand({ TableName: table, Key: { pk: "HEALTH", sk: "HEALTH" } }));
         return true;
       } catch (error) {
         logger.warn("table not reachable", { errorName: error instanceof Error ? error.name : "unknown" });

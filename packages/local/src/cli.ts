@@ -22,6 +22,8 @@ coachflow is ready.
   DynamoDB Local      ${u.dynamodb}   (table "${stack.deps.config.tableName}")
 
   Admin token         ${settings.adminToken}   (ADMIN_TOKEN)
+  Webhooks            POST ${u.api}/v1/webhooks/calendly  (CALENDLY_SIGNING_KEY=${settings.calendlySigningKey})
+                      POST ${u.api}/v1/webhooks/calcom    (CALCOM_WEBHOOK_SECRET=${settings.calcomSecret})
   Ports               PORT=${settings.port} DYNAMODB_PORT=${settings.dynamodbPort} SES_PORT=${settings.sesPort} SCHEDULER_PORT=${settings.schedulerPort}
 
   Try: curl -H "Authorization: Bearer ${settings.adminToken}" ${u.api}/v1/coaches

@@ -2,8 +2,8 @@ import { resolve } from "node:path";
 
 /**
  * The local stack's settings: ports and secrets from the environment, each with a default that
- * `npm start` prints. This is the local composition root's only reader of `process.env`; the
- * application's own settings are then parsed by `loadConfig` like on AWS.
+ * `npm start` prints. The local stack then hands these, merged over the environment, to the same
+ * `loadConfig` the Lambda functions use.
  */
 export interface LocalSettings {
   host: string;
@@ -13,6 +13,8 @@ export interface LocalSettings {
   schedulerPort: number;
   adminToken: string;
   linkSecret: string;
+  calendlySigningKey: string;
+  calcomSecret: string;
   dataDir: string;
   fresh: boolean;
   /** Demo coaches are added at start unless this is false. */
@@ -41,6 +43,8 @@ export function readSettings(
     schedulerPort: port(env, "SCHEDULER_PORT", 8010),
     adminToken: env.ADMIN_TOKEN || "local-admin-token-change-me",
     linkSecret: env.LINK_SIGNING_SECRET || "local-link-signing-secret",
+    calendlySigningKey: env.CALENDLY_SIGNING_KEY || "local-calendly-signing-key",
+    calcomSecret: env.CALCOM_WEBHOOK_SECRET || "local-calcom-webhook-secret",
     dataDir: resolve(env.COACHFLOW_DATA_DIR || ".data"),
     fresh: argv.includes("--fresh"),
     seed: !argv.includes("--no-seed"),

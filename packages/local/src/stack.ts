@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/functions";
 import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
+import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { seedDemoCoaches } from "./demo/seed";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { assertPortFree } from "./emulators/ports";
@@ -80,11 +81,18 @@ export async function startLocalStack(
       SCHEDULER_ENDPOINT: scheduler.endpoint,
       ADMIN_TOKEN: s.adminToken,
       LINK_SIGNING_SECRET: s.linkSecret,
+      CALENDLY_SIGNING_KEY: s.calendlySigningKey,
+      CALCOM_WEBHOOK_SECRET: s.calcomSecret,
+      DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-local-dispatcher",
+      SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-local-scheduler",
       PUBLIC_BASE_URL: `http://localhost:${s.port}`,
       DOCS_ASSETS_URL: `http://localhost:${s.port}/docs/assets`,
     });
     const deps = buildDeps(config, { clock });
-    dispatch = async (input) => deps.logger.info("schedule fired", { input });
+    const dispatcher = createDispatcher(deps);
+    dispatch = async (input) => {
+      await dispatcher(input);
+    };
 
     const prepared = await bootstrapResources(deps);
     progress(`table "${config.tableName}" ${prepared.table}; ${prepared.templates} email templates in SES`);

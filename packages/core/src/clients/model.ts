@@ -1,4 +1,5 @@
 import type { IntakeInput } from "../intake/schema";
+import type { Goal } from "../sessions/model";
 
 /** One recommended coach for a client, with the reasons a person can read. */
 export interface Match {
@@ -20,6 +21,8 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   answersHash: string;
   /** Set when a booking arrived from someone who never filled in the intake form. */
   bookedWithoutIntake?: boolean;
+  /** SMART goals documented in starter session 1 (set by the coach). */
+  smartGoals?: Goal[];
   /** How matches were last chosen: by the matcher, or by an admin's override. */
   matchedBy: "matcher" | "admin";
   consentAt: string;

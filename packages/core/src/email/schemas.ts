@@ -14,7 +14,7 @@ export const systemText = (max: number) =>
 export const programNameField = text(120);
 export const personName = text(120);
 /** Already formatted in the reader's time zone by the caller, e.g. "Tue, 14 May 2024, 17:00 (Europe/Berlin)". */
-export const sessionTimeField = systemText(80);
+export const sessionTimeField = systemText(140);
 export const linkField = httpsUrlSchema;
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });

@@ -14,7 +14,7 @@ const SHORT_BIO = 280;
 export class Mailer {
   constructor(
     private readonly sender: EmailSender,
-    private readonly programName: string,
+    readonly programName: string,
   ) {}
 
   async recommendations(client: Client, coaches: readonly Coach[]): Promise<void> {

@@ -32,3 +32,22 @@ export interface SessionSlot {
   kind: SessionKind;
   number?: number;
 }
+
+/** A coaching session between one client and one coach, kept in step with its provider booking. */
+export interface Session {
+  id: string;
+  clientId: string;
+  coachId: string;
+  kind: SessionKind;
+  /** 1–7 for starter sessions. */
+  number?: number;
+  startsAt: string;
+  endsAt: string;
+  status: SessionStatus;
+  provider: "calendly" | "calcom";
+  /** The provider booking that currently holds this session's time (the last of a reschedule chain). */
+  bookingId: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

@@ -1,5 +1,6 @@
 import { getClient, overrideMatches, rematchClient } from "@coachflow/core/clients/service";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Session } from "@coachflow/core/sessions/model";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireAdmin } from "../http/auth";
@@ -15,6 +16,29 @@ const matchesBodySchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a coach" }),
 });
 
+const sessionSummarySchema = z.object({
+  id: z.string(),
+  coachId: z.string(),
+  kind: z.enum(["intro", "starter", "regular"]),
+  number: z.number().int().optional(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(["scheduled", "cancelled", "finished"]),
+});
+
+/** What an admin sees of a session in a client's view (no agenda, no notes). */
+export function sessionSummary(s: Session): z.infer<typeof sessionSummarySchema> {
+  return {
+    id: s.id,
+    coachId: s.coachId,
+    kind: s.kind,
+    ...(s.number ? { number: s.number } : {}),
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    status: s.status,
+  };
+}
+
 export const clientViewSchema = z
   .object({
     id: z.string(),
@@ -23,6 +47,7 @@ export const clientViewSchema = z
     status: z.enum(["matched", "waitlisted"]),
     matchedBy: z.enum(["matcher", "admin"]),
     matches: intakeResponseSchema.shape.matches,
+    sessions: z.array(sessionSummarySchema).optional(),
   })
   .passthrough();
 
@@ -31,7 +56,11 @@ const json = (schema: z.ZodType) => ({ content: { "application/json": { schema }
 /** Admin views and overrides of a client's matches. */
 export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
   const admin = requireAdmin(deps.config.adminToken);
-  app.get("/v1/clients/:id", admin, async (c) => c.json(await getClient(deps.clients, c.req.param("id"))));
+  app.get("/v1/clients/:id", admin, async (c) => {
+    const client = await getClient(deps.clients, c.req.param("id"));
+    const sessions = await deps.bookings.bookings.sessionsOfClient(client.id);
+    return c.json({ ...client, sessions: sessions.map(sessionSummary) });
+  });
   app.put("/v1/clients/:id/matches", admin, async (c) => {
     const { coachIds } = await readJson(c, matchesBodySchema);
     return c.json(await overrideMatches(deps.clients, c.req.param("id"), coachIds));

@@ -60,11 +60,14 @@ export class DynamoCoachRepository implements CoachRepository {
   }
 
   async findByEmail(email: string): Promise<Coach | undefined> {
-    const lock = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }),
-    );
+    const coachId = await this.findIdByEmail(email);
+    return coachId ? this.get(coachId) : undefined;
+  }
+
+  async findIdByEmail(email: string): Promise<string | undefined> {
+    const lock = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }));
     const coachId = lock.Item?.coachId;
-    return typeof coachId === "string" ? this.get(coachId) : undefined;
+    return typeof coachId === "string" ? coachId : undefined;
   }
 
   /**

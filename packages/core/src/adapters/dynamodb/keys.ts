@@ -18,6 +18,28 @@ export const keys = {
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
   /** A stored response for an `Idempotency-Key`, expiring by TTL. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
+
+  /** Everything known about one provider booking (a reschedule chain links these). */
+  booking: (provider: string, bookingId: string) => ({ pk: `BOOKING#${provider}#${bookingId}`, sk: "BOOKING" }),
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: "SESSION" }),
+  /** Sessions of a client by start time (gsi1). */
+  clientSessions: (clientId: string, startsAt: string, id: string) => ({
+    gsi1pk: `CLIENT#${clientId}#SESSIONS`,
+    gsi1sk: `${startsAt}#${id}`,
+  }),
+  /** Sessions of a coach by start time (gsi2). */
+  coachSessions: (coachId: string, startsAt: string, id: string) => ({
+    gsi2pk: `COACH#${coachId}#SESSIONS`,
+    gsi2sk: `${startsAt}#${id}`,
+  }),
+  /** One per logical email send: claimed by a conditional write before sending. */
+  ledger: (key: string) => ({ pk: `SEND#${key}`, sk: "LEDGER" }),
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
+  /** Webhook deliveries by outcome, newest last (gsi1). */
+  deliveriesByOutcome: (outcome: string, receivedAt: string, id: string) => ({
+    gsi1pk: `DELIVERIES#${outcome}`,
+    gsi1sk: `${receivedAt}#${id}`,
+  }),
 } as const;
 
 export type Key = { pk: string; sk: string };

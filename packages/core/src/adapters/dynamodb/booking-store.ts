@@ -1,0 +1,125 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { BookingRecord } from "../../bookings/model";
+import { ConditionFailedError } from "../../errors";
+import type { BookingChange, BookingStore } from "../../ports";
+import type { Session } from "../../sessions/model";
+import type { Provider } from "../../webhooks/booking-event";
+import { failedConditions } from "./errors";
+import { keys, stripKeys } from "./keys";
+
+const sessionItem = (s: Session) => ({
+  ...keys.session(s.id),
+  ...keys.clientSessions(s.clientId, s.startsAt, s.id),
+  ...keys.coachSessions(s.coachId, s.startsAt, s.id),
+  type: "session",
+  ...s,
+});
+
+export class DynamoBookingStore implements BookingStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getBookings(provider: Provider, bookingIds: readonly string[]): Promise<BookingRecord[]> {
+    return this.batchGet(bookingIds.map((id) => keys.booking(provider, id)));
+  }
+
+  async getSessions(ids: readonly string[]): Promise<Session[]> {
+    return this.batchGet(ids.map((id) => keys.session(id)));
+  }
+
+  sessionsOfClient(clientId: string): Promise<Session[]> {
+    return this.queryAll("gsi1", "gsi1pk", keys.clientSessions(clientId, "", "").gsi1pk);
+  }
+
+  sessionsOfCoach(coachId: string, range: { from?: string; to?: string } = {}): Promise<Session[]> {
+    return this.queryAll("gsi2", "gsi2pk", keys.coachSessions(coachId, "", "").gsi2pk, range);
+  }
+
+  async commit(change: BookingChange): Promise<void> {
+    const table = this.tableName;
+    const items = [
+      ...change.bookings.map((b) => ({
+        Put: {
+          TableName: table,
+          Item: { ...keys.booking(b.provider, b.bookingId), type: "booking", ...b, version: b.version + 1 },
+          ...versionCondition(b.version),
+        },
+      })),
+      ...change.sessions.map((s) => ({
+        Put: { TableName: table, Item: sessionItem(s), ...versionCondition(s.version - 1) },
+      })),
+      ...change.deletedSessions.map((s) => ({
+        Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
+      })),
+    ];
+    if (items.length === 0) return;
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (failedConditions(error)) throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
+      throw error;
+    }
+  }
+
+  private async batchGet<T>(wanted: { pk: string; sk: string }[]): Promise<T[]> {
+    const found: T[] = [];
+    const unique = [...new Map(wanted.map((k) => [k.pk, k])).values()];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const res = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<T>(item));
+        request = res.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  private async queryAll<T>(index: string, key: string, value: string, range: { from?: string; to?: string } = {}): Promise<T[]> {
+    const sortKey = key.replace("pk", "sk");
+    const conditions = [`${key} = :p`];
+    const values: Record<string, string> = { ":p": value };
+    if (range.from && range.to) {
+      conditions.push(`${sortKey} BETWEEN :from AND :to`);
+      Object.assign(values, { ":from": range.from, ":to": `${range.to}~` });
+    } else if (range.from) {
+      conditions.push(`${sortKey} >= :from`);
+      values[":from"] = range.from;
+    } else if (range.to) {
+      conditions.push(`${sortKey} <= :to`);
+      values[":to"] = `${range.to}~`;
+    }
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: conditions.join(" AND "),
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of res.Items ?? []) items.push(stripKeys<T>(item));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}
+
+/** A write that expects the item at `version` (0: must not exist yet). */
+function versionCondition(version: number) {
+  return version === 0
+    ? { ConditionExpression: "attribute_not_exists(pk)" }
+    : { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": version } };
+}

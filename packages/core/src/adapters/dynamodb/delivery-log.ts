@@ -1,0 +1,54 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Delivery, DeliveryLog, DeliveryOutcome } from "../../webhooks/deliveries";
+import { decodeCursor, encodeCursor } from "./errors";
+import { keys, stripKeys } from "./keys";
+
+/** Deliveries are kept for 30 days, then DynamoDB's TTL removes them (and their bodies). */
+const DELIVERY_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+export class DynamoDeliveryLog implements DeliveryLog {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(d: Delivery): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.delivery(d.id),
+          ...keys.deliveriesByOutcome(d.outcome, d.receivedAt, d.id),
+          type: "delivery",
+          ...d,
+          expiresAt: Math.floor(Date.parse(d.receivedAt) / 1000) + DELIVERY_TTL_SECONDS,
+        },
+      }),
+    );
+  }
+
+  async get(id: string): Promise<Delivery | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.delivery(id) }));
+    return res.Item ? stripKeys<Delivery>(res.Item) : undefined;
+  }
+
+  async listByOutcome(
+    outcome: DeliveryOutcome,
+    opts: { limit?: number; cursor?: string } = {},
+  ): Promise<{ items: Delivery[]; cursor?: string }> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :p",
+        ExpressionAttributeValues: { ":p": keys.deliveriesByOutcome(outcome, "", "").gsi1pk },
+        ScanIndexForward: false,
+        Limit: opts.limit ?? 50,
+        ExclusiveStartKey: decodeCursor(opts.cursor),
+      }),
+    );
+    const items = (res.Items ?? []).map((i) => stripKeys<Delivery>(i));
+    const cursor = encodeCursor(res.LastEvaluatedKey);
+    return cursor ? { items, cursor } : { items };
+  }
+}

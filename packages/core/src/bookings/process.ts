@@ -1,0 +1,156 @@
+import type { Clock } from "../clock";
+import { ConditionFailedError } from "../errors";
+import { newId } from "../ids";
+import type { BookingStore, ClientRepository, CoachRepository, Logger } from "../ports";
+import type { Session, SessionStatus } from "../sessions/model";
+import { renumber } from "../sessions/sequence";
+import type { BookingEvent } from "../webhooks/booking-event";
+import { applyEvent, desiredSession, MAX_CHAIN, missingLinks, orderChain } from "./chain";
+import type { BookingRecord, CreatedData } from "./model";
+import { resolveClient, resolveCoach } from "./resolve";
+
+export interface BookingDeps {
+  bookings: BookingStore;
+  clients: ClientRepository;
+  coaches: CoachRepository;
+  clock: Clock;
+  logger: Logger;
+  settings: { linkSecret: string };
+}
+
+export type BookingResult =
+  | {
+      outcome: "session";
+      session: Session;
+      /** The session as it was before this event, if it existed. */
+      before?: Session;
+      /** Sessions of the same chain merged into `session` and deleted. */
+      merged: Session[];
+      /** The client was created from this booking (it arrived without an intake). */
+      newClient: boolean;
+    }
+  | { outcome: "awaiting"; reason: string }
+  | { outcome: "unknown-coach"; organizerEmails: string[]; bookingId: string; startsAt: string; firstTime: boolean };
+
+/**
+ * Applies one provider-neutral booking event. Every event is folded into the records of its
+ * reschedule chain and the chain's one session is recomputed from them, so duplicates, retries
+ * and any order of created / rescheduled / cancelled end in the same state (see bookings/chain.ts).
+ */
+export async function processBookingEvent(deps: BookingDeps, event: BookingEvent): Promise<BookingResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptEvent(deps, event);
+    } catch (error) {
+      if (error instanceof ConditionFailedError && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+async function loadChain(store: BookingStore, event: BookingEvent): Promise<Map<string, BookingRecord>> {
+  const records = new Map<string, BookingRecord>();
+  let wanted = [event.bookingId];
+  if (event.type === "booking.created" && event.replacesBookingId) wanted.push(event.replacesBookingId);
+  if (event.type === "booking.cancelled" && event.replacedByBookingId) wanted.push(event.replacedByBookingId);
+  const asked = new Set<string>();
+  while (wanted.length > 0 && asked.size < MAX_CHAIN) {
+    for (const id of wanted) asked.add(id);
+    const found = await store.getBookings(event.provider, wanted);
+    for (const r of found) records.set(r.bookingId, r);
+    wanted = missingLinks(found, asked);
+  }
+  return records;
+}
+
+async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<BookingResult> {
+  const stored = await loadChain(deps.bookings, event);
+  const records = new Map(stored);
+  for (const r of applyEvent(stored, event)) records.set(r.bookingId, r);
+  const chain = orderChain(records, event.bookingId);
+  const desired = desiredSession(chain);
+  const changed = (r: BookingRecord) => JSON.stringify(r) !== JSON.stringify(stored.get(r.bookingId));
+
+  const sessionIds = [...new Set(chain.flatMap((r) => (r.sessionId ? [r.sessionId] : [])))].sort();
+  const existing = sessionIds.length > 0 ? await deps.bookings.getSessions(sessionIds) : [];
+  existing.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const [keep, ...merged] = existing;
+
+  if (desired.state === "none") {
+    await deps.bookings.commit({ bookings: chain.filter(changed), sessions: [], deletedSessions: [] });
+    return { outcome: "awaiting", reason: "no booking of this chain has been created yet" };
+  }
+  const now = deps.clock.now().toISOString();
+  const data = desired.source.created as CreatedData;
+
+  let base: Omit<Session, "kind" | "number" | "version"> & { version: number };
+  let newClient = false;
+  if (keep) {
+    base = { ...keep };
+  } else {
+    const coachId = await resolveCoach(deps.coaches, data);
+    if (!coachId) {
+      const firstTime = !desired.source.unknownCoach;
+      const source = { ...desired.source, unknownCoach: true };
+      records.set(source.bookingId, source);
+      await deps.bookings.commit({ bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed), sessions: [], deletedSessions: [] });
+      return { outcome: "unknown-coach", organizerEmails: data.organizerEmails, bookingId: source.bookingId, startsAt: data.startsAt, firstTime };
+    }
+    const client = await resolveClient({ clients: deps.clients, clock: deps.clock, linkSecret: deps.settings.linkSecret }, data);
+    newClient = client.created;
+    base = {
+      id: newId("session", deps.clock.now().getTime()),
+      clientId: client.clientId,
+      coachId,
+      startsAt: data.startsAt,
+      endsAt: data.endsAt,
+      status: "scheduled",
+      provider: event.provider,
+      bookingId: desired.bookingId,
+      createdAt: now,
+      updatedAt: now,
+      version: 0,
+    };
+  }
+  const status: SessionStatus = base.status === "finished" ? "finished" : desired.state;
+  const moved = base.startsAt !== data.startsAt || base.endsAt !== data.endsAt;
+  const next = {
+    ...base,
+    startsAt: base.status === "finished" ? base.startsAt : data.startsAt,
+    endsAt: base.status === "finished" ? base.endsAt : data.endsAt,
+    status,
+    bookingId: desired.bookingId,
+  };
+
+  // Kind and number follow the pair's non-cancelled sessions in start order.
+  const pair = (await deps.bookings.sessionsOfClient(next.clientId)).filter(
+    (s) => s.coachId === next.coachId && s.id !== next.id && !merged.some((m) => m.id === s.id),
+  );
+  const slots = renumber([...pair, { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number }]);
+  const ownSlot = slots.find((s) => s.id === next.id)!;
+  const session: Session = {
+    ...next,
+    kind: ownSlot.kind,
+    ...(ownSlot.number ? { number: ownSlot.number } : {}),
+    updatedAt: now,
+    version: base.version + 1,
+  };
+  if (!ownSlot.number) delete session.number;
+  const siblings = next.status === "cancelled" ? renumber(pair) : slots.filter((s) => s.id !== next.id);
+  const renumbered = pair.flatMap((s) => {
+    const slot = siblings.find((x) => x.id === s.id);
+    if (!slot?.changed) return [];
+    const { number: _n, ...rest } = s;
+    return [{ ...rest, kind: slot.kind, ...(slot.number ? { number: slot.number } : {}), updatedAt: now, version: s.version + 1 }];
+  });
+
+  for (const r of chain) if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
+  const sessionChanged =
+    !keep || moved || keep.status !== session.status || keep.bookingId !== session.bookingId || keep.kind !== session.kind || keep.number !== session.number;
+  await deps.bookings.commit({
+    bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed),
+    sessions: [...(sessionChanged ? [session] : []), ...renumbered],
+    deletedSessions: merged,
+  });
+  return { outcome: "session", session: sessionChanged ? session : keep!, ...(keep ? { before: keep } : {}), merged, newClient };
+}

@@ -1,0 +1,101 @@
+import type { Client } from "../clients/model";
+import type { Coach } from "../coaches/schema";
+import { agendaFor } from "../sessions/agendas";
+import { formatSessionTime } from "../sessions/format";
+import type { Session } from "../sessions/model";
+import type { Mailer } from "./mailer";
+
+/** What a session email needs to know; loaded once per job. */
+export interface SessionContext {
+  session: Session;
+  client: Client;
+  coach: Coach;
+}
+
+const NOT_GIVEN = "Not given (booked without the intake form)";
+
+const kindFields = (s: Session) => ({ kind: s.kind, ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}) });
+
+function times({ session, client, coach }: SessionContext) {
+  return {
+    forClient: formatSessionTime(session.startsAt, session.endsAt, client.timezone),
+    forCoach: formatSessionTime(session.startsAt, session.endsAt, coach.timezone),
+  };
+}
+
+/** The agenda of a session; SMART goals appear where the agenda lists goals. */
+export function sessionAgenda({ session, client }: Pick<SessionContext, "session" | "client">) {
+  return agendaFor(
+    { kind: session.kind, ...(session.number ? { number: session.number } : {}) },
+    { goals: client.smartGoals ?? [] },
+  );
+}
+
+/** The emails of a session's timeline. Coach notes are never part of any of them. */
+export const sessionEmails = {
+  bookingConfirmation: (mailer: Mailer, ctx: SessionContext) =>
+    mailer.send(ctx.client.email, "booking-confirmation", {
+      programName: mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+      sessionTime: times(ctx).forClient,
+      ...kindFields(ctx.session),
+    }),
+
+  coachBrief: (mailer: Mailer, ctx: SessionContext) => {
+    const c = ctx.client;
+    return mailer.send(ctx.coach.email, "coach-brief", {
+      programName: mailer.programName,
+      coachName: ctx.coach.name,
+      sessionTime: times(ctx).forCoach,
+      ...kindFields(ctx.session),
+      client: {
+        name: c.name,
+        background: c.background || NOT_GIVEN,
+        role: c.role || NOT_GIVEN,
+        ...(c.seniority ? { seniority: c.seniority } : {}),
+        ...(c.team ? { team: c.team } : {}),
+        company: c.company || NOT_GIVEN,
+        challenge: c.challenge || NOT_GIVEN,
+        ...(c.goals ? { goals: c.goals } : {}),
+      },
+      preferences: {
+        topics: c.preferences.topics.length > 0 ? c.preferences.topics : ["not-given"],
+        languages: c.preferences.languages.length > 0 ? c.preferences.languages : ctx.coach.languages,
+        ...(c.preferences.style ? { style: c.preferences.style } : {}),
+        cadence: c.preferences.cadence,
+      },
+      smartGoals: c.smartGoals ?? [],
+      agenda: sessionAgenda(ctx),
+    });
+  },
+
+  preworkReminder: (mailer: Mailer, ctx: SessionContext) =>
+    mailer.send(ctx.client.email, "prework-reminder", {
+      programName: mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+      sessionTime: times(ctx).forClient,
+      ...kindFields(ctx.session),
+    }),
+
+  agendaReminder: (mailer: Mailer, ctx: SessionContext) =>
+    mailer.send(ctx.coach.email, "agenda-reminder", {
+      programName: mailer.programName,
+      coachName: ctx.coach.name,
+      clientName: ctx.client.name,
+      sessionTime: times(ctx).forCoach,
+      ...kindFields(ctx.session),
+      agenda: sessionAgenda(ctx),
+    }),
+
+  finishNudge: (mailer: Mailer, ctx: SessionContext, finishUrl: string) =>
+    mailer.send(ctx.coach.email, "finish-nudge", {
+      programName: mailer.programName,
+      coachName: ctx.coach.name,
+      clientName: ctx.client.name,
+      sessionTime: times(ctx).forCoach,
+      ...kindFields(ctx.session),
+      finishUrl,
+    }),
+};

@@ -1,0 +1,95 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { AppError } from "@coachflow/core/errors";
+import { DELIVERY_OUTCOMES } from "@coachflow/core/webhooks/deliveries";
+import { type ReceiveDeps, receiveWebhook, replayDelivery } from "@coachflow/core/webhooks/receive";
+import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
+import { z } from "zod";
+import type { AppDeps } from "../composition";
+import { requireAdmin } from "../http/auth";
+import { rawBody, validate } from "../http/body";
+import { adminSecurity, errorResponses } from "../http/openapi";
+
+const answerSchema = z.object({
+  deliveryId: z.string(),
+  outcome: z.enum(DELIVERY_OUTCOMES),
+  sessionId: z.string().optional(),
+});
+const listQuery = z.object({
+  status: z.enum(DELIVERY_OUTCOMES).default("failed"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1024).optional(),
+});
+
+export function receiveDeps(deps: AppDeps): ReceiveDeps {
+  return {
+    booking: deps.bookings,
+    deliveries: deps.deliveries,
+    secrets: {
+      calendlySigningKey: deps.config.webhooks.calendlySigningKey,
+      calcomSecret: deps.config.webhooks.calcomSecret,
+      toleranceSeconds: deps.config.webhooks.toleranceSeconds,
+    },
+  };
+}
+
+/** Booking webhooks from Calendly and Cal.com, and the admin view of their delivery log. */
+export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
+  const receive = receiveDeps(deps);
+  for (const [provider, header] of [
+    ["calendly", CALENDLY_SIGNATURE_HEADER],
+    ["calcom", CALCOM_SIGNATURE_HEADER],
+  ] as const) {
+    app.post(`/v1/webhooks/${provider}`, async (c) => {
+      const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "application/json") throw new AppError("unsupported_media_type", "webhooks are application/json");
+      // The raw text, exactly as signed: parsed only after the signature is verified.
+      const answer = await receiveWebhook(receive, provider, await rawBody(c), c.req.header(header));
+      return c.json(answer.body, answer.status as 200);
+    });
+    app.openAPIRegistry.registerPath({
+      method: "post",
+      path: `/v1/webhooks/${provider}`,
+      tags: ["Webhooks"],
+      summary: `Booking events from ${provider === "calendly" ? "Calendly" : "Cal.com"} (signed with \`${header}\`)`,
+      request: { headers: z.object({ [header]: z.string() }) },
+      responses: {
+        200: { description: "Applied: a session was created or changed", content: { "application/json": { schema: answerSchema } } },
+        202: { description: "Recorded: ignored event, unknown coach, or waiting for the rest of a reschedule" },
+        400: { description: "Malformed or invalid payload (logged)" },
+        401: { description: "Missing, wrong or stale signature (logged, nothing else stored)" },
+        500: { description: "Could not be processed; logged for replay" },
+      },
+    });
+  }
+
+  const admin = requireAdmin(deps.config.adminToken);
+  app.get("/v1/webhook-deliveries", admin, async (c) => {
+    const q = validate(listQuery, c.req.query());
+    const page = await deps.deliveries.listByOutcome(q.status, q);
+    // The body is kept for replay; the list shows what happened, not what was said.
+    return c.json({ ...page, items: page.items.map(({ body: _b, ...d }) => d) });
+  });
+  app.post("/v1/webhook-deliveries/:id/replay", admin, async (c) => {
+    const answer = await replayDelivery(receive, c.req.param("id"));
+    return c.json(answer.body, answer.status as 200);
+  });
+  const tags = ["Webhooks (admin)"];
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/v1/webhook-deliveries",
+    tags,
+    summary: "The webhook delivery log, by outcome (default: failed)",
+    security: adminSecurity,
+    request: { query: listQuery },
+    responses: { 200: { description: "A page of deliveries" }, ...errorResponses(400, 401) },
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/webhook-deliveries/{id}/replay",
+    tags,
+    summary: "Process a logged delivery again",
+    security: adminSecurity,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { description: "The new outcome", content: { "application/json": { schema: answerSchema } } }, ...errorResponses(401, 404, 409) },
+  });
+}
