@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
+import { bootstrapResources } from "../../packages/local/src/bootstrap";
 import { freePort } from "../../packages/local/src/emulators/ports";
 import { LocalClock, startLocalScheduler } from "../../packages/local/src/scheduler";
-import { bootstrapResources } from "../../packages/local/src/bootstrap";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const CALENDLY_KEY = "test-calendly-signing-key-0123456789";

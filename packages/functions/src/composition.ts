@@ -56,7 +56,10 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const coachRepo = new DynamoCoachRepository(doc, table);
   const clientRepo = new DynamoClientRepository(doc, table);
   const catalog = new CoachCatalog(coachRepo, clock, config.coachCacheTtlMs);
-  const sender = new SesEmailSender(ses, { from: config.emailFrom, configurationSetName: config.sesConfigurationSet });
+  const sender = new SesEmailSender(ses, {
+    from: config.emailFrom,
+    configurationSetName: config.sesConfigurationSet,
+  });
   const mailer = new Mailer(sender, config.programName);
   const clients: ClientDeps = {
     clients: clientRepo,
@@ -81,7 +84,11 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     }),
     clock,
     logger,
-    settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail, publicBaseUrl: config.publicBaseUrl },
+    settings: {
+      linkSecret: config.linkSecret,
+      adminEmail: config.adminEmail,
+      publicBaseUrl: config.publicBaseUrl,
+    },
   };
   return {
     config,

@@ -21,12 +21,23 @@ const envSchema = z.object({
   COACH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
   DOCS_ASSETS_URL: z.url().default("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  CALENDLY_SIGNING_KEY: z.string().min(16, { message: "CALENDLY_SIGNING_KEY must be at least 16 characters" }),
-  CALCOM_WEBHOOK_SECRET: z.string().min(16, { message: "CALCOM_WEBHOOK_SECRET must be at least 16 characters" }),
+  CALENDLY_SIGNING_KEY: z
+    .string()
+    .min(16, { message: "CALENDLY_SIGNING_KEY must be at least 16 characters" }),
+  CALCOM_WEBHOOK_SECRET: z
+    .string()
+    .min(16, { message: "CALCOM_WEBHOOK_SECRET must be at least 16 characters" }),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
-  SCHEDULE_GROUP: z.string().regex(/^[0-9a-zA-Z-_.]{1,64}$/).default("coachflow"),
-  DISPATCHER_ARN: z.string().startsWith("arn:", { message: "DISPATCHER_ARN must be the dispatcher function's ARN" }),
-  SCHEDULER_ROLE_ARN: z.string().startsWith("arn:", { message: "SCHEDULER_ROLE_ARN must be an IAM role ARN" }),
+  SCHEDULE_GROUP: z
+    .string()
+    .regex(/^[0-9a-zA-Z-_.]{1,64}$/)
+    .default("coachflow"),
+  DISPATCHER_ARN: z
+    .string()
+    .startsWith("arn:", { message: "DISPATCHER_ARN must be the dispatcher function's ARN" }),
+  SCHEDULER_ROLE_ARN: z
+    .string()
+    .startsWith("arn:", { message: "SCHEDULER_ROLE_ARN must be an IAM role ARN" }),
   SCHEDULER_DLQ_ARN: z.string().startsWith("arn:").optional(),
 });
 

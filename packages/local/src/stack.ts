@@ -1,9 +1,9 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/functions";
+import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
-import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { seedDemoCoaches } from "./demo/seed";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { assertPortFree } from "./emulators/ports";

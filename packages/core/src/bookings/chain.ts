@@ -14,13 +14,16 @@ const blank = (event: BookingEvent, bookingId: string): BookingRecord => ({
  * Applies one event to the records it touches and returns them, changed. Applying the same event
  * twice changes nothing the second time; events commute, so any order ends in the same records.
  */
-export function applyEvent(records: ReadonlyMap<string, BookingRecord>, event: BookingEvent): BookingRecord[] {
+export function applyEvent(
+  records: ReadonlyMap<string, BookingRecord>,
+  event: BookingEvent,
+): BookingRecord[] {
   const get = (id: string) => ({ ...(records.get(id) ?? blank(event, id)) });
   const own = get(event.bookingId);
   if (event.type === "booking.created") {
     const { type: _t, provider: _p, bookingId: _b, replacesBookingId, ...data } = event;
     // A provider may send a booking again with new details; the newest word wins.
-    if (!own.created || own.created.occurredAt <= data.occurredAt) own.created = data;
+    if (!own.created || own.created.occurredAt < data.occurredAt) own.created = data;
     if (!replacesBookingId) return [own];
     own.replaces = replacesBookingId;
     const old = get(replacesBookingId);
@@ -73,7 +76,13 @@ export function orderChain(records: ReadonlyMap<string, BookingRecord>, startId:
 
 export type DesiredSession =
   | { state: "none" }
-  | { state: "scheduled" | "cancelled"; startsAt: string; endsAt: string; bookingId: string; source: BookingRecord };
+  | {
+      state: "scheduled" | "cancelled";
+      startsAt: string;
+      endsAt: string;
+      bookingId: string;
+      source: BookingRecord;
+    };
 
 /**
  * What the session of a chain should be. The last booking decides: cancelled (with no successor)

@@ -22,7 +22,10 @@ export interface HandledBooking {
  * due emails. Both halves are idempotent, so a retried or replayed delivery completes whatever a
  * failed attempt left undone.
  */
-export async function handleBookingEvent(deps: HandleBookingDeps, event: BookingEvent): Promise<HandledBooking> {
+export async function handleBookingEvent(
+  deps: HandleBookingDeps,
+  event: BookingEvent,
+): Promise<HandledBooking> {
   const result = await processBookingEvent(deps, event);
   if (result.outcome === "unknown-coach") {
     await alertUnknownCoach(deps, event, result);

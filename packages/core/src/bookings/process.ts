@@ -18,6 +18,9 @@ export interface BookingDeps {
   settings: { linkSecret: string };
 }
 
+/** How often a booking event is re-read and re-applied after losing a write race. */
+const MAX_ATTEMPTS = 8;
+
 export type BookingResult =
   | {
       outcome: "session";
@@ -30,7 +33,13 @@ export type BookingResult =
       newClient: boolean;
     }
   | { outcome: "awaiting"; reason: string }
-  | { outcome: "unknown-coach"; organizerEmails: string[]; bookingId: string; startsAt: string; firstTime: boolean };
+  | {
+      outcome: "unknown-coach";
+      organizerEmails: string[];
+      bookingId: string;
+      startsAt: string;
+      firstTime: boolean;
+    };
 
 /**
  * Applies one provider-neutral booking event. Every event is folded into the records of its
@@ -42,8 +51,9 @@ export async function processBookingEvent(deps: BookingDeps, event: BookingEvent
     try {
       return await attemptEvent(deps, event);
     } catch (error) {
-      if (error instanceof ConditionFailedError && attempt < 5) continue;
-      throw error;
+      if (!(error instanceof ConditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
+      // Another delivery of the same chain won the write: read again, after a short random pause.
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
 }
@@ -69,7 +79,7 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
   for (const r of applyEvent(stored, event)) records.set(r.bookingId, r);
   const chain = orderChain(records, event.bookingId);
   const desired = desiredSession(chain);
-  const changed = (r: BookingRecord) => JSON.stringify(r) !== JSON.stringify(stored.get(r.bookingId));
+  const changed = (r: BookingRecord) => !sameRecord(r, stored.get(r.bookingId));
 
   const sessionIds = [...new Set(chain.flatMap((r) => (r.sessionId ? [r.sessionId] : [])))].sort();
   const existing = sessionIds.length > 0 ? await deps.bookings.getSessions(sessionIds) : [];
@@ -93,10 +103,23 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
       const firstTime = !desired.source.unknownCoach;
       const source = { ...desired.source, unknownCoach: true };
       records.set(source.bookingId, source);
-      await deps.bookings.commit({ bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed), sessions: [], deletedSessions: [] });
-      return { outcome: "unknown-coach", organizerEmails: data.organizerEmails, bookingId: source.bookingId, startsAt: data.startsAt, firstTime };
+      await deps.bookings.commit({
+        bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed),
+        sessions: [],
+        deletedSessions: [],
+      });
+      return {
+        outcome: "unknown-coach",
+        organizerEmails: data.organizerEmails,
+        bookingId: source.bookingId,
+        startsAt: data.startsAt,
+        firstTime,
+      };
     }
-    const client = await resolveClient({ clients: deps.clients, clock: deps.clock, linkSecret: deps.settings.linkSecret }, data);
+    const client = await resolveClient(
+      { clients: deps.clients, clock: deps.clock, linkSecret: deps.settings.linkSecret },
+      data,
+    );
     newClient = client.created;
     base = {
       id: newId("session", deps.clock.now().getTime()),
@@ -126,7 +149,10 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
   const pair = (await deps.bookings.sessionsOfClient(next.clientId)).filter(
     (s) => s.coachId === next.coachId && s.id !== next.id && !merged.some((m) => m.id === s.id),
   );
-  const slots = renumber([...pair, { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number }]);
+  const slots = renumber([
+    ...pair,
+    { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number },
+  ]);
   const ownSlot = slots.find((s) => s.id === next.id)!;
   const session: Session = {
     ...next,
@@ -141,16 +167,52 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
     const slot = siblings.find((x) => x.id === s.id);
     if (!slot?.changed) return [];
     const { number: _n, ...rest } = s;
-    return [{ ...rest, kind: slot.kind, ...(slot.number ? { number: slot.number } : {}), updatedAt: now, version: s.version + 1 }];
+    return [
+      {
+        ...rest,
+        kind: slot.kind,
+        ...(slot.number ? { number: slot.number } : {}),
+        updatedAt: now,
+        version: s.version + 1,
+      },
+    ];
   });
 
-  for (const r of chain) if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
+  for (const r of chain)
+    if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
   const sessionChanged =
-    !keep || moved || keep.status !== session.status || keep.bookingId !== session.bookingId || keep.kind !== session.kind || keep.number !== session.number;
+    !keep ||
+    moved ||
+    keep.status !== session.status ||
+    keep.bookingId !== session.bookingId ||
+    keep.kind !== session.kind ||
+    keep.number !== session.number;
   await deps.bookings.commit({
     bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed),
     sessions: [...(sessionChanged ? [session] : []), ...renumbered],
     deletedSessions: merged,
   });
-  return { outcome: "session", session: sessionChanged ? session : keep!, ...(keep ? { before: keep } : {}), merged, newClient };
+  return {
+    outcome: "session",
+    session: sessionChanged ? session : keep!,
+    ...(keep ? { before: keep } : {}),
+    merged,
+    newClient,
+  };
+}
+
+/** Equal content, whatever the key order. */
+function sameRecord(a: BookingRecord, b: BookingRecord | undefined): boolean {
+  return b !== undefined && stable(a) === stable(b);
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }

@@ -23,7 +23,9 @@ export async function resolveClient(
   deps: { clients: ClientRepository; clock: Clock; linkSecret: string },
   data: CreatedData,
 ): Promise<{ clientId: string; created: boolean }> {
-  const fromToken = data.correlationToken ? readCorrelationToken(data.correlationToken, deps.linkSecret) : undefined;
+  const fromToken = data.correlationToken
+    ? readCorrelationToken(data.correlationToken, deps.linkSecret)
+    : undefined;
   if (fromToken) return { clientId: fromToken, created: false };
   const email = data.attendee.email.trim().toLowerCase();
   for (let attempt = 0; attempt < 3; attempt++) {

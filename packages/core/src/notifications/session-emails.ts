@@ -14,7 +14,10 @@ export interface SessionContext {
 
 const NOT_GIVEN = "Not given (booked without the intake form)";
 
-const kindFields = (s: Session) => ({ kind: s.kind, ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}) });
+const kindFields = (s: Session) => ({
+  kind: s.kind,
+  ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}),
+});
 
 function times({ session, client, coach }: SessionContext) {
   return {

@@ -1,7 +1,14 @@
 import type { Clock } from "../clock";
 import type { Mailer } from "../notifications/mailer";
 import { type SessionContext, sessionEmails } from "../notifications/session-emails";
-import type { BookingStore, ClientRepository, CoachRepository, JobScheduler, Logger, SendLedger } from "../ports";
+import type {
+  BookingStore,
+  ClientRepository,
+  CoachRepository,
+  JobScheduler,
+  Logger,
+  SendLedger,
+} from "../ports";
 import { describeError } from "../shared/describe-error";
 import type { Session } from "./model";
 import { JOB_KINDS, type JobKind, scheduleName } from "./schedule-names";
@@ -43,7 +50,11 @@ function stillWanted(job: JobKind, session: Session | undefined, input: JobInput
  * failure gives the claim back and rethrows so that the caller retries; a permanent one is recorded
  * on the claim and reported in the log, never dropped silently.
  */
-export async function runJob(deps: JobDeps, input: JobInput, loaded?: Partial<SessionContext>): Promise<JobOutcome> {
+export async function runJob(
+  deps: JobDeps,
+  input: JobInput,
+  loaded?: Partial<SessionContext>,
+): Promise<JobOutcome> {
   const log = { sessionId: input.sessionId, job: input.job };
   const session = loaded?.session ?? (await deps.bookings.getSessions([input.sessionId]))[0];
   if (!stillWanted(input.job, session, input)) {
@@ -88,18 +99,31 @@ function send(deps: JobDeps, job: JobKind, ctx: SessionContext): Promise<void> {
     case "agenda-reminder":
       return sessionEmails.agendaReminder(deps.mailer, ctx);
     case "finish-nudge":
-      return sessionEmails.finishNudge(deps.mailer, ctx, `${deps.settings.publicBaseUrl}/v1/sessions/${ctx.session.id}/finish`);
+      return sessionEmails.finishNudge(
+        deps.mailer,
+        ctx,
+        `${deps.settings.publicBaseUrl}/v1/sessions/${ctx.session.id}/finish`,
+      );
   }
 }
 
-const jobInput = (session: Session, job: JobKind): JobInput => ({ v: 1, sessionId: session.id, job, startsAt: session.startsAt });
+const jobInput = (session: Session, job: JobKind): JobInput => ({
+  v: 1,
+  sessionId: session.id,
+  job,
+  startsAt: session.startsAt,
+});
 
 /**
  * Makes a session's schedules match its state: a scheduled session gets its future reminders
  * (created, or moved after a reschedule) and its due ones sent now; a cancelled, finished or
  * merged session loses every schedule.
  */
-export async function syncSessionJobs(deps: JobDeps, session: Session, opts: { deleted?: boolean } = {}): Promise<void> {
+export async function syncSessionJobs(
+  deps: JobDeps,
+  session: Session,
+  opts: { deleted?: boolean } = {},
+): Promise<void> {
   if (opts.deleted || session.status !== "scheduled") {
     await Promise.all(JOB_KINDS.map((kind) => deps.scheduler.remove(scheduleName(session.id, kind))));
     return;
@@ -110,11 +134,20 @@ export async function syncSessionJobs(deps: JobDeps, session: Session, opts: { d
     ...plan.scheduled.map((s) =>
       deps.scheduler.upsert({ name: s.name, at: s.at, input: { ...jobInput(session, s.kind) } }),
     ),
-    ...JOB_KINDS.filter((k) => !scheduled.has(k)).map((k) => deps.scheduler.remove(scheduleName(session.id, k))),
+    ...JOB_KINDS.filter((k) => !scheduled.has(k)).map((k) =>
+      deps.scheduler.remove(scheduleName(session.id, k)),
+    ),
   ]);
   if (plan.immediate.length === 0) return;
-  const [client, coach] = await Promise.all([deps.clients.get(session.clientId), deps.coaches.get(session.coachId)]);
+  const [client, coach] = await Promise.all([
+    deps.clients.get(session.clientId),
+    deps.coaches.get(session.coachId),
+  ]);
   for (const job of plan.immediate) {
-    await runJob(deps, jobInput(session, job), { session, ...(client ? { client } : {}), ...(coach ? { coach } : {}) });
+    await runJob(deps, jobInput(session, job), {
+      session,
+      ...(client ? { client } : {}),
+      ...(coach ? { coach } : {}),
+    });
   }
 }

@@ -27,5 +27,8 @@ export interface Delivery {
 export interface DeliveryLog {
   put(delivery: Delivery): Promise<void>;
   get(id: string): Promise<Delivery | undefined>;
-  listByOutcome(outcome: DeliveryOutcome, opts?: { limit?: number; cursor?: string }): Promise<{ items: Delivery[]; cursor?: string }>;
+  listByOutcome(
+    outcome: DeliveryOutcome,
+    opts?: { limit?: number; cursor?: string },
+  ): Promise<{ items: Delivery[]; cursor?: string }>;
 }

@@ -16,7 +16,12 @@ export interface ReceiveDeps {
 
 export interface ReceiveAnswer {
   status: number;
-  body: { deliveryId: string; outcome: Delivery["outcome"]; sessionId?: string; error?: { code: string; message: string; fields?: { path: string; message: string }[] } };
+  body: {
+    deliveryId: string;
+    outcome: Delivery["outcome"];
+    sessionId?: string;
+    error?: { code: string; message: string; fields?: { path: string; message: string }[] };
+  };
 }
 
 function checkSignature(deps: ReceiveDeps, provider: Provider, rawBody: string, header: string | undefined) {
@@ -57,10 +62,18 @@ export async function receiveWebhook(
   const signature = checkSignature(deps, provider, rawBody, signatureHeader);
   if (!signature.ok) {
     await deps.deliveries.put({ ...delivery, reason: `signature ${signature.reason}` });
-    deps.booking.logger.warn("webhook rejected", { provider, deliveryId: delivery.id, reason: signature.reason });
+    deps.booking.logger.warn("webhook rejected", {
+      provider,
+      deliveryId: delivery.id,
+      reason: signature.reason,
+    });
     return {
       status: 401,
-      body: { deliveryId: delivery.id, outcome: "rejected", error: { code: "unauthorized", message: `signature ${signature.reason}` } },
+      body: {
+        deliveryId: delivery.id,
+        outcome: "rejected",
+        error: { code: "unauthorized", message: `signature ${signature.reason}` },
+      },
     };
   }
   return apply(deps, { ...delivery, body: rawBody });
@@ -70,7 +83,8 @@ export async function receiveWebhook(
 export async function replayDelivery(deps: ReceiveDeps, id: string): Promise<ReceiveAnswer> {
   const stored = await deps.deliveries.get(id);
   if (!stored) throw notFound("delivery");
-  if (stored.body === undefined) throw new AppError("conflict", "this delivery was rejected and its body was not kept");
+  if (stored.body === undefined)
+    throw new AppError("conflict", "this delivery was rejected and its body was not kept");
   const now = deps.booking.clock.now().toISOString();
   const { reason: _r, ...rest } = stored;
   return apply(deps, { ...rest, body: stored.body, attempts: stored.attempts + 1, lastAttemptAt: now });
@@ -82,7 +96,12 @@ async function apply(deps: ReceiveDeps, delivery: Delivery & { body: string }): 
     await deps.deliveries.put(d);
     return {
       status: d.httpStatus,
-      body: { deliveryId: d.id, outcome: d.outcome, ...(d.sessionId ? { sessionId: d.sessionId } : {}), ...extra },
+      body: {
+        deliveryId: d.id,
+        outcome: d.outcome,
+        ...(d.sessionId ? { sessionId: d.sessionId } : {}),
+        ...extra,
+      },
     };
   };
   let parsed: ReturnType<typeof parseCalendlyWebhook>;
@@ -93,8 +112,19 @@ async function apply(deps: ReceiveDeps, delivery: Delivery & { body: string }): 
     const fields = error instanceof AppError ? error.fields : undefined;
     deps.booking.logger.warn("webhook payload refused", { ...log, fields: fields?.map((f) => f.path) });
     return finish(
-      { ...delivery, outcome: "rejected", httpStatus: 400, reason: fields ? "invalid payload" : "malformed JSON" },
-      { error: { code: fields ? "validation_failed" : "malformed_json", message: fields ? "invalid payload" : "the body is not valid JSON", ...(fields ? { fields } : {}) } },
+      {
+        ...delivery,
+        outcome: "rejected",
+        httpStatus: 400,
+        reason: fields ? "invalid payload" : "malformed JSON",
+      },
+      {
+        error: {
+          code: fields ? "validation_failed" : "malformed_json",
+          message: fields ? "invalid payload" : "the body is not valid JSON",
+          ...(fields ? { fields } : {}),
+        },
+      },
     );
   }
   if (parsed.kind === "ignored") {
@@ -115,8 +145,16 @@ async function apply(deps: ReceiveDeps, delivery: Delivery & { body: string }): 
     deps.booking.logger.error("webhook processing failed", { ...log, eventName, ...info });
     // 500 asks the provider to deliver again; an admin can also replay it from the log.
     return finish(
-      { ...delivery, eventName, outcome: "failed", httpStatus: 500, reason: info.errorCode ?? info.errorName },
-      { error: { code: "internal_error", message: "the delivery could not be processed; it has been logged" } },
+      {
+        ...delivery,
+        eventName,
+        outcome: "failed",
+        httpStatus: 500,
+        reason: info.errorCode ?? info.errorName,
+      },
+      {
+        error: { code: "internal_error", message: "the delivery could not be processed; it has been logged" },
+      },
     );
   }
 }

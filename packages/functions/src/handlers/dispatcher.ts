@@ -21,7 +21,9 @@ export function createDispatcher(deps: AppDeps) {
   return async (event: unknown): Promise<{ outcome: string }> => {
     const parsed = jobInputSchema.safeParse(typeof event === "string" ? parseJson(event) : event);
     if (!parsed.success) {
-      deps.logger.error("schedule input refused", { fields: parsed.error.issues.map((i) => i.path.join(".")) });
+      deps.logger.error("schedule input refused", {
+        fields: parsed.error.issues.map((i) => i.path.join(".")),
+      });
       return { outcome: "invalid" };
     }
     const input = parsed.data as Parameters<typeof runJob>[1];

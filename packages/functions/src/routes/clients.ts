@@ -1,6 +1,6 @@
 import { getClient, overrideMatches, rematchClient } from "@coachflow/core/clients/service";
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Session } from "@coachflow/core/sessions/model";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireAdmin } from "../http/auth";

@@ -1,8 +1,8 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "@coachflow/core/errors";
 import { DELIVERY_OUTCOMES } from "@coachflow/core/webhooks/deliveries";
 import { type ReceiveDeps, receiveWebhook, replayDelivery } from "@coachflow/core/webhooks/receive";
 import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireAdmin } from "../http/auth";
@@ -41,7 +41,8 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
   ] as const) {
     app.post(`/v1/webhooks/${provider}`, async (c) => {
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (type !== "application/json") throw new AppError("unsupported_media_type", "webhooks are application/json");
+      if (type !== "application/json")
+        throw new AppError("unsupported_media_type", "webhooks are application/json");
       // The raw text, exactly as signed: parsed only after the signature is verified.
       const answer = await receiveWebhook(receive, provider, await rawBody(c), c.req.header(header));
       return c.json(answer.body, answer.status as 200);
@@ -53,8 +54,13 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
       summary: `Booking events from ${provider === "calendly" ? "Calendly" : "Cal.com"} (signed with \`${header}\`)`,
       request: { headers: z.object({ [header]: z.string() }) },
       responses: {
-        200: { description: "Applied: a session was created or changed", content: { "application/json": { schema: answerSchema } } },
-        202: { description: "Recorded: ignored event, unknown coach, or waiting for the rest of a reschedule" },
+        200: {
+          description: "Applied: a session was created or changed",
+          content: { "application/json": { schema: answerSchema } },
+        },
+        202: {
+          description: "Recorded: ignored event, unknown coach, or waiting for the rest of a reschedule",
+        },
         400: { description: "Malformed or invalid payload (logged)" },
         401: { description: "Missing, wrong or stale signature (logged, nothing else stored)" },
         500: { description: "Could not be processed; logged for replay" },
@@ -90,6 +96,9 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Process a logged delivery again",
     security: adminSecurity,
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: { description: "The new outcome", content: { "application/json": { schema: answerSchema } } }, ...errorResponses(401, 404, 409) },
+    responses: {
+      200: { description: "The new outcome", content: { "application/json": { schema: answerSchema } } },
+      ...errorResponses(401, 404, 409),
+    },
   });
 }

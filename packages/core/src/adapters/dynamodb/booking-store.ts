@@ -63,7 +63,8 @@ export class DynamoBookingStore implements BookingStore {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (failedConditions(error)) throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
+      if (failedConditions(error))
+        throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
       throw error;
     }
   }
@@ -72,9 +73,10 @@ export class DynamoBookingStore implements BookingStore {
     const found: T[] = [];
     const unique = [...new Map(wanted.map((k) => [k.pk, k])).values()];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
-      };
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
+        {
+          [this.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
+        };
       while (request && Object.keys(request).length > 0) {
         const res = await this.db.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<T>(item));
@@ -84,7 +86,12 @@ export class DynamoBookingStore implements BookingStore {
     return found;
   }
 
-  private async queryAll<T>(index: string, key: string, value: string, range: { from?: string; to?: string } = {}): Promise<T[]> {
+  private async queryAll<T>(
+    index: string,
+    key: string,
+    value: string,
+    range: { from?: string; to?: string } = {},
+  ): Promise<T[]> {
     const sortKey = key.replace("pk", "sk");
     const conditions = [`${key} = :p`];
     const values: Record<string, string> = { ":p": value };

@@ -65,7 +65,9 @@ export class DynamoCoachRepository implements CoachRepository {
   }
 
   async findIdByEmail(email: string): Promise<string | undefined> {
-    const lock = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }));
+    const lock = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.coachEmail(email) }),
+    );
     const coachId = lock.Item?.coachId;
     return typeof coachId === "string" ? coachId : undefined;
   }

@@ -20,7 +20,10 @@ export const keys = {
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
 
   /** Everything known about one provider booking (a reschedule chain links these). */
-  booking: (provider: string, bookingId: string) => ({ pk: `BOOKING#${provider}#${bookingId}`, sk: "BOOKING" }),
+  booking: (provider: string, bookingId: string) => ({
+    pk: `BOOKING#${provider}#${bookingId}`,
+    sk: "BOOKING",
+  }),
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: "SESSION" }),
   /** Sessions of a client by start time (gsi1). */
   clientSessions: (clientId: string, startsAt: string, id: string) => ({
