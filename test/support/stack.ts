@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
 import { bootstrapResources } from "../../packages/local/src/bootstrap";
 import { freePort } from "../../packages/local/src/emulators/ports";
+import { localRoutes } from "../../packages/local/src/local-routes";
 import { LocalClock, startLocalScheduler } from "../../packages/local/src/scheduler";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
@@ -60,7 +61,8 @@ export async function startTestStack(
   const dispatcher = createDispatcher(deps);
   dispatch = (input) => dispatcher(input);
   if (opts.createTable !== false) await bootstrapResources(deps);
-  const app = createApp(deps);
+  // The local stack's /_local routes too, so tests move time the way people do.
+  const app = createApp(deps, { extend: (a) => localRoutes(a, scheduler) });
   return {
     app,
     deps,

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
+import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
+import { call, intakeBody } from "../support/requests";
+import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { calendlyCanceled, calendlyCreated, deliver } from "../support/webhooks";
+
+const HOUR = 3600_000;
+const coach = DEMO_COACHES.find((c) => c.input.bookingProvider === "calendly")!.input;
+let seq = 0;
+const uid = (label: string) => `${label}${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+
+describe("a session's timeline, driven by the local clock", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await seedDemoCoaches(stack.deps);
+  });
+
+  /** A client who applied and booked a one-hour session starting `hours` from the clock's now. */
+  async function bookedSession(label: string, hours: number) {
+    const email = uniqueEmail(label);
+    const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const token = new URL(body.matches[0].bookingUrl).searchParams.get("utm_content") ?? undefined;
+    const start = Math.ceil((stack.clock.now().getTime() + hours * HOUR) / 60_000) * 60_000;
+    const booking = {
+      id: uid(label),
+      start: new Date(start).toISOString(),
+      end: new Date(start + HOUR).toISOString(),
+      email,
+      coachEmail: coach.email,
+      ...(token ? { token } : {}),
+    };
+    const res = await deliver(stack, "calendly", calendlyCreated(booking));
+    return { email, booking, sessionId: res.body.sessionId as string, start };
+  }
+  const moveClock = async (to: number) =>
+    (await call(stack.app, "POST", "/_local/clock", { to: new Date(to).toISOString() })).body;
+  const subjects = async (to: string) => (await stack.emailsTo(to)).map((m) => m.subject);
+  const coachMailFor = async (clientName: string, prefix: string) =>
+    (await stack.emailsTo(coach.email)).filter(
+      (m) => m.subject.startsWith(prefix) && m.body.text?.includes(clientName),
+    );
+
+  it("sends the confirmation and brief at booking, then the pre-work, agenda and finish reminders on time", async () => {
+    const { email, booking, sessionId, start } = await bookedSession("tl", 72);
+    expect((await subjects(email)).filter((s) => s.startsWith("Confirmed:"))).toHaveLength(1);
+    expect(await coachMailFor("Sam Rivera", "Coach brief:")).not.toHaveLength(0);
+    const pending = (await call(stack.app, "GET", "/_local/schedules")).body.schedules.filter(
+      (s: { name: string }) => s.name.startsWith(sessionId),
+    );
+    expect(pending).toHaveLength(3);
+
+    // One minute before the pre-work reminder is due: nothing fires.
+    const early = await moveClock(start - 24 * HOUR - 60_000);
+    expect(early.fired.filter((f: { name: string }) => f.name.startsWith(sessionId))).toEqual([]);
+    expect((await subjects(email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(0);
+
+    const prework = await moveClock(start - 24 * HOUR);
+    expect(prework.fired.map((f: { name: string; outcome: string }) => [f.name, f.outcome])).toContainEqual([
+      `${sessionId}-prework-reminder`,
+      "ok",
+    ]);
+    const reminder = (await stack.emailsTo(email)).find((m) => m.subject.startsWith("Tomorrow:"));
+    expect(reminder?.body.text).toContain("Ada Mensah");
+    expect(reminder?.body.text).toContain("one work challenge from the past two to four weeks");
+    // The scheduler retrying the same firing sends nothing more.
+    const again = { v: 1, sessionId, job: "prework-reminder", startsAt: booking.start };
+    expect(await stack.dispatcher(JSON.stringify(again))).toEqual({ outcome: "duplicate" });
+
+    await moveClock(start - 10 * 60_000);
+    const agenda = await coachMailFor("Sam Rivera", "Starting soon:");
+    expect(agenda.length).toBeGreaterThanOrEqual(1);
+    expect(agenda.at(-1)?.body.text).toContain("Building rapport");
+
+    await moveClock(start + HOUR + 2 * HOUR);
+    const nudge = (await coachMailFor("Sam Rivera", "Please finish your meeting:")).at(-1);
+    expect(nudge?.body.html).toContain(`/v1/sessions/${sessionId}/finish`);
+    // Every schedule of the session has fired and is gone.
+    expect(stack.scheduler.pendingSchedules().filter((s) => s.name.startsWith(sessionId))).toEqual([]);
+    // Each reminder went out once.
+    expect((await subjects(email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(1);
+  });
+
+  it("does nothing when a firing is stale: the session moved or was cancelled", async () => {
+    const { email, booking, sessionId, start } = await bookedSession("stale", 48);
+    const old = { v: 1, sessionId, job: "prework-reminder", startsAt: booking.start };
+    // Reschedule by a day: the reminders move with it.
+    const moved = {
+      ...booking,
+      id: uid("mv"),
+      start: new Date(start + 24 * HOUR).toISOString(),
+      end: new Date(start + 25 * HOUR).toISOString(),
+    };
+    await deliver(stack, "calendly", calendlyCanceled({ ...booking, newInvitee: moved.id }));
+    await deliver(stack, "calendly", calendlyCreated({ ...moved, oldInvitee: booking.id }));
+
+    expect(await stack.dispatcher(JSON.stringify(old))).toEqual({ outcome: "stale" });
+    await moveClock(start - 24 * HOUR);
+    expect((await subjects(email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(0);
+
+    await deliver(stack, "calendly", calendlyCanceled(moved));
+    const fired = await moveClock(start + 48 * HOUR);
+    expect(fired.fired.filter((f: { name: string }) => f.name.startsWith(sessionId))).toEqual([]);
+    expect((await subjects(email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(0);
+    // A firing planned for the new time is stale too, now that the session is cancelled.
+    expect(await stack.dispatcher(JSON.stringify({ ...old, startsAt: moved.start }))).toEqual({
+      outcome: "stale",
+    });
+  });
+
+  it("sends the pre-work at once when the session is booked less than a day ahead", async () => {
+    const { email, sessionId } = await bookedSession("soon", 5);
+    expect((await subjects(email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(1);
+    const names = stack.scheduler
+      .pendingSchedules()
+      .filter((s) => s.name.startsWith(sessionId))
+      .map((s) => s.name);
+    expect(names.sort()).toEqual([`${sessionId}-agenda-reminder`, `${sessionId}-finish-nudge`]);
+  });
+
+  it("refuses a clock move that is not one of advanceBy or to", async () => {
+    expect((await call(stack.app, "POST", "/_local/clock", {})).status).toBe(400);
+    expect((await call(stack.app, "POST", "/_local/clock", { advanceBy: "yesterday" })).status).toBe(400);
+    const before = stack.clock.now().getTime();
+    const res = await call(stack.app, "POST", "/_local/clock", { advanceBy: "PT1M" });
+    expect(res.status).toBe(200);
+    expect(Date.parse(res.body.now) - before).toBeGreaterThanOrEqual(60_000);
+  });
+});
