@@ -134,8 +134,29 @@ describe("POST /v1/intake", () => {
 
     expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
     counter.reset();
-    await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm2")));
+    const email = uniqueEmail("warm2");
+    await call(stack.app, "POST", "/v1/intake", intakeBody(email));
     expect(counter.calls).toEqual(["GetItem", "TransactWriteItems"]);
+    counter.reset();
+    await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    expect(counter.calls).toEqual(["GetItem"]);
+  });
+
+  it("tries an email that could not be sent again on the next identical submission, with or without a key", async () => {
+    const broken = await startTestStack({ env: { SES_ENDPOINT: "http://127.0.0.1:9" }, templates: false });
+    await seedDemoCoaches(broken.deps);
+    const email = uniqueEmail("nomail");
+    const res = await call(broken.app, "POST", "/v1/intake", intakeBody(email), {
+      "idempotency-key": `k-${email}`,
+    });
+
+    expect(res.status).toBe(201);
+    const after = await broken.deps.clients.clients.readForIntake(email, `k-${email}`);
+    expect(after.record?.answersHash).toBe("");
+    expect(after.idempotent).toBeUndefined();
+    const failure = broken.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "intake email failed");
+    expect(failure).toMatchObject({ level: "error", clientId: res.body.clientId });
+    expect(JSON.stringify(failure)).not.toContain(email);
   });
 
   it("accepts script tags and line breaks in names as text: escaped in the email, never in a header", async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ensureTable } from "@coachflow/core/adapters/dynamodb/ensure-table";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
@@ -27,7 +28,14 @@ export interface SentEmail {
  * see each other's data) and a logger whose lines the test can read.
  */
 export async function startTestStack(
-  opts: { clock?: LocalClock; env?: Record<string, string>; createTable?: boolean } = {},
+  opts: {
+    clock?: LocalClock;
+    env?: Record<string, string>;
+    /** false: the table is not created (and templates not loaded): for tests of a missing table. */
+    createTable?: boolean;
+    /** false: the email templates are not loaded into SES (e.g. when SES is unreachable on purpose). */
+    templates?: boolean;
+  } = {},
 ) {
   const clock = opts.clock ?? new LocalClock();
   let dispatch: (input: string) => Promise<unknown> = async () => undefined;
@@ -60,7 +68,8 @@ export async function startTestStack(
   const deps = buildDeps(config, { logger, clock });
   const dispatcher = createDispatcher(deps);
   dispatch = (input) => dispatcher(input);
-  if (opts.createTable !== false) await bootstrapResources(deps);
+  if (opts.createTable !== false && opts.templates !== false) await bootstrapResources(deps);
+  else if (opts.createTable !== false) await ensureTable(deps.aws.dynamodb, deps.config.tableName);
   // The local stack's /_local routes too, so tests move time the way people do.
   const app = createApp(deps, { extend: (a) => localRoutes(a, scheduler) });
   return {

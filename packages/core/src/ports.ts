@@ -1,5 +1,5 @@
-import type { Client, ClientStatus, Match } from "./clients/model";
 import type { BookingRecord } from "./bookings/model";
+import type { Client, ClientStatus, Match } from "./clients/model";
 import type { Coach, CoachInput } from "./coaches/schema";
 import type { Session } from "./sessions/model";
 import type { Provider } from "./webhooks/booking-event";
@@ -49,8 +49,11 @@ export interface ClientRepository {
    * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
   save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
-  /** Forgets the answers hash of an email's record, so that the same answers are processed again. */
-  forgetAnswers(email: string, clientId: string): Promise<void>;
+  /**
+   * Forgets the answers hash of an email's record (and the stored response of `idempotencyKey`),
+   * so that the same request is processed again.
+   */
+  forgetAnswers(email: string, clientId: string, idempotencyKey?: string): Promise<void>;
 }
 
 /** Sends a templated email. `data` has already been validated against the template's schema. */

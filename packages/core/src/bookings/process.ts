@@ -4,6 +4,7 @@ import { newId } from "../ids";
 import type { BookingStore, ClientRepository, CoachRepository, Logger } from "../ports";
 import type { Session, SessionStatus } from "../sessions/model";
 import { renumber } from "../sessions/sequence";
+import { stableJson } from "../shared/stable-json";
 import type { BookingEvent } from "../webhooks/booking-event";
 import { applyEvent, desiredSession, MAX_CHAIN, missingLinks, orderChain } from "./chain";
 import type { BookingRecord, CreatedData } from "./model";
@@ -203,16 +204,5 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
 
 /** Equal content, whatever the key order. */
 function sameRecord(a: BookingRecord, b: BookingRecord | undefined): boolean {
-  return b !== undefined && stable(a) === stable(b);
-}
-
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${k}:${stable((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
+  return b !== undefined && stableJson(a) === stableJson(b);
 }

@@ -138,7 +138,7 @@ async function acceptAnswers(
       : {}),
   });
   deps.logger.info("intake accepted", { clientId: id, status: client.status, matches: matches.length });
-  await notify(deps, client, picks, result);
+  await notify(deps, client, picks, result, idempotencyKey);
   return response;
 }
 
@@ -148,6 +148,7 @@ export async function notify(
   client: Client,
   picks: readonly { coach: Coach }[],
   result?: MatchResult,
+  idempotencyKey?: string,
 ): Promise<void> {
   try {
     if (client.status === "matched") {
@@ -161,7 +162,7 @@ export async function notify(
     }
   } catch (error) {
     deps.logger.error("intake email failed", { clientId: client.id, ...describeError(error) });
-    await deps.clients.forgetAnswers(client.email, client.id).catch((e) => {
+    await deps.clients.forgetAnswers(client.email, client.id, idempotencyKey).catch((e) => {
       deps.logger.error("could not mark intake for retry", { clientId: client.id, ...describeError(e) });
     });
   }

@@ -21,7 +21,10 @@ export class DynamoClientRepository implements ClientRepository {
   ) {}
 
   async get(id: string): Promise<Client | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.client(id) }));
+    // Consistent: an optimistic-lock write on `version` usually follows this read.
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.client(id), ConsistentRead: true }),
+    );
     return res.Item ? stripKeys<Client>(res.Item) : undefined;
   }
 
@@ -44,7 +47,8 @@ export class DynamoClientRepository implements ClientRepository {
     );
     const items = res.Responses?.[this.tableName] ?? [];
     const record = items.find((i) => i.pk === recordKey.pk);
-    const idem = items.find((i) => i.pk === idemKey.pk);
+    // TTL deletes expired items within days, not at once: an expired response is not replayed.
+    const idem = items.find((i) => i.pk === idemKey.pk && Number(i.expiresAt) * 1000 > Date.now());
     return {
       ...(record ? { record: stripKeys<IntakeRecord>(record) } : {}),
       ...(idem ? { idempotent: stripKeys<StoredIdempotentResponse>(idem) } : {}),
@@ -94,14 +98,24 @@ export class DynamoClientRepository implements ClientRepository {
     }
   }
 
-  async forgetAnswers(email: string, clientId: string): Promise<void> {
+  async forgetAnswers(email: string, clientId: string, idempotencyKey?: string): Promise<void> {
+    const forget = {
+      TableName: this.tableName,
+      Key: keys.clientEmail(email),
+      UpdateExpression: "SET answersHash = :none",
+      ConditionExpression: "clientId = :id",
+      ExpressionAttributeValues: { ":none": "", ":id": clientId },
+    };
+    if (!idempotencyKey) {
+      await this.db.send(new UpdateCommand(forget));
+      return;
+    }
     await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.clientEmail(email),
-        UpdateExpression: "SET answersHash = :none",
-        ConditionExpression: "clientId = :id",
-        ExpressionAttributeValues: { ":none": "", ":id": clientId },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: forget },
+          { Delete: { TableName: this.tableName, Key: keys.idempotency("intake", idempotencyKey) } },
+        ],
       }),
     );
   }

@@ -55,7 +55,10 @@ export class DynamoCoachRepository implements CoachRepository {
   }
 
   async get(id: string): Promise<Coach | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.coach(id) }));
+    // Consistent: PATCH writes with a condition on the `updatedAt` read here.
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.coach(id), ConsistentRead: true }),
+    );
     return res.Item ? stripKeys<Coach>(res.Item) : undefined;
   }
 

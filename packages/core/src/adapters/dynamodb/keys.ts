@@ -12,7 +12,7 @@ export const keys = {
   coachEmail: (email: string) => ({ pk: `COACHEMAIL#${email}`, sk: "COACH" }),
 
   client: (id: string) => ({ pk: `CLIENT#${id}`, sk: "PROFILE" }),
-  /** All clients, newest first by id (gsi1) — admin listing. */
+  /** All clients by id, oldest first (gsi1): kept for an admin listing; nothing reads it yet. */
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
   /** One per client email: makes the email unique and answers a resubmission in one read. */
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
