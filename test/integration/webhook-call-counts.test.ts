@@ -1,0 +1,144 @@
+import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
+import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
+import { call, intakeBody } from "../support/requests";
+import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../support/webhooks";
+
+/**
+ * The most DynamoDB calls each step may make: the measured count (docs/performance.md, "DynamoDB
+ * calls per webhook and per firing"). A change that adds a call fails here; one that saves a call
+ * should lower the bound in the same commit.
+ */
+const MAX_CALLS = {
+  firstBookingWithToken: 9,
+  duplicateDelivery: 8,
+  calcomReschedule: 9,
+  calendlyRescheduleBothHalves: 18,
+  reminderFiring: 4,
+  staleFiring: 1,
+};
+
+const HOUR = 3600_000;
+const calendlyCoach = DEMO_COACHES.find((c) => c.input.bookingProvider === "calendly")!.input;
+const calcomCoach = DEMO_COACHES.find((c) => c.input.bookingProvider === "calcom")!.input;
+let seq = 0;
+const uid = (label: string) => `${label}${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+
+describe("DynamoDB calls per webhook and per firing", () => {
+  let stack: TestStack;
+  let counter: ReturnType<typeof countCalls>;
+  let base: number;
+  const at = (hoursFromNow: number) => new Date(base + hoursFromNow * HOUR).toISOString();
+
+  /** The calls `act` makes, by operation name, in order. */
+  async function callsOf(act: () => Promise<unknown>): Promise<string[]> {
+    counter.reset();
+    await act();
+    return [...counter.calls];
+  }
+
+  async function intakeClient(label: string) {
+    const email = uniqueEmail(label);
+    const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const url = new URL(body.matches[0].bookingUrl);
+    return {
+      email,
+      token: url.searchParams.get("utm_content") ?? url.searchParams.get("metadata[coachflow]")!,
+    };
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    base = Math.ceil(stack.clock.now().getTime() / HOUR) * HOUR;
+    await seedDemoCoaches(stack.deps);
+    counter = countCalls(stack.deps.aws.dynamodb);
+  });
+
+  it("keeps a first booking from our link, and a duplicate of it, within their bounds", async () => {
+    const client = await intakeClient("count");
+    const payload = calendlyCreated({
+      id: uid("a"),
+      start: at(72),
+      end: at(73),
+      email: client.email,
+      coachEmail: calendlyCoach.email,
+      token: client.token,
+    });
+
+    let answer: Awaited<ReturnType<typeof deliver>> | undefined;
+    const first = await callsOf(async () => {
+      answer = await deliver(stack, "calendly", payload);
+    });
+    const duplicate = await callsOf(() => deliver(stack, "calendly", payload));
+
+    expect(answer?.status).toBe(200);
+    expect(first.length, first.join(" ")).toBeLessThanOrEqual(MAX_CALLS.firstBookingWithToken);
+    expect(duplicate.length, duplicate.join(" ")).toBeLessThanOrEqual(MAX_CALLS.duplicateDelivery);
+  });
+
+  it("keeps a reschedule within its bound, for Cal.com (one delivery) and Calendly (two)", async () => {
+    const email = uniqueEmail("move");
+    const [a, b] = [uid("c"), uid("d")];
+    const booking = { email, coachEmail: calcomCoach.email };
+    await deliver(stack, "calcom", calcomEvent("created", { id: a, start: at(60), end: at(61), ...booking }));
+    const calcom = await callsOf(() =>
+      deliver(
+        stack,
+        "calcom",
+        calcomEvent("rescheduled", { id: b, rescheduleUid: a, start: at(80), end: at(81), ...booking }),
+      ),
+    );
+
+    const [c, d] = [uid("e"), uid("f")];
+    const other = { email: uniqueEmail("move2"), coachEmail: calendlyCoach.email };
+    await deliver(stack, "calendly", calendlyCreated({ id: c, start: at(60), end: at(61), ...other }));
+    const calendly = await callsOf(async () => {
+      await deliver(
+        stack,
+        "calendly",
+        calendlyCanceled({ id: c, start: at(60), end: at(61), newInvitee: d, ...other }),
+      );
+      await deliver(
+        stack,
+        "calendly",
+        calendlyCreated({ id: d, start: at(80), end: at(81), oldInvitee: c, ...other }),
+      );
+    });
+
+    expect(calcom.length, calcom.join(" ")).toBeLessThanOrEqual(MAX_CALLS.calcomReschedule);
+    expect(calendly.length, calendly.join(" ")).toBeLessThanOrEqual(MAX_CALLS.calendlyRescheduleBothHalves);
+  });
+
+  it("keeps a reminder firing, and a stale one, within their bounds", async () => {
+    const email = uniqueEmail("fire");
+    const [a, b] = [uid("g"), uid("h")];
+    const booking = { email, coachEmail: calcomCoach.email };
+    const created = await deliver(
+      stack,
+      "calcom",
+      calcomEvent("created", { id: a, start: at(50), end: at(51), ...booking }),
+    );
+    const sessionId: string = created.body.sessionId;
+    const prework = stack.scheduler
+      .pendingSchedules()
+      .find((s) => s.name === `${sessionId}-prework-reminder`)!;
+
+    const firing = await callsOf(async () => {
+      expect(await stack.dispatcher(prework.input)).toEqual({ outcome: "sent" });
+    });
+    await deliver(
+      stack,
+      "calcom",
+      calcomEvent("rescheduled", { id: b, rescheduleUid: a, start: at(90), end: at(91), ...booking }),
+    );
+    const stale = await callsOf(async () => {
+      // The schedule as it was before the reschedule: its planned start no longer matches.
+      expect(await stack.dispatcher(prework.input)).toEqual({ outcome: "stale" });
+    });
+
+    expect(firing.length, firing.join(" ")).toBeLessThanOrEqual(MAX_CALLS.reminderFiring);
+    expect(stale.length, stale.join(" ")).toBeLessThanOrEqual(MAX_CALLS.staleFiring);
+  });
+});
