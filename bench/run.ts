@@ -1,10 +1,12 @@
 import os from "node:os";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
+import { benchWebhooks } from "./webhooks";
 
 /** Every benchmark suite `npm run bench` runs; add a line here for a new one. */
 const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "matching", run: benchMatching },
+  { name: "webhooks", run: benchWebhooks },
 ];
 
 function table(rows: string[][]): string {

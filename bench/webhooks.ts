@@ -1,0 +1,244 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { countCalls } from "../packages/core/src/adapters/dynamodb/call-counter";
+import { signCalendly } from "../packages/core/src/webhooks/signatures";
+import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
+import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
+import { bootstrapResources } from "../packages/local/src/bootstrap";
+import { DEMO_COACHES } from "../packages/local/src/demo/coaches";
+import { seedDemoCoaches } from "../packages/local/src/demo/seed";
+import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
+import { freePort } from "../packages/local/src/emulators/ports";
+import { startSesLocal } from "../packages/local/src/emulators/ses-local";
+import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
+import { type BenchResult, ms, quantile } from "./result";
+
+const DELIVERIES = 400;
+const CONCURRENCY = 16;
+/** Deliveries (and puts) before the timed run, to warm the JIT, the SDK and DynamoDB Local. */
+const WARMUP = 32;
+const SIGNING_KEY = "bench-calendly-signing-key-0123456789";
+const HOUR = 3600_000;
+
+const calendlyCoaches = DEMO_COACHES.filter((c) => c.input.bookingProvider === "calendly").map(
+  (c) => c.input.email,
+);
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../test/fixtures/webhooks/calendly/invitee-created.json"), "utf8"),
+);
+
+/** A Calendly `invitee.created` for a new booking (same shape as test/support/webhooks.ts builds). */
+function calendlyCreated(i: number, b: { email: string; token?: string; start: number }): string {
+  const body = structuredClone(fixture);
+  const p = body.payload;
+  const id = `BENCH${i.toString(36).toUpperCase()}${randomUUID().slice(0, 8).toUpperCase()}`;
+  Object.assign(p, {
+    uri: `https://api.calendly.com/scheduled_events/EV${id}/invitees/${id}`,
+    email: b.email,
+    name: `Bench Client ${i}`,
+  });
+  Object.assign(p.scheduled_event, {
+    start_time: new Date(b.start).toISOString(),
+    end_time: new Date(b.start + HOUR).toISOString(),
+    uri: `https://api.calendly.com/scheduled_events/EV${id}`,
+  });
+  p.scheduled_event.event_memberships[0].user_email = calendlyCoaches[i % calendlyCoaches.length];
+  p.tracking = b.token
+    ? { ...p.tracking, utm_source: "coachflow", utm_content: b.token }
+    : { ...p.tracking, utm_source: null, utm_content: null };
+  return JSON.stringify(body);
+}
+
+/** Runs `work(i)` for i in [0, count) with at most `concurrency` in flight; returns each one's ms. */
+async function pool(count: number, concurrency: number, work: (i: number) => Promise<void>) {
+  const latencies = new Float64Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t0 = performance.now();
+      await work(i);
+      latencies[i] = performance.now() - t0;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  return { perSecond: count / seconds, sorted: [...latencies].sort((a, b) => a - b) };
+}
+
+/**
+ * Booking-webhook throughput end to end (signature, parse, booking chain, session, schedules,
+ * emails, delivery log) against DynamoDB Local, the SES emulator and the local Scheduler, next to a
+ * bare PutItem loop against the same DynamoDB Local: the ratio says how much of DynamoDB Local's
+ * capacity one webhook takes. Half the bookings come from pre-made intake clients (token in the
+ * link), half from people who never applied (a client is created).
+ */
+export async function benchWebhooks(): Promise<BenchResult[]> {
+  process.env.AWS_ACCESS_KEY_ID ??= "local";
+  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const [dynamo, ses] = await Promise.all([
+      freePort().then((port) => startDynamoDbLocal({ port })),
+      freePort().then((port) => startSesLocal({ port })),
+    ]);
+    stops.push(
+      () => dynamo.stop(),
+      () => ses.stop(),
+    );
+    const clock = new LocalClock();
+    let dispatch: (input: string) => Promise<unknown> = async () => undefined;
+    const scheduler = await startLocalScheduler({
+      port: await freePort(),
+      clock,
+      tickMs: HOUR,
+      onFire: async (event) => {
+        await dispatch(event.input);
+      },
+    });
+    stops.push(() => scheduler.stop());
+    const config = loadConfig({
+      TABLE_NAME: "bench-webhooks",
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SCHEDULER_ENDPOINT: scheduler.endpoint,
+      LOG_LEVEL: "silent",
+      LINK_SIGNING_SECRET: "bench-link-secret-0123456789",
+      CALENDLY_SIGNING_KEY: SIGNING_KEY,
+      CALCOM_WEBHOOK_SECRET: "bench-calcom-secret-0123456789",
+      DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-bench-dispatcher",
+      SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-bench-scheduler",
+    });
+    const deps = buildDeps(config, { clock });
+    stops.push(async () => {
+      deps.aws.dynamodb.destroy();
+      deps.aws.ses.destroy();
+      deps.aws.scheduler.destroy();
+    });
+    const dispatcher = createDispatcher(deps);
+    dispatch = (input) => dispatcher(input);
+    await bootstrapResources(deps);
+    await seedDemoCoaches(deps);
+    const app = createApp(deps);
+
+    // Pre-made intake clients, one per token booking, and the bodies of every delivery.
+    const total = WARMUP + DELIVERIES;
+    const tokens: (string | undefined)[] = new Array(total);
+    await pool(total, CONCURRENCY, async (i) => {
+      if (i % 2 === 0) return;
+      const res = await app.request("/v1/intake", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(intakeBody(`bench.intake.${i}@example.com`)),
+      });
+      const body = (await res.json()) as { matches?: { bookingUrl: string }[] };
+      const url = body.matches?.[0] ? new URL(body.matches[0].bookingUrl) : undefined;
+      const token =
+        url?.searchParams.get("utm_content") ?? url?.searchParams.get("metadata[coachflow]") ?? undefined;
+      if (!token) throw new Error(`intake ${i} answered ${res.status} without a booking token`);
+      tokens[i] = token;
+    });
+    const base = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
+    const bodies = Array.from({ length: total }, (_, i) =>
+      calendlyCreated(i, {
+        email: tokens[i] ? `bench.intake.${i}@example.com` : `bench.walkin.${i}@example.com`,
+        ...(tokens[i] ? { token: tokens[i] } : {}),
+        start: base + i * HOUR,
+      }),
+    );
+    const deliver = async (i: number) => {
+      const raw = bodies[i]!;
+      const t = Math.floor(clock.now().getTime() / 1000);
+      const res = await app.request("/v1/webhooks/calendly", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "calendly-webhook-signature": signCalendly(raw, SIGNING_KEY, t),
+        },
+        body: raw,
+      });
+      const answer = (await res.json()) as { outcome?: string };
+      if (res.status !== 200 || answer.outcome !== "processed") {
+        throw new Error(`delivery ${i} answered ${res.status} ${answer.outcome ?? ""}`);
+      }
+    };
+
+    const counter = countCalls(deps.aws.dynamodb);
+    await pool(WARMUP, CONCURRENCY, (i) => deliver(i));
+    counter.reset();
+    const webhooks = await pool(DELIVERIES, CONCURRENCY, (i) => deliver(WARMUP + i));
+    const callsPerWebhook = counter.total() / DELIVERIES;
+
+    // A bare PutItem loop, same table, items about as large as one delivery's body.
+    const itemBytes = Math.round(bodies.reduce((sum, b) => sum + b.length, 0) / bodies.length);
+    const filler = "x".repeat(itemBytes);
+    const doc = DynamoDBDocumentClient.from(deps.aws.dynamodb);
+    const put = (i: number) =>
+      doc.send(
+        new PutCommand({
+          TableName: config.tableName,
+          Item: { pk: `BENCH#${i}`, sk: "PUT", payload: filler },
+        }),
+      );
+    await pool(WARMUP, CONCURRENCY, async (i) => {
+      await put(-1 - i);
+    });
+    const puts = await pool(DELIVERIES, CONCURRENCY, async (i) => {
+      await put(i);
+    });
+
+    const ratio = Math.round((webhooks.perSecond / puts.perSecond) * 1000) / 1000;
+    return [
+      {
+        name: `Calendly invitee.created, ${DELIVERIES} deliveries, concurrency ${CONCURRENCY}`,
+        metrics: {
+          "per second": Math.round(webhooks.perSecond * 10) / 10,
+          "p50 ms": ms(quantile(webhooks.sorted, 0.5)),
+          "p99 ms": ms(quantile(webhooks.sorted, 0.99)),
+          "DynamoDB calls each": Math.round(callsPerWebhook * 100) / 100,
+          "webhook/put": ratio,
+        },
+      },
+      {
+        name: `PutItem of ~${itemBytes} B, ${DELIVERIES} items, concurrency ${CONCURRENCY}`,
+        metrics: {
+          "per second": Math.round(puts.perSecond * 10) / 10,
+          "p50 ms": ms(quantile(puts.sorted, 0.5)),
+          "p99 ms": ms(quantile(puts.sorted, 0.99)),
+          "DynamoDB calls each": 1,
+        },
+      },
+    ];
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  }
+}
+
+/** A complete intake (as test/support/requests.ts sends it). */
+function intakeBody(email: string) {
+  return {
+    name: "Sam Rivera",
+    email,
+    timezone: "Europe/Lisbon",
+    background: "Backend engineer for eight years, promoted to tech lead of a payments team six months ago.",
+    role: "Tech lead",
+    seniority: "lead",
+    team: "Payments",
+    company: "Acme Pay",
+    challenge:
+      "I struggle to delegate and end up reviewing every pull request; my manager wants me to speak up more in planning meetings.",
+    goals: "Delegate code reviews within three months and lead planning with confidence.",
+    preferences: {
+      topics: ["delegation", "communication"],
+      languages: ["en"],
+      style: "supportive",
+      cadence: "biweekly",
+    },
+    consent: true,
+  };
+}
