@@ -79,3 +79,25 @@ The hour is yours. Your coach keeps an eye on the time, and it usually goes roug
 - about 10 minutes to review, share feedback and agree on next steps
 {{/if}}
 `;
+
+/**
+ * Accountability without shame (seeds 002 and 003): a plan that slipped is something to talk about
+ * at the next session, honestly. Fixed copy, no data.
+ */
+export const slippedHtml = `
+<p style="${css.muted}">If something does not get done, that is fine: plans slip. Bring it to your next session and be honest about what held you back. Working that out together is part of coaching, and it is often where the real progress starts.</p>
+`;
+
+export const slippedText = `
+If something does not get done, that is fine: plans slip. Bring it to your next session and be honest about what held you back. Working that out together is part of coaching, and it is often where the real progress starts.
+`;
+
+/** The last line of a reminder: how to stop this kind of reminder. Needs `unsubscribeUrl`. */
+export const unsubscribeHtml = `
+<p style="margin:24px 0 0;font-size:12px;color:#78716c;">Prefer not to get these emails? <a href="{{{html.unsubscribeUrl}}}" style="color:#78716c;">Stop these reminders</a>.</p>
+`;
+
+export const unsubscribeText = `
+Prefer not to get these emails? Stop these reminders:
+{{{text.unsubscribeUrl}}}
+`;

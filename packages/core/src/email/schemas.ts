@@ -78,3 +78,14 @@ export function withKindLabel<T extends KindFields>(value: T): T & { kindLabel: 
         : "Session";
   return { ...value, kindLabel, isIntro: value.kind === "intro" };
 }
+
+/** A date a person reads, already formatted by the caller in the reader's locale, e.g. "Friday, 5 June 2026". */
+export const dateLabelField = systemText(80);
+
+/** An action item the client agreed to: what, when (raw and readable) and a "Mark as done" link. */
+export const actionItemSchema = z.object({
+  text: text(500),
+  dueDate: z.iso.date(),
+  dueLabel: dateLabelField,
+  doneUrl: linkField,
+});
