@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { defineTemplate } from "../define";
+import { css, htmlLayout, textLayout } from "../layout";
+import { linkField, personName, programNameField } from "../schemas";
+
+/** To the client after an intro session when the coach would like to work together (seed 004). */
+export const welcomePricing = defineTemplate({
+  name: "welcome-pricing",
+  subject: "Looking forward to working with you",
+  schema: z.object({
+    programName: programNameField,
+    clientName: personName,
+    coachName: personName,
+    /** The coach's pricing guide; http(s) only. */
+    pricingUrl: linkField,
+    /** Where the client books the first paid session; http(s) only. */
+    bookingUrl: linkField,
+  }),
+  sample: {
+    programName: "Tech Lead Coaching Network",
+    clientName: "Sam Rivera",
+    coachName: "Ada Mensah",
+    pricingUrl: "https://ada-mensah.example/coaching/pricing",
+    bookingUrl: "https://cal.com/ada-mensah/session?name=Sam%20Rivera&email=sam%40example.com",
+  },
+  html: htmlLayout({
+    title: "Looking forward to working with you",
+    audience: "client",
+    body: `
+<h1 style="${css.h1}">Hi {{{html.clientName}}}, let's work together</h1>
+<p style="${css.p}">Thank you for the intro conversation. {{{html.coachName}}} enjoyed getting to know you and hearing what you want to work on. The good news: {{{html.coachName}}} would like to be your coach.</p>
+<h2 style="${css.h2}">The options and what they cost</h2>
+<p style="${css.p}">The pricing guide sets out the ways you can work with {{{html.coachName}}} and what each one costs. Take your time with it; if anything is unclear, reply to this email and we will help.</p>
+<p style="${css.p}"><a href="{{{html.pricingUrl}}}">Read the pricing guide</a></p>
+<h2 style="${css.h2}">How to start</h2>
+<p style="${css.p}">When you are ready, book your first session at a time that suits you. In it, you and {{{html.coachName}}} will turn the goals you talked about into a plan you can act on.</p>
+<p style="${css.p}"><a href="{{{html.bookingUrl}}}" style="${css.button}">Book your first session</a></p>
+<p style="${css.p}">We are excited to see where this takes you.</p>
+`,
+  }),
+  text: textLayout({
+    audience: "client",
+    body: `
+Hi {{{text.clientName}}}, let's work together.
+
+Thank you for the intro conversation. {{{text.coachName}}} enjoyed getting to know you and hearing what you want to work on. The good news: {{{text.coachName}}} would like to be your coach.
+
+THE OPTIONS AND WHAT THEY COST
+The pricing guide sets out the ways you can work with {{{text.coachName}}} and what each one costs. Take your time with it; if anything is unclear, reply to this email and we will help.
+
+Read the pricing guide:
+{{{text.pricingUrl}}}
+
+HOW TO START
+When you are ready, book your first session at a time that suits you. In it, you and {{{text.coachName}}} will turn the goals you talked about into a plan you can act on.
+
+Book your first session:
+{{{text.bookingUrl}}}
+
+We are excited to see where this takes you.
+`,
+  }),
+});
