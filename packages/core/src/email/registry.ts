@@ -1,15 +1,22 @@
 import type { z } from "zod";
 import { notFound } from "../errors";
 import type { TemplateDefinition } from "./define";
+import { actionItemReminder } from "./templates/action-item-reminder";
 import { adminUnknownCoach } from "./templates/admin-unknown-coach";
 import { adminWaitlistAlert } from "./templates/admin-waitlist-alert";
 import { agendaReminder } from "./templates/agenda-reminder";
 import { bookingConfirmation } from "./templates/booking-confirmation";
+import { bookingNudge } from "./templates/booking-nudge";
 import { coachBrief } from "./templates/coach-brief";
 import { coachRecommendations } from "./templates/coach-recommendations";
+import { continueCheckin } from "./templates/continue-checkin";
 import { finishNudge } from "./templates/finish-nudge";
 import { intakeWaitlisted } from "./templates/intake-waitlisted";
+import { introClosing } from "./templates/intro-closing";
+import { newSessionLink } from "./templates/new-session-link";
 import { preworkReminder } from "./templates/prework-reminder";
+import { sessionFollowup } from "./templates/session-followup";
+import { welcomePricing } from "./templates/welcome-pricing";
 
 /** Every email the product sends. Their names are a contract with SES and the senders. */
 export const TEMPLATES = [
@@ -22,6 +29,13 @@ export const TEMPLATES = [
   agendaReminder,
   finishNudge,
   adminUnknownCoach,
+  sessionFollowup,
+  welcomePricing,
+  introClosing,
+  bookingNudge,
+  actionItemReminder,
+  continueCheckin,
+  newSessionLink,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];
