@@ -12,6 +12,13 @@ const NAMES = [
   "agenda-reminder",
   "finish-nudge",
   "admin-unknown-coach",
+  "session-followup",
+  "welcome-pricing",
+  "intro-closing",
+  "booking-nudge",
+  "action-item-reminder",
+  "continue-checkin",
+  "new-session-link",
 ];
 
 describe("the template registry", () => {
