@@ -1,7 +1,8 @@
 import type { BookingRecord } from "./bookings/model";
 import type { Client, ClientStatus, Match } from "./clients/model";
 import type { Coach, CoachInput } from "./coaches/schema";
-import type { Session } from "./sessions/model";
+import type { ActionItem, Engagement } from "./followups/model";
+import type { Goal, Session } from "./sessions/model";
 import type { Provider } from "./webhooks/booking-event";
 
 /** Storage of coaches. Implementations translate storage errors into domain errors. */
@@ -54,6 +55,10 @@ export interface ClientRepository {
    * so that the same request is processed again.
    */
   forgetAnswers(email: string, clientId: string, idempotencyKey?: string): Promise<void>;
+  /** Replaces the client's documented SMART goals. */
+  setGoals(clientId: string, goals: Goal[], now: string): Promise<void>;
+  /** Turns nudges off (or on) for a client. */
+  setNudgesOff(clientId: string, off: boolean, now: string): Promise<void>;
 }
 
 /** Sends a templated email. `data` has already been validated against the template's schema. */
@@ -117,4 +122,41 @@ export interface SendLedger {
   release(key: string): Promise<void>;
   /** Keeps the key claimed and records why the send failed for good. */
   markFailed(key: string, reason: string): Promise<void>;
+}
+
+/** Why an address gets no more email: a permanent bounce or a complaint reported by SES. */
+export type SuppressionReason = "bounce" | "complaint";
+
+/** Addresses that must not be sent to again. Emails are compared case-insensitively. */
+export interface Suppressions {
+  isSuppressed(email: string): Promise<boolean>;
+  suppress(email: string, reason: SuppressionReason): Promise<void>;
+}
+
+/** The writes of finishing a meeting, made in one transaction. */
+export interface FinishChange {
+  /** The session with its `finish`; `version` is the new version. */
+  session: Session;
+  actionItems: ActionItem[];
+  notes?: { sessionId: string; coachId: string; notes: string };
+  engagement?: EngagementChange;
+}
+
+export interface EngagementChange {
+  clientId: string;
+  engagement: Engagement;
+  /** +1 when an engagement starts, −1 when it ends: the coach's `activeClients`. */
+  coachLoadDelta: number;
+}
+
+/** Storage of what follows a session: action items, private notes, engagements. */
+export interface FollowupStore {
+  commitFinish(change: FinishChange, now: string): Promise<void>;
+  getActionItem(id: string): Promise<ActionItem | undefined>;
+  actionItemsOfClient(clientId: string): Promise<ActionItem[]>;
+  /** Writes `item` over the stored one at `item.version - 1`. */
+  saveActionItem(item: ActionItem): Promise<void>;
+  getNotes(sessionId: string): Promise<string | undefined>;
+  putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void>;
+  setEngagement(change: EngagementChange, now: string): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { Client } from "../clients/model";
 import type { Coach } from "../coaches/schema";
 import { templateData } from "../email";
 import type { MatchResult } from "../matching";
-import type { EmailSender } from "../ports";
+import type { EmailSender, Suppressions } from "../ports";
 
 /** The longest bio an email shows before it is cut at a word boundary. */
 const SHORT_BIO = 280;
@@ -15,6 +15,8 @@ export class Mailer {
   constructor(
     private readonly sender: EmailSender,
     readonly programName: string,
+    /** When given, an address SES reported as bounced or complaining is not sent to again. */
+    private readonly suppressions?: Suppressions,
   ) {}
 
   async recommendations(client: Client, coaches: readonly Coach[]): Promise<void> {
@@ -50,12 +52,14 @@ export class Mailer {
     });
   }
 
-  /** Validates `data` for `template` and sends it. */
+  /** Validates `data` for `template` and sends it, unless the address is suppressed. */
   async send(to: string, template: string, data: unknown, headers?: Record<string, string>): Promise<void> {
+    const payload = templateData(template, data);
+    if (this.suppressions && (await this.suppressions.isSuppressed(to))) return;
     await this.sender.send({
       to,
       template,
-      data: templateData(template, data),
+      data: payload,
       ...(headers ? { headers } : {}),
     });
   }

@@ -1,0 +1,46 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { SuppressionReason, Suppressions } from "../../ports";
+
+/** One item per suppressed address; the key is the address itself, so a check is one read. */
+export const suppressionKey = (email: string) => ({
+  pk: `SUPPRESSED#${normalizeEmail(email)}`,
+  sk: "SUPPRESSION",
+});
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The addresses SES reported as permanently bounced or complaining. Written by the SES events
+ * handler, read before every send. An address stays suppressed until someone deletes its item.
+ */
+export class DynamoSuppressions implements Suppressions {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async isSuppressed(email: string): Promise<boolean> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: suppressionKey(email), ProjectionExpression: "pk" }),
+    );
+    return res.Item !== undefined;
+  }
+
+  /** Idempotent: a second report of the same address overwrites the first with the latest reason. */
+  async suppress(email: string, reason: SuppressionReason): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...suppressionKey(email),
+          type: "suppression",
+          reason,
+          suppressedAt: this.now().toISOString(),
+        },
+      }),
+    );
+  }
+}
