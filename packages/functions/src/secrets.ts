@@ -1,0 +1,71 @@
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { z } from "zod";
+
+/**
+ * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the
+ * environment or the CloudFormation template. Only these keys are taken from the secret, so a
+ * stray key there cannot override a deployment setting such as TABLE_NAME.
+ */
+export const SECRET_KEYS = [
+  "CALENDLY_SIGNING_KEY",
+  "CALCOM_WEBHOOK_SECRET",
+  "LINK_SIGNING_SECRET",
+  "ADMIN_TOKEN",
+  /** Not read yet: reserved for coach sign-in (a later issue). */
+  "JWT_SECRET",
+] as const;
+
+export type SecretKey = (typeof SECRET_KEYS)[number];
+type EnvLike = Record<string, string | undefined>;
+export type FetchSecret = (arn: string, region: string | undefined) => Promise<string | undefined>;
+
+const secretSchema = z.record(z.string(), z.unknown());
+
+/** GetSecretValue with a client made for this one call: it runs once per cold start. */
+const fetchFromSecretsManager: FetchSecret = async (arn, region) => {
+  const client = new SecretsManagerClient(region ? { region } : {});
+  const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  return out.SecretString;
+};
+
+/**
+ * `env` with the secret's values merged over it when `SECRETS_ARN` is set; `env` unchanged
+ * otherwise (locally, and in tests). An empty value counts as unset, so a key nobody has filled in
+ * yet fails `loadConfig` by name instead of passing as an empty string. Errors never carry values.
+ */
+export async function withSecrets(
+  env: EnvLike,
+  fetch: FetchSecret = fetchFromSecretsManager,
+): Promise<EnvLike> {
+  const arn = env.SECRETS_ARN;
+  if (!arn) return env;
+  const text = await fetch(arn, env.AWS_REGION);
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const values = secretSchema.safeParse(parsed);
+  if (!values.success) throw new Error("the secret at SECRETS_ARN is not a JSON object");
+  const merged: EnvLike = { ...env };
+  for (const key of SECRET_KEYS) {
+    const value = values.data[key];
+    if (typeof value === "string" && value.length > 0) merged[key] = value;
+  }
+  return merged;
+}
+
+let cached: Promise<EnvLike> | undefined;
+
+/**
+ * `withSecrets(process.env)`, fetched once per cold start and shared by every later invocation.
+ * A failed fetch is forgotten, so the next invocation tries again instead of failing forever.
+ */
+export function loadEnvOnce(env: EnvLike = process.env): Promise<EnvLike> {
+  cached ??= withSecrets(env).catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
