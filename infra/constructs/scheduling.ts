@@ -1,0 +1,105 @@
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import { CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import { acknowledge } from "../nag";
+
+/**
+ * EventBridge Scheduler for one stage: the schedule group the API creates one-time schedules in,
+ * the role the scheduler assumes to invoke the dispatcher (and nothing else), and the dead-letter
+ * queue for firings that failed every retry.
+ */
+export class Scheduling extends Construct {
+  readonly groupName: string;
+  readonly group: CfnScheduleGroup;
+  readonly role: Role;
+  readonly deadLetters: Queue;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { groupName: string; queueName: string; retain: boolean },
+  ) {
+    super(scope, id);
+    this.groupName = props.groupName;
+    this.group = new CfnScheduleGroup(this, "Group", { name: props.groupName });
+    this.deadLetters = new Queue(this, "DeadLetters", {
+      queueName: props.queueName,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      this.deadLetters,
+      "AwsSolutions-SQS3",
+      "This queue is itself the dead-letter queue of the scheduler, the dispatcher and the SES events rule.",
+    );
+    const account = Stack.of(this).account;
+    this.role = new Role(this, "Role", {
+      description: "Assumed by EventBridge Scheduler to invoke the coachflow dispatcher",
+      assumedBy: new ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": this.schedulesArn() },
+        },
+      }),
+    });
+    // Scheduler writes a firing that failed every retry to the queue with this role.
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["sqs:SendMessage"],
+        resources: [this.deadLetters.queueArn],
+      }),
+    );
+  }
+
+  /** The ARN pattern of every schedule in this stage's group. */
+  schedulesArn(): string {
+    return Stack.of(this).formatArn({
+      service: "scheduler",
+      resource: "schedule",
+      resourceName: `${this.groupName}/*`,
+    });
+  }
+
+  /** Lets the scheduler role invoke `dispatcher`: the only function it may invoke. */
+  allowInvoke(dispatcher: IFunction): void {
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["lambda:InvokeFunction"],
+        resources: [dispatcher.functionArn],
+      }),
+    );
+  }
+
+  /** What the API needs to manage this group's schedules: create/update/delete/get, and pass the role. */
+  grantManageSchedules(fn: IFunction): void {
+    const role = fn.role;
+    if (!role) throw new Error("function has no role");
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [
+          "scheduler:CreateSchedule",
+          "scheduler:UpdateSchedule",
+          "scheduler:DeleteSchedule",
+          "scheduler:GetSchedule",
+        ],
+        resources: [this.schedulesArn()],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["iam:PassRole"],
+        resources: [this.role.roleArn],
+        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+      }),
+    );
+  }
+}

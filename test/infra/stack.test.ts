@@ -1,0 +1,353 @@
+import { createTableInput, TABLE } from "@coachflow/core/adapters/dynamodb/table";
+import { TEMPLATES, toSesTemplate } from "@coachflow/core/email/index";
+import { loadConfig } from "@coachflow/functions/config";
+import { SECRET_KEYS } from "@coachflow/functions/secrets";
+import { Match } from "aws-cdk-lib/assertions";
+import { Topic } from "aws-cdk-lib/aws-sns";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TABLE_ACTIONS } from "../../infra/stack";
+import { asArray, logicalId, type Synthesized, statements, synthesize } from "./synth";
+
+let dev: Synthesized;
+let prod: Synthesized;
+
+beforeAll(() => {
+  dev = synthesize();
+  prod = synthesize({ stage: "prod" });
+});
+
+const fnId = (s: Synthesized, name: string) =>
+  logicalId(
+    s,
+    "AWS::Lambda::Function",
+    (p) => p.FunctionName === `coachflow-${s.stack.node.id.slice(10)}-${name}`,
+  );
+const envOf = (s: Synthesized, name: string): Record<string, unknown> =>
+  s.json.Resources[fnId(s, name)]!.Properties.Environment.Variables;
+const roleOf = (s: Synthesized, name: string): string =>
+  s.json.Resources[fnId(s, name)]!.Properties.Role["Fn::GetAtt"][0];
+const statementsOf = (s: Synthesized, roleId: string) =>
+  statements(s)
+    .filter((x) => x.roles.includes(roleId))
+    .map((x) => x.statement);
+
+describe("the table", () => {
+  it("has the key schema, attributes and indexes of TABLE, the same definition DynamoDB Local gets", () => {
+    const local = createTableInput("any");
+    const table = Object.values(dev.json.Resources).find(
+      (r) => r.Type === "AWS::DynamoDB::Table",
+    )!.Properties;
+    expect(table.KeySchema).toEqual(local.KeySchema);
+    expect(new Set(table.AttributeDefinitions)).toEqual(new Set(local.AttributeDefinitions));
+    const byName = (a: { IndexName?: string }, b: { IndexName?: string }) =>
+      String(a.IndexName).localeCompare(String(b.IndexName));
+    expect([...table.GlobalSecondaryIndexes].sort(byName)).toEqual(
+      [...local.GlobalSecondaryIndexes!].sort(byName),
+    );
+    expect(table.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(
+      TABLE.indexes.map((i) => i.name),
+    );
+  });
+
+  it("is on-demand, with point-in-time recovery and the TTL attribute", () => {
+    dev.template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: "PAY_PER_REQUEST",
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+    });
+  });
+
+  it("is deletion-protected and retained in prod only", () => {
+    prod.template.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    dev.template.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Delete",
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+});
+
+describe("the functions", () => {
+  it("run Node.js 22 on arm64 from index.mjs, log to a log group with a retention, with source maps on", () => {
+    for (const name of ["api", "dispatcher", "ses-events"]) {
+      const fn = dev.json.Resources[fnId(dev, name)]!.Properties;
+      expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler" });
+      expect(fn.Environment.Variables.NODE_OPTIONS).toBe("--enable-source-maps");
+      const logGroup = dev.json.Resources[fn.LoggingConfig.LogGroup.Ref]!;
+      expect(logGroup.Type).toBe("AWS::Logs::LogGroup");
+      expect(logGroup.Properties.RetentionInDays).toBe(14);
+    }
+    const prodLogs = Object.values(prod.json.Resources).filter((r) => r.Type === "AWS::Logs::LogGroup");
+    expect(prodLogs.every((r) => r.Properties.RetentionInDays === 180)).toBe(true);
+  });
+
+  it("tell the API and the dispatcher every resource they use", () => {
+    const groupName = Object.values(dev.json.Resources).find(
+      (r) => r.Type === "AWS::Scheduler::ScheduleGroup",
+    )!.Properties.Name;
+    const ref = (type: string) => ({ Ref: logicalId(dev, type, () => true) });
+    const arnOf = (type: string, match: (p: any) => boolean = () => true) => ({
+      "Fn::GetAtt": [logicalId(dev, type, match), "Arn"],
+    });
+    const schedulerRole = logicalId(dev, "AWS::IAM::Role", (p) =>
+      JSON.stringify(p.AssumeRolePolicyDocument).includes("scheduler.amazonaws.com"),
+    );
+    for (const name of ["api", "dispatcher"]) {
+      const env = envOf(dev, name);
+      expect(env).toMatchObject({
+        TABLE_NAME: ref("AWS::DynamoDB::Table"),
+        SECRETS_ARN: ref("AWS::SecretsManager::Secret"),
+        SCHEDULE_GROUP: groupName,
+        SCHEDULER_ROLE_ARN: { "Fn::GetAtt": [schedulerRole, "Arn"] },
+        SCHEDULER_DLQ_ARN: arnOf("AWS::SQS::Queue"),
+        SES_CONFIGURATION_SET: ref("AWS::SES::ConfigurationSet"),
+        ADMIN_EMAIL: "admin@coaching.example",
+        EMAIL_FROM: "coachflow <no-reply@mail.coaching.example>",
+      });
+      expect(JSON.stringify(env.DISPATCHER_ARN)).toContain(":function:coachflow-dev-dispatcher");
+      expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain(
+        logicalId(dev, "AWS::ApiGatewayV2::Api", () => true),
+      );
+    }
+    expect(envOf(dev, "ses-events")).toMatchObject({ TABLE_NAME: ref("AWS::DynamoDB::Table") });
+  });
+
+  it("start with their environment plus the secret's keys: loadConfig accepts it", () => {
+    for (const name of ["api", "dispatcher"]) {
+      const env = Object.fromEntries(
+        Object.entries(envOf(dev, name)).map(([key, value]) => [
+          key,
+          typeof value === "string"
+            ? value
+            : key === "PUBLIC_BASE_URL"
+              ? "https://abc.execute-api.eu-west-1.amazonaws.com"
+              : "arn:aws:resolved:eu-west-1:123456789012:x",
+        ]),
+      );
+      const secrets = Object.fromEntries(SECRET_KEYS.map((k) => [k, "s".repeat(32)]));
+      expect(() => loadConfig({ ...env, ...secrets })).not.toThrow();
+      expect(() => loadConfig(env)).toThrow(/CALENDLY_SIGNING_KEY/);
+    }
+  });
+
+  it("hold no secret in their environment, and the template holds no secret value", () => {
+    for (const name of ["api", "dispatcher", "ses-events"]) {
+      for (const key of SECRET_KEYS) expect(envOf(dev, name)).not.toHaveProperty(key);
+    }
+    const secret = Object.values(dev.json.Resources).find((r) => r.Type === "AWS::SecretsManager::Secret")!;
+    expect(secret.Properties.SecretString).toBeUndefined();
+    const template = JSON.parse(secret.Properties.GenerateSecretString.SecretStringTemplate);
+    expect(Object.values(template).every((v) => v === "")).toBe(true);
+    expect(secret.Properties.GenerateSecretString.GenerateStringKey).toBe("LINK_SIGNING_SECRET");
+    expect(Object.keys(template).sort()).toEqual(
+      SECRET_KEYS.filter((k) => k !== "LINK_SIGNING_SECRET").sort(),
+    );
+  });
+});
+
+describe("IAM", () => {
+  it("has no wildcard action and no '*' resource anywhere", () => {
+    for (const { statement } of statements(dev)) {
+      for (const action of asArray(statement.Action)) expect(action).not.toContain("*");
+      for (const resource of asArray(statement.Resource ?? [])) expect(resource).not.toBe("*");
+    }
+  });
+
+  it("lets the scheduler role invoke the dispatcher and nothing else, and dead-letter to the queue", () => {
+    const role = logicalId(dev, "AWS::IAM::Role", (p) =>
+      JSON.stringify(p.AssumeRolePolicyDocument).includes("scheduler.amazonaws.com"),
+    );
+    const granted = statementsOf(dev, role);
+    expect(granted).toEqual([
+      {
+        Effect: "Allow",
+        Action: "sqs:SendMessage",
+        Resource: { "Fn::GetAtt": [logicalId(dev, "AWS::SQS::Queue", () => true), "Arn"] },
+      },
+      {
+        Effect: "Allow",
+        Action: "lambda:InvokeFunction",
+        Resource: { "Fn::GetAtt": [fnId(dev, "dispatcher"), "Arn"] },
+      },
+    ]);
+    const trust = dev.json.Resources[role]!.Properties.AssumeRolePolicyDocument.Statement[0];
+    expect(trust.Condition.StringEquals["aws:SourceAccount"]).toBe("123456789012");
+  });
+
+  it("lets the API manage schedules in its group only and pass the scheduler role only, to the scheduler", () => {
+    const granted = statementsOf(dev, roleOf(dev, "api"));
+    const schedules = granted.find((s) => asArray(s.Action).includes("scheduler:CreateSchedule"));
+    expect(asArray(schedules.Action).sort()).toEqual([
+      "scheduler:CreateSchedule",
+      "scheduler:DeleteSchedule",
+      "scheduler:GetSchedule",
+      "scheduler:UpdateSchedule",
+    ]);
+    expect(JSON.stringify(schedules.Resource)).toContain(":schedule/coachflow-dev/*");
+    const pass = granted.find((s) => s.Action === "iam:PassRole");
+    const schedulerRole = logicalId(dev, "AWS::IAM::Role", (p) =>
+      JSON.stringify(p.AssumeRolePolicyDocument).includes("scheduler.amazonaws.com"),
+    );
+    expect(pass).toEqual({
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: { "Fn::GetAtt": [schedulerRole, "Arn"] },
+      Condition: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+    });
+  });
+
+  it("gives each function exactly the table actions its code performs", () => {
+    const table = logicalId(dev, "AWS::DynamoDB::Table", () => true);
+    const dynamo = (name: string) =>
+      statementsOf(dev, roleOf(dev, name)).filter((s) =>
+        asArray(s.Action).some((a: string) => a.startsWith("dynamodb:")),
+      );
+    const api = dynamo("api");
+    expect(api).toHaveLength(1);
+    expect(asArray(api[0].Action)).toEqual(TABLE_ACTIONS.api.map((a) => `dynamodb:${a}`));
+    expect(JSON.stringify(api[0].Resource)).toContain(`/index/${TABLE.indexes[0].name}`);
+    const dispatcher = dynamo("dispatcher");
+    expect(asArray(dispatcher[0].Action)).toEqual(TABLE_ACTIONS.dispatcher.map((a) => `dynamodb:${a}`));
+    expect(dispatcher[0].Resource).toEqual({ "Fn::GetAtt": [table, "Arn"] });
+    const sesEvents = statementsOf(dev, roleOf(dev, "ses-events"));
+    expect(sesEvents.flatMap((s) => asArray(s.Action)).sort()).toEqual(
+      ["dynamodb:PutItem", "logs:CreateLogStream", "logs:PutLogEvents"].sort(),
+    );
+    expect(dynamo("ses-events")[0].Condition).toEqual({
+      "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["SUPPRESSED#*"] },
+    });
+  });
+
+  it("keeps schedule management off the dispatcher and secrets off the SES events function", () => {
+    const actions = (name: string) => statementsOf(dev, roleOf(dev, name)).flatMap((s) => asArray(s.Action));
+    expect(
+      actions("dispatcher").some((a: string) => a.startsWith("scheduler:") || a === "iam:PassRole"),
+    ).toBe(false);
+    expect(
+      actions("ses-events").some((a: string) => a.startsWith("secretsmanager:") || a.startsWith("ses:")),
+    ).toBe(false);
+    for (const name of ["api", "dispatcher"]) {
+      const read = statementsOf(dev, roleOf(dev, name)).find(
+        (s) => s.Action === "secretsmanager:GetSecretValue",
+      );
+      expect(read.Resource).toEqual({ Ref: logicalId(dev, "AWS::SecretsManager::Secret", () => true) });
+      const send = statementsOf(dev, roleOf(dev, name)).find((s) => s.Action === "ses:SendEmail");
+      expect(JSON.stringify(send.Resource)).toContain(":identity/mail.coaching.example");
+    }
+  });
+});
+
+describe("scheduling", () => {
+  it("has one schedule group per stage and a dead-letter queue with an alarm on its depth", () => {
+    dev.template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: "coachflow-dev" });
+    prod.template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: "coachflow-prod" });
+    dev.template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Namespace: "AWS/SQS",
+      Threshold: 1,
+      AlarmActions: Match.anyValue(),
+    });
+  });
+
+  it("dead-letters dispatcher events that fail Lambda's own retries (Scheduler invokes asynchronously)", () => {
+    const queue = logicalId(dev, "AWS::SQS::Queue", () => true);
+    const dispatcher = dev.json.Resources[fnId(dev, "dispatcher")]!.Properties;
+    expect(dispatcher.DeadLetterConfig).toEqual({ TargetArn: { "Fn::GetAtt": [queue, "Arn"] } });
+    dev.template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", { MaximumRetryAttempts: 2 });
+  });
+});
+
+describe("email", () => {
+  it("deploys every template from TEMPLATES through toSesTemplate, unchanged", () => {
+    const deployed = Object.values(dev.json.Resources)
+      .filter((r) => r.Type === "AWS::SES::Template")
+      .map((r) => r.Properties.Template);
+    expect(deployed).toHaveLength(TEMPLATES.length);
+    for (const def of TEMPLATES) {
+      const ses = toSesTemplate(def);
+      expect(deployed).toContainEqual({
+        TemplateName: ses.TemplateName,
+        SubjectPart: ses.TemplateContent.Subject,
+        HtmlPart: ses.TemplateContent.Html,
+        TextPart: ses.TemplateContent.Text,
+      });
+    }
+  });
+
+  it("has a configuration set, the domain identity, and routes this stage's bounces and complaints to the SES events function", () => {
+    dev.template.hasResourceProperties("AWS::SES::ConfigurationSet", { Name: "coachflow-dev" });
+    dev.template.hasResourceProperties("AWS::SES::EmailIdentity", { EmailIdentity: "mail.coaching.example" });
+    dev.template.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(["bounce", "complaint"]),
+        EventBridgeDestination: Match.anyValue(),
+      }),
+    });
+    dev.template.hasResourceProperties("AWS::Events::Rule", {
+      EventPattern: {
+        source: ["aws.ses"],
+        "detail-type": ["Email Bounced", "Email Complaint Received"],
+        detail: { mail: { tags: { "ses:configuration-set": ["coachflow-dev"] } } },
+      },
+      Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [fnId(dev, "ses-events"), "Arn"] } })],
+    });
+  });
+});
+
+describe("API and alarms", () => {
+  it("sends every route of the HTTP API to the API function, with access logs and throttling", () => {
+    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
+      IntegrationType: "AWS_PROXY",
+      PayloadFormatVersion: "2.0",
+      IntegrationUri: { "Fn::GetAtt": [fnId(dev, "api"), "Arn"] },
+    });
+    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }),
+    });
+  });
+
+  it("alarms on each function's errors and throttles", () => {
+    for (const name of ["api", "dispatcher", "ses-events"]) {
+      for (const metric of ["Errors", "Throttles"]) {
+        dev.template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+          MetricName: metric,
+          Namespace: "AWS/Lambda",
+          Dimensions: [{ Name: "FunctionName", Value: { Ref: fnId(dev, name) } }],
+        });
+      }
+    }
+  });
+});
+
+describe("cdk-nag AwsSolutions", () => {
+  it("fails the synth on a finding nobody acknowledged", () => {
+    expect(() => synthesize({}, (stack) => new Topic(stack, "Unencrypted"))).toThrow(/AwsSolutions-SNS[23]/);
+  });
+
+  it("reports no finding that is not acknowledged, in dev and in prod", () => {
+    for (const s of [dev, prod]) {
+      const violations = s.validationReport.pluginReports.flatMap((r) => r.violations ?? []);
+      expect(violations).toEqual([]);
+    }
+  });
+
+  it("gives every acknowledgement a reason", () => {
+    const acks = dev.stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === "aws:cdk:acknowledged-rules"))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(acks.map(([id]) => id)).toEqual(
+      expect.arrayContaining(["AwsSolutions::AwsSolutions-L1", "AwsSolutions::AwsSolutions-APIG4"]),
+    );
+    for (const [id, reason] of acks) {
+      expect(id.startsWith("AwsSolutions::")).toBe(true);
+      expect(reason.length).toBeGreaterThan(30);
+    }
+  });
+});
