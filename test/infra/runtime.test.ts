@@ -72,7 +72,12 @@ describe("SES bounce and complaint events", () => {
     expect(lines[0]).toMatchObject({ suppressed: 1, correlationId: "req-1" });
 
     const sent: string[] = [];
-    const sender: EmailSender = { send: async (m) => (sent.push(m.to), { messageId: "m-1" }) };
+    const sender: EmailSender = {
+      send: async (m) => {
+        sent.push(m.to);
+        return { messageId: "m-1" };
+      },
+    };
     const def = TEMPLATES[0];
     const mailer = new Mailer(sender, "Program", suppressions);
     await mailer.send("gone@x.example", def.name, def.sample);
