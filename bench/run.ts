@@ -1,4 +1,5 @@
 import os from "node:os";
+import { benchBundles } from "./bundles";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
@@ -6,6 +7,7 @@ import { benchWebhooks } from "./webhooks";
 /** Every benchmark suite `npm run bench` runs; add a line here for a new one. */
 const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "matching", run: benchMatching },
+  { name: "bundles and cold start", run: benchBundles },
   { name: "webhooks", run: benchWebhooks },
 ];
 
