@@ -13,9 +13,9 @@ import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../supp
  */
 const MAX_CALLS = {
   firstBookingWithToken: 9,
-  duplicateDelivery: 8,
+  duplicateDelivery: 6,
   calcomReschedule: 9,
-  calendlyRescheduleBothHalves: 18,
+  calendlyRescheduleBothHalves: 15,
   reminderFiring: 4,
   staleFiring: 1,
 };

@@ -81,6 +81,7 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
   const chain = orderChain(records, event.bookingId);
   const desired = desiredSession(chain);
   const changed = (r: BookingRecord) => !sameRecord(r, stored.get(r.bookingId));
+  const unchangedOf = (rs: BookingRecord[]) => rs.filter((r) => !changed(r) && r.version > 0);
 
   const sessionIds = [...new Set(chain.flatMap((r) => (r.sessionId ? [r.sessionId] : [])))].sort();
   const existing = sessionIds.length > 0 ? await deps.bookings.getSessions(sessionIds) : [];
@@ -88,7 +89,12 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
   const [keep, ...merged] = existing;
 
   if (desired.state === "none") {
-    await deps.bookings.commit({ bookings: chain.filter(changed), sessions: [], deletedSessions: [] });
+    await deps.bookings.commit({
+      bookings: chain.filter(changed),
+      sessions: [],
+      deletedSessions: [],
+      unchanged: { bookings: unchangedOf(chain), sessions: existing },
+    });
     return { outcome: "awaiting", reason: "no booking of this chain has been created yet" };
   }
   const now = deps.clock.now().toISOString();
@@ -104,10 +110,12 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
       const firstTime = !desired.source.unknownCoach;
       const source = { ...desired.source, unknownCoach: true };
       records.set(source.bookingId, source);
+      const latest = chain.map((r) => records.get(r.bookingId)!);
       await deps.bookings.commit({
-        bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed),
+        bookings: latest.filter(changed),
         sessions: [],
         deletedSessions: [],
+        unchanged: { bookings: unchangedOf(latest), sessions: [] },
       });
       return {
         outcome: "unknown-coach",
@@ -146,23 +154,27 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
     bookingId: desired.bookingId,
   };
 
-  // Kind and number follow the pair's non-cancelled sessions in start order.
-  const pair = (await deps.bookings.sessionsOfClient(next.clientId)).filter(
-    (s) => s.coachId === next.coachId && s.id !== next.id && !merged.some((m) => m.id === s.id),
-  );
-  const slots = renumber([
-    ...pair,
-    { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number },
-  ]);
+  // Kind and number follow the pair's non-cancelled sessions in start order; they can only change
+  // when a session appears, moves, or changes status (a new client has no other sessions).
+  const renumberNeeded = !keep || moved || keep.status !== next.status || merged.length > 0;
+  const pair =
+    renumberNeeded && !newClient
+      ? (await deps.bookings.sessionsOfClient(next.clientId)).filter(
+          (s) => s.coachId === next.coachId && s.id !== next.id && !merged.some((m) => m.id === s.id),
+        )
+      : [];
+  const slots = renumberNeeded
+    ? renumber([...pair, { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number }])
+    : [{ id: next.id, kind: keep!.kind, ...(keep!.number ? { number: keep!.number } : {}), changed: false }];
   const ownSlot = slots.find((s) => s.id === next.id)!;
+  const { number: _previousNumber, ...unnumbered } = next as typeof next & { number?: number };
   const session: Session = {
-    ...next,
+    ...unnumbered,
     kind: ownSlot.kind,
     ...(ownSlot.number ? { number: ownSlot.number } : {}),
     updatedAt: now,
     version: base.version + 1,
   };
-  if (!ownSlot.number) delete session.number;
   const siblings = next.status === "cancelled" ? renumber(pair) : slots.filter((s) => s.id !== next.id);
   const renumbered = pair.flatMap((s) => {
     const slot = siblings.find((x) => x.id === s.id);
@@ -188,10 +200,12 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
     keep.bookingId !== session.bookingId ||
     keep.kind !== session.kind ||
     keep.number !== session.number;
+  const latest = chain.map((r) => records.get(r.bookingId)!);
   await deps.bookings.commit({
-    bookings: chain.map((r) => records.get(r.bookingId)!).filter(changed),
+    bookings: latest.filter(changed),
     sessions: [...(sessionChanged ? [session] : []), ...renumbered],
     deletedSessions: merged,
+    unchanged: { bookings: unchangedOf(latest), sessions: !sessionChanged && keep ? [keep] : [] },
   });
   return {
     outcome: "session",

@@ -58,7 +58,18 @@ export class DynamoBookingStore implements BookingStore {
       ...change.deletedSessions.map((s) => ({
         Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
       })),
+      ...(change.unchanged?.bookings ?? []).map((b) => ({
+        ConditionCheck: {
+          TableName: table,
+          Key: keys.booking(b.provider, b.bookingId),
+          ...versionCondition(b.version),
+        },
+      })),
+      ...(change.unchanged?.sessions ?? []).map((s) => ({
+        ConditionCheck: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
+      })),
     ];
+    // Nothing to write is still checked: a no-op decided on a stale read must fail and re-read.
     if (items.length === 0) return;
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
