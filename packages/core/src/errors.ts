@@ -4,6 +4,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "unauthorized"
+  | "forbidden"
   | "payload_too_large"
   | "unsupported_media_type"
   | "malformed_json"

@@ -102,6 +102,11 @@ export interface BookingChange {
   sessions: Session[];
   /** Sessions merged away (a chain that briefly had two sessions keeps one). */
   deletedSessions: Session[];
+  /**
+   * What the change was computed from but does not write: each must still be at the version it
+   * was read at, or the whole change fails (so a decision made on a stale read never lands).
+   */
+  unchanged?: { bookings: BookingRecord[]; sessions: Session[] };
 }
 
 /** Storage of provider bookings and the sessions they hold. */

@@ -4,8 +4,12 @@ import type { AppDeps } from "./composition";
 import { respondWithError } from "./http/errors";
 import { clientRoutes } from "./routes/clients";
 import { coachRoutes } from "./routes/coaches";
+import { followupRoutes } from "./routes/followups";
 import { intakeRoutes } from "./routes/intake";
+import { linkRoutes } from "./routes/links";
+import { sessionRoutes } from "./routes/sessions";
 import { systemRoutes } from "./routes/system";
+import { tokenRoutes } from "./routes/tokens";
 import { webhookRoutes } from "./routes/webhooks";
 
 /** The HTTP application: one Hono app, the same locally and on Lambda. */
@@ -24,6 +28,10 @@ export function createApp(deps: AppDeps, opts: { extend?: (app: OpenAPIHono) => 
   coachRoutes(app, deps);
   clientRoutes(app, deps);
   webhookRoutes(app, deps);
+  sessionRoutes(app, deps);
+  followupRoutes(app, deps);
+  linkRoutes(app, deps);
+  tokenRoutes(app, deps);
   opts.extend?.(app);
 
   app.notFound((c) =>

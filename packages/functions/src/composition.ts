@@ -6,6 +6,7 @@ import { DynamoBookingStore } from "@coachflow/core/adapters/dynamodb/booking-st
 import { DynamoClientRepository } from "@coachflow/core/adapters/dynamodb/client-repository";
 import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-repository";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
+import { DynamoFollowupStore } from "@coachflow/core/adapters/dynamodb/followup-store";
 import { DynamoSendLedger } from "@coachflow/core/adapters/dynamodb/send-ledger";
 import { EventBridgeJobScheduler } from "@coachflow/core/adapters/scheduler/index";
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
@@ -17,6 +18,7 @@ import type { CoachDeps } from "@coachflow/core/coaches/service";
 import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import type { Config } from "./config";
+import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { JsonLogger } from "./logger";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -30,6 +32,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
+  /** Who may call: the static admin token and the JWT verifier. */
+  auth: { adminToken?: string; verify: VerifyToken };
   /** True once the table can be reached. */
   ready(): Promise<boolean>;
 }
@@ -72,6 +76,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   };
   const bookings: HandleBookingDeps = {
     bookings: new DynamoBookingStore(doc, table),
+    followups: new DynamoFollowupStore(doc, table),
     clients: clientRepo,
     coaches: coachRepo,
     ledger: new DynamoSendLedger(doc, table, () => clock.now()),
@@ -99,6 +104,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
+    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens) },
     async ready() {
       try {
         await doc.send(new GetCommand({ TableName: table, Key: { pk: "HEALTH", sk: "HEALTH" } }));

@@ -39,6 +39,10 @@ const envSchema = z.object({
     .string()
     .startsWith("arn:", { message: "SCHEDULER_ROLE_ARN must be an IAM role ARN" }),
   SCHEDULER_DLQ_ARN: z.string().startsWith("arn:").optional(),
+  JWT_SECRET: z.string().min(32, { message: "JWT_SECRET must be at least 32 characters" }).optional(),
+  JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -59,6 +63,7 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   webhooks: { calendlySigningKey: string; calcomSecret: string; toleranceSeconds: number };
   schedules: { group: string; dispatcherArn: string; roleArn: string; deadLetterArn?: string };
+  tokens: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
 }
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
@@ -88,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       calcomSecret: e.CALCOM_WEBHOOK_SECRET,
       toleranceSeconds: e.WEBHOOK_TOLERANCE_SECONDS,
     },
+    tokens: { jwtSecret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     schedules: {
       group: e.SCHEDULE_GROUP,
       dispatcherArn: e.DISPATCHER_ARN,

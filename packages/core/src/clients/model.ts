@@ -1,3 +1,4 @@
+import type { Engagement } from "../followups/model";
 import type { IntakeInput } from "../intake/schema";
 import type { Goal } from "../sessions/model";
 
@@ -23,6 +24,10 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   bookedWithoutIntake?: boolean;
   /** SMART goals documented in starter session 1 (set by the coach). */
   smartGoals?: Goal[];
+  /** The coaching engagement, once an intro led somewhere. */
+  engagement?: Engagement;
+  /** The client opted out of nudges (reminders to book, action-item reminders); transactional mail still goes. */
+  nudgesOff?: boolean;
   /** How matches were last chosen: by the matcher, or by an admin's override. */
   matchedBy: "matcher" | "admin";
   consentAt: string;

@@ -1,10 +1,12 @@
 import type { Clock } from "../clock";
+import { FOLLOWUP_JOB_KINDS, type FollowupJobKind, followupEmails } from "../followups/emails";
 import type { Mailer } from "../notifications/mailer";
 import { type SessionContext, sessionEmails } from "../notifications/session-emails";
 import type {
   BookingStore,
   ClientRepository,
   CoachRepository,
+  FollowupStore,
   JobScheduler,
   Logger,
   SendLedger,
@@ -14,17 +16,22 @@ import type { Session } from "./model";
 import { JOB_KINDS, type JobKind, scheduleName } from "./schedule-names";
 import { planTimeline } from "./timeline";
 
+/** Every job that belongs to one session: its timeline, then what follows its finish. */
+export type SessionJobKind = JobKind | FollowupJobKind;
+export const SESSION_JOB_KINDS: readonly SessionJobKind[] = [...JOB_KINDS, ...FOLLOWUP_JOB_KINDS];
+
 /** What a schedule carries to the dispatcher: ids and the time it was planned for, nothing personal. */
 export interface JobInput {
   v: 1;
   sessionId: string;
-  job: JobKind;
+  job: SessionJobKind;
   /** The session start the job was planned for; a moved session makes the firing stale. */
   startsAt: string;
 }
 
 export interface JobDeps {
   bookings: BookingStore;
+  followups: FollowupStore;
   clients: ClientRepository;
   coaches: CoachRepository;
   ledger: SendLedger;
@@ -32,28 +39,41 @@ export interface JobDeps {
   scheduler: JobScheduler;
   clock: Clock;
   logger: Logger;
-  settings: { publicBaseUrl: string };
+  settings: { publicBaseUrl: string; linkSecret: string };
 }
 
 export type JobOutcome = "sent" | "stale" | "duplicate" | "failed";
 
 /** Whether a job still makes sense for the session as it is now. */
-function stillWanted(job: JobKind, session: Session | undefined, input: JobInput): session is Session {
+function stillWanted(job: SessionJobKind, session: Session | undefined, input: JobInput): session is Session {
   if (!session || session.startsAt !== input.startsAt) return false;
-  if (job === "finish-nudge") return session.status === "scheduled";
-  return session.status === "scheduled";
+  return (
+    session.status === ((FOLLOWUP_JOB_KINDS as readonly string[]).includes(job) ? "finished" : "scheduled")
+  );
 }
 
 /**
- * Runs one job of a session: re-reads the session (a stale, cancelled or repeated firing does
- * nothing), claims the send in the ledger (at most once per logical send), then sends. A transient
- * failure gives the claim back and rethrows so that the caller retries; a permanent one is recorded
- * on the claim and reported in the log, never dropped silently.
+ * A booking nudge goes out only to a client still coached at a cadence, who has not turned nudges
+ * off and has booked nothing with the coach after this session.
+ */
+async function nudgeWanted(deps: JobDeps, ctx: SessionContext): Promise<boolean> {
+  const e = ctx.client.engagement;
+  if (ctx.client.nudgesOff || e?.status !== "active" || e.coachId !== ctx.coach.id || e.mode !== "recurring")
+    return false;
+  const later = (await deps.bookings.sessionsOfClient(ctx.client.id)).filter(
+    (s) => s.coachId === ctx.coach.id && s.status !== "cancelled" && s.startsAt > ctx.session.startsAt,
+  );
+  return later.length === 0;
+}
+
+/**
+ * Runs one job of a session: re-reads the session, so that a stale, cancelled or repeated firing
+ * does nothing, then sends at most once (see `sendOnce`).
  */
 export async function runJob(
   deps: JobDeps,
   input: JobInput,
-  loaded?: Partial<SessionContext>,
+  loaded?: Partial<SessionContext> & { people?: () => Promise<Partial<SessionContext>> },
 ): Promise<JobOutcome> {
   const log = { sessionId: input.sessionId, job: input.job };
   const session = loaded?.session ?? (await deps.bookings.getSessions([input.sessionId]))[0];
@@ -61,18 +81,40 @@ export async function runJob(
     deps.logger.info("job skipped: stale", log);
     return "stale";
   }
-  const key = `${input.sessionId}:${input.job}:${input.startsAt}`;
-  if (!(await deps.ledger.claim(key, { sessionId: input.sessionId, job: input.job }))) {
+  return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async () => {
+    const people = loaded?.people ? await loaded.people() : {};
+    const [client, coach] = await Promise.all([
+      loaded?.client ?? people.client ?? deps.clients.get(session.clientId),
+      loaded?.coach ?? people.coach ?? deps.coaches.get(session.coachId),
+    ]);
+    if (!client || !coach) throw Object.assign(new Error("client or coach missing"), { transient: false });
+    const ctx = { session, client, coach };
+    if (input.job === "booking-nudge" && !(await nudgeWanted(deps, ctx))) return false;
+    await send(deps, input.job, ctx);
+    return true;
+  });
+}
+
+/**
+ * At most once per logical send: claims `key` in the ledger, then runs `work` (which answers
+ * whether it sent). A transient failure gives the claim back and rethrows so that the caller
+ * retries; a permanent one is recorded on the claim and reported, never dropped silently.
+ */
+export async function sendOnce(
+  deps: Pick<JobDeps, "ledger" | "logger">,
+  key: string,
+  log: Record<string, string>,
+  work: () => Promise<boolean>,
+): Promise<JobOutcome> {
+  if (!(await deps.ledger.claim(key, log))) {
     deps.logger.info("job skipped: already sent", log);
     return "duplicate";
   }
   try {
-    const [client, coach] = await Promise.all([
-      loaded?.client ?? deps.clients.get(session.clientId),
-      loaded?.coach ?? deps.coaches.get(session.coachId),
-    ]);
-    if (!client || !coach) throw Object.assign(new Error("client or coach missing"), { transient: false });
-    await send(deps, input.job, { session, client, coach });
+    if (!(await work())) {
+      deps.logger.info("job skipped: not needed", log);
+      return "stale";
+    }
     deps.logger.info("job sent", log);
     return "sent";
   } catch (error) {
@@ -88,8 +130,14 @@ export async function runJob(
   }
 }
 
-function send(deps: JobDeps, job: JobKind, ctx: SessionContext): Promise<void> {
+function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<void> {
   switch (job) {
+    case "session-followup":
+    case "welcome-pricing":
+    case "intro-closing":
+    case "continue-checkin":
+    case "booking-nudge":
+      return followupEmails[job](deps, ctx);
     case "booking-confirmation":
       return sessionEmails.bookingConfirmation(deps.mailer, ctx);
     case "coach-brief":
@@ -107,7 +155,7 @@ function send(deps: JobDeps, job: JobKind, ctx: SessionContext): Promise<void> {
   }
 }
 
-const jobInput = (session: Session, job: JobKind): JobInput => ({
+export const jobInput = (session: Session, job: SessionJobKind): JobInput => ({
   v: 1,
   sessionId: session.id,
   job,
@@ -138,16 +186,15 @@ export async function syncSessionJobs(
       deps.scheduler.remove(scheduleName(session.id, k)),
     ),
   ]);
-  if (plan.immediate.length === 0) return;
-  const [client, coach] = await Promise.all([
-    deps.clients.get(session.clientId),
-    deps.coaches.get(session.coachId),
-  ]);
+  // The client and coach are read once, and only when a job actually claims its send.
+  let people: Promise<Partial<SessionContext>> | undefined;
+  const loadPeople = () => {
+    people ??= Promise.all([deps.clients.get(session.clientId), deps.coaches.get(session.coachId)]).then(
+      ([client, coach]) => ({ ...(client ? { client } : {}), ...(coach ? { coach } : {}) }),
+    );
+    return people;
+  };
   for (const job of plan.immediate) {
-    await runJob(deps, jobInput(session, job), {
-      session,
-      ...(client ? { client } : {}),
-      ...(coach ? { coach } : {}),
-    });
+    await runJob(deps, jobInput(session, job), { session, people: loadPeople });
   }
 }

@@ -47,7 +47,24 @@ export interface Session {
   provider: "calendly" | "calcom";
   /** The provider booking that currently holds this session's time (the last of a reschedule chain). */
   bookingId: string;
+  /** Set when the coach finished the meeting. */
+  finish?: SessionFinish;
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+export type Cadence = "weekly" | "biweekly" | "monthly";
+
+/** What comes after a session: more at a cadence, book as needed, or the end of the engagement. */
+export type NextStep = { type: "recurring"; cadence: Cadence } | { type: "ad-hoc" } | { type: "end" };
+
+/** What the coach recorded when finishing a meeting. Takeaways are shared with the client; notes are not here. */
+export interface SessionFinish {
+  finishedAt: string;
+  takeaways: string[];
+  next: NextStep;
+  /** Intro sessions only: whether the coach wants to work with the client. */
+  workTogether?: boolean;
+  actionItemIds: string[];
 }

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
+import type { Principal, Role } from "@coachflow/core/access/principal";
 import { AppError } from "@coachflow/core/errors";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import type { VerifyToken } from "./tokens";
 
-/** Who is calling. Issue 4 adds coaches (JWT); for now the static admin token. */
-export type Principal = { role: "admin" };
+export type { Principal };
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -11,16 +12,36 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Requires `Authorization: Bearer <ADMIN_TOKEN>`; without a configured token nobody is admin. */
-export function requireAdmin(adminToken: string | undefined): MiddlewareHandler {
+const unauthorized = () => new AppError("unauthorized", "a valid bearer token is required");
+
+/**
+ * Requires a bearer token of one of `roles`: the static admin token, or a JWT the verifier
+ * accepts. Anything else is 401. The principal is then available as `principal(c)`.
+ */
+export function requireRole(
+  auth: { adminToken?: string; verify: VerifyToken },
+  ...roles: Role[]
+): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!adminToken || !match?.[1] || !sameSecret(match[1], adminToken)) {
+    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+    const token = match?.[1];
+    let who: Principal | undefined;
+    if (token && auth.adminToken && sameSecret(token, auth.adminToken))
+      who = { role: "admin", subject: "admin-token" };
+    else if (token) who = await auth.verify(token);
+    if (!who) {
       c.header("WWW-Authenticate", 'Bearer realm="coachflow"');
-      throw new AppError("unauthorized", "a valid admin bearer token is required");
+      throw unauthorized();
     }
-    c.set("principal" as never, { role: "admin" } satisfies Principal as never);
+    if (!roles.includes(who.role))
+      throw new AppError("forbidden", `this route is for ${roles.join(" or ")} only`);
+    c.set("principal" as never, who as never);
     await next();
   };
+}
+
+export function principal(c: Context): Principal {
+  const who = c.get("principal" as never) as Principal | undefined;
+  if (!who) throw unauthorized();
+  return who;
 }

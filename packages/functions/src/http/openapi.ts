@@ -26,6 +26,6 @@ const ERROR_TEXT: Record<number, string> = {
   422: "Idempotency-Key reused with a different request",
 };
 
-export const adminSecurity = [{ adminToken: [] }];
+export const adminSecurity: Record<string, string[]>[] = [{ adminToken: [] }, { bearerJwt: [] }];
 
 export const idParams = z.object({ id: z.string() });

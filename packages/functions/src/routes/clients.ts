@@ -1,9 +1,10 @@
-import { getClient, overrideMatches, rematchClient } from "@coachflow/core/clients/service";
+import { overrideMatches, rematchClient } from "@coachflow/core/clients/service";
+import { visibleClient } from "@coachflow/core/followups/service";
 import type { Session } from "@coachflow/core/sessions/model";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
-import { requireAdmin } from "../http/auth";
+import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
 import { adminSecurity, errorResponses, idParams } from "../http/openapi";
 import { intakeResponseSchema } from "./intake";
@@ -55,9 +56,9 @@ const json = (schema: z.ZodType) => ({ content: { "application/json": { schema }
 
 /** Admin views and overrides of a client's matches. */
 export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
-  const admin = requireAdmin(deps.config.adminToken);
-  app.get("/v1/clients/:id", admin, async (c) => {
-    const client = await getClient(deps.clients, c.req.param("id"));
+  const admin = requireRole(deps.auth, "admin");
+  app.get("/v1/clients/:id", requireRole(deps.auth, "admin", "coach"), async (c) => {
+    const client = await visibleClient(deps.bookings, principal(c), c.req.param("id"));
     const sessions = await deps.bookings.bookings.sessionsOfClient(client.id);
     return c.json({ ...client, sessions: sessions.map(sessionSummary) });
   });

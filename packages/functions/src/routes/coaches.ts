@@ -3,7 +3,7 @@ import { createCoach, getCoach, updateCoach } from "@coachflow/core/coaches/serv
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
-import { requireAdmin } from "../http/auth";
+import { requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
 import { adminSecurity, errorResponses, idParams } from "../http/openapi";
 
@@ -15,7 +15,7 @@ const json = (schema: z.ZodType) => ({ content: { "application/json": { schema }
 
 /** Admin API for coaches: create, list, read, update. */
 export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
-  const admin = requireAdmin(deps.config.adminToken);
+  const admin = requireRole(deps.auth, "admin");
 
   app.post("/v1/coaches", admin, async (c) => {
     const coach = await createCoach(deps.coaches, await readJson(c, coachInputSchema));

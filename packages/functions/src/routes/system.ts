@@ -14,6 +14,13 @@ export function systemRoutes(app: OpenAPIHono, deps: AppDeps) {
     scheme: "bearer",
     description: "The admin token (`ADMIN_TOKEN`).",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerJwt", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "A coach or admin JWT (HS256 with JWT_SECRET, or from the JWKS_URL provider): `sub`, `role`, `exp`.",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -5,7 +5,7 @@ import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/c
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
-import { requireAdmin } from "../http/auth";
+import { requireRole } from "../http/auth";
 import { rawBody, validate } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
 
@@ -68,7 +68,7 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
     });
   }
 
-  const admin = requireAdmin(deps.config.adminToken);
+  const admin = requireRole(deps.auth, "admin");
   app.get("/v1/webhook-deliveries", admin, async (c) => {
     const q = validate(listQuery, c.req.query());
     const page = await deps.deliveries.listByOutcome(q.status, q);

@@ -8,6 +8,7 @@ import {
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
+import type { Goal } from "../../sessions/model";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 
@@ -116,6 +117,32 @@ export class DynamoClientRepository implements ClientRepository {
           { Update: forget },
           { Delete: { TableName: this.tableName, Key: keys.idempotency("intake", idempotencyKey) } },
         ],
+      }),
+    );
+  }
+
+  async setGoals(clientId: string, goals: Goal[], now: string): Promise<void> {
+    await this.setFields(clientId, { smartGoals: goals, updatedAt: now });
+  }
+
+  async setNudgesOff(clientId: string, off: boolean, now: string): Promise<void> {
+    await this.setFields(clientId, { nudgesOff: off, updatedAt: now });
+  }
+
+  /** Sets fields that belong to later steps of the journey; the intake's `version` is left alone. */
+  private async setFields(clientId: string, fields: Record<string, unknown>): Promise<void> {
+    const names = Object.fromEntries(Object.keys(fields).map((k) => [`#${k}`, k]));
+    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v]));
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.client(clientId),
+        UpdateExpression: `SET ${Object.keys(fields)
+          .map((k) => `#${k} = :${k}`)
+          .join(", ")}`,
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }),
     );
   }

@@ -43,6 +43,14 @@ export const keys = {
     gsi1pk: `DELIVERIES#${outcome}`,
     gsi1sk: `${receivedAt}#${id}`,
   }),
+  actionItem: (id: string) => ({ pk: `ACTION#${id}`, sk: "ACTION" }),
+  /** Action items of a client by due date (gsi1). */
+  clientActionItems: (clientId: string, dueDate: string, id: string) => ({
+    gsi1pk: `CLIENT#${clientId}#ACTIONS`,
+    gsi1sk: `${dueDate}#${id}`,
+  }),
+  /** A coach's private notes on a session: an item of its own, read only by that coach's routes. */
+  sessionNotes: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "NOTES" }),
 } as const;
 
 export type Key = { pk: string; sk: string };

@@ -1,0 +1,156 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { ConditionFailedError } from "../../errors";
+import type { ActionItem } from "../../followups/model";
+import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
+import type { Session } from "../../sessions/model";
+import { failedConditions } from "./errors";
+import { keys, stripKeys } from "./keys";
+
+export class DynamoFollowupStore implements FollowupStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async commitFinish(change: FinishChange, now: string): Promise<void> {
+    const t = this.tableName;
+    const s: Session = change.session;
+    await this.transact([
+      {
+        Put: {
+          TableName: t,
+          Item: {
+            ...keys.session(s.id),
+            ...keys.clientSessions(s.clientId, s.startsAt, s.id),
+            ...keys.coachSessions(s.coachId, s.startsAt, s.id),
+            type: "session",
+            ...s,
+          },
+          ConditionExpression: "version = :v AND #s = :scheduled",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
+        },
+      },
+      ...change.actionItems.map((a) => ({
+        Put: { TableName: t, Item: this.actionItemItem(a), ConditionExpression: "attribute_not_exists(pk)" },
+      })),
+      ...(change.notes ? [{ Put: { TableName: t, Item: this.notesItem(change.notes, now) } }] : []),
+      ...(change.engagement ? this.engagementWrites(change.engagement, now) : []),
+    ]);
+  }
+
+  async getActionItem(id: string): Promise<ActionItem | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.actionItem(id), ConsistentRead: true }),
+    );
+    return res.Item ? stripKeys<ActionItem>(res.Item) : undefined;
+  }
+
+  async actionItemsOfClient(clientId: string): Promise<ActionItem[]> {
+    const items: ActionItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :p",
+          ExpressionAttributeValues: { ":p": keys.clientActionItems(clientId, "", "").gsi1pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of res.Items ?? []) items.push(stripKeys<ActionItem>(i));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async saveActionItem(item: ActionItem): Promise<void> {
+    await this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.actionItemItem(item),
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":v": item.version - 1 },
+        },
+      },
+    ]);
+  }
+
+  async getNotes(sessionId: string): Promise<string | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.sessionNotes(sessionId), ConsistentRead: true }),
+    );
+    return typeof res.Item?.notes === "string" ? res.Item.notes : undefined;
+  }
+
+  async putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: this.notesItem({ sessionId, coachId, notes }, now) }),
+    );
+  }
+
+  async setEngagement(change: EngagementChange, now: string): Promise<void> {
+    await this.transact(this.engagementWrites(change, now));
+  }
+
+  private actionItemItem(a: ActionItem) {
+    return {
+      ...keys.actionItem(a.id),
+      ...keys.clientActionItems(a.clientId, a.dueDate, a.id),
+      type: "actionItem",
+      ...a,
+    };
+  }
+
+  private notesItem(n: { sessionId: string; coachId: string; notes: string }, now: string) {
+    return { ...keys.sessionNotes(n.sessionId), type: "notes", ...n, updatedAt: now };
+  }
+
+  private engagementWrites(change: EngagementChange, now: string) {
+    const t = this.tableName;
+    return [
+      {
+        Update: {
+          TableName: t,
+          Key: keys.client(change.clientId),
+          UpdateExpression: "SET engagement = :e, updatedAt = :now",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":e": change.engagement, ":now": now },
+        },
+      },
+      ...(change.coachLoadDelta !== 0
+        ? [
+            {
+              Update: {
+                TableName: t,
+                Key: keys.coach(change.engagement.coachId),
+                UpdateExpression: "ADD activeClients :d",
+                ConditionExpression: "attribute_exists(pk)",
+                ExpressionAttributeValues: { ":d": change.coachLoadDelta },
+              },
+            },
+          ]
+        : []),
+    ];
+  }
+
+  private async transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]>,
+  ) {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (failedConditions(error))
+        throw new ConditionFailedError("changed meanwhile", undefined, { cause: error });
+      throw error;
+    }
+  }
+}

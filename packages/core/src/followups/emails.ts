@@ -1,0 +1,141 @@
+import { correlationToken } from "../bookings/correlation";
+import { bookingLink } from "../bookings/links";
+import { linkUrl, signLink } from "../links/signed-links";
+import type { Mailer } from "../notifications/mailer";
+import type { SessionContext } from "../notifications/session-emails";
+import type { FollowupStore } from "../ports";
+import { formatSessionTime } from "../sessions/format";
+import { CADENCE_LABEL, dateLabel, nextDue } from "./dates";
+import type { ActionItem } from "./model";
+
+/** What the follow-up emails need besides the session, its client and its coach. */
+export interface FollowupMailDeps {
+  mailer: Mailer;
+  followups: FollowupStore;
+  clock: { now(): Date };
+  settings: { publicBaseUrl: string; linkSecret: string };
+}
+
+export type FollowupJobKind =
+  | "session-followup"
+  | "welcome-pricing"
+  | "intro-closing"
+  | "continue-checkin"
+  | "booking-nudge";
+export const FOLLOWUP_JOB_KINDS: readonly FollowupJobKind[] = [
+  "session-followup",
+  "welcome-pricing",
+  "intro-closing",
+  "continue-checkin",
+  "booking-nudge",
+];
+
+const kindFields = ({ session: s }: SessionContext) => ({
+  kind: s.kind,
+  ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}),
+});
+
+function link(
+  deps: FollowupMailDeps,
+  ctx: SessionContext,
+  action: Parameters<typeof signLink>[1],
+  ref?: string,
+) {
+  return linkUrl(
+    deps.settings.publicBaseUrl,
+    signLink(deps.settings.linkSecret, action, ctx.client.id, ref, deps.clock.now()),
+  );
+}
+
+export const coachBookingUrl = (deps: FollowupMailDeps, ctx: SessionContext) =>
+  bookingLink(ctx.coach, ctx.client, correlationToken(ctx.client.id, deps.settings.linkSecret));
+
+/** The header pair that lets mail clients offer a one-click unsubscribe (RFC 8058). */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+export function actionItemLine(deps: FollowupMailDeps, ctx: SessionContext, item: ActionItem) {
+  return {
+    text: item.text,
+    dueDate: item.dueDate,
+    dueLabel: dateLabel(item.dueDate, ctx.client.timezone),
+    doneUrl: link(deps, ctx, "action-item-done", item.id),
+  };
+}
+
+/** The emails that follow a finished session. None of them reads the coach's private notes. */
+export const followupEmails: Record<
+  FollowupJobKind,
+  (deps: FollowupMailDeps, ctx: SessionContext) => Promise<void>
+> = {
+  async "session-followup"(deps, ctx) {
+    const finish = ctx.session.finish!;
+    const all = await deps.followups.actionItemsOfClient(ctx.client.id);
+    const items = all.filter((i) => finish.actionItemIds.includes(i.id));
+    const next = finish.next;
+    await deps.mailer.send(ctx.client.email, "session-followup", {
+      programName: deps.mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+      sessionTime: formatSessionTime(ctx.session.startsAt, ctx.session.endsAt, ctx.client.timezone),
+      ...kindFields(ctx),
+      takeaways: finish.takeaways,
+      actionItems: items.map((i) => actionItemLine(deps, ctx, i)),
+      next:
+        next.type === "recurring"
+          ? {
+              type: "recurring",
+              cadenceLabel: CADENCE_LABEL[next.cadence],
+              suggestedDateLabel: dateLabel(nextDue(ctx.session.startsAt, next.cadence), ctx.client.timezone),
+              bookingUrl: coachBookingUrl(deps, ctx),
+            }
+          : next.type === "ad-hoc"
+            ? { type: "ad-hoc", monthlyPackageUrl: ctx.coach.pricingUrl }
+            : { type: "end" },
+    });
+  },
+  async "welcome-pricing"(deps, ctx) {
+    await deps.mailer.send(ctx.client.email, "welcome-pricing", {
+      programName: deps.mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+      pricingUrl: ctx.coach.pricingUrl,
+      bookingUrl: coachBookingUrl(deps, ctx),
+    });
+  },
+  async "intro-closing"(deps, ctx) {
+    await deps.mailer.send(ctx.client.email, "intro-closing", {
+      programName: deps.mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+    });
+  },
+  async "continue-checkin"(deps, ctx) {
+    await deps.mailer.send(ctx.client.email, "continue-checkin", {
+      programName: deps.mailer.programName,
+      clientName: ctx.client.name,
+      coachName: ctx.coach.name,
+      continueUrl: link(deps, ctx, "continue", ctx.session.id),
+      endUrl: link(deps, ctx, "end", ctx.session.id),
+    });
+  },
+  async "booking-nudge"(deps, ctx) {
+    const next = ctx.session.finish?.next;
+    if (next?.type !== "recurring") return;
+    const unsubscribeUrl = link(deps, ctx, "unsubscribe");
+    await deps.mailer.send(
+      ctx.client.email,
+      "booking-nudge",
+      {
+        programName: deps.mailer.programName,
+        clientName: ctx.client.name,
+        coachName: ctx.coach.name,
+        dueLabel: dateLabel(nextDue(ctx.session.startsAt, next.cadence), ctx.client.timezone),
+        bookingUrl: coachBookingUrl(deps, ctx),
+        unsubscribeUrl,
+      },
+      unsubscribeHeaders(unsubscribeUrl),
+    );
+  },
+};

@@ -1,0 +1,190 @@
+import { assertCanSee, type Principal } from "../access/principal";
+import type { Client } from "../clients/model";
+import { AppError, ConditionFailedError, notFound } from "../errors";
+import { newId } from "../ids";
+import type { EngagementChange } from "../ports";
+import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
+import type { Session, SessionFinish } from "../sessions/model";
+import { syncActionItemReminder } from "./action-item-jobs";
+import { localDate, nextDue } from "./dates";
+import type { ActionItem, Engagement } from "./model";
+import { type FinishInput, MAX_NOTES_CHARS } from "./schema";
+
+/** Days before the next session is due when a client with nothing booked is nudged. */
+export const NUDGE_DAYS_BEFORE_DUE = 2;
+
+export const notesTooLarge = () =>
+  new AppError("payload_too_large", `notes are over ${MAX_NOTES_CHARS} characters`, [
+    { path: "notes", message: `at most ${MAX_NOTES_CHARS} characters` },
+  ]);
+
+/** Reads a session the principal may see, or answers 404 as if it did not exist. */
+export async function visibleSession(
+  deps: Pick<JobDeps, "bookings">,
+  principal: Principal,
+  id: string,
+): Promise<Session> {
+  const session = (await deps.bookings.getSessions([id]))[0];
+  if (!session) throw notFound("session");
+  assertCanSee(principal, session.coachId, "session");
+  return session;
+}
+
+/**
+ * "Finish meeting": records takeaways, action items, private notes and what comes next, then
+ * sends the follow-up (and, after an intro, the welcome or a kind close; after starter session 7,
+ * the check-in) and sets the reminders. Finishing again sends nothing twice: it only completes
+ * whatever the first call left undone.
+ */
+export async function finishSession(
+  deps: JobDeps,
+  principal: Principal,
+  id: string,
+  input: FinishInput,
+  attempt = 1,
+): Promise<{ session: Session; alreadyFinished: boolean }> {
+  if (input.privateNotes !== undefined && input.privateNotes.length > MAX_NOTES_CHARS) throw notesTooLarge();
+  const session = await visibleSession(deps, principal, id);
+  if (session.status === "cancelled")
+    throw new AppError("conflict", "this session was cancelled; there is nothing to finish");
+  const now = deps.clock.now();
+  if (session.status === "scheduled" && Date.parse(session.startsAt) > now.getTime()) {
+    throw new AppError("conflict", "this session has not started yet; finish it after the meeting");
+  }
+  const [client, coach] = await Promise.all([
+    deps.clients.get(session.clientId),
+    deps.coaches.get(session.coachId),
+  ]);
+  if (!client || !coach) throw notFound("client");
+  if (session.status === "finished") {
+    await afterFinish(deps, session, client);
+    return { session, alreadyFinished: true };
+  }
+  checkInput(session, client, input, now);
+
+  const at = now.toISOString();
+  const workTogether = session.kind === "intro" ? input.workTogether : undefined;
+  const next = workTogether === false ? ({ type: "end" } as const) : input.next;
+  const items: ActionItem[] = input.actionItems.map((a) => ({
+    id: newId("actionItem", now.getTime()),
+    clientId: client.id,
+    coachId: coach.id,
+    sessionId: session.id,
+    text: a.text,
+    dueDate: a.dueDate,
+    done: false,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
+  const finish: SessionFinish = {
+    finishedAt: at,
+    takeaways: input.takeaways,
+    next,
+    ...(workTogether !== undefined ? { workTogether } : {}),
+    actionItemIds: items.map((i) => i.id),
+  };
+  const finished: Session = {
+    ...session,
+    status: "finished",
+    finish,
+    updatedAt: at,
+    version: session.version + 1,
+  };
+  const engagement = engagementAfter(client, finished, at);
+  try {
+    await deps.followups.commitFinish(
+      {
+        session: finished,
+        actionItems: items,
+        ...(input.privateNotes !== undefined
+          ? { notes: { sessionId: session.id, coachId: coach.id, notes: input.privateNotes } }
+          : {}),
+        ...(engagement ? { engagement } : {}),
+      },
+      at,
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError) || attempt >= 3) throw error;
+    // Someone finished or changed it meanwhile: answer from what is stored now.
+    return finishSession(deps, principal, id, input, attempt + 1);
+  }
+  deps.logger.info("session finished", { sessionId: session.id, next: next.type, actionItems: items.length });
+  const updatedClient = engagement ? { ...client, engagement: engagement.engagement } : client;
+  await afterFinish(deps, finished, updatedClient);
+  return { session: finished, alreadyFinished: false };
+}
+
+function checkInput(session: Session, client: Client, input: FinishInput, now: Date): void {
+  const today = localDate(now, client.timezone);
+  const fields = input.actionItems.flatMap((a, i) =>
+    a.dueDate < today ? [{ path: `actionItems.${i}.dueDate`, message: "is in the past" }] : [],
+  );
+  if (session.kind === "intro" && input.workTogether === undefined) {
+    fields.push({
+      path: "workTogether",
+      message: "say whether you want to work with this client after an intro",
+    });
+  }
+  if (fields.length > 0)
+    throw new AppError(
+      "validation_failed",
+      `invalid fields: ${fields.map((f) => f.path).join(", ")}`,
+      fields,
+    );
+}
+
+/** The engagement after a finished session, and how the coach's load changes. */
+function engagementAfter(client: Client, session: Session, at: string): EngagementChange | undefined {
+  const finish = session.finish!;
+  const current = client.engagement?.coachId === session.coachId ? client.engagement : undefined;
+  const wasActive = current?.status === "active";
+  const starts = session.kind === "intro" ? finish.workTogether === true : wasActive;
+  if (finish.next.type === "end" || !starts) {
+    if (!current || current.status === "ended") return undefined;
+    return {
+      clientId: client.id,
+      engagement: { ...current, status: "ended", endedAt: at },
+      coachLoadDelta: -1,
+    };
+  }
+  const engagement: Engagement = {
+    coachId: session.coachId,
+    status: "active",
+    mode: finish.next.type === "recurring" ? "recurring" : "ad-hoc",
+    ...(finish.next.type === "recurring" ? { cadence: finish.next.cadence } : {}),
+    since: current?.since ?? at,
+  };
+  return { clientId: client.id, engagement, coachLoadDelta: wasActive ? 0 : 1 };
+}
+
+/** Everything a finished session sets off; each step is idempotent. */
+async function afterFinish(deps: JobDeps, session: Session, client: Client): Promise<void> {
+  const finish = session.finish!;
+  await syncSessionJobs(deps, session);
+  await runJob(deps, jobInput(session, "session-followup"), { session, client });
+  if (session.kind === "intro") {
+    await runJob(deps, jobInput(session, finish.workTogether ? "welcome-pricing" : "intro-closing"), {
+      session,
+      client,
+    });
+  }
+  if (session.kind === "starter" && session.number === 7) {
+    await runJob(deps, jobInput(session, "continue-checkin"), { session, client });
+  }
+  if (finish.next.type === "recurring") {
+    const at = nextDue(session.startsAt, finish.next.cadence).getTime() - NUDGE_DAYS_BEFORE_DUE * 86_400_000;
+    const name = `${session.id}-booking-nudge`;
+    if (at > deps.clock.now().getTime() + 60_000) {
+      await deps.scheduler.upsert({
+        name,
+        at: `${new Date(at).toISOString().slice(0, 19)}Z`,
+        input: { ...jobInput(session, "booking-nudge") },
+      });
+    }
+  }
+  const items = (await deps.followups.actionItemsOfClient(client.id)).filter((i) =>
+    finish.actionItemIds.includes(i.id),
+  );
+  for (const item of items) await syncActionItemReminder(deps, item, client.timezone);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { text } from "../shared/validators";
+
+/** The most action items one session may produce. */
+export const MAX_ACTION_ITEMS = 50;
+/** Private notes longer than this are refused with 413. */
+export const MAX_NOTES_CHARS = 20_000;
+
+const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+
+export const nextStepSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("recurring"), cadence: z.enum(["weekly", "biweekly", "monthly"]) }),
+  z.object({ type: z.literal("ad-hoc") }),
+  z.object({ type: z.literal("end") }),
+]);
+
+export const actionItemInputSchema = z.object({ text: text(500), dueDate: isoDate });
+
+/** `POST /v1/sessions/{id}/finish`. Notes are checked for size separately (413, not 400). */
+export const finishInputSchema = z.object({
+  takeaways: z.array(text(1000)).max(20),
+  actionItems: z
+    .array(actionItemInputSchema)
+    .max(MAX_ACTION_ITEMS, { message: `at most ${MAX_ACTION_ITEMS} action items` }),
+  privateNotes: z.string().optional(),
+  next: nextStepSchema,
+  workTogether: z.boolean().optional(),
+});
+export type FinishInput = z.infer<typeof finishInputSchema>;
+
+export const notesInputSchema = z.object({ notes: z.string() });
+
+export const goalInputSchema = z.object({ text: text(500), measure: text(500), targetDate: isoDate });
+export const goalsInputSchema = z.object({ goals: z.array(goalInputSchema).max(20) });
+
+export const actionItemPatchSchema = z.object({ done: z.boolean() });

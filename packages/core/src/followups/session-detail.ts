@@ -1,0 +1,52 @@
+import type { Principal } from "../access/principal";
+import { notFound } from "../errors";
+import { sessionAgenda } from "../notifications/session-emails";
+import type { JobDeps } from "../sessions/jobs";
+import { visibleSession } from "./finish";
+
+/**
+ * What a coach opens before and during a session: the agenda, the client brief, the documented
+ * goals, the open action items and the takeaways of earlier sessions. The private notes are there
+ * only for the session's own coach; an admin's view never carries them.
+ */
+export async function sessionDetail(deps: JobDeps, principal: Principal, id: string) {
+  const session = await visibleSession(deps, principal, id);
+  const [client, items, pair] = await Promise.all([
+    deps.clients.get(session.clientId),
+    deps.followups.actionItemsOfClient(session.clientId),
+    deps.bookings.sessionsOfClient(session.clientId),
+  ]);
+  if (!client) throw notFound("client");
+  const ownCoach = principal.role === "coach" && principal.coachId === session.coachId;
+  const notes = ownCoach ? await deps.followups.getNotes(session.id) : undefined;
+  const { finish, ...rest } = session;
+  return {
+    ...rest,
+    ...(finish ? { finish } : {}),
+    agenda: sessionAgenda({ session, client }),
+    client: {
+      id: client.id,
+      name: client.name,
+      timezone: client.timezone,
+      background: client.background,
+      role: client.role,
+      ...(client.seniority ? { seniority: client.seniority } : {}),
+      ...(client.team ? { team: client.team } : {}),
+      company: client.company,
+      challenge: client.challenge,
+      ...(client.goals ? { goals: client.goals } : {}),
+      preferences: client.preferences,
+      ...(client.bookedWithoutIntake ? { bookedWithoutIntake: true } : {}),
+    },
+    goals: client.smartGoals ?? [],
+    openActionItems: items.filter((i) => !i.done && i.coachId === session.coachId),
+    previousTakeaways: pair
+      .filter(
+        (s) =>
+          s.coachId === session.coachId && s.id !== session.id && s.finish && s.startsAt < session.startsAt,
+      )
+      .sort((a, b) => (a.startsAt < b.startsAt ? 1 : -1))
+      .map((s) => ({ sessionId: s.id, startsAt: s.startsAt, takeaways: s.finish?.takeaways ?? [] })),
+    ...(ownCoach ? { notes: notes ?? "" } : {}),
+  };
+}

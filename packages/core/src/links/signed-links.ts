@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/** What a client can do from an email without an account. */
+export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe"] as const;
+export type LinkAction = (typeof LINK_ACTIONS)[number];
+
+const payloadSchema = z.object({
+  /** the action */
+  a: z.enum(LINK_ACTIONS),
+  /** the client the link was made for */
+  c: z.string().min(1).max(64),
+  /** the action item or session it is about */
+  r: z.string().min(1).max(64).optional(),
+  /** expiry, unix seconds */
+  x: z.number().int(),
+});
+export type LinkPayload = z.infer<typeof payloadSchema>;
+
+/** How long each kind of link works. */
+export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
+  "action-item-done": 90,
+  continue: 45,
+  end: 45,
+  unsubscribe: 365,
+};
+
+const mac = (secret: string, body: string) =>
+  createHmac("sha256", `links:${secret}`).update(body).digest("base64url");
+
+/**
+ * A signed, expiring token: base64url(JSON payload) + "." + HMAC. The client id is inside the
+ * signed part, so a token cannot be changed to act for another client or another item.
+ */
+export function signLink(
+  secret: string,
+  action: LinkAction,
+  clientId: string,
+  ref: string | undefined,
+  now: Date,
+): string {
+  const payload: LinkPayload = {
+    a: action,
+    c: clientId,
+    ...(ref ? { r: ref } : {}),
+    x: Math.floor(now.getTime() / 1000) + LINK_LIFETIME_DAYS[action] * 86_400,
+  };
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return `${body}.${mac(secret, body)}`;
+}
+
+export type LinkCheck =
+  | { ok: true; payload: LinkPayload }
+  | { ok: false; reason: "malformed" | "forged" | "expired" };
+
+export function verifyLink(secret: string, token: string, now: Date): LinkCheck {
+  const [body, signature, extra] = token.split(".");
+  if (!body || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
+  const expected = Buffer.from(mac(secret, body));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "forged" };
+  let parsed: ReturnType<typeof payloadSchema.safeParse>;
+  try {
+    parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(body, "base64url").toString("utf8")));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  if (!parsed.success) return { ok: false, reason: "malformed" };
+  if (parsed.data.x * 1000 < now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, payload: parsed.data };
+}
+
+/** The URL of a signed link under the public base URL. */
+export const linkUrl = (baseUrl: string, token: string) => `${baseUrl}/l/${token}`;

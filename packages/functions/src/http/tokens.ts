@@ -1,0 +1,64 @@
+import { type Principal, ROLES } from "@coachflow/core/access/principal";
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
+
+export interface TokenSettings {
+  /** HS256 shared secret. */
+  jwtSecret?: string;
+  /** Verify against this JWKS (Cognito or any OIDC provider) instead of the shared secret. */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export type VerifyToken = (token: string) => Promise<Principal | undefined>;
+
+/**
+ * A verifier of bearer JWTs: HS256 with `jwtSecret`, or the keys of `jwksUrl` (RS256/ES256). `exp`,
+ * `sub` and `role` are required; any other algorithm (including `none`), a bad signature, an
+ * expired or malformed token gives `undefined`.
+ */
+export function tokenVerifier(settings: TokenSettings): VerifyToken {
+  const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : undefined;
+  const secret = settings.jwtSecret ? new TextEncoder().encode(settings.jwtSecret) : undefined;
+  const options = {
+    algorithms: jwks ? ["RS256", "ES256"] : ["HS256"],
+    requiredClaims: ["exp", "sub"],
+    ...(settings.issuer ? { issuer: settings.issuer } : {}),
+    ...(settings.audience ? { audience: settings.audience } : {}),
+  };
+  return async (token) => {
+    try {
+      const { payload } = jwks
+        ? await jwtVerify(token, jwks, options)
+        : secret
+          ? await jwtVerify(token, secret, options)
+          : { payload: undefined };
+      if (!payload?.sub) return undefined;
+      const role = payload.role ?? payload["custom:role"];
+      if (!ROLES.includes(role as (typeof ROLES)[number])) return undefined;
+      return role === "admin"
+        ? { role: "admin", subject: payload.sub }
+        : { role: "coach", coachId: payload.sub };
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Mints an HS256 token (the local stack's demo token, and the admin route for local use). */
+export async function mintToken(
+  secret: string,
+  claims: { sub: string; role: "coach" | "admin" },
+  ttlSeconds: number,
+  now: Date,
+) {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ role: claims.role })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(new TextEncoder().encode(secret));
+}

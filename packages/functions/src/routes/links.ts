@@ -1,0 +1,57 @@
+import { applyLink } from "@coachflow/core/followups/links";
+import { verifyLink } from "@coachflow/core/links/signed-links";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { html } from "hono/html";
+import type { AppDeps } from "../composition";
+import { page } from "../pages/layout";
+
+const WORDS = {
+  "action-item-done": { title: "Mark an action item as done", button: "Mark as done" },
+  continue: { title: "Continue coaching", button: "Yes, let's continue" },
+  end: { title: "End the engagement", button: "End my coaching engagement" },
+  unsubscribe: { title: "Stop reminders", button: "Stop reminders" },
+} as const;
+
+const problem = () =>
+  page(
+    "This link does not work",
+    html`<h1>This link does not work</h1><p>It may have expired or been copied incompletely. Nothing was changed. If you need help, reply to the email the link came in.</p>`,
+  );
+
+/**
+ * Signed links from emails, usable without an account. Opening one (GET) only shows what it would
+ * do, so a mail scanner that follows links changes nothing; the button (POST) does it. One-click
+ * unsubscribe (RFC 8058) posts to the same address.
+ */
+export function linkRoutes(app: OpenAPIHono, deps: AppDeps) {
+  const secret = deps.config.linkSecret;
+  app.get("/l/:token", (c) => {
+    const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
+    if (!check.ok) return c.html(problem(), 400);
+    const words = WORDS[check.payload.a];
+    return c.html(
+      page(
+        words.title,
+        html`<h1>${words.title}</h1><form method="post"><button type="submit">${words.button}</button></form>`,
+      ),
+    );
+  });
+  app.post("/l/:token", async (c) => {
+    const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
+    if (!check.ok) return c.html(problem(), 400);
+    const outcome = await applyLink(deps.bookings, check.payload);
+    if (!outcome) return c.html(problem(), 400);
+    deps.logger.info("signed link used", { action: check.payload.a, clientId: check.payload.c });
+    return c.html(page(outcome.title, html`<h1>${outcome.title}</h1><p>${outcome.message}</p>`));
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/l/{token}",
+    tags: ["Client links"],
+    summary: "Carry out a signed link from an email (GET shows a confirmation page)",
+    responses: {
+      200: { description: "An HTML page saying what changed" },
+      400: { description: "Tampered or expired: a friendly page, nothing changed" },
+    },
+  });
+}

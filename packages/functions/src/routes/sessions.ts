@@ -1,0 +1,95 @@
+import { AppError } from "@coachflow/core/errors";
+import { finishSession } from "@coachflow/core/followups/finish";
+import { finishInputSchema, notesInputSchema } from "@coachflow/core/followups/schema";
+import { coachSessions, putNotes } from "@coachflow/core/followups/service";
+import { sessionDetail } from "@coachflow/core/followups/session-detail";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppDeps } from "../composition";
+import { principal, requireRole } from "../http/auth";
+import { readJson, validate } from "../http/body";
+import { errorResponses } from "../http/openapi";
+import { sessionSummary } from "./clients";
+
+const rangeQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+const bearer: Record<string, string[]>[] = [{ bearerJwt: [] }, { adminToken: [] }];
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const params = z.object({ id: z.string() });
+
+/** The coach's side of sessions: their calendar, a session's brief and agenda, notes, finishing. */
+export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
+  const coach = requireRole(deps.auth, "coach");
+  const coachOrAdmin = requireRole(deps.auth, "coach", "admin");
+  const jobs = deps.bookings;
+
+  app.get("/v1/me/sessions", coach, async (c) => {
+    const who = principal(c);
+    if (who.role !== "coach") throw new AppError("forbidden", "for coaches only");
+    const q = validate(rangeQuery, c.req.query());
+    const range = {
+      ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
+      ...(q.to ? { to: new Date(q.to).toISOString() } : {}),
+    };
+    const sessions = await coachSessions(jobs, who.coachId, range);
+    return c.json({ sessions: sessions.map((s) => ({ ...sessionSummary(s), clientId: s.clientId })) });
+  });
+
+  app.get("/v1/sessions/:id", coachOrAdmin, async (c) =>
+    c.json(await sessionDetail(jobs, principal(c), c.req.param("id"))),
+  );
+
+  app.put("/v1/sessions/:id/notes", coach, async (c) => {
+    const { notes } = await readJson(c, notesInputSchema);
+    await putNotes(jobs, principal(c), c.req.param("id"), notes);
+    return c.json({ saved: true });
+  });
+
+  app.post("/v1/sessions/:id/finish", coach, async (c) => {
+    const input = await readJson(c, finishInputSchema);
+    const { session, alreadyFinished } = await finishSession(jobs, principal(c), c.req.param("id"), input);
+    return c.json({ ...sessionSummary(session), finish: session.finish, alreadyFinished });
+  });
+
+  const tags = ["Sessions (coach)"];
+  const r = app.openAPIRegistry;
+  r.registerPath({
+    method: "get",
+    path: "/v1/me/sessions",
+    tags,
+    summary: "The calling coach's sessions, by start time",
+    security: bearer,
+    request: { query: rangeQuery },
+    responses: { 200: { description: "Sessions" }, ...errorResponses(400, 401) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/v1/sessions/{id}",
+    tags,
+    summary:
+      "A session: agenda, client brief, goals, open action items, previous takeaways (notes for its coach only)",
+    security: bearer,
+    request: { params },
+    responses: { 200: { description: "The session" }, ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/v1/sessions/{id}/notes",
+    tags,
+    summary: "The coach's private notes (never emailed, logged or shown to anyone else)",
+    security: bearer,
+    request: { params, body: { required: true, ...json(notesInputSchema) } },
+    responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 404, 413) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/v1/sessions/{id}/finish",
+    tags,
+    summary: "Finish the meeting: takeaways, action items, next step; sends the follow-up",
+    security: bearer,
+    request: { params, body: { required: true, ...json(finishInputSchema) } },
+    responses: { 200: { description: "The finished session" }, ...errorResponses(400, 401, 404, 409, 413) },
+  });
+}

@@ -1,0 +1,40 @@
+import { getCoach } from "@coachflow/core/coaches/service";
+import { AppError } from "@coachflow/core/errors";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppDeps } from "../composition";
+import { requireRole } from "../http/auth";
+import { readJson } from "../http/body";
+import { adminSecurity, errorResponses } from "../http/openapi";
+import { mintToken } from "../http/tokens";
+
+const mintSchema = z.object({
+  coachId: z.string().min(1).max(64),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(8 * 3600),
+});
+
+/** Lets an admin mint a coach token (for local use and for programs without their own identity provider). */
+export function tokenRoutes(app: OpenAPIHono, deps: AppDeps) {
+  app.post("/v1/auth/coach-tokens", requireRole(deps.auth, "admin"), async (c) => {
+    const { coachId, ttlSeconds } = await readJson(c, mintSchema);
+    const secret = deps.config.tokens.jwtSecret;
+    if (!secret) throw new AppError("conflict", "JWT_SECRET is not set, so this service cannot mint tokens");
+    await getCoach(deps.coaches, coachId);
+    const token = await mintToken(secret, { sub: coachId, role: "coach" }, ttlSeconds, deps.clock.now());
+    return c.json({ token, expiresIn: ttlSeconds }, 201);
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/auth/coach-tokens",
+    tags: ["Auth (admin)"],
+    summary: "Mint a coach bearer token (HS256, JWT_SECRET)",
+    security: adminSecurity,
+    request: { body: { required: true, content: { "application/json": { schema: mintSchema } } } },
+    responses: { 201: { description: "The token" }, ...errorResponses(400, 401, 404, 409) },
+  });
+}
