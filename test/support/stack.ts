@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ensureTable } from "@coachflow/core/adapters/dynamodb/ensure-table";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
+import { mintToken } from "../../packages/functions/src/http/tokens";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
 import { bootstrapResources } from "../../packages/local/src/bootstrap";
 import { freePort } from "../../packages/local/src/emulators/ports";
@@ -11,6 +12,7 @@ import { LocalClock, startLocalScheduler } from "../../packages/local/src/schedu
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const CALENDLY_KEY = "test-calendly-signing-key-0123456789";
 export const CALCOM_SECRET = "test-calcom-webhook-secret-0123456789";
+export const JWT_SECRET = "test-jwt-secret-0123456789abcdef0123456789";
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** An email as the SES emulator stores it. */
@@ -61,6 +63,7 @@ export async function startTestStack(
     CALCOM_WEBHOOK_SECRET: CALCOM_SECRET,
     DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-test-dispatcher",
     SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-test-scheduler",
+    JWT_SECRET,
     ...opts.env,
   });
   const logs: string[] = [];
@@ -79,6 +82,11 @@ export async function startTestStack(
     clock,
     scheduler,
     dispatcher,
+    /** Bearer headers of a coach (an HS256 token minted with the stack's JWT_SECRET, valid one hour). */
+    async coachHeaders(coachId: string): Promise<Record<string, string>> {
+      const token = await mintToken(JWT_SECRET, { sub: coachId, role: "coach" }, 3600, clock.now());
+      return { authorization: `Bearer ${token}` };
+    },
     /** Every email the emulator holds for `to`, oldest first. */
     async emailsTo(to: string): Promise<SentEmail[]> {
       const res = await fetch(`${sesEndpoint}/store`);

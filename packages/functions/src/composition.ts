@@ -104,7 +104,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
-    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens) },
+    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
     async ready() {
       try {
         await doc.send(new GetCommand({ TableName: table, Key: { pk: "HEALTH", sk: "HEALTH" } }));

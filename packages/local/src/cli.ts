@@ -22,6 +22,7 @@ coachflow is ready.
   DynamoDB Local      ${u.dynamodb}   (table "${stack.deps.config.tableName}")
 
   Admin token         ${settings.adminToken}   (ADMIN_TOKEN)
+  Demo coach token    ${stack.demoCoach ? `${stack.demoCoach.token}\n                      (${stack.demoCoach.name}, ${stack.demoCoach.id}; 12 h; mint more: POST /v1/auth/coach-tokens)` : "(no demo coaches: --no-seed)"}
   Webhooks            POST ${u.api}/v1/webhooks/calendly  (CALENDLY_SIGNING_KEY=${settings.calendlySigningKey})
                       POST ${u.api}/v1/webhooks/calcom    (CALCOM_WEBHOOK_SECRET=${settings.calcomSecret})
   Ports               PORT=${settings.port} DYNAMODB_PORT=${settings.dynamodbPort} SES_PORT=${settings.sesPort} SCHEDULER_PORT=${settings.schedulerPort}

@@ -15,6 +15,7 @@ export interface LocalSettings {
   linkSecret: string;
   calendlySigningKey: string;
   calcomSecret: string;
+  jwtSecret: string;
   dataDir: string;
   fresh: boolean;
   /** Demo coaches are added at start unless this is false. */
@@ -45,6 +46,7 @@ export function readSettings(
     linkSecret: env.LINK_SIGNING_SECRET || "local-link-signing-secret",
     calendlySigningKey: env.CALENDLY_SIGNING_KEY || "local-calendly-signing-key",
     calcomSecret: env.CALCOM_WEBHOOK_SECRET || "local-calcom-webhook-secret",
+    jwtSecret: env.JWT_SECRET || "local-jwt-secret-change-me-0123456789abcdef",
     dataDir: resolve(env.COACHFLOW_DATA_DIR || ".data"),
     fresh: argv.includes("--fresh"),
     seed: !argv.includes("--no-seed"),

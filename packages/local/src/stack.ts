@@ -4,6 +4,8 @@ import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/funct
 import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
+import { mintToken } from "@coachflow/functions/http/tokens";
+import { DEMO_COACHES } from "./demo/coaches";
 import { seedDemoCoaches } from "./demo/seed";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { assertPortFree } from "./emulators/ports";
@@ -15,6 +17,8 @@ import { serveSwaggerAssets } from "./swagger-assets";
 
 export interface LocalStack {
   urls: Record<string, string>;
+  /** A coach token for the first demo coach, for trying the coach API (12 hours). */
+  demoCoach?: { id: string; name: string; token: string };
   deps: AppDeps;
   scheduler: LocalScheduler;
   dynamodbPid: number;
@@ -83,6 +87,7 @@ export async function startLocalStack(
       LINK_SIGNING_SECRET: s.linkSecret,
       CALENDLY_SIGNING_KEY: s.calendlySigningKey,
       CALCOM_WEBHOOK_SECRET: s.calcomSecret,
+      JWT_SECRET: s.jwtSecret,
       DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-local-dispatcher",
       SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-local-scheduler",
       PUBLIC_BASE_URL: `http://localhost:${s.port}`,
@@ -96,9 +101,15 @@ export async function startLocalStack(
 
     const prepared = await bootstrapResources(deps);
     progress(`table "${config.tableName}" ${prepared.table}; ${prepared.templates} email templates in SES`);
+    let demoCoach: LocalStack["demoCoach"];
     if (s.seed) {
       const seeded = await seedDemoCoaches(deps);
       progress(`demo coaches: ${seeded.added} added, ${seeded.present} already there`);
+      const first = await deps.coaches.coaches.findByEmail(DEMO_COACHES[0]!.input.email);
+      if (first) {
+        const token = await mintToken(s.jwtSecret, { sub: first.id, role: "coach" }, 12 * 3600, clock.now());
+        demoCoach = { id: first.id, name: first.name, token };
+      }
     }
 
     const app = createApp(deps, {
@@ -118,6 +129,7 @@ export async function startLocalStack(
       deps,
       scheduler,
       dynamodbPid: dynamo.pid,
+      ...(demoCoach ? { demoCoach } : {}),
       urls: {
         api,
         docs: `${api}/docs`,
