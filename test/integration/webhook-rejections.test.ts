@@ -222,6 +222,10 @@ describe("webhook deliveries that are refused", () => {
       expect(answer.status).toBe(415);
       expect(answer.body.error.code).toBe("unsupported_media_type");
       await expectNothingStored("calcom", b.bookingId, b.email);
+      // Like every delivery, it leaves one entry in the delivery log, without its body.
+      const logged = await stack.deps.deliveries.get(answer.body.deliveryId);
+      expect(logged).toMatchObject({ outcome: "rejected", httpStatus: 415 });
+      expect(logged?.body).toBeUndefined();
     });
   });
 

@@ -47,6 +47,7 @@ export async function receiveWebhook(
   provider: Provider,
   rawBody: string,
   signatureHeader: string | undefined,
+  contentType = "application/json",
 ): Promise<ReceiveAnswer> {
   const now = deps.booking.clock.now().toISOString();
   const delivery: Delivery = {
@@ -59,6 +60,17 @@ export async function receiveWebhook(
     attempts: 1,
     lastAttemptAt: now,
   };
+  if (contentType !== "application/json") {
+    await deps.deliveries.put({ ...delivery, httpStatus: 415, reason: "unsupported content type" });
+    return {
+      status: 415,
+      body: {
+        deliveryId: delivery.id,
+        outcome: "rejected",
+        error: { code: "unsupported_media_type", message: "webhooks are application/json" },
+      },
+    };
+  }
   const signature = checkSignature(deps, provider, rawBody, signatureHeader);
   if (!signature.ok) {
     await deps.deliveries.put({ ...delivery, reason: `signature ${signature.reason}` });

@@ -1,4 +1,3 @@
-import { AppError } from "@coachflow/core/errors";
 import { DELIVERY_OUTCOMES } from "@coachflow/core/webhooks/deliveries";
 import { type ReceiveDeps, receiveWebhook, replayDelivery } from "@coachflow/core/webhooks/receive";
 import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
@@ -6,7 +5,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
-import { rawBody, validate } from "../http/body";
+import { mediaType, rawBody, validate } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
 
 const answerSchema = z.object({
@@ -40,11 +39,14 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
     ["calcom", CALCOM_SIGNATURE_HEADER],
   ] as const) {
     app.post(`/v1/webhooks/${provider}`, async (c) => {
-      const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (type !== "application/json")
-        throw new AppError("unsupported_media_type", "webhooks are application/json");
       // The raw text, exactly as signed: parsed only after the signature is verified.
-      const answer = await receiveWebhook(receive, provider, await rawBody(c), c.req.header(header));
+      const answer = await receiveWebhook(
+        receive,
+        provider,
+        await rawBody(c),
+        c.req.header(header),
+        mediaType(c),
+      );
       return c.json(answer.body, answer.status as 200);
     });
     app.openAPIRegistry.registerPath({
