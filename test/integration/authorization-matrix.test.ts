@@ -1,0 +1,430 @@
+import { correlationToken } from "@coachflow/core/bookings/correlation";
+import { newId } from "@coachflow/core/ids";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mintToken } from "../../packages/functions/src/http/tokens";
+import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
+import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
+import { bearer, hmacToken, seconds, unsignedToken } from "../support/jwt";
+import { call, intakeBody } from "../support/requests";
+import { adminHeaders, JWT_SECRET, startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { calendlyCreated, deliver } from "../support/webhooks";
+
+/**
+ * Who may do what (issue 4): every route that needs a bearer token, called by every kind of
+ * caller, each answer asserted. The owner is coach A, whose client, session, notes and action item
+ * the id-bearing routes name; the other coach is B, who has a client and session of their own.
+ */
+
+/** Callers with no token or a bad one: each must get 401, whatever the route. */
+const BAD_TOKENS = [
+  "noToken",
+  "expired",
+  "malformed",
+  "wrongSignature",
+  "algNone",
+  "missingExp",
+  "unknownRole",
+] as const;
+const PRINCIPALS = ["owner", "otherCoach", "adminToken", "adminJwt", ...BAD_TOKENS] as const;
+type Who = (typeof PRINCIPALS)[number];
+
+/** Within a row the refused callers go first and the owner last, so a write that works breaks nothing. */
+const CALL_ORDER: readonly Who[] = [...BAD_TOKENS, "otherCoach", "adminToken", "adminJwt", "owner"];
+
+interface World {
+  coachA: string;
+  coachB: string;
+  coachBCapacity: number;
+  clientA: string;
+  clientAEmail: string;
+  clientB: string;
+  sessionA: string;
+  sessionB: string;
+  actionItemA: string;
+  deliveryB: string;
+}
+
+interface Answer {
+  status: number;
+  body: any;
+  text: string;
+}
+
+interface Row {
+  method: "GET" | "POST" | "PUT" | "PATCH";
+  /** The route as Hono knows it (`:id`), for the coverage check. */
+  route: string;
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  expected: Record<Who, number>;
+  /** What the answer must (not) carry beyond its status. */
+  check?: (who: Who, answer: Answer, w: World) => void;
+}
+
+/** The four columns that differ by route; every missing or bad token is 401, whatever the route. */
+const cells = (owner: number, otherCoach: number, adminToken: number, adminJwt: number) =>
+  ({
+    owner,
+    otherCoach,
+    adminToken,
+    adminJwt,
+    ...Object.fromEntries(BAD_TOKENS.map((who) => [who, 401])),
+  }) as Record<Who, number>;
+
+const NOTES = `Private: client seemed anxious about the reorg ${Math.random().toString(36).slice(2)}`;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const ada = DEMO_COACHES.find((c) => c.input.name === "Ada Mensah")!.input;
+const lucia = DEMO_COACHES.find((c) => c.input.name === "Lucía Fernández")!.input;
+const isAdmin = (who: Who) => who === "adminToken" || who === "adminJwt";
+
+let futureDate = "";
+const goalsBody = () => ({
+  goals: [
+    { text: "Delegate code reviews", measure: "Reviews no more than 2 PRs a week", targetDate: futureDate },
+  ],
+});
+const coachBody = () => ({
+  ...ada,
+  name: "Matrix Coach",
+  email: uniqueEmail("matrix-coach"),
+  bookingUrl: "https://calendly.com/matrix-coach/intro",
+  pricingUrl: "https://coaching.example.com/matrix-coach/pricing",
+  active: false,
+});
+
+//    route                                        owner otherCoach adminToken adminJwt  (bad tokens: 401)
+const MATRIX: Row[] = [
+  {
+    method: "GET",
+    route: "/v1/me/sessions",
+    path: () => "/v1/me/sessions",
+    expected: cells(200, 200, 403, 403),
+    check(who, { status, body }, w) {
+      if (status !== 200) return;
+      const ids = body.sessions.map((s: { id: string }) => s.id);
+      if (who === "owner") expect(ids).toContain(w.sessionA);
+      if (who === "owner") expect(ids).not.toContain(w.sessionB);
+      if (who === "otherCoach") expect(ids).toContain(w.sessionB);
+      if (who === "otherCoach") expect(ids).not.toContain(w.sessionA);
+    },
+  },
+  {
+    method: "GET",
+    route: "/v1/sessions/:id",
+    path: (w) => `/v1/sessions/${w.sessionA}`,
+    expected: cells(200, 404, 200, 200),
+    check(who, { status, body }, w) {
+      if (status !== 200) return;
+      expect(body.id).toBe(w.sessionA);
+      if (who === "owner") expect(body.notes).toBe(NOTES);
+      if (isAdmin(who)) expect(body).not.toHaveProperty("notes");
+    },
+  },
+  {
+    method: "PUT",
+    route: "/v1/sessions/:id/notes",
+    path: (w) => `/v1/sessions/${w.sessionA}/notes`,
+    body: () => ({ notes: NOTES }),
+    expected: cells(200, 404, 403, 403),
+  },
+  {
+    method: "POST",
+    route: "/v1/sessions/:id/finish",
+    path: (w) => `/v1/sessions/${w.sessionA}/finish`,
+    body: () => ({
+      takeaways: ["Delegation starts with one review a week"],
+      actionItems: [{ text: "Hand one review to a teammate", dueDate: futureDate }],
+      next: { type: "ad-hoc" },
+      workTogether: true,
+    }),
+    expected: cells(200, 404, 403, 403),
+    check(who, { status, body }) {
+      // Finished in the setup already: the owner's call changes and sends nothing.
+      if (who === "owner" && status === 200) expect(body.alreadyFinished).toBe(true);
+    },
+  },
+  {
+    method: "GET",
+    route: "/v1/clients/:id",
+    path: (w) => `/v1/clients/${w.clientA}`,
+    expected: cells(200, 404, 200, 200),
+    check(_who, { status, body }, w) {
+      if (status === 200) expect(body.id).toBe(w.clientA);
+    },
+  },
+  {
+    method: "PUT",
+    route: "/v1/clients/:id/matches",
+    path: (w) => `/v1/clients/${w.clientA}/matches`,
+    body: (w) => ({ coachIds: [w.coachA] }),
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "POST",
+    route: "/v1/clients/:id/rematch",
+    path: (w) => `/v1/clients/${w.clientA}/rematch`,
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "POST",
+    route: "/v1/clients/:id/sessions",
+    path: (w) => `/v1/clients/${w.clientA}/sessions`,
+    expected: cells(202, 404, 403, 403),
+  },
+  {
+    method: "PUT",
+    route: "/v1/clients/:id/goals",
+    path: (w) => `/v1/clients/${w.clientA}/goals`,
+    body: goalsBody,
+    expected: cells(200, 404, 200, 200),
+  },
+  {
+    method: "GET",
+    route: "/v1/clients/:id/action-items",
+    path: (w) => `/v1/clients/${w.clientA}/action-items`,
+    expected: cells(200, 404, 200, 200),
+    check(_who, { status, body }, w) {
+      if (status === 200) expect(body.actionItems.map((i: { id: string }) => i.id)).toContain(w.actionItemA);
+    },
+  },
+  {
+    method: "PATCH",
+    route: "/v1/action-items/:id",
+    path: (w) => `/v1/action-items/${w.actionItemA}`,
+    body: () => ({ done: true }),
+    expected: cells(200, 404, 200, 200),
+  },
+  {
+    method: "POST",
+    route: "/v1/coaches",
+    path: () => "/v1/coaches",
+    body: coachBody,
+    expected: cells(403, 403, 201, 201),
+  },
+  {
+    method: "GET",
+    route: "/v1/coaches",
+    path: () => "/v1/coaches",
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "GET",
+    route: "/v1/coaches/:id",
+    path: (w) => `/v1/coaches/${w.coachA}`,
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "PATCH",
+    route: "/v1/coaches/:id",
+    path: (w) => `/v1/coaches/${w.coachB}`,
+    body: (w) => ({ capacity: w.coachBCapacity }),
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "GET",
+    route: "/v1/webhook-deliveries",
+    path: () => "/v1/webhook-deliveries?status=processed",
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "POST",
+    route: "/v1/webhook-deliveries/:id/replay",
+    path: (w) => `/v1/webhook-deliveries/${w.deliveryB}/replay`,
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "POST",
+    route: "/v1/auth/coach-tokens",
+    path: () => "/v1/auth/coach-tokens",
+    body: (w) => ({ coachId: w.coachA }),
+    expected: cells(403, 403, 201, 201),
+  },
+];
+
+/** Routes anyone may call: the intake, signed webhooks and links, docs, health, the local clock. */
+const PUBLIC_ROUTES = [
+  "GET /health",
+  "GET /openapi.json",
+  "GET /docs",
+  "GET /intake",
+  "POST /v1/intake",
+  "POST /v1/webhooks/calendly",
+  "POST /v1/webhooks/calcom",
+  "GET /l/:token",
+  "POST /l/:token",
+  "GET /_local/clock",
+  "POST /_local/clock",
+  "GET /_local/schedules",
+];
+
+describe("authorization matrix: every route × every kind of caller", () => {
+  let stack: TestStack;
+  let w: World;
+  let headers: Record<Who, Record<string, string>>;
+
+  const send = async (row: Row, who: Who, path = row.path(w)): Promise<Answer> => {
+    const res = await call(stack.app, row.method, path, row.body?.(w), headers[who]);
+    return { status: res.status, body: res.body, text: JSON.stringify(res.body) };
+  };
+
+  /** A client who applied and booked a one-hour session with `coachEmail` that ended an hour ago. */
+  async function pastSession(label: string, coachEmail: string) {
+    const email = uniqueEmail(label);
+    const intake = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    expect(intake.status).toBe(201);
+    const clientId: string = intake.body.clientId;
+    const start = Math.floor((stack.clock.now().getTime() - 2 * HOUR) / 60_000) * 60_000;
+    const booking = {
+      id: `${label}${Date.now().toString(36)}`.toUpperCase(),
+      start: new Date(start).toISOString(),
+      end: new Date(start + HOUR).toISOString(),
+      email,
+      coachEmail,
+      token: correlationToken(clientId, stack.deps.config.linkSecret),
+    };
+    const delivered = await deliver(stack, "calendly", calendlyCreated(booking));
+    expect(delivered.status).toBe(200);
+    return {
+      clientId,
+      email,
+      sessionId: delivered.body.sessionId as string,
+      deliveryId: delivered.body.deliveryId as string,
+    };
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await seedDemoCoaches(stack.deps);
+    const coachA = (await stack.deps.coaches.coaches.findByEmail(ada.email))!;
+    const coachB = (await stack.deps.coaches.coaches.findByEmail(lucia.email))!;
+    futureDate = new Date(stack.clock.now().getTime() + 14 * DAY).toISOString().slice(0, 10);
+
+    const a = await pastSession("MXA", ada.email);
+    const b = await pastSession("MXB", lucia.email);
+
+    const ownerHeaders = await stack.coachHeaders(coachA.id);
+    const finished = await call(
+      stack.app,
+      "POST",
+      `/v1/sessions/${a.sessionId}/finish`,
+      {
+        takeaways: ["Name one review to hand over"],
+        actionItems: [{ text: "Hand one review to a teammate", dueDate: futureDate }],
+        next: { type: "ad-hoc" },
+        workTogether: true,
+      },
+      ownerHeaders,
+    );
+    expect(finished.status).toBe(200);
+    const notes = await call(
+      stack.app,
+      "PUT",
+      `/v1/sessions/${a.sessionId}/notes`,
+      { notes: NOTES },
+      ownerHeaders,
+    );
+    expect(notes.status).toBe(200);
+
+    w = {
+      coachA: coachA.id,
+      coachB: coachB.id,
+      coachBCapacity: coachB.capacity,
+      clientA: a.clientId,
+      clientAEmail: a.email,
+      clientB: b.clientId,
+      sessionA: a.sessionId,
+      sessionB: b.sessionId,
+      actionItemA: finished.body.finish.actionItemIds[0],
+      deliveryB: b.deliveryId,
+    };
+
+    // Every bad token but the malformed one claims to be coach A.
+    const now = stack.clock.now();
+    const asA = { sub: coachA.id, role: "coach", iat: seconds(now), exp: seconds(now) + 3600 };
+    headers = {
+      owner: ownerHeaders,
+      otherCoach: await stack.coachHeaders(coachB.id),
+      adminToken: adminHeaders,
+      adminJwt: bearer(await mintToken(JWT_SECRET, { sub: "someone", role: "admin" }, 3600, now)),
+      noToken: {},
+      expired: bearer(
+        await hmacToken(JWT_SECRET, { ...asA, iat: seconds(now) - 7200, exp: seconds(now) - 3600 }),
+      ),
+      malformed: bearer("abc.def"),
+      wrongSignature: bearer(await hmacToken("another-secret-0123456789abcdef0123456789", asA)),
+      algNone: bearer(unsignedToken(asA)),
+      missingExp: bearer(await hmacToken(JWT_SECRET, { ...asA, exp: undefined })),
+      unknownRole: bearer(await hmacToken(JWT_SECRET, { ...asA, role: "superuser" })),
+    };
+  });
+
+  it("covers every route of the app that is not public", () => {
+    const routes = new Set(
+      stack.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`),
+    );
+    const inMatrix = MATRIX.map((r) => `${r.method} ${r.route}`);
+    expect([...routes].filter((r) => !PUBLIC_ROUTES.includes(r)).sort()).toEqual([...inMatrix].sort());
+  });
+
+  it.each(MATRIX.map((row) => [`${row.method} ${row.route}`, row] as const))(
+    "%s answers every caller as the contract says",
+    async (_name, row) => {
+      const actual = {} as Record<Who, number>;
+      for (const who of CALL_ORDER) {
+        const answer = await send(row, who);
+        actual[who] = answer.status;
+        if (answer.status === 401) {
+          expect(answer.body.error.code, who).toBe("unauthorized");
+        }
+        if (answer.status === 403) expect(answer.body.error.code, who).toBe("forbidden");
+        if (answer.status === 404) expect(answer.body.error.code, who).toBe("not_found");
+        // A's private notes reach nobody but A.
+        if (who !== "owner") expect(answer.text, `${who} saw the notes`).not.toContain(NOTES);
+        row.check?.(who, answer, w);
+      }
+      expect(actual).toEqual(row.expected);
+      expect(Object.keys(actual).sort()).toEqual([...PRINCIPALS].sort());
+    },
+  );
+
+  it("answers a missing or bad token with a Bearer challenge", async () => {
+    for (const who of BAD_TOKENS) {
+      const res = await stack.app.request(`/v1/sessions/${w.sessionA}`, { headers: headers[who] });
+      expect(res.status, who).toBe(401);
+      expect(res.headers.get("www-authenticate"), who).toBe('Bearer realm="coachflow"');
+    }
+  });
+
+  const coachRoutesWithIds = MATRIX.filter((r) => r.expected.otherCoach === 404);
+  it.each(coachRoutesWithIds.map((row) => [`${row.method} ${row.route}`, row] as const))(
+    "%s: another coach's id answers exactly like an id that does not exist",
+    async (_name, row) => {
+      const foreign = await send(row, "otherCoach");
+      const missingPath = row
+        .path(w)
+        .replace(w.sessionA, newId("session"))
+        .replace(w.clientA, newId("client"))
+        .replace(w.actionItemA, newId("actionItem"));
+      expect(missingPath).not.toBe(row.path(w));
+      const missing = await send(row, "otherCoach", missingPath);
+      expect(foreign.status).toBe(404);
+      expect(missing).toEqual(foreign);
+      // The owner on the missing id gets the same answer too.
+      expect(await send(row, "owner", missingPath)).toEqual(foreign);
+    },
+  );
+
+  it("keeps the private notes for coach A alone after every other caller has tried", async () => {
+    const asOwner = await call(stack.app, "GET", `/v1/sessions/${w.sessionA}`, undefined, headers.owner);
+    expect(asOwner.body.notes).toBe(NOTES);
+    for (const who of ["adminToken", "adminJwt"] as const) {
+      const asAdmin = await call(stack.app, "GET", `/v1/sessions/${w.sessionA}`, undefined, headers[who]);
+      expect(asAdmin.status).toBe(200);
+      expect(asAdmin.body).not.toHaveProperty("notes");
+      expect(JSON.stringify(asAdmin.body)).not.toContain(NOTES);
+      const client = await call(stack.app, "GET", `/v1/clients/${w.clientA}`, undefined, headers[who]);
+      expect(JSON.stringify(client.body)).not.toContain(NOTES);
+    }
+  });
+});
