@@ -1,4 +1,6 @@
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
+import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import { readCorrelationToken } from "@coachflow/core/bookings/correlation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
@@ -136,10 +138,10 @@ describe("POST /v1/intake", () => {
     counter.reset();
     const email = uniqueEmail("warm2");
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
-    expect(counter.calls).toEqual(["GetItem", "TransactWriteItems"]);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
     counter.reset();
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
-    expect(counter.calls).toEqual(["GetItem"]);
+    expect(counter.calls).toEqual(["BatchGetItem"]);
   });
 
   it("tries an email that could not be sent again on the next identical submission, with or without a key", async () => {
@@ -157,6 +159,23 @@ describe("POST /v1/intake", () => {
     const failure = broken.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "intake email failed");
     expect(failure).toMatchObject({ level: "error", clientId: res.body.clientId });
     expect(JSON.stringify(failure)).not.toContain(email);
+  });
+
+  it("sends nothing to an address SES reported as bounced, and still answers the intake", async () => {
+    const email = uniqueEmail("bounced");
+    await new DynamoSuppressions(
+      DynamoDBDocumentClient.from(stack.deps.aws.dynamodb),
+      stack.deps.config.tableName,
+    ).suppress(email, "bounce");
+    const counter = countCalls(stack.deps.aws.dynamodb);
+
+    const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe("matched");
+    expect(await stack.emailsTo(email)).toHaveLength(0);
+    // The suppression was read in the intake's one read, not in a call of its own.
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
   });
 
   it("accepts script tags and line breaks in names as text: escaped in the email, never in a header", async () => {

@@ -12,11 +12,11 @@ import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../supp
  * should lower the bound in the same commit.
  */
 const MAX_CALLS = {
-  firstBookingWithToken: 9,
+  firstBookingWithToken: 11,
   duplicateDelivery: 6,
-  calcomReschedule: 9,
-  calendlyRescheduleBothHalves: 15,
-  reminderFiring: 4,
+  calcomReschedule: 11,
+  calendlyRescheduleBothHalves: 17,
+  reminderFiring: 5,
   staleFiring: 1,
 };
 

@@ -43,7 +43,7 @@ export interface ClientRepository {
   readForIntake(
     email: string,
     idempotencyKey?: string,
-  ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse }>;
+  ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse; suppressed?: boolean }>;
   /**
    * Writes the client, its email record and (optionally) an idempotent response in one transaction.
    * `client.version === 1` means "create: the email must be new"; otherwise the stored version must

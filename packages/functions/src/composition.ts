@@ -8,6 +8,7 @@ import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-r
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import { DynamoFollowupStore } from "@coachflow/core/adapters/dynamodb/followup-store";
 import { DynamoSendLedger } from "@coachflow/core/adapters/dynamodb/send-ledger";
+import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import { EventBridgeJobScheduler } from "@coachflow/core/adapters/scheduler/index";
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
@@ -64,7 +65,8 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     from: config.emailFrom,
     configurationSetName: config.sesConfigurationSet,
   });
-  const mailer = new Mailer(sender, config.programName);
+  // Addresses SES reported as bounced or complaining are never sent to again.
+  const mailer = new Mailer(sender, config.programName, new DynamoSuppressions(doc, table));
   const clients: ClientDeps = {
     clients: clientRepo,
     coaches: coachRepo,

@@ -86,7 +86,10 @@ export async function submitIntake(
 ): Promise<IntakeResponse> {
   const hash = answersHash(input);
   for (let attempt = 1; ; attempt++) {
-    const { record, idempotent } = await deps.clients.readForIntake(input.email, opts.idempotencyKey);
+    const { record, idempotent, suppressed } = await deps.clients.readForIntake(
+      input.email,
+      opts.idempotencyKey,
+    );
     if (idempotent) {
       if (idempotent.requestHash !== hash) {
         throw new AppError(
@@ -98,7 +101,10 @@ export async function submitIntake(
     }
     if (record && record.answersHash === hash) return responseOf(record);
     try {
-      return await acceptAnswers(deps, input, hash, record, opts.idempotencyKey);
+      return await acceptAnswers(deps, input, hash, record, {
+        idempotencyKey: opts.idempotencyKey,
+        suppressed: suppressed === true,
+      });
     } catch (error) {
       if (error instanceof ConditionFailedError && attempt < 3) continue;
       throw error;
@@ -111,7 +117,7 @@ async function acceptAnswers(
   input: IntakeInput,
   hash: string,
   record: IntakeRecord | undefined,
-  idempotencyKey: string | undefined,
+  { idempotencyKey, suppressed }: { idempotencyKey: string | undefined; suppressed: boolean },
 ): Promise<IntakeResponse> {
   const now = deps.clock.now().toISOString();
   const { consent: _consent, ...answers } = input;
@@ -138,7 +144,7 @@ async function acceptAnswers(
       : {}),
   });
   deps.logger.info("intake accepted", { clientId: id, status: client.status, matches: matches.length });
-  await notify(deps, client, picks, result, idempotencyKey);
+  await notify(deps, client, picks, result, { idempotencyKey, suppressed });
   return response;
 }
 
@@ -148,16 +154,20 @@ export async function notify(
   client: Client,
   picks: readonly { coach: Coach }[],
   result?: MatchResult,
-  idempotencyKey?: string,
+  known: { idempotencyKey?: string | undefined; suppressed?: boolean } = {},
 ): Promise<void> {
+  const { idempotencyKey } = known;
+  // The intake's one read already said whether the client's address is suppressed.
+  const clientOpts = known.suppressed === undefined ? {} : { suppressed: known.suppressed };
   try {
     if (client.status === "matched") {
       await deps.mailer.recommendations(
         client,
         picks.map((p) => p.coach),
+        clientOpts,
       );
     } else {
-      await deps.mailer.waitlisted(client);
+      await deps.mailer.waitlisted(client, clientOpts);
       await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, result);
     }
   } catch (error) {

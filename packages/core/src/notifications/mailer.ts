@@ -19,25 +19,38 @@ export class Mailer {
     private readonly suppressions?: Suppressions,
   ) {}
 
-  async recommendations(client: Client, coaches: readonly Coach[]): Promise<void> {
+  async recommendations(
+    client: Client,
+    coaches: readonly Coach[],
+    opts: { suppressed?: boolean } = {},
+  ): Promise<void> {
     const bios = new Map(coaches.map((c) => [c.id, c.bio]));
-    await this.send(client.email, "coach-recommendations", {
-      programName: this.programName,
-      clientName: client.name,
-      coaches: client.matches.map((m) => ({
-        name: m.name,
-        bio: shortBio(bios.get(m.coachId) ?? ""),
-        reasons: m.reasons.length > 0 ? m.reasons : ["Recommended by the program team"],
-        bookingUrl: m.bookingUrl,
-      })),
-    });
+    await this.send(
+      client.email,
+      "coach-recommendations",
+      {
+        programName: this.programName,
+        clientName: client.name,
+        coaches: client.matches.map((m) => ({
+          name: m.name,
+          bio: shortBio(bios.get(m.coachId) ?? ""),
+          reasons: m.reasons.length > 0 ? m.reasons : ["Recommended by the program team"],
+          bookingUrl: m.bookingUrl,
+        })),
+      },
+      undefined,
+      opts,
+    );
   }
 
-  async waitlisted(client: Client): Promise<void> {
-    await this.send(client.email, "intake-waitlisted", {
-      programName: this.programName,
-      clientName: client.name,
-    });
+  async waitlisted(client: Client, opts: { suppressed?: boolean } = {}): Promise<void> {
+    await this.send(
+      client.email,
+      "intake-waitlisted",
+      { programName: this.programName, clientName: client.name },
+      undefined,
+      opts,
+    );
   }
 
   async waitlistAlert(adminEmail: string, client: Client, result?: MatchResult): Promise<void> {
@@ -53,9 +66,22 @@ export class Mailer {
   }
 
   /** Validates `data` for `template` and sends it, unless the address is suppressed. */
-  async send(to: string, template: string, data: unknown, headers?: Record<string, string>): Promise<void> {
+  /**
+   * Validates `data` for `template` and sends it, unless the address is suppressed (bounced or
+   * complained). A caller that already read the suppression (the intake does, in its one read)
+   * passes `suppressed` and saves the lookup.
+   */
+  async send(
+    to: string,
+    template: string,
+    data: unknown,
+    headers?: Record<string, string>,
+    opts: { suppressed?: boolean } = {},
+  ): Promise<void> {
     const payload = templateData(template, data);
-    if (this.suppressions && (await this.suppressions.isSuppressed(to))) return;
+    const suppressed =
+      opts.suppressed ?? (this.suppressions ? await this.suppressions.isSuppressed(to) : false);
+    if (suppressed) return;
     await this.sender.send({
       to,
       template,

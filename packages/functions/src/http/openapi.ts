@@ -19,6 +19,7 @@ export const errorResponses = (...statuses: number[]) =>
 const ERROR_TEXT: Record<number, string> = {
   400: "Invalid input; `fields` names each bad field",
   401: "Missing or wrong bearer token",
+  403: "A valid token of a role this route is not for",
   404: "Not found",
   409: "Conflict with the current state",
   413: "Body over 64 KB",
@@ -26,6 +27,10 @@ const ERROR_TEXT: Record<number, string> = {
   422: "Idempotency-Key reused with a different request",
 };
 
+/** Admin routes: the static admin token or an admin JWT. */
 export const adminSecurity: Record<string, string[]>[] = [{ adminToken: [] }, { bearerJwt: [] }];
+/** Coach-only routes: a coach JWT. */
+export const coachSecurity: Record<string, string[]>[] = [{ bearerJwt: [] }];
+export const coachOrAdminSecurity: Record<string, string[]>[] = [{ bearerJwt: [] }, { adminToken: [] }];
 
 export const idParams = z.object({ id: z.string() });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
-import { adminSecurity, errorResponses, idParams } from "../http/openapi";
+import { adminSecurity, coachOrAdminSecurity, errorResponses, idParams } from "../http/openapi";
 import { intakeResponseSchema } from "./intake";
 
 const matchesBodySchema = z.object({
@@ -58,9 +58,16 @@ const json = (schema: z.ZodType) => ({ content: { "application/json": { schema }
 export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
   const admin = requireRole(deps.auth, "admin");
   app.get("/v1/clients/:id", requireRole(deps.auth, "admin", "coach"), async (c) => {
-    const client = await visibleClient(deps.bookings, principal(c), c.req.param("id"));
+    const who = principal(c);
+    const client = await visibleClient(deps.bookings, who, c.req.param("id"));
     const sessions = await deps.bookings.bookings.sessionsOfClient(client.id);
-    return c.json({ ...client, sessions: sessions.map(sessionSummary) });
+    if (who.role === "admin") return c.json({ ...client, sessions: sessions.map(sessionSummary) });
+    // A coach sees the client and their own sessions with them; not other coaches' sessions or matches.
+    const { matches: _m, matchedBy: _b, ...profile } = client;
+    return c.json({
+      ...profile,
+      sessions: sessions.filter((s) => s.coachId === who.coachId).map(sessionSummary),
+    });
   });
   app.put("/v1/clients/:id/matches", admin, async (c) => {
     const { coachIds } = await readJson(c, matchesBodySchema);
@@ -76,10 +83,14 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
     method: "get",
     path: "/v1/clients/{id}",
     tags,
-    summary: "A client's profile and matches",
-    security: adminSecurity,
+    summary:
+      "A client's profile, matches and sessions (admin); the profile and own sessions (the client's coach)",
+    security: coachOrAdminSecurity,
     request: { params: idParams },
-    responses: { 200: { description: "The client", ...json(clientViewSchema) }, ...errorResponses(401, 404) },
+    responses: {
+      200: { description: "The client", ...json(clientViewSchema) },
+      ...errorResponses(401, 403, 404),
+    },
   });
   r.registerPath({
     method: "put",

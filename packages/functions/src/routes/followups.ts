@@ -10,9 +10,8 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
-import { errorResponses } from "../http/openapi";
+import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
 
-const bearer: Record<string, string[]>[] = [{ bearerJwt: [] }, { adminToken: [] }];
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
@@ -44,7 +43,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     path: "/v1/clients/{id}/sessions",
     tags,
     summary: "+ new session: email an ad-hoc client a booking link",
-    security: bearer,
+    security: coachSecurity,
     request: { params },
     responses: { 202: { description: "Sent" }, ...errorResponses(401, 403, 404) },
   });
@@ -53,26 +52,26 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     path: "/v1/clients/{id}/goals",
     tags,
     summary: "The client's SMART goals (documented in starter session 1)",
-    security: bearer,
+    security: coachOrAdminSecurity,
     request: { params, body: { required: true, ...json(goalsInputSchema) } },
-    responses: { 200: { description: "The goals" }, ...errorResponses(400, 401, 404) },
+    responses: { 200: { description: "The goals" }, ...errorResponses(400, 401, 403, 404) },
   });
   r.registerPath({
     method: "get",
     path: "/v1/clients/{id}/action-items",
     tags,
     summary: "The client's action items, by due date",
-    security: bearer,
+    security: coachOrAdminSecurity,
     request: { params },
-    responses: { 200: { description: "Action items" }, ...errorResponses(401, 404) },
+    responses: { 200: { description: "Action items" }, ...errorResponses(401, 403, 404) },
   });
   r.registerPath({
     method: "patch",
     path: "/v1/action-items/{id}",
     tags,
     summary: "Mark an action item done or not done",
-    security: bearer,
+    security: coachOrAdminSecurity,
     request: { params, body: { required: true, ...json(actionItemPatchSchema) } },
-    responses: { 200: { description: "The item" }, ...errorResponses(400, 401, 404) },
+    responses: { 200: { description: "The item" }, ...errorResponses(400, 401, 403, 404) },
   });
 }

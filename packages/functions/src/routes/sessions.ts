@@ -8,14 +8,13 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
-import { errorResponses } from "../http/openapi";
+import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
 import { sessionSummary } from "./clients";
 
 const rangeQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
-const bearer: Record<string, string[]>[] = [{ bearerJwt: [] }, { adminToken: [] }];
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
@@ -60,9 +59,9 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     path: "/v1/me/sessions",
     tags,
     summary: "The calling coach's sessions, by start time",
-    security: bearer,
+    security: coachSecurity,
     request: { query: rangeQuery },
-    responses: { 200: { description: "Sessions" }, ...errorResponses(400, 401) },
+    responses: { 200: { description: "Sessions" }, ...errorResponses(400, 401, 403) },
   });
   r.registerPath({
     method: "get",
@@ -70,26 +69,29 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary:
       "A session: agenda, client brief, goals, open action items, previous takeaways (notes for its coach only)",
-    security: bearer,
+    security: coachOrAdminSecurity,
     request: { params },
-    responses: { 200: { description: "The session" }, ...errorResponses(401, 404) },
+    responses: { 200: { description: "The session" }, ...errorResponses(401, 403, 404) },
   });
   r.registerPath({
     method: "put",
     path: "/v1/sessions/{id}/notes",
     tags,
     summary: "The coach's private notes (never emailed, logged or shown to anyone else)",
-    security: bearer,
+    security: coachSecurity,
     request: { params, body: { required: true, ...json(notesInputSchema) } },
-    responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 404, 413) },
+    responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 403, 404, 413) },
   });
   r.registerPath({
     method: "post",
     path: "/v1/sessions/{id}/finish",
     tags,
     summary: "Finish the meeting: takeaways, action items, next step; sends the follow-up",
-    security: bearer,
+    security: coachSecurity,
     request: { params, body: { required: true, ...json(finishInputSchema) } },
-    responses: { 200: { description: "The finished session" }, ...errorResponses(400, 401, 404, 409, 413) },
+    responses: {
+      200: { description: "The finished session" },
+      ...errorResponses(400, 401, 403, 404, 409, 413),
+    },
   });
 }

@@ -2,7 +2,8 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 /**
  * Counts the DynamoDB calls a client makes, by operation, through SDK middleware: tests and the
- * benchmark use it to keep each workflow at its minimum number of calls.
+ * benchmark use it to keep each workflow at its minimum number of calls. Counting again on the same
+ * client replaces the previous counter.
  */
 export function countCalls(client: DynamoDBClient): {
   readonly calls: string[];
@@ -10,6 +11,8 @@ export function countCalls(client: DynamoDBClient): {
   total(): number;
 } {
   const calls: string[] = [];
+  // One counter per client at a time: a new one replaces the last.
+  client.middlewareStack.remove("coachflowCallCounter");
   client.middlewareStack.add(
     (next, context) => async (args) => {
       calls.push(String(context.commandName ?? "unknown").replace(/Command$/, ""));

@@ -11,6 +11,7 @@ import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from ".
 import type { Goal } from "../../sessions/model";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
+import { suppressionKey } from "./suppression";
 
 /** How long a stored `Idempotency-Key` response is kept (DynamoDB TTL removes it afterwards). */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -29,30 +30,35 @@ export class DynamoClientRepository implements ClientRepository {
     return res.Item ? stripKeys<Client>(res.Item) : undefined;
   }
 
+  /**
+   * One read for an intake: the email's record, whether the address is suppressed (bounced or
+   * complained), and, when a key is given, the stored response of that `Idempotency-Key`.
+   */
   async readForIntake(
     email: string,
     idempotencyKey?: string,
-  ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse }> {
+  ): Promise<{ record?: IntakeRecord; idempotent?: StoredIdempotentResponse; suppressed?: boolean }> {
     const recordKey = keys.clientEmail(email);
-    if (!idempotencyKey) {
-      const res = await this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: recordKey, ConsistentRead: true }),
-      );
-      return res.Item ? { record: stripKeys<IntakeRecord>(res.Item) } : {};
-    }
-    const idemKey = keys.idempotency("intake", idempotencyKey);
+    const suppressed = suppressionKey(email);
+    const idemKey = idempotencyKey ? keys.idempotency("intake", idempotencyKey) : undefined;
     const res = await this.db.send(
       new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: [recordKey, idemKey], ConsistentRead: true } },
+        RequestItems: {
+          [this.tableName]: {
+            Keys: [recordKey, suppressed, ...(idemKey ? [idemKey] : [])],
+            ConsistentRead: true,
+          },
+        },
       }),
     );
     const items = res.Responses?.[this.tableName] ?? [];
     const record = items.find((i) => i.pk === recordKey.pk);
     // TTL deletes expired items within days, not at once: an expired response is not replayed.
-    const idem = items.find((i) => i.pk === idemKey.pk && Number(i.expiresAt) * 1000 > Date.now());
+    const idem = idemKey && items.find((i) => i.pk === idemKey.pk && Number(i.expiresAt) * 1000 > Date.now());
     return {
       ...(record ? { record: stripKeys<IntakeRecord>(record) } : {}),
       ...(idem ? { idempotent: stripKeys<StoredIdempotentResponse>(idem) } : {}),
+      ...(items.some((i) => i.pk === suppressed.pk) ? { suppressed: true } : {}),
     };
   }
 
