@@ -1,7 +1,7 @@
 import type { Clock } from "../clock";
 import type { Coach } from "../coaches/schema";
 import { AppError, ConditionFailedError, notFound } from "../errors";
-import { type IntakeDeps, notify, recommend, toMatches } from "../intake/service";
+import { type IntakeDeps, matchRequestOf, notify, recommend, toMatches } from "../intake/service";
 import { matchClient } from "../matching";
 import type { CoachRepository } from "../ports";
 import type { Client } from "./model";
@@ -42,19 +42,10 @@ export async function overrideMatches(
   );
   if (missing.length > 0) throw new AppError("validation_failed", "unknown coach id", missing);
   const coaches = found as Coach[];
-  const scored = matchClient(
-    {
-      topics: client.preferences.topics,
-      languages: client.preferences.languages,
-      style: client.preferences.style,
-      seniority: client.seniority,
-      timezone: client.timezone,
-      challenge: client.challenge,
-      goals: client.goals,
-    },
-    coaches,
-    { now: deps.clock.now(), limit: 3 },
-  ).recommendations;
+  const scored = matchClient(matchRequestOf(client), coaches, {
+    now: deps.clock.now(),
+    limit: 3,
+  }).recommendations;
   const picks = coaches.map((coach) => {
     const s = scored.find((r) => r.coachId === coach.id);
     return {

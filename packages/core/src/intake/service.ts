@@ -6,7 +6,7 @@ import type { CoachCatalog } from "../coaches/catalog";
 import type { Coach } from "../coaches/schema";
 import { AppError, ConditionFailedError } from "../errors";
 import { newId } from "../ids";
-import { type MatchResult, matchClient } from "../matching";
+import { type MatchRequest, type MatchResult, matchClient } from "../matching";
 import type { Mailer } from "../notifications/mailer";
 import type { ClientRepository, IntakeRecord, Logger } from "../ports";
 import { describeError } from "../shared/describe-error";
@@ -44,22 +44,23 @@ export function toMatches(
   }));
 }
 
+/** What the matcher needs to know of a client or an intake. */
+export function matchRequestOf(client: Client | IntakeInput): MatchRequest {
+  return {
+    topics: client.preferences.topics,
+    languages: client.preferences.languages,
+    style: client.preferences.style,
+    seniority: client.seniority,
+    timezone: client.timezone,
+    challenge: client.challenge,
+    goals: client.goals,
+  };
+}
+
 /** Runs the matcher over the active coaches and pairs each recommendation with its coach. */
 export async function recommend(deps: Pick<IntakeDeps, "catalog" | "clock">, client: Client | IntakeInput) {
   const coaches = await deps.catalog.active();
-  const result = matchClient(
-    {
-      topics: client.preferences.topics,
-      languages: client.preferences.languages,
-      style: client.preferences.style,
-      seniority: client.seniority,
-      timezone: client.timezone,
-      challenge: client.challenge,
-      goals: client.goals,
-    },
-    coaches,
-    { now: deps.clock.now() },
-  );
+  const result = matchClient(matchRequestOf(client), coaches, { now: deps.clock.now() });
   const byId = new Map(coaches.map((c) => [c.id, c]));
   const picks = result.recommendations.flatMap((r) => {
     const coach = byId.get(r.coachId);
