@@ -119,6 +119,23 @@ describe("a session's timeline, driven by the local clock", () => {
     expect(names.sort()).toEqual([`${sessionId}-agenda-reminder`, `${sessionId}-finish-nudge`]);
   });
 
+  it("dead-letters a firing whose input can never work, rather than dropping it", async () => {
+    await expect(
+      stack.dispatcher(JSON.stringify({ v: 1, job: "no-such-job", sessionId: "ses_x" })),
+    ).rejects.toThrow("invalid schedule input");
+    const at = new Date(stack.clock.now().getTime() + 60 * 60_000);
+    await stack.deps.bookings.scheduler.upsert({
+      name: "broken-input",
+      at: `${at.toISOString().slice(0, 19)}Z`,
+      input: { v: 2 },
+    });
+    await moveClock(at.getTime() + 1000);
+    const local = (await call(stack.app, "GET", "/_local/schedules")).body;
+    expect(local.deadLetters.map((d: { name: string }) => d.name)).toContain("broken-input");
+    const refused = stack.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === "schedule input refused");
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("refuses a clock move that is not one of advanceBy or to", async () => {
     expect((await call(stack.app, "POST", "/_local/clock", {})).status).toBe(400);
     expect((await call(stack.app, "POST", "/_local/clock", { advanceBy: "yesterday" })).status).toBe(400);

@@ -1,18 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { runJob } from "@coachflow/core/sessions/jobs";
-import { JOB_KINDS } from "@coachflow/core/sessions/schedule-names";
+import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
+import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
 import { z } from "zod";
 import { type AppDeps, buildDeps } from "../composition";
 import { loadConfig } from "../config";
 import { loadEnvOnce } from "../secrets";
 
-/** The input every schedule carries: ids and the planned start, nothing personal. */
-export const jobInputSchema = z.object({
-  v: z.literal(1),
-  sessionId: z.string().min(1).max(64),
-  job: z.enum(JOB_KINDS as [string, ...string[]]),
-  startsAt: z.iso.datetime(),
-});
+/**
+ * The input every schedule carries, ids and the time it was planned for, nothing personal: a
+ * session's job (its timeline, and what follows its finish), or an action item's reminder.
+ */
+export const jobInputSchema = z.union([
+  z.object({
+    v: z.literal(1),
+    sessionId: z.string().min(1).max(64),
+    job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
+    startsAt: z.iso.datetime(),
+  }),
+  z.object({
+    v: z.literal(1),
+    job: z.literal("action-item-reminder"),
+    actionItemId: z.string().min(1).max(64),
+    dueDate: z.iso.date(),
+  }),
+]);
 
 /**
  * What a schedule firing does: validate the input, then run the job, which re-reads the session
@@ -28,12 +39,18 @@ export function createDispatcher(deps: AppDeps) {
       firingLogger.error("schedule input refused", {
         fields: parsed.error.issues.map((i) => i.path.join(".")),
       });
-      return { outcome: "invalid" };
+      // Thrown, not swallowed: after its retries the firing lands in the dead-letter queue, whose
+      // depth has an alarm, so a schedule that can never work is seen rather than lost.
+      throw new Error("invalid schedule input");
     }
-    const input = parsed.data as Parameters<typeof runJob>[1];
+    if ("actionItemId" in parsed.data) {
+      const input = parsed.data as ActionItemJobInput;
+      const logger = firingLogger.child({ actionItemId: input.actionItemId, job: input.job });
+      return { outcome: await runActionItemJob({ ...deps.bookings, logger }, input) };
+    }
+    const input = parsed.data as JobInput;
     const logger = firingLogger.child({ sessionId: input.sessionId, job: input.job });
-    const outcome = await runJob({ ...deps.bookings, logger }, input);
-    return { outcome };
+    return { outcome: await runJob({ ...deps.bookings, logger }, input) };
   };
 }
 
