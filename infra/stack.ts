@@ -23,8 +23,9 @@ export interface CoachflowStackProps extends StackProps {
 export const TABLE_ACTIONS = {
   // Reads, conditional writes and transactions (TransactWriteItems is authorized per item).
   api: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
-  // runJob: the session, client and coach (Get/BatchGet), the send ledger (Put/Update/Delete).
-  dispatcher: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"],
+  // runJob: the session, client and coach (Get/BatchGet), the send ledger (Put/Update/Delete), and
+  // on gsi1 a client's sessions (is a booking nudge still needed?) and action items (follow-ups).
+  dispatcher: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
   // Writes suppression records only.
   sesEvents: ["PutItem"],
 } as const;
@@ -121,7 +122,7 @@ export class CoachflowStack extends Stack {
     email.routeSuppressingEvents(this.sesEvents.fn, scheduling.deadLetters);
 
     table.grant(this.api.fn, [...TABLE_ACTIONS.api], { indexes: true });
-    table.grant(this.dispatcher.fn, [...TABLE_ACTIONS.dispatcher]);
+    table.grant(this.dispatcher.fn, [...TABLE_ACTIONS.dispatcher], { indexes: true });
     table.grant(this.sesEvents.fn, [...TABLE_ACTIONS.sesEvents], { leadingKeys: "SUPPRESSED#*" });
     for (const fn of [this.api, this.dispatcher]) {
       email.grantSend(fn.fn);
