@@ -69,6 +69,20 @@ describe("admin views and overrides of a client's matches", () => {
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
   });
 
+  it("never writes back goals, engagement or nudge settings from a stale copy when matches are saved", async () => {
+    const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("stale")));
+    const repo = stack.deps.clients.clients;
+    const stale = (await repo.get(body.clientId))!;
+    const goals = [{ text: "Delegate reviews", measure: "Two reviewers besides me", targetDate: "2099-01-01" }];
+    await repo.setGoals(body.clientId, goals, new Date().toISOString());
+    await repo.setNudgesOff(body.clientId, true, new Date().toISOString());
+
+    await repo.save({ ...stale, matchedBy: "admin", version: stale.version + 1 });
+
+    const after = (await repo.get(body.clientId))!;
+    expect(after).toMatchObject({ smartGoals: goals, nudgesOff: true, matchedBy: "admin" });
+  });
+
   it("rematches a client after the coaches changed", async () => {
     const email = uniqueEmail("rematch");
     const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(email));

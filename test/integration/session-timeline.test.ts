@@ -75,7 +75,7 @@ describe("a session's timeline, driven by the local clock", () => {
 
     await moveClock(start + HOUR + 2 * HOUR);
     const nudge = (await coachMailFor("Sam Rivera", "Please finish your meeting:")).at(-1);
-    expect(nudge?.body.html).toContain(`/v1/sessions/${sessionId}/finish`);
+    expect(nudge?.body.html).toContain("/docs#/Sessions%20(coach)/post_v1_sessions__id__finish");
     // Every schedule of the session has fired and is gone.
     expect(stack.scheduler.pendingSchedules().filter((s) => s.name.startsWith(sessionId))).toEqual([]);
     // Each reminder went out once.

@@ -11,7 +11,7 @@ export const SECRET_KEYS = [
   "CALCOM_WEBHOOK_SECRET",
   "LINK_SIGNING_SECRET",
   "ADMIN_TOKEN",
-  /** Not read yet: reserved for coach sign-in (a later issue). */
+  /** Signs and verifies coach and admin JWTs (HS256). */
   "JWT_SECRET",
 ] as const;
 

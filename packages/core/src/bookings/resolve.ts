@@ -59,7 +59,6 @@ function bookedWithoutIntake(data: CreatedData, email: string, now: Date): Clien
     answersHash: "",
     matchedBy: "matcher",
     bookedWithoutIntake: true,
-    consentAt: at,
     createdAt: at,
     updatedAt: at,
     version: 1,

@@ -30,7 +30,8 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   nudgesOff?: boolean;
   /** How matches were last chosen: by the matcher, or by an admin's override. */
   matchedBy: "matcher" | "admin";
-  consentAt: string;
+  /** When the client consented to be contacted (the intake's checkbox); absent for a walk-in booking. */
+  consentAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -65,7 +65,6 @@ export class Mailer {
     });
   }
 
-  /** Validates `data` for `template` and sends it, unless the address is suppressed. */
   /**
    * Validates `data` for `template` and sends it, unless the address is suppressed (bounced or
    * complained). A caller that already read the suppression (the intake does, in its one read)

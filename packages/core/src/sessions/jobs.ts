@@ -150,7 +150,9 @@ function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<
       return sessionEmails.finishNudge(
         deps.mailer,
         ctx,
-        `${deps.settings.publicBaseUrl}/v1/sessions/${ctx.session.id}/finish`,
+        // coachflow has no coach web app: coaches finish through the API (or a tool built on it),
+        // so the link opens the API's interactive docs at the finish operation.
+        `${deps.settings.publicBaseUrl}/docs#/Sessions%20(coach)/post_v1_sessions__id__finish`,
       );
   }
 }

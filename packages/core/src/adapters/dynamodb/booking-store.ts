@@ -55,9 +55,11 @@ export class DynamoBookingStore implements BookingStore {
       ...change.sessions.map((s) => ({
         Put: { TableName: table, Item: sessionItem(s), ...versionCondition(s.version - 1) },
       })),
-      ...change.deletedSessions.map((s) => ({
-        Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
-      })),
+      ...change.deletedSessions.flatMap((s) => [
+        { Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) } },
+        // A merged-away session takes its private notes with it.
+        { Delete: { TableName: table, Key: keys.sessionNotes(s.id) } },
+      ]),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,

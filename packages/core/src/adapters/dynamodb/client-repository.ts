@@ -170,7 +170,13 @@ export class DynamoClientRepository implements ClientRepository {
     const values: Record<string, unknown> = { ":prev": client.version - 1 };
     const sets: string[] = [];
     for (const [k, v] of Object.entries(client)) {
-      if (k === "id" || k === "createdAt" || v === undefined) continue;
+      if (
+        k === "id" ||
+        k === "createdAt" ||
+        v === undefined ||
+        (LATER_STEPS as readonly string[]).includes(k)
+      )
+        continue;
       names[`#${k}`] = k;
       values[`:${k}`] = v;
       sets.push(`#${k} = :${k}`);
@@ -203,6 +209,12 @@ export class DynamoClientRepository implements ClientRepository {
     };
   }
 }
+
+/**
+ * Fields later steps of the journey own and write on their own (goals, engagement, nudges); a save
+ * of answers or matches never writes them back, so a stale copy cannot undo a newer change.
+ */
+const LATER_STEPS = ["smartGoals", "engagement", "nudgesOff"] as const satisfies readonly (keyof Client)[];
 
 /** Intake answers a resubmission may leave out; leaving one out clears it. */
 const OPTIONAL_ANSWERS = ["seniority", "team", "goals"] as const satisfies readonly (keyof Client)[];
