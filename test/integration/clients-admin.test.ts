@@ -73,7 +73,9 @@ describe("admin views and overrides of a client's matches", () => {
     const { body } = await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("stale")));
     const repo = stack.deps.clients.clients;
     const stale = (await repo.get(body.clientId))!;
-    const goals = [{ text: "Delegate reviews", measure: "Two reviewers besides me", targetDate: "2099-01-01" }];
+    const goals = [
+      { text: "Delegate reviews", measure: "Two reviewers besides me", targetDate: "2099-01-01" },
+    ];
     await repo.setGoals(body.clientId, goals, new Date().toISOString());
     await repo.setNudgesOff(body.clientId, true, new Date().toISOString());
 
