@@ -12,11 +12,11 @@ import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../supp
  * should lower the bound in the same commit.
  */
 const MAX_CALLS = {
-  firstBookingWithToken: 11,
+  firstBookingWithToken: 13,
   duplicateDelivery: 6,
-  calcomReschedule: 11,
-  calendlyRescheduleBothHalves: 17,
-  reminderFiring: 5,
+  calcomReschedule: 13,
+  calendlyRescheduleBothHalves: 19,
+  reminderFiring: 6,
   staleFiring: 1,
 };
 

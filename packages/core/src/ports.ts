@@ -121,8 +121,13 @@ export interface BookingStore {
 
 /** At-most-once sending: a send happens only after its key is claimed. */
 export interface SendLedger {
-  /** True when this call claimed the key; false when it was claimed before. */
+  /**
+   * True when this call claimed the key: it was never claimed, or a claim was left unfinished for
+   * longer than a lease (the sender died mid-way), so the send is taken over rather than lost.
+   */
   claim(key: string, context: Record<string, string>): Promise<boolean>;
+  /** Closes a claim: the email went out ("sent") or turned out not to be needed ("skipped"). */
+  complete(key: string, outcome: "sent" | "skipped"): Promise<void>;
   /** Gives the key back after a failure worth retrying. */
   release(key: string): Promise<void>;
   /** Keeps the key claimed and records why the send failed for good. */
@@ -147,11 +152,18 @@ export interface FinishChange {
   engagement?: EngagementChange;
 }
 
+/**
+ * A client's engagement moving from `previous` (as read, at `version`) to `next`. The store
+ * derives the coaches' load from the two states (−1 for a coach whose active engagement ends or
+ * passes to another coach, +1 for one whose starts) and refuses the change if the engagement
+ * changed since it was read, so the load can neither drift nor count twice.
+ */
 export interface EngagementChange {
   clientId: string;
-  engagement: Engagement;
-  /** +1 when an engagement starts, −1 when it ends: the coach's `activeClients`. */
-  coachLoadDelta: number;
+  previous?: Engagement;
+  next: Engagement;
+  /** The client's `engagementVersion` when `previous` was read (0: none yet). */
+  version: number;
 }
 
 /** Storage of what follows a session: action items, private notes, engagements. */
@@ -159,6 +171,8 @@ export interface FollowupStore {
   commitFinish(change: FinishChange, now: string): Promise<void>;
   getActionItem(id: string): Promise<ActionItem | undefined>;
   actionItemsOfClient(clientId: string): Promise<ActionItem[]>;
+  /** These action items, read consistently (right after they were written, the index may lag). */
+  getActionItems(ids: readonly string[]): Promise<ActionItem[]>;
   /** Writes `item` over the stored one at `item.version - 1`. */
   saveActionItem(item: ActionItem): Promise<void>;
   getNotes(sessionId: string): Promise<string | undefined>;

@@ -58,9 +58,10 @@ async function alertUnknownCoach(
       bookingId: result.bookingId,
       startTime: result.startsAt,
     });
-    deps.logger.warn("booking for an unknown coach kept; admin alerted", { provider: event.provider });
   } catch (error) {
     await deps.ledger.release(key);
     throw error;
   }
+  await deps.ledger.complete(key, "sent");
+  deps.logger.warn("booking for an unknown coach kept; admin alerted", { provider: event.provider });
 }

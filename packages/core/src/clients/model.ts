@@ -26,6 +26,8 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   smartGoals?: Goal[];
   /** The coaching engagement, once an intro led somewhere. */
   engagement?: Engagement;
+  /** Counts engagement changes; each change is conditioned on the one it read. */
+  engagementVersion?: number;
   /** The client opted out of nudges (reminders to book, action-item reminders); transactional mail still goes. */
   nudgesOff?: boolean;
   /** How matches were last chosen: by the matcher, or by an admin's override. */

@@ -6,7 +6,12 @@ const DAY = 86_400_000;
 export function nextDue(startsAt: string, cadence: Cadence): Date {
   const d = new Date(startsAt);
   if (cadence === "monthly") {
+    // The same day next month, or that month's last day (31 January → 28 or 29 February).
+    const day = d.getUTCDate();
+    d.setUTCDate(1);
     d.setUTCMonth(d.getUTCMonth() + 1);
+    const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    d.setUTCDate(Math.min(day, lastDay));
     return d;
   }
   return new Date(d.getTime() + (cadence === "weekly" ? 7 : 14) * DAY);

@@ -71,8 +71,8 @@ export const followupEmails: Record<
 > = {
   async "session-followup"(deps, ctx) {
     const finish = ctx.session.finish!;
-    const all = await deps.followups.actionItemsOfClient(ctx.client.id);
-    const items = all.filter((i) => finish.actionItemIds.includes(i.id));
+    const items =
+      finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
     const next = finish.next;
     await deps.mailer.send(ctx.client.email, "session-followup", {
       programName: deps.mailer.programName,

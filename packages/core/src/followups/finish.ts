@@ -110,7 +110,7 @@ export async function finishSession(
     return finishSession(deps, principal, id, input, attempt + 1);
   }
   deps.logger.info("session finished", { sessionId: session.id, next: next.type, actionItems: items.length });
-  const updatedClient = engagement ? { ...client, engagement: engagement.engagement } : client;
+  const updatedClient = engagement ? { ...client, engagement: engagement.next } : client;
   await afterFinish(deps, finished, updatedClient);
   return { session: finished, alreadyFinished: false };
 }
@@ -134,28 +134,34 @@ function checkInput(session: Session, client: Client, input: FinishInput, now: D
     );
 }
 
-/** The engagement after a finished session, and how the coach's load changes. */
+/**
+ * The engagement after a finished session: an intro the coach wants to go ahead with starts one
+ * with this coach (replacing any other); "end" ends this coach's; a later session updates how
+ * often they meet. The store derives the coaches' load from the change.
+ */
 function engagementAfter(client: Client, session: Session, at: string): EngagementChange | undefined {
   const finish = session.finish!;
-  const current = client.engagement?.coachId === session.coachId ? client.engagement : undefined;
+  const previous = client.engagement;
+  const current = previous?.coachId === session.coachId ? previous : undefined;
   const wasActive = current?.status === "active";
   const starts = session.kind === "intro" ? finish.workTogether === true : wasActive;
+  const change = (next: Engagement): EngagementChange => ({
+    clientId: client.id,
+    ...(previous ? { previous } : {}),
+    next,
+    version: client.engagementVersion ?? 0,
+  });
   if (finish.next.type === "end" || !starts) {
     if (!current || current.status === "ended") return undefined;
-    return {
-      clientId: client.id,
-      engagement: { ...current, status: "ended", endedAt: at },
-      coachLoadDelta: -1,
-    };
+    return change({ ...current, status: "ended", endedAt: at });
   }
-  const engagement: Engagement = {
+  return change({
     coachId: session.coachId,
     status: "active",
     mode: finish.next.type === "recurring" ? "recurring" : "ad-hoc",
     ...(finish.next.type === "recurring" ? { cadence: finish.next.cadence } : {}),
-    since: current?.since ?? at,
-  };
-  return { clientId: client.id, engagement, coachLoadDelta: wasActive ? 0 : 1 };
+    since: wasActive && current ? current.since : at,
+  });
 }
 
 /** Everything a finished session sets off; each step is idempotent. */
@@ -183,8 +189,8 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
       });
     }
   }
-  const items = (await deps.followups.actionItemsOfClient(client.id)).filter((i) =>
-    finish.actionItemIds.includes(i.id),
-  );
+  // Read by id, consistently: the index of a client's items may not show them yet.
+  const items =
+    finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
   for (const item of items) await syncActionItemReminder(deps, item, client.timezone);
 }

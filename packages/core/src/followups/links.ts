@@ -1,3 +1,4 @@
+import { AppError, ConditionFailedError } from "../errors";
 import type { LinkPayload } from "../links/signed-links";
 import type { JobDeps } from "../sessions/jobs";
 import type { Engagement } from "./model";
@@ -17,7 +18,13 @@ export async function applyLink(deps: JobDeps, link: LinkPayload): Promise<LinkO
   switch (link.a) {
     case "action-item-done": {
       if (!link.r) return undefined;
-      const item = await setActionItemDone(deps, { asClient: link.c }, link.r, true).catch(() => undefined);
+      const item = await setActionItemDone(deps, { asClient: link.c }, link.r, true).catch(
+        (error: unknown) => {
+          // Someone else's or a deleted item looks like a bad link; anything else is a real failure.
+          if (error instanceof AppError && error.code === "not_found") return undefined;
+          throw error;
+        },
+      );
       return item && { title: "Marked as done", message: `Well done: “${item.text}” is marked as done.` };
     }
     case "unsubscribe":
@@ -28,43 +35,55 @@ export async function applyLink(deps: JobDeps, link: LinkPayload): Promise<LinkO
           "You will no longer get reminders to book or about action items. Confirmations and follow-ups still arrive.",
       };
     case "continue":
-    case "end": {
-      const session = link.r ? (await deps.bookings.getSessions([link.r]))[0] : undefined;
-      const client = session?.clientId === link.c ? await deps.clients.get(link.c) : undefined;
-      if (!session || !client) return undefined;
-      const current = client.engagement?.coachId === session.coachId ? client.engagement : undefined;
-      const active = current?.status === "active";
-      if (link.a === "continue") {
-        const engagement: Engagement = current
-          ? { ...current, status: "active", ...(active ? {} : { since: now }) }
-          : {
-              coachId: session.coachId,
-              status: "active",
-              mode: "recurring",
-              cadence: "biweekly",
-              since: now,
-            };
-        if (!active)
-          await deps.followups.setEngagement({ clientId: client.id, engagement, coachLoadDelta: 1 }, now);
-        return {
-          title: "Let's continue",
-          message: "Thank you! Your coach will be in touch to plan your next sessions.",
-        };
+    case "end":
+      return decideToContinue(deps, link, now);
+  }
+}
+
+/** The client's answer to the session-7 check-in: continue with this coach, or end. */
+async function decideToContinue(
+  deps: JobDeps,
+  link: LinkPayload,
+  now: string,
+  attempt = 1,
+): Promise<LinkOutcome | undefined> {
+  const session = link.r ? (await deps.bookings.getSessions([link.r]))[0] : undefined;
+  const client = session?.clientId === link.c ? await deps.clients.get(link.c) : undefined;
+  if (!session || !client) return undefined;
+  const previous = client.engagement;
+  const current = previous?.coachId === session.coachId ? previous : undefined;
+  const active = current?.status === "active";
+  let next: Engagement | undefined;
+  if (link.a === "continue" && !active) {
+    next = current
+      ? { ...current, status: "active", since: now }
+      : { coachId: session.coachId, status: "active", mode: "recurring", cadence: "biweekly", since: now };
+  } else if (link.a === "end" && current && active) {
+    next = { ...current, status: "ended", endedAt: now };
+  }
+  if (next) {
+    const change = {
+      clientId: client.id,
+      ...(previous ? { previous } : {}),
+      next,
+      version: client.engagementVersion ?? 0,
+    };
+    try {
+      await deps.followups.setEngagement(change, now);
+    } catch (error) {
+      // The engagement changed meanwhile (a double click, say): decide again from what is stored.
+      if (error instanceof ConditionFailedError && attempt < 3)
+        return decideToContinue(deps, link, now, attempt + 1);
+      throw error;
+    }
+  }
+  return link.a === "continue"
+    ? {
+        title: "Let's continue",
+        message: "Thank you! Your coach will be in touch to plan your next sessions.",
       }
-      if (current && active) {
-        await deps.followups.setEngagement(
-          {
-            clientId: client.id,
-            engagement: { ...current, status: "ended", endedAt: now },
-            coachLoadDelta: -1,
-          },
-          now,
-        );
-      }
-      return {
+    : {
         title: "Thank you",
         message: "Your coaching engagement is closed. Thank you for the work you put in.",
       };
-    }
-  }
 }

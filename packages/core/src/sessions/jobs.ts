@@ -110,13 +110,9 @@ export async function sendOnce(
     deps.logger.info("job skipped: already sent", log);
     return "duplicate";
   }
+  let sent: boolean;
   try {
-    if (!(await work())) {
-      deps.logger.info("job skipped: not needed", log);
-      return "stale";
-    }
-    deps.logger.info("job sent", log);
-    return "sent";
+    sent = await work();
   } catch (error) {
     const info = describeError(error);
     if (info.transient) {
@@ -128,6 +124,10 @@ export async function sendOnce(
     deps.logger.error("job failed permanently", { ...log, ...info });
     return "failed";
   }
+  // Outside the try: once the email is out, a failure to record it must not release the claim.
+  await deps.ledger.complete(key, sent ? "sent" : "skipped");
+  deps.logger.info(sent ? "job sent" : "job skipped: not needed", log);
+  return sent ? "sent" : "stale";
 }
 
 function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<void> {

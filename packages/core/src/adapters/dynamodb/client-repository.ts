@@ -214,7 +214,12 @@ export class DynamoClientRepository implements ClientRepository {
  * Fields later steps of the journey own and write on their own (goals, engagement, nudges); a save
  * of answers or matches never writes them back, so a stale copy cannot undo a newer change.
  */
-const LATER_STEPS = ["smartGoals", "engagement", "nudgesOff"] as const satisfies readonly (keyof Client)[];
+const LATER_STEPS = [
+  "smartGoals",
+  "engagement",
+  "engagementVersion",
+  "nudgesOff",
+] as const satisfies readonly (keyof Client)[];
 
 /** Intake answers a resubmission may leave out; leaving one out clears it. */
 const OPTIONAL_ANSWERS = ["seniority", "team", "goals"] as const satisfies readonly (keyof Client)[];

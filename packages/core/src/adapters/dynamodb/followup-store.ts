@@ -1,4 +1,7 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -50,6 +53,24 @@ export class DynamoFollowupStore implements FollowupStore {
       new GetCommand({ TableName: this.tableName, Key: keys.actionItem(id), ConsistentRead: true }),
     );
     return res.Item ? stripKeys<ActionItem>(res.Item) : undefined;
+  }
+
+  async getActionItems(ids: readonly string[]): Promise<ActionItem[]> {
+    const found: ActionItem[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: BatchGetCommandInput["RequestItems"] = {
+        [this.tableName]: {
+          Keys: ids.slice(i, i + 100).map((id) => keys.actionItem(id)),
+          ConsistentRead: true,
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<ActionItem>(item));
+        request = res.UnprocessedKeys;
+      }
+    }
+    return found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
   async actionItemsOfClient(clientId: string): Promise<ActionItem[]> {
@@ -116,29 +137,39 @@ export class DynamoFollowupStore implements FollowupStore {
 
   private engagementWrites(change: EngagementChange, now: string) {
     const t = this.tableName;
+    const load = new Map<string, number>();
+    const add = (coachId: string, delta: number) => load.set(coachId, (load.get(coachId) ?? 0) + delta);
+    if (change.previous?.status === "active") add(change.previous.coachId, -1);
+    if (change.next.status === "active") add(change.next.coachId, +1);
     return [
       {
         Update: {
           TableName: t,
           Key: keys.client(change.clientId),
-          UpdateExpression: "SET engagement = :e, updatedAt = :now",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":e": change.engagement, ":now": now },
+          UpdateExpression: "SET engagement = :e, engagementVersion = :next, updatedAt = :now",
+          ConditionExpression:
+            change.version === 0
+              ? "attribute_exists(pk) AND attribute_not_exists(engagementVersion)"
+              : "engagementVersion = :read",
+          ExpressionAttributeValues: {
+            ":e": change.next,
+            ":next": change.version + 1,
+            ":now": now,
+            ...(change.version === 0 ? {} : { ":read": change.version }),
+          },
         },
       },
-      ...(change.coachLoadDelta !== 0
-        ? [
-            {
-              Update: {
-                TableName: t,
-                Key: keys.coach(change.engagement.coachId),
-                UpdateExpression: "ADD activeClients :d",
-                ConditionExpression: "attribute_exists(pk)",
-                ExpressionAttributeValues: { ":d": change.coachLoadDelta },
-              },
-            },
-          ]
-        : []),
+      ...[...load]
+        .filter(([, delta]) => delta !== 0)
+        .map(([coachId, delta]) => ({
+          Update: {
+            TableName: t,
+            Key: keys.coach(coachId),
+            UpdateExpression: "ADD activeClients :d",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":d": delta },
+          },
+        })),
     ];
   }
 

@@ -3,6 +3,9 @@ import type { SendLedger } from "../../ports";
 import { failedConditions } from "./errors";
 import { keys } from "./keys";
 
+/** How long an unfinished claim holds: longer than any function runs (Lambda stops at 15 minutes). */
+const CLAIM_LEASE_MS = 16 * 60 * 1000;
+
 /** How long a ledger entry is kept: long after any retry or reschedule could repeat the send. */
 const LEDGER_TTL_SECONDS = 400 * 24 * 60 * 60;
 
@@ -28,7 +31,13 @@ export class DynamoSendLedger implements SendLedger {
             claimedAt: at.toISOString(),
             expiresAt: Math.floor(at.getTime() / 1000) + LEDGER_TTL_SECONDS,
           },
-          ConditionExpression: "attribute_not_exists(pk)",
+          // New, or claimed by a sender that never finished (it died between claim and send).
+          ConditionExpression: "attribute_not_exists(pk) OR (#s = :claimed AND claimedAt < :cutoff)",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: {
+            ":claimed": "claimed",
+            ":cutoff": new Date(at.getTime() - CLAIM_LEASE_MS).toISOString(),
+          },
         }),
       );
       return true;
@@ -36,6 +45,18 @@ export class DynamoSendLedger implements SendLedger {
       if (failedConditions(error)) return false;
       throw error;
     }
+  }
+
+  async complete(key: string, outcome: "sent" | "skipped"): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.ledger(key),
+        UpdateExpression: "SET #s = :o, completedAt = :at",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":o": outcome, ":at": this.now().toISOString() },
+      }),
+    );
   }
 
   async release(key: string): Promise<void> {

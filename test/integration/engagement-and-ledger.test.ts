@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { LocalClock } from "../../packages/local/src/scheduler";
+import {
+  addCoach,
+  bookByWebhook,
+  DAY,
+  finishAsCoach,
+  HOUR,
+  MINUTE,
+  moveTo,
+  type TestCoach,
+} from "../support/coaching";
+import { call } from "../support/requests";
+import { adminHeaders, startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+
+const future = (stack: TestStack, days: number) =>
+  new Date(stack.clock.now().getTime() + days * DAY).toISOString().slice(0, 10);
+
+describe("coach load and the send ledger under failure and repetition", () => {
+  let stack: TestStack;
+  let a: TestCoach;
+  let b: TestCoach;
+  const load = async (coach: TestCoach) =>
+    (await call(stack.app, "GET", `/v1/coaches/${coach.id}`, undefined, adminHeaders)).body
+      .activeClients as number;
+
+  /** Books a session starting an hour from now, moves past its end, and finishes it as its coach. */
+  async function meetAndFinish(coach: TestCoach, email: string, body: Record<string, unknown>) {
+    const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;
+    const { sessionId } = await bookByWebhook(stack, { coach, email, start });
+    await moveTo(stack, start + 2 * HOUR);
+    const res = await finishAsCoach(stack, coach.id, sessionId, {
+      takeaways: [],
+      actionItems: [],
+      ...body,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return sessionId;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack({ clock: new LocalClock({ startAt: "2031-03-03T09:00:00Z" }) });
+    [a, b] = [await addCoach(stack), await addCoach(stack)];
+  });
+
+  it("moves a client's load from the old coach to the new one when an intro with another coach goes ahead", async () => {
+    const email = uniqueEmail("switch");
+    await meetAndFinish(a, email, { next: { type: "ad-hoc" }, workTogether: true });
+    expect([await load(a), await load(b)]).toEqual([1, 0]);
+
+    await meetAndFinish(b, email, { next: { type: "recurring", cadence: "weekly" }, workTogether: true });
+
+    expect([await load(a), await load(b)]).toEqual([0, 1]);
+  });
+
+  it("counts a double-clicked 'continue' once, and 'end' takes it back once", async () => {
+    const email = uniqueEmail("twice");
+    const sessionId = await meetAndFinish(a, email, { next: { type: "end" }, workTogether: true });
+    const before = await load(a);
+    const { signLink, linkUrl } = await import("@coachflow/core/links/signed-links");
+    const clientId = (await stack.deps.bookings.bookings.getSessions([sessionId]))[0]!.clientId;
+    const path = (action: "continue" | "end") =>
+      new URL(
+        linkUrl(
+          "http://x",
+          signLink("test-link-secret-0123456789", action, clientId, sessionId, stack.clock.now()),
+        ),
+      ).pathname;
+
+    await Promise.all([
+      stack.app.request(path("continue"), { method: "POST" }),
+      stack.app.request(path("continue"), { method: "POST" }),
+    ]);
+    expect(await load(a)).toBe(before + 1);
+
+    await Promise.all([
+      stack.app.request(path("end"), { method: "POST" }),
+      stack.app.request(path("end"), { method: "POST" }),
+    ]);
+    expect(await load(a)).toBe(before);
+  });
+
+  it("takes over a send whose sender died between claiming and sending, once the lease has passed", async () => {
+    const email = uniqueEmail("crash");
+    const start = Math.ceil((stack.clock.now().getTime() + 3 * DAY) / MINUTE) * MINUTE;
+    const { sessionId } = await bookByWebhook(stack, { coach: a, email, start });
+    const input = { v: 1, sessionId, job: "prework-reminder", startsAt: new Date(start).toISOString() };
+    // A sender claimed the pre-work reminder and died before sending it.
+    expect(
+      await stack.deps.bookings.ledger.claim(`${sessionId}:prework-reminder:${input.startsAt}`, {}),
+    ).toBe(true);
+
+    expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "duplicate" });
+    await moveTo(stack, stack.clock.now().getTime() + 17 * MINUTE);
+    expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "sent" });
+    expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "duplicate" });
+    expect((await stack.emailsTo(email)).filter((m) => m.subject.startsWith("Tomorrow:"))).toHaveLength(1);
+  });
+
+  it("refuses an action item due in the past in the client's time zone, and takes today", async () => {
+    const email = uniqueEmail("today");
+    const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;
+    const { sessionId } = await bookByWebhook(stack, { coach: a, email, start });
+    await moveTo(stack, start + 2 * HOUR);
+    const res = await finishAsCoach(stack, a.id, sessionId, {
+      takeaways: [],
+      actionItems: [
+        { text: "Today is fine", dueDate: future(stack, 0) },
+        { text: "Yesterday is not", dueDate: future(stack, -1) },
+      ],
+      next: { type: "end" },
+      workTogether: false,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(["actionItems.1.dueDate"]);
+  });
+});
