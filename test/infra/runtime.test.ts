@@ -131,8 +131,9 @@ describe("the dispatcher's logs", () => {
   it("carry one correlation id per schedule firing", async () => {
     const { lines, logger } = capture();
     const dispatch = createDispatcher({ logger } as unknown as AppDeps);
-    await dispatch({ v: 1, sessionId: "" }, { correlationId: "firing-1" });
-    await dispatch("not json");
+    // Refused inputs are thrown (so they reach the dead-letter queue), after being logged.
+    await expect(dispatch({ v: 1, sessionId: "" }, { correlationId: "firing-1" })).rejects.toThrow();
+    await expect(dispatch("not json")).rejects.toThrow();
     expect(lines[0]).toMatchObject({ msg: "schedule input refused", correlationId: "firing-1" });
     expect(lines[1]!.correlationId).toMatch(/^[0-9a-f-]{36}$/);
   });
