@@ -6,8 +6,11 @@ import { TEMPLATES } from "@coachflow/core/email/index";
 import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { EmailSender, Suppressions } from "@coachflow/core/ports";
 import type { AppDeps } from "@coachflow/functions/composition";
+import { loadConfig } from "@coachflow/functions/config";
+import { buildDispatcherDeps } from "@coachflow/functions/dispatcher-deps";
 import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { addressesToSuppress, createSesEventHandler } from "@coachflow/functions/handlers/ses-events";
+import { lazyScheduler } from "@coachflow/functions/lazy-scheduler";
 import { JsonLogger } from "@coachflow/functions/logger";
 import { SECRET_KEYS, withSecrets } from "@coachflow/functions/secrets";
 import { describe, expect, inject, it } from "vitest";
@@ -136,6 +139,47 @@ describe("the dispatcher's logs", () => {
     await expect(dispatch("not json")).rejects.toThrow();
     expect(lines[0]).toMatchObject({ msg: "schedule input refused", correlationId: "firing-1" });
     expect(lines[1]!.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("the dispatcher's own composition", () => {
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({
+      LINK_SIGNING_SECRET: "link-secret-0123456789",
+      CALENDLY_SIGNING_KEY: "calendly-key-0123456789",
+      CALCOM_WEBHOOK_SECRET: "calcom-secret-0123456789",
+      DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:d",
+      SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/r",
+      ...env,
+    });
+
+  it("builds every dependency a job uses, with the same settings as the full composition", () => {
+    const deps = buildDispatcherDeps(config({ PUBLIC_BASE_URL: "https://coach.example" }));
+    for (const key of [
+      "bookings",
+      "followups",
+      "clients",
+      "coaches",
+      "ledger",
+      "mailer",
+      "scheduler",
+    ] as const)
+      expect(deps.bookings[key], key).toBeDefined();
+    expect(deps.bookings.settings).toMatchObject({
+      publicBaseUrl: "https://coach.example",
+      linkSecret: "link-secret-0123456789",
+    });
+    expect(deps.bookings.logger).toBe(deps.logger);
+  });
+
+  it("loads the Scheduler only on first use, then behaves as the real one, and retries a failed load", async () => {
+    // A bad group name fails the real scheduler's constructor: nothing is built before the first call.
+    const good = config();
+    const broken = lazyScheduler({ ...good, schedules: { ...good.schedules, group: "bad group!" } });
+    await expect(broken.remove("ses_1-prework-reminder")).rejects.toThrow(/schedule group name/);
+    await expect(broken.list("ses_1")).rejects.toThrow(/schedule group name/);
+    // With a good one, calls reach the real scheduler, which refuses a bad name before any request.
+    await expect(lazyScheduler(good).remove("not a name!")).rejects.toThrow(/^schedule name must be/);
   });
 });
 

@@ -1,26 +1,20 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SchedulerClient } from "@aws-sdk/client-scheduler";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { DynamoBookingStore } from "@coachflow/core/adapters/dynamodb/booking-store";
-import { DynamoClientRepository } from "@coachflow/core/adapters/dynamodb/client-repository";
-import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-repository";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { SchedulerClient } from "@aws-sdk/client-scheduler";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
-import { DynamoFollowupStore } from "@coachflow/core/adapters/dynamodb/followup-store";
-import { DynamoSendLedger } from "@coachflow/core/adapters/dynamodb/send-ledger";
-import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
-import { EventBridgeJobScheduler } from "@coachflow/core/adapters/scheduler/index";
-import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
-import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
+import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
+import { buildJobDeps } from "./job-deps";
 import { JsonLogger } from "./logger";
+import { buildScheduler } from "./scheduler";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
 export interface AppDeps {
@@ -45,64 +39,34 @@ export interface Overrides {
 }
 
 /**
- * The composition root: the only place that turns settings into concrete adapters. Locally the
- * endpoints point at the emulators; on AWS they are absent and the SDK finds the services itself.
+ * The composition root of the HTTP app and the local stack: turns settings into concrete
+ * adapters (the clients in aws-clients.ts, the jobs' deps in job-deps.ts, which the dispatcher's
+ * own composition, dispatcher-deps.ts, shares).
  */
 export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
-  const region = config.region;
-  const dynamodb = new DynamoDBClient({ region, endpoint: config.endpoints.dynamodb });
-  const ses = new SESv2Client({ region, endpoint: config.endpoints.ses });
-  const scheduler = new SchedulerClient({ region, endpoint: config.endpoints.scheduler });
-  const doc = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const { dynamodb, doc, ses } = dataClients(config);
+  const scheduler = buildScheduler(config);
+  const bookings = buildJobDeps(config, { doc, ses }, { clock, logger, scheduler: scheduler.scheduler });
   const table = config.tableName;
 
-  const coachRepo = new DynamoCoachRepository(doc, table);
-  const clientRepo = new DynamoClientRepository(doc, table);
-  const catalog = new CoachCatalog(coachRepo, clock, config.coachCacheTtlMs);
-  const sender = new SesEmailSender(ses, {
-    from: config.emailFrom,
-    configurationSetName: config.sesConfigurationSet,
-  });
-  // Addresses SES reported as bounced or complaining are never sent to again.
-  const mailer = new Mailer(sender, config.programName, new DynamoSuppressions(doc, table));
+  const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
-    clients: clientRepo,
-    coaches: coachRepo,
+    clients: bookings.clients,
+    coaches: bookings.coaches,
     catalog,
-    mailer,
+    mailer: bookings.mailer,
     clock,
     logger,
     settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
-  };
-  const bookings: HandleBookingDeps = {
-    bookings: new DynamoBookingStore(doc, table),
-    followups: new DynamoFollowupStore(doc, table),
-    clients: clientRepo,
-    coaches: coachRepo,
-    ledger: new DynamoSendLedger(doc, table, () => clock.now()),
-    mailer,
-    scheduler: new EventBridgeJobScheduler(scheduler, {
-      groupName: config.schedules.group,
-      targetArn: config.schedules.dispatcherArn,
-      roleArn: config.schedules.roleArn,
-      ...(config.schedules.deadLetterArn ? { deadLetterArn: config.schedules.deadLetterArn } : {}),
-    }),
-    clock,
-    logger,
-    settings: {
-      linkSecret: config.linkSecret,
-      adminEmail: config.adminEmail,
-      publicBaseUrl: config.publicBaseUrl,
-    },
   };
   return {
     config,
     clock,
     logger,
-    aws: { dynamodb, ses, scheduler },
-    coaches: { coaches: coachRepo, catalog, clock },
+    aws: { dynamodb, ses, scheduler: scheduler.client },
+    coaches: { coaches: bookings.coaches, catalog, clock },
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
 import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
 import { z } from "zod";
-import { type AppDeps, buildDeps } from "../composition";
 import { loadConfig } from "../config";
+import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
 import { loadEnvOnce } from "../secrets";
 
 /**
@@ -27,11 +27,16 @@ export const jobInputSchema = z.union([
 
 /**
  * What a schedule firing does: validate the input, then run the job, which re-reads the session
- * first. A transient failure is rethrown so that EventBridge Scheduler retries (and, in the end,
- * dead-letters it); an input that can never work is logged and dropped as such. Every log line of
- * one firing carries its `correlationId` (the Lambda request id on AWS, a fresh UUID otherwise).
+ * first. A transient failure is rethrown, so the invocation fails: EventBridge Scheduler invokes
+ * the function asynchronously, so Lambda's own async retries run it again (2 retries, events up to
+ * 6 hours old, set in infra/constructs/app-function.ts) and then send the event to the function's
+ * dead-letter queue (the stage's queue, with an alarm on its depth). The schedule's own retry
+ * policy and dead-letter queue cover only invocations Lambda did not accept (throttling, a missing
+ * function or permission), not errors thrown here. An input that can never work is logged and
+ * dropped as such. Every log line of one firing carries its `correlationId` (the Lambda request id
+ * on AWS, a fresh UUID otherwise). `deps` may be the full `AppDeps` (the local stack, tests).
  */
-export function createDispatcher(deps: AppDeps) {
+export function createDispatcher(deps: DispatcherDeps) {
   return async (event: unknown, meta: { correlationId?: string } = {}): Promise<{ outcome: string }> => {
     const firingLogger = deps.logger.child({ correlationId: meta.correlationId ?? randomUUID() });
     const parsed = jobInputSchema.safeParse(typeof event === "string" ? parseJson(event) : event);
@@ -65,12 +70,14 @@ function parseJson(text: string): unknown {
 let ready: Promise<ReturnType<typeof createDispatcher>> | undefined;
 
 /**
- * The dispatcher Lambda: EventBridge Scheduler invokes it with a schedule's input. The secrets
- * are read and the adapters built once per cold start; a failed start is retried on the next firing.
+ * The dispatcher Lambda: EventBridge Scheduler invokes it (asynchronously) with a schedule's
+ * input. The secrets are read and the dispatcher's own deps (dispatcher-deps.ts: no HTTP app, no
+ * Scheduler client until used) built once per cold start; a failed start is retried on the next
+ * firing.
  */
 export const handler = async (event: unknown, context?: { awsRequestId?: string }) => {
   ready ??= loadEnvOnce(process.env)
-    .then((env) => createDispatcher(buildDeps(loadConfig(env))))
+    .then((env) => createDispatcher(buildDispatcherDeps(loadConfig(env))))
     .catch((error: unknown) => {
       ready = undefined;
       throw error;

@@ -1,0 +1,26 @@
+import type { JobScheduler } from "@coachflow/core/ports";
+import type { Config } from "./config";
+
+/**
+ * A `JobScheduler` that loads the Scheduler client and builds the real one (`buildScheduler`) on
+ * its first call, through a dynamic import: for code that must be able to schedule but rarely
+ * does (the dispatcher never does today), so that loading it costs nothing at cold start. It
+ * behaves exactly like the real one; a failed load is not cached.
+ */
+export function lazyScheduler(config: Config): JobScheduler {
+  let loading: Promise<JobScheduler> | undefined;
+  const real = () => {
+    loading ??= import("./scheduler")
+      .then((m) => m.buildScheduler(config).scheduler)
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+    return loading;
+  };
+  return {
+    upsert: async (job) => (await real()).upsert(job),
+    remove: async (name) => (await real()).remove(name),
+    list: async (prefix) => (await real()).list(prefix),
+  };
+}
