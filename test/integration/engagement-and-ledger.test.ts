@@ -97,6 +97,41 @@ describe("coach load and the send ledger under failure and repetition", () => {
     expect((await stack.emailsTo(email)).filter((m) => m.subject.startsWith("Tomorrow:"))).toHaveLength(1);
   });
 
+  it("lists a coach's sessions in a time range, and refuses a range that ends before it starts", async () => {
+    const email = uniqueEmail("range");
+    const start = Math.ceil((stack.clock.now().getTime() + 5 * DAY) / MINUTE) * MINUTE;
+    const { sessionId } = await bookByWebhook(stack, { coach: b, email, start });
+    const headers = await stack.coachHeaders(b.id);
+    const iso = (ms: number) => new Date(ms).toISOString();
+
+    const inRange = await call(
+      stack.app,
+      "GET",
+      `/v1/me/sessions?from=${iso(start - HOUR)}&to=${iso(start + HOUR)}`,
+      undefined,
+      headers,
+    );
+    const outside = await call(
+      stack.app,
+      "GET",
+      `/v1/me/sessions?from=${iso(start + HOUR)}`,
+      undefined,
+      headers,
+    );
+    const reversed = await call(
+      stack.app,
+      "GET",
+      `/v1/me/sessions?from=${iso(start + HOUR)}&to=${iso(start)}`,
+      undefined,
+      headers,
+    );
+
+    expect(inRange.body.sessions.map((s: { id: string }) => s.id)).toEqual([sessionId]);
+    expect(outside.body.sessions.map((s: { id: string }) => s.id)).not.toContain(sessionId);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.fields[0].path).toBe("from");
+  });
+
   it("refuses an action item due in the past in the client's time zone, and takes today", async () => {
     const email = uniqueEmail("today");
     const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;

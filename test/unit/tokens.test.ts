@@ -135,13 +135,15 @@ describe("tokenVerifier with a JWKS URL", () => {
     expect(requests).toBeGreaterThan(before);
   });
 
-  it("reads the role from a Cognito custom attribute too", async () => {
+  it("reads the role from Cognito groups, never from a custom attribute a user could set", async () => {
     const verifyJwks = tokenVerifier({ jwksUrl }, clock);
-    const claims = coachClaims({ role: undefined, "custom:role": "admin", sub: "cognito-user-1" });
-    expect(await verifyJwks(await rs256(signingKey, claims))).toEqual({
+    const grouped = coachClaims({ role: undefined, "cognito:groups": ["admin"], sub: "cognito-user-1" });
+    expect(await verifyJwks(await rs256(signingKey, grouped))).toEqual({
       role: "admin",
       subject: "cognito-user-1",
     });
+    const selfMade = coachClaims({ role: undefined, "custom:role": "admin", sub: "cognito-user-2" });
+    expect(await verifyJwks(await rs256(signingKey, selfMade))).toBeUndefined();
   });
 
   it("refuses a token signed with another key, even under the provider's key id", async () => {

@@ -68,7 +68,13 @@ export interface Config {
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema
+    .refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
+      // Without both, any token the identity provider issues for any app would be accepted.
+      message: "JWT_ISSUER and JWT_AUDIENCE are required when JWKS_URL is set",
+      path: ["JWT_ISSUER"],
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`invalid configuration: ${problems}`);

@@ -127,7 +127,7 @@ export async function sendNewSessionLink(deps: JobDeps, principal: Principal, cl
   const bookingUrl = bookingLink(coach, client, correlationToken(client.id, deps.settings.linkSecret));
   const at = deps.clock.now().toISOString();
   // One email per press; the ledger key carries the time so a second press sends again.
-  await sendOnce(
+  const outcome = await sendOnce(
     deps,
     `${client.id}:new-session-link:${coach.id}:${at}`,
     { clientId: client.id, job: "new-session-link" },
@@ -141,5 +141,7 @@ export async function sendNewSessionLink(deps: JobDeps, principal: Principal, cl
       return true;
     },
   );
+  if (outcome === "failed")
+    throw new AppError("unavailable", "the email could not be sent; it has been logged");
   return { sent: true, bookingUrl };
 }

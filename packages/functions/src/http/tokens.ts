@@ -38,7 +38,11 @@ export function tokenVerifier(settings: TokenSettings, clock: { now(): Date }): 
           ? await jwtVerify(token, secret, opts)
           : { payload: undefined };
       if (!payload?.sub) return undefined;
-      const role = payload.role ?? payload["custom:role"];
+      // The role comes from `role`, or from Cognito groups (set by administrators). Not from
+      // Cognito custom attributes: users can often write those themselves.
+      const groups = Array.isArray(payload["cognito:groups"]) ? (payload["cognito:groups"] as unknown[]) : [];
+      const role =
+        payload.role ?? (groups.includes("admin") ? "admin" : groups.includes("coach") ? "coach" : undefined);
       if (!ROLES.includes(role as (typeof ROLES)[number])) return undefined;
       return role === "admin"
         ? { role: "admin", subject: payload.sub }

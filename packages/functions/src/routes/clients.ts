@@ -62,10 +62,12 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
     const client = await visibleClient(deps.bookings, who, c.req.param("id"));
     const sessions = await deps.bookings.bookings.sessionsOfClient(client.id);
     if (who.role === "admin") return c.json({ ...client, sessions: sessions.map(sessionSummary) });
-    // A coach sees the client and their own sessions with them; not other coaches' sessions or matches.
-    const { matches: _m, matchedBy: _b, ...profile } = client;
+    // A coach sees the client, their own sessions and engagement; not other coaches' or the matches.
+    const { matches: _m, matchedBy: _b, engagement, engagementVersion: _v, ...profile } = client;
+    const own = engagement?.coachId === who.coachId ? { engagement } : {};
     return c.json({
       ...profile,
+      ...own,
       sessions: sessions.filter((s) => s.coachId === who.coachId).map(sessionSummary),
     });
   });

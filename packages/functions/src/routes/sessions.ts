@@ -11,10 +11,15 @@ import { readJson, validate } from "../http/body";
 import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
 import { sessionSummary } from "./clients";
 
-const rangeQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-});
+const rangeQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    message: "must not be after `to`",
+    path: ["from"],
+  });
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../packages/functions/src/config";
+
+const minimal = {
+  LINK_SIGNING_SECRET: "link-secret-0123456789",
+  CALENDLY_SIGNING_KEY: "calendly-key-0123456789",
+  CALCOM_WEBHOOK_SECRET: "calcom-secret-0123456789",
+  DISPATCHER_ARN: "arn:aws:lambda:eu-west-1:123456789012:function:coachflow-dev-dispatcher",
+  SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/coachflow-dev-scheduler",
+};
+
+describe("the application's settings", () => {
+  it("fills in defaults around the required settings", () => {
+    const config = loadConfig(minimal);
+    expect(config).toMatchObject({
+      tableName: "coachflow",
+      webhooks: { toleranceSeconds: 180 },
+      schedules: { group: "coachflow" },
+      endpoints: { dynamodb: undefined },
+    });
+  });
+
+  it.each([
+    ["a missing webhook secret", { CALENDLY_SIGNING_KEY: undefined }, "CALENDLY_SIGNING_KEY"],
+    ["a short admin token", { ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [
+      "a JWKS URL without issuer and audience",
+      { JWKS_URL: "https://idp.example.com/.well-known/jwks.json" },
+      "JWT_ISSUER",
+    ],
+    ["a dispatcher that is not an ARN", { DISPATCHER_ARN: "dispatcher" }, "DISPATCHER_ARN"],
+  ])("refuses %s, naming it", (_what, change, name) => {
+    expect(() => loadConfig({ ...minimal, ...change })).toThrow(name);
+  });
+
+  it("takes a JWKS URL with its issuer and audience", () => {
+    const config = loadConfig({
+      ...minimal,
+      JWKS_URL: "https://idp.example.com/.well-known/jwks.json",
+      JWT_ISSUER: "https://idp.example.com",
+      JWT_AUDIENCE: "coachflow",
+    });
+    expect(config.tokens).toMatchObject({ issuer: "https://idp.example.com", audience: "coachflow" });
+  });
+});
