@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 
@@ -14,6 +14,16 @@ export const FUNCTION_ENTRIES = {
 
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;
 
+/**
+ * Where a bundle's AWS SDK comes from. `bundled`: compiled into the bundle (tree-shaken, minified),
+ * the versions the tests ran. `runtime`: left out (`@aws-sdk/*` external, what aws-cdk-lib's
+ * `NodejsFunction` does by default on Node 18+) and loaded at init from the SDK the Lambda runtime
+ * ships. The deployed bundles use `DEPLOYED_SDK`; `BENCH_SDK=runtime npm run bench` measures the
+ * other. Why bundled: docs/decisions/0011-lambda-bundles.md.
+ */
+export type SdkSource = "bundled" | "runtime";
+export const DEPLOYED_SDK: SdkSource = "bundled";
+
 /** The file the bundle is written to inside its output directory, and the Lambda handler string. */
 export const BUNDLE_FILE = "index.mjs";
 export const LAMBDA_HANDLER = "index.handler";
@@ -21,10 +31,14 @@ export const LAMBDA_HANDLER = "index.handler";
 /**
  * The esbuild options of every Lambda bundle: the CDK app and `npm run bench` both build with
  * exactly these, so the measured bundle is the deployed one. ESM for Node 22, minified, with an
- * external source map (Lambda runs with --enable-source-maps). The AWS SDK is bundled, not taken
- * from the runtime, so the deployed code runs the versions the tests ran.
+ * external source map (Lambda runs with --enable-source-maps), chunks for dynamic imports. The
+ * AWS SDK is bundled (`DEPLOYED_SDK`), so the deployed code runs the versions the tests ran.
  */
-export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+export function esbuildOptions(
+  entry: string,
+  outdir: string,
+  sdk: SdkSource = DEPLOYED_SDK,
+): BuildOptions & { outdir: string } {
   return {
     absWorkingDir: ROOT,
     entryPoints: { index: path.resolve(ROOT, entry) },
@@ -34,6 +48,10 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     platform: "node",
     target: "node22",
     format: "esm",
+    // A dynamic import() becomes a chunk of its own in the same directory, loaded on first use.
+    // Without splitting its code is inlined, so compiled at init (and its externals loaded there).
+    splitting: true,
+    chunkNames: "[name]-[hash]",
     // ESM builds of dependencies first: they tree-shake, CommonJS builds do not.
     mainFields: ["module", "main"],
     minify: true,
@@ -42,6 +60,7 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     legalComments: "none",
     metafile: false,
     logLevel: "warning",
+    external: sdk === "runtime" ? ["@aws-sdk/*"] : [],
     plugins: [zodEnglishOnly, noLocalTemplateEngine, lambdaCredentialsFromEnv],
     // A few CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
     banner: {
@@ -51,25 +70,82 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
 }
 
 export interface Bundle {
-  /** The directory holding `index.mjs` and its source map: the function's code asset. */
+  /**
+   * The directory holding `index.mjs`, the chunks it imports on demand and their source maps:
+   * the function's code asset, deployed as it is.
+   */
   dir: string;
-  /** Minified bytes of `index.mjs`. */
+  /** Minified bytes of all the code: `index.mjs` and every chunk. */
   bytes: number;
+  /** Minified bytes of the chunks `index.mjs` only imports dynamically: code not loaded at init. */
+  lazyBytes: number;
+  /** The source files (relative to the repository) in the code loaded at init, and in the rest. */
+  inputs: { atInit: string[]; lazy: string[] };
 }
 
 /** Builds one entry point into `outdir` with the shared options. */
-export async function buildBundle(entry: string, outdir: string): Promise<Bundle> {
-  await build(esbuildOptions(entry, outdir));
-  return { dir: outdir, bytes: statSync(path.join(outdir, BUNDLE_FILE)).size };
+export function buildBundle(entry: string, outdir: string, sdk: SdkSource = DEPLOYED_SDK): Promise<Bundle> {
+  return buildAndMeasure(esbuildOptions(entry, outdir, sdk));
+}
+
+/**
+ * Runs one esbuild build whose entry is written to `<outdir>/index.mjs`, and measures its output.
+ * `outdir` is emptied first: chunk names change with their content, and the directory is the
+ * deployed asset, so a previous build's chunks must not linger in it.
+ */
+export async function buildAndMeasure(options: BuildOptions & { outdir: string }): Promise<Bundle> {
+  const outdir = options.outdir;
+  rmSync(outdir, { recursive: true, force: true });
+  const { metafile } = await build({ ...options, metafile: true });
+  const outputs = metafile!.outputs;
+  const rel = (file: string) => path.relative(ROOT, path.join(outdir, file));
+  // What `index.mjs` imports statically, transitively, is loaded at init; the rest on demand.
+  const atInit = new Set<string>();
+  const visit = (file: string) => {
+    if (atInit.has(file)) return;
+    atInit.add(file);
+    for (const i of outputs[file]?.imports ?? [])
+      if (!i.external && i.kind === "import-statement") visit(i.path);
+  };
+  visit(rel(BUNDLE_FILE));
+  let bytes = 0;
+  let lazyBytes = 0;
+  const inputs = { atInit: new Set<string>(), lazy: new Set<string>() };
+  for (const [file, output] of Object.entries(outputs)) {
+    if (!file.endsWith(".mjs")) continue;
+    bytes += output.bytes;
+    if (!atInit.has(file)) lazyBytes += output.bytes;
+    for (const input of Object.keys(output.inputs)) inputs[atInit.has(file) ? "atInit" : "lazy"].add(input);
+  }
+  return {
+    dir: outdir,
+    bytes,
+    lazyBytes,
+    inputs: { atInit: [...inputs.atInit].sort(), lazy: [...inputs.lazy].sort() },
+  };
 }
 
 /** Builds every function's bundle into `<outdir>/<name>`, in parallel. */
-export async function buildBundles(outdir: string): Promise<Record<FunctionName, Bundle>> {
+export async function buildBundles(
+  outdir: string,
+  sdk: SdkSource = DEPLOYED_SDK,
+): Promise<Record<FunctionName, Bundle>> {
   const names = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
   const built = await Promise.all(
-    names.map((name) => buildBundle(FUNCTION_ENTRIES[name], path.join(outdir, name))),
+    names.map((name) => buildBundle(FUNCTION_ENTRIES[name], path.join(outdir, name), sdk)),
   );
   return Object.fromEntries(names.map((name, i) => [name, built[i]!])) as Record<FunctionName, Bundle>;
+}
+
+/**
+ * For bundles built with `sdk: "runtime"`: makes the SDK importable from bundles built into
+ * subdirectories of `dir`, as the Lambda runtime makes its own copy importable: a `node_modules`
+ * link next to (never inside) the bundle directories, to the repository's installed packages. The
+ * SDK is then loaded at import from its own unminified files, as on Lambda. Bench only.
+ */
+export function linkRuntimeModules(dir: string): void {
+  const link = path.join(dir, "node_modules");
+  if (!existsSync(link)) symlinkSync(path.join(ROOT, "node_modules"), link, "dir");
 }
 
 /**
@@ -109,7 +185,8 @@ export default { create: () => ({ compile: () => unavailable }) };`,
  * The SDK's default credential chain (env, SSO, ini files, process, web identity, IMDS, with their
  * STS/SSO/sign-in clients and a JOSE library: ~100 KB) always ends at the environment on Lambda,
  * which sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for the function's role.
- * Lambda bundles read exactly those; local runs and tests keep the full chain.
+ * Lambda bundles read exactly those; local runs and tests keep the full chain. (With
+ * `sdk: "runtime"` the SDK is not bundled and this never applies.)
  */
 const lambdaCredentialsFromEnv: Plugin = {
   name: "lambda-credentials-from-env",

@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { LAMBDA_HANDLER } from "../bundling";
 
 export interface AppFunctionProps {
-  /** The directory of the function's esbuild bundle (infra/bundling.ts builds it before synth). */
+  /** The directory of the function's esbuild bundle: index.mjs, its chunks, their source maps (infra/bundling.ts). */
   bundleDir: string;
   functionName: string;
   description: string;

@@ -1,21 +1,27 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_FILE, type Bundle, buildBundles, type FunctionName } from "../../infra/bundling";
 
+// Built exactly as infra/app.ts (the deployed assets) and bench/bundles.ts (the measured ones) build them.
 let bundles: Record<FunctionName, Bundle>;
 
 beforeAll(async () => {
   bundles = await buildBundles(mkdtempSync(path.join(os.tmpdir(), "coachflow-bundles-")));
 }, 60_000);
 
+const code = (bundle: Bundle) =>
+  readdirSync(bundle.dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .map((f) => readFileSync(path.join(bundle.dir, f), "utf8"));
+
 describe("the Lambda bundles", () => {
-  it("are minified ESM with an external source map, exporting `handler`", async () => {
+  it("are minified ESM with external source maps, exporting `handler`", async () => {
     for (const [name, bundle] of Object.entries(bundles)) {
-      const code = readFileSync(path.join(bundle.dir, BUNDLE_FILE), "utf8");
-      expect(code, name).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      const index = readFileSync(path.join(bundle.dir, BUNDLE_FILE), "utf8");
+      expect(index, name).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
       expect(
         JSON.parse(readFileSync(path.join(bundle.dir, `${BUNDLE_FILE}.map`), "utf8")).sources.length,
       ).toBeGreaterThan(10);
@@ -25,12 +31,54 @@ describe("the Lambda bundles", () => {
     }
   });
 
+  it("are self-contained directories: every chunk loads from a copy with no node_modules around", async () => {
+    const isolated = mkdtempSync(path.join(os.tmpdir(), "coachflow-asset-"));
+    for (const [name, bundle] of Object.entries(bundles)) {
+      const files = readdirSync(bundle.dir);
+      // The asset is the directory as it is: code and source maps only.
+      expect(
+        files.every((f) => /\.mjs(\.map)?$/.test(f)),
+        name,
+      ).toBe(true);
+      const copy = path.join(isolated, name);
+      cpSync(bundle.dir, copy, { recursive: true });
+      for (const file of files.filter((f) => f.endsWith(".mjs"))) {
+        await expect(
+          import(pathToFileURL(path.join(copy, file)).href),
+          `${name}/${file}`,
+        ).resolves.toBeDefined();
+      }
+    }
+  });
+
   it("leave out what Lambda never runs: zod's other locales, Handlebars, the SDK's non-env credential chain", () => {
     for (const bundle of Object.values(bundles)) {
-      const code = readFileSync(path.join(bundle.dir, BUNDLE_FILE), "utf8");
-      expect(code).not.toContain("You must pass a string or Handlebars AST");
-      expect(code).not.toContain("Ungültige Eingabe"); // zod's German locale
-      expect(code).not.toContain("sso_start_url");
+      for (const text of code(bundle)) {
+        expect(text).not.toContain("You must pass a string or Handlebars AST");
+        expect(text).not.toContain("Ungültige Eingabe"); // zod's German locale
+        expect(text).not.toContain("sso_start_url");
+      }
+    }
+  });
+
+  it("load only what running a job needs in the dispatcher: no Scheduler client, HTTP app or JWT code at init", () => {
+    const { atInit, lazy } = bundles.dispatcher.inputs;
+    const loaded = (inputs: string[], pattern: RegExp) => inputs.some((i) => pattern.test(i));
+    expect(loaded(atInit, /@aws-sdk\/client-dynamodb\//)).toBe(true);
+    expect(loaded(atInit, /@aws-sdk\/client-sesv2\//)).toBe(true);
+    expect(loaded(atInit, /@aws-sdk\/client-scheduler\//)).toBe(false);
+    expect(loaded(atInit, /node_modules\/(jose|hono|@hono)\//)).toBe(false);
+    expect(loaded(atInit, /packages\/functions\/src\/(app|composition|routes\/)/)).toBe(false);
+    // The Scheduler client is still there, in a chunk loaded on first use (lazy-scheduler.ts).
+    expect(loaded(lazy, /@aws-sdk\/client-scheduler\//)).toBe(true);
+    expect(bundles.dispatcher.lazyBytes).toBeGreaterThan(0);
+  });
+
+  it("measure every chunk: the size counts all the code, lazily loaded chunks included", () => {
+    for (const bundle of Object.values(bundles)) {
+      const total = code(bundle).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+      expect(bundle.bytes).toBe(total);
+      expect(bundle.lazyBytes).toBeLessThan(bundle.bytes);
     }
   });
 });
