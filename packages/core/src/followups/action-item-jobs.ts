@@ -1,5 +1,6 @@
 import { linkUrl, signLink } from "../links/signed-links";
 import { type JobDeps, type JobOutcome, sendOnce } from "../sessions/jobs";
+import { isoSeconds } from "../sessions/schedule-names";
 import { dayBefore, localTimeToUtc } from "./dates";
 import { actionItemLine, unsubscribeHeaders } from "./emails";
 import type { ActionItem } from "./model";
@@ -39,7 +40,7 @@ export async function syncActionItemReminder(
     actionItemId: item.id,
     dueDate: item.dueDate,
   };
-  await deps.scheduler.upsert({ name, at: `${at.toISOString().slice(0, 19)}Z`, input: { ...input } });
+  await deps.scheduler.upsert({ name, at: isoSeconds(at), input: { ...input } });
 }
 
 /** Reminds the client of an open action item, unless it is done, moved, or the client opted out of nudges. */

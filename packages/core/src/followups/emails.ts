@@ -2,7 +2,7 @@ import { correlationToken } from "../bookings/correlation";
 import { bookingLink } from "../bookings/links";
 import { linkUrl, signLink } from "../links/signed-links";
 import type { Mailer } from "../notifications/mailer";
-import type { SessionContext } from "../notifications/session-emails";
+import { kindFields, type SessionContext } from "../notifications/session-emails";
 import type { FollowupStore } from "../ports";
 import { formatSessionTime } from "../sessions/format";
 import { CADENCE_LABEL, dateLabel, nextDue } from "./dates";
@@ -29,11 +29,6 @@ export const FOLLOWUP_JOB_KINDS: readonly FollowupJobKind[] = [
   "continue-checkin",
   "booking-nudge",
 ];
-
-const kindFields = ({ session: s }: SessionContext) => ({
-  kind: s.kind,
-  ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}),
-});
 
 function link(
   deps: FollowupMailDeps,
@@ -79,7 +74,7 @@ export const followupEmails: Record<
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
       sessionTime: formatSessionTime(ctx.session.startsAt, ctx.session.endsAt, ctx.client.timezone),
-      ...kindFields(ctx),
+      ...kindFields(ctx.session),
       takeaways: finish.takeaways,
       actionItems: items.map((i) => actionItemLine(deps, ctx, i)),
       next:

@@ -5,6 +5,7 @@ import { newId } from "../ids";
 import type { EngagementChange } from "../ports";
 import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
 import type { Session, SessionFinish } from "../sessions/model";
+import { isoSeconds } from "../sessions/schedule-names";
 import { syncActionItemReminder } from "./action-item-jobs";
 import { localDate, nextDue } from "./dates";
 import type { ActionItem, Engagement } from "./model";
@@ -184,7 +185,7 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
     if (at > deps.clock.now().getTime() + 60_000) {
       await deps.scheduler.upsert({
         name,
-        at: `${new Date(at).toISOString().slice(0, 19)}Z`,
+        at: isoSeconds(at),
         input: { ...jobInput(session, "booking-nudge") },
       });
     }

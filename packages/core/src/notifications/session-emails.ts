@@ -14,7 +14,8 @@ export interface SessionContext {
 
 const NOT_GIVEN = "Not given (booked without the intake form)";
 
-const kindFields = (s: Session) => ({
+/** A session's kind as the templates take it (`starterNumber` only for starter sessions). */
+export const kindFields = (s: Session) => ({
   kind: s.kind,
   ...(s.kind === "starter" && s.number ? { starterNumber: s.number } : {}),
 });

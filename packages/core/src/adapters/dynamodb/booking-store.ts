@@ -12,7 +12,8 @@ import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 
-const sessionItem = (s: Session) => ({
+/** A session as stored, with the keys of both session indexes (by client, by coach). */
+export const sessionItem = (s: Session) => ({
   ...keys.session(s.id),
   ...keys.clientSessions(s.clientId, s.startsAt, s.id),
   ...keys.coachSessions(s.coachId, s.startsAt, s.id),

@@ -12,6 +12,7 @@ import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
 import type { Session } from "../../sessions/model";
+import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 
@@ -28,13 +29,7 @@ export class DynamoFollowupStore implements FollowupStore {
       {
         Put: {
           TableName: t,
-          Item: {
-            ...keys.session(s.id),
-            ...keys.clientSessions(s.clientId, s.startsAt, s.id),
-            ...keys.coachSessions(s.coachId, s.startsAt, s.id),
-            type: "session",
-            ...s,
-          },
+          Item: sessionItem(s),
           ConditionExpression: "version = :v AND #s = :scheduled",
           ExpressionAttributeNames: { "#s": "status" },
           ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
