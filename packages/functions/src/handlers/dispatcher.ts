@@ -27,14 +27,15 @@ export const jobInputSchema = z.union([
 
 /**
  * What a schedule firing does: validate the input, then run the job, which re-reads the session
- * first. A transient failure is rethrown, so the invocation fails: EventBridge Scheduler invokes
- * the function asynchronously, so Lambda's own async retries run it again (2 retries, events up to
+ * (or action item) first. A transient failure is rethrown, and so is an input that can never work
+ * (after logging it), so the invocation fails. EventBridge Scheduler invokes the function
+ * asynchronously, so it is Lambda's own async retries that run it again (2 retries, events up to
  * 6 hours old, set in infra/constructs/app-function.ts) and then send the event to the function's
  * dead-letter queue (the stage's queue, with an alarm on its depth). The schedule's own retry
  * policy and dead-letter queue cover only invocations Lambda did not accept (throttling, a missing
- * function or permission), not errors thrown here. An input that can never work is logged and
- * dropped as such. Every log line of one firing carries its `correlationId` (the Lambda request id
- * on AWS, a fresh UUID otherwise). `deps` may be the full `AppDeps` (the local stack, tests).
+ * function or permission), never an error thrown here. Every log line of one firing carries its
+ * `correlationId` (the Lambda request id on AWS, a fresh UUID otherwise). `deps` may be the full
+ * `AppDeps` (the local stack, tests).
  */
 export function createDispatcher(deps: DispatcherDeps) {
   return async (event: unknown, meta: { correlationId?: string } = {}): Promise<{ outcome: string }> => {
