@@ -17,14 +17,16 @@ export const personName = text(120);
 export const sessionTimeField = systemText(140);
 export const linkField = httpsUrlSchema;
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+let languageNamesCache: Intl.DisplayNames | undefined;
+const languageNames = () =>
+  (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 /** ISO 639-1 codes in, one readable line out (["en", "de"] → "English, German"). */
 export const languageList = z
   .array(languageSchema)
   .min(1)
   .max(10)
-  .transform((codes) => codes.map((c) => languageNames.of(c) ?? c).join(", "));
+  .transform((codes) => codes.map((c) => languageNames().of(c) ?? c).join(", "));
 
 /** Topic slugs in, one readable line out (["managing-up", "delegation"] → "managing up, delegation"). */
 export const topicList = z

@@ -14,7 +14,9 @@ const ROOMY_LOAD = 0.5;
 /** At most this many topics per sentence. */
 const MAX_LISTED = 3;
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+let languageNamesCache: Intl.DisplayNames | undefined;
+const languageNames = () =>
+  (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 const WORKS_WITH: Record<SeniorityLevel, string> = {
   junior: "junior engineers",
@@ -74,7 +76,7 @@ export function reasonsFor(coach: Coach, ctx: MatchContext): string[] {
   }
   reasons.push(...textReasons(coach, ctx));
   const shared = [...ctx.languages].filter((l) => coach.languages.includes(l));
-  if (shared.length > 0) reasons.push(`Coaches in ${listOf(shared.map((l) => languageNames.of(l) ?? l))}`);
+  if (shared.length > 0) reasons.push(`Coaches in ${listOf(shared.map((l) => languageNames().of(l) ?? l))}`);
   const distance = ctx.distanceMinutes(coach.timezone);
   if (distance === 0) reasons.push("Is in your time zone");
   else if (distance > 0 && distance <= NEAR_MINUTES)

@@ -17,11 +17,14 @@ export function isIanaTimeZone(name: string): boolean {
   return ok;
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+// Built on first use: constructing ICU data at module load costs every cold start.
+let languageNamesCache: Intl.DisplayNames | undefined;
+const languageNames = () =>
+  (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }));
 
 /** True for a two-letter ISO 639-1 code the runtime knows (e.g. "en", "pt"). */
 export function isIso6391(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+  return /^[a-z]{2}$/.test(code) && languageNames().of(code) !== undefined;
 }
 
 export const timeZoneSchema = z

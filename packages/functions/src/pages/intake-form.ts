@@ -20,8 +20,11 @@ export const FORM_LANGUAGES = [
   "ja",
   "ar",
 ] as const;
-const languageName = new Intl.DisplayNames(["en"], { type: "language" });
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+// Built when the form is first shown, not at every cold start.
+let languageNameCache: Intl.DisplayNames | undefined;
+const languageName = () => (languageNameCache ??= new Intl.DisplayNames(["en"], { type: "language" }));
+let timeZonesCache: string[] | undefined;
+const timeZones = () => (timeZonesCache ??= Intl.supportedValuesOf("timeZone"));
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -107,7 +110,7 @@ ${issues.length > 0 ? html`<div class="error-summary" role="alert" tabindex="-1"
 <fieldset><legend>About you</legend>
 ${text(v, errs, "name", "Your name")}
 ${text(v, errs, "email", "Email", "", "email")}
-${select(v, errs, "timezone", "Your time zone", TIME_ZONES, "")}
+${select(v, errs, "timezone", "Your time zone", timeZones(), "")}
 ${text(v, errs, "role", "Current role", "(e.g. Tech lead)")}
 ${select(v, errs, "seniority", "Seniority", SENIORITY_LEVELS, "Prefer not to say")}
 ${text(v, errs, "team", "Team", "(optional)")}
@@ -132,7 +135,7 @@ ${choices(
   errs,
   "languages",
   "Languages you can be coached in",
-  FORM_LANGUAGES.map((l) => [l, languageName.of(l) ?? l] as const),
+  FORM_LANGUAGES.map((l) => [l, languageName().of(l) ?? l] as const),
   "checkbox",
 )}
 ${select(v, errs, "style", "Coaching style you prefer", COACHING_STYLES, "No preference")}
