@@ -182,6 +182,7 @@ describe("booking events in any order, against DynamoDB Local", () => {
         getBookings: (provider, ids) => store.getBookings(provider, ids),
         sessionsOfClient: (clientId) => store.sessionsOfClient(clientId),
         sessionsOfCoach: (coachId, range) => store.sessionsOfCoach(coachId, range),
+        getPair: (clientId, coachId) => store.getPair(clientId, coachId),
         commit: (change) => store.commit(change),
         async getSessions(ids) {
           if (!paused) {

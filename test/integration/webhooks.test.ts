@@ -129,6 +129,34 @@ describe("booking webhooks", () => {
     ).toHaveLength(1);
   });
 
+  it("numbers two bookings of one client and coach delivered at the same instant as intro and starter 1", async () => {
+    const client = await intakeClient("pairrace");
+    const book = (id: string, hours: number) =>
+      deliver(
+        stack,
+        "calendly",
+        calendlyCreated({
+          id,
+          start: at(hours),
+          end: at(hours + 1),
+          email: client.email,
+          coachEmail: calendlyCoach.email,
+          token: client.token,
+        }),
+      );
+
+    const answers = await Promise.all([book(uid("p"), 200), book(uid("q"), 300)]);
+
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const sessions = (await sessionsOf(client.clientId)).sort(
+      (x: { startsAt: string }, y: { startsAt: string }) => (x.startsAt < y.startsAt ? -1 : 1),
+    );
+    expect(sessions.map((x: { kind: string; number?: number }) => [x.kind, x.number])).toEqual([
+      ["intro", undefined],
+      ["starter", 1],
+    ]);
+  });
+
   it("moves the session and its reminders on a Calendly reschedule, and removes them on cancel", async () => {
     const client = await intakeClient("move");
     const [a, b] = [uid("m"), uid("n")];

@@ -2,7 +2,7 @@ import type { BookingRecord } from "./bookings/model";
 import type { Client, ClientStatus, Match } from "./clients/model";
 import type { Coach, CoachInput } from "./coaches/schema";
 import type { ActionItem, Engagement } from "./followups/model";
-import type { Goal, Session } from "./sessions/model";
+import type { Goal, Session, SessionKind, SessionStatus } from "./sessions/model";
 import type { Provider } from "./webhooks/booking-event";
 
 /** Storage of coaches. Implementations translate storage errors into domain errors. */
@@ -94,6 +94,21 @@ export interface JobScheduler {
   list(prefix: string): Promise<{ name: string; at: string; input: Record<string, unknown> }[]>;
 }
 
+/** A session as its client–coach pair's numbering sees it. */
+export interface PairEntry {
+  id: string;
+  startsAt: string;
+  status: SessionStatus;
+  kind?: SessionKind;
+  number?: number;
+}
+
+/** The sessions of one client–coach pair, at the version they were read (0: no record yet). */
+export interface PairState {
+  entries: PairEntry[];
+  version: number;
+}
+
 /** One booking-processing step written atomically (see bookings/process.ts). */
 export interface BookingChange {
   /** Records to write; each carries the version it was read at (0 = new). */
@@ -107,6 +122,8 @@ export interface BookingChange {
    * was read at, or the whole change fails (so a decision made on a stale read never lands).
    */
   unchanged?: { bookings: BookingRecord[]; sessions: Session[] };
+  /** The pair's new entries, written over the version they were read at. */
+  pair?: { clientId: string; coachId: string } & PairState;
 }
 
 /** Storage of provider bookings and the sessions they hold. */
@@ -115,6 +132,8 @@ export interface BookingStore {
   getSessions(ids: readonly string[]): Promise<Session[]>;
   sessionsOfClient(clientId: string): Promise<Session[]>;
   sessionsOfCoach(coachId: string, range?: { from?: string; to?: string }): Promise<Session[]>;
+  /** The pair's sessions, read consistently. */
+  getPair(clientId: string, coachId: string): Promise<PairState>;
   /** Writes the change in one transaction; a lost race throws ConditionFailedError. */
   commit(change: BookingChange): Promise<void>;
 }

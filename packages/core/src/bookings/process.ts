@@ -1,7 +1,7 @@
 import type { Clock } from "../clock";
 import { ConditionFailedError } from "../errors";
 import { newId } from "../ids";
-import type { BookingStore, ClientRepository, CoachRepository, Logger } from "../ports";
+import type { BookingStore, ClientRepository, CoachRepository, Logger, PairEntry, PairState } from "../ports";
 import type { Session, SessionStatus } from "../sessions/model";
 import { renumber } from "../sessions/sequence";
 import { stableJson } from "../shared/stable-json";
@@ -155,16 +155,15 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
   };
 
   // Kind and number follow the pair's non-cancelled sessions in start order; they can only change
-  // when a session appears, moves, or changes status (a new client has no other sessions).
+  // when a session appears, moves, or changes status. The pair's record is read consistently and
+  // written back under its version, so two bookings of one pair at once cannot number alike.
   const renumberNeeded = !keep || moved || keep.status !== next.status || merged.length > 0;
-  const pair =
-    renumberNeeded && !newClient
-      ? (await deps.bookings.sessionsOfClient(next.clientId)).filter(
-          (s) => s.coachId === next.coachId && s.id !== next.id && !merged.some((m) => m.id === s.id),
-        )
-      : [];
+  const pairState = renumberNeeded ? await readPair(deps, next, newClient) : undefined;
+  const others = (pairState?.entries ?? []).filter(
+    (e) => e.id !== next.id && !merged.some((m) => m.id === e.id),
+  );
   const slots = renumberNeeded
-    ? renumber([...pair, { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number }])
+    ? renumber([...others, { ...next, status: "scheduled" as const, kind: keep?.kind, number: keep?.number }])
     : [{ id: next.id, kind: keep!.kind, ...(keep!.number ? { number: keep!.number } : {}), changed: false }];
   const ownSlot = slots.find((s) => s.id === next.id)!;
   const { number: _previousNumber, ...unnumbered } = next as typeof next & { number?: number };
@@ -175,21 +174,40 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
     updatedAt: now,
     version: base.version + 1,
   };
-  const siblings = next.status === "cancelled" ? renumber(pair) : slots.filter((s) => s.id !== next.id);
-  const renumbered = pair.flatMap((s) => {
-    const slot = siblings.find((x) => x.id === s.id);
-    if (!slot?.changed) return [];
+  const siblingSlots = (next.status === "cancelled" ? renumber(others) : slots).filter(
+    (s) => s.id !== next.id && s.changed,
+  );
+  const stale = siblingSlots.length > 0 ? await deps.bookings.getSessions(siblingSlots.map((s) => s.id)) : [];
+  const renumbered = stale.map((s) => {
+    const slot = siblingSlots.find((x) => x.id === s.id)!;
     const { number: _n, ...rest } = s;
-    return [
-      {
-        ...rest,
-        kind: slot.kind,
-        ...(slot.number ? { number: slot.number } : {}),
-        updatedAt: now,
-        version: s.version + 1,
-      },
-    ];
+    return {
+      ...rest,
+      kind: slot.kind,
+      ...(slot.number ? { number: slot.number } : {}),
+      updatedAt: now,
+      version: s.version + 1,
+    };
   });
+  const entry = (s: Pick<Session, "id" | "startsAt" | "status" | "kind" | "number">): PairEntry => ({
+    id: s.id,
+    startsAt: s.startsAt,
+    status: s.status,
+    kind: s.kind,
+    ...(s.number ? { number: s.number } : {}),
+  });
+  const pair = pairState && {
+    clientId: next.clientId,
+    coachId: next.coachId,
+    version: pairState.version,
+    entries: [
+      ...others.map((e) => {
+        const moved = renumbered.find((r) => r.id === e.id);
+        return moved ? entry(moved) : e;
+      }),
+      entry(session),
+    ],
+  };
 
   for (const r of chain)
     if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
@@ -206,6 +224,7 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
     sessions: [...(sessionChanged ? [session] : []), ...renumbered],
     deletedSessions: merged,
     unchanged: { bookings: unchangedOf(latest), sessions: !sessionChanged && keep ? [keep] : [] },
+    ...(pair ? { pair } : {}),
   });
   return {
     outcome: "session",
@@ -219,4 +238,13 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
 /** Equal content, whatever the key order. */
 function sameRecord(a: BookingRecord, b: BookingRecord | undefined): boolean {
   return b !== undefined && stableJson(a) === stableJson(b);
+}
+
+/** The pair's sessions, read consistently; a new client has none yet (no read needed). */
+async function readPair(
+  deps: BookingDeps,
+  next: { clientId: string; coachId: string },
+  newClient: boolean,
+): Promise<PairState> {
+  return newClient ? { entries: [], version: 0 } : deps.bookings.getPair(next.clientId, next.coachId);
 }

@@ -1,12 +1,13 @@
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import { ConditionFailedError } from "../../errors";
-import type { BookingChange, BookingStore } from "../../ports";
+import type { BookingChange, BookingStore, PairEntry, PairState } from "../../ports";
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
@@ -35,6 +36,15 @@ export class DynamoBookingStore implements BookingStore {
     return this.batchGet(ids.map((id) => keys.session(id)));
   }
 
+  async getPair(clientId: string, coachId: string): Promise<PairState> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.pair(clientId, coachId), ConsistentRead: true }),
+    );
+    return res.Item
+      ? { entries: res.Item.entries as PairEntry[], version: Number(res.Item.version) }
+      : { entries: [], version: 0 };
+  }
+
   sessionsOfClient(clientId: string): Promise<Session[]> {
     return this.queryAll("gsi1", "gsi1pk", keys.clientSessions(clientId, "", "").gsi1pk);
   }
@@ -61,6 +71,24 @@ export class DynamoBookingStore implements BookingStore {
         // A merged-away session takes its private notes with it.
         { Delete: { TableName: table, Key: keys.sessionNotes(s.id) } },
       ]),
+      ...(change.pair
+        ? [
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...keys.pair(change.pair.clientId, change.pair.coachId),
+                  type: "pair",
+                  clientId: change.pair.clientId,
+                  coachId: change.pair.coachId,
+                  entries: change.pair.entries,
+                  version: change.pair.version + 1,
+                },
+                ...versionCondition(change.pair.version),
+              },
+            },
+          ]
+        : []),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,

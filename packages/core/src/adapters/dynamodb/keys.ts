@@ -35,6 +35,11 @@ export const keys = {
     gsi2pk: `COACH#${coachId}#SESSIONS`,
     gsi2sk: `${startsAt}#${id}`,
   }),
+  /**
+   * One per client–coach pair: the pair's sessions with start, status, kind and number, read
+   * consistently, so numbering (intro, starter 1–7, regular) never rests on a lagging index.
+   */
+  pair: (clientId: string, coachId: string) => ({ pk: `PAIR#${clientId}#${coachId}`, sk: "PAIR" }),
   /** One per logical email send: claimed by a conditional write before sending. */
   ledger: (key: string) => ({ pk: `SEND#${key}`, sk: "LEDGER" }),
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
