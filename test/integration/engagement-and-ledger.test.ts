@@ -80,7 +80,7 @@ describe("coach load and the send ledger under failure and repetition", () => {
     expect(await load(a)).toBe(before);
   });
 
-  it("takes over a send whose sender died between claiming and sending, once the lease has passed", async () => {
+  it("retries a firing whose send another sender holds, and takes it over once that sender's lease is over", async () => {
     const email = uniqueEmail("crash");
     const start = Math.ceil((stack.clock.now().getTime() + 3 * DAY) / MINUTE) * MINUTE;
     const { sessionId } = await bookByWebhook(stack, { coach: a, email, start });
@@ -88,13 +88,27 @@ describe("coach load and the send ledger under failure and repetition", () => {
     // A sender claimed the pre-work reminder and died before sending it.
     expect(
       await stack.deps.bookings.ledger.claim(`${sessionId}:prework-reminder:${input.startsAt}`, {}),
-    ).toBe(true);
+    ).toBe("claimed");
 
-    expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "duplicate" });
-    await moveTo(stack, stack.clock.now().getTime() + 17 * MINUTE);
+    // While its lease runs, a firing fails (Lambda retries it later) rather than counting as done.
+    await expect(stack.dispatcher(JSON.stringify(input))).rejects.toThrow("in progress");
+    await moveTo(stack, stack.clock.now().getTime() + 2 * MINUTE);
     expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "sent" });
     expect(await stack.dispatcher(JSON.stringify(input))).toEqual({ outcome: "duplicate" });
     expect((await stack.emailsTo(email)).filter((m) => m.subject.startsWith("Tomorrow:"))).toHaveLength(1);
+  });
+
+  it("never takes over a ledger entry without a lease: it was written as final", async () => {
+    const { PutCommand, DynamoDBDocumentClient } = await import("@aws-sdk/lib-dynamodb");
+    const key = `legacy:${uniqueEmail("legacy")}`;
+    const doc = DynamoDBDocumentClient.from(stack.deps.aws.dynamodb);
+    await doc.send(
+      new PutCommand({
+        TableName: stack.deps.config.tableName,
+        Item: { pk: `SEND#${key}`, sk: "LEDGER", status: "claimed", claimedAt: "2020-01-01T00:00:00.000Z" },
+      }),
+    );
+    expect(await stack.deps.bookings.ledger.claim(key, {})).toBe("done");
   });
 
   it("lists a coach's sessions in a time range, and refuses a range that ends before it starts", async () => {

@@ -12,7 +12,7 @@ import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../supp
  * should lower the bound in the same commit.
  */
 const MAX_CALLS = {
-  firstBookingWithToken: 13,
+  firstBookingWithToken: 14,
   duplicateDelivery: 6,
   calcomReschedule: 13,
   calendlyRescheduleBothHalves: 19,

@@ -138,13 +138,15 @@ export interface BookingStore {
   commit(change: BookingChange): Promise<void>;
 }
 
+/**
+ * "claimed": this call owns the send (new, or a dead sender's lease ran out); "busy": another
+ * sender holds a live claim; "done": it was sent, skipped or failed for good before.
+ */
+export type ClaimResult = "claimed" | "busy" | "done";
+
 /** At-most-once sending: a send happens only after its key is claimed. */
 export interface SendLedger {
-  /**
-   * True when this call claimed the key: it was never claimed, or a claim was left unfinished for
-   * longer than a lease (the sender died mid-way), so the send is taken over rather than lost.
-   */
-  claim(key: string, context: Record<string, string>): Promise<boolean>;
+  claim(key: string, context: Record<string, string>): Promise<ClaimResult>;
   /** Closes a claim: the email went out ("sent") or turned out not to be needed ("skipped"). */
   complete(key: string, outcome: "sent" | "skipped"): Promise<void>;
   /** Gives the key back after a failure worth retrying. */

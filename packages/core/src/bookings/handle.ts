@@ -49,7 +49,7 @@ async function alertUnknownCoach(
   result: Extract<BookingResult, { outcome: "unknown-coach" }>,
 ): Promise<void> {
   const key = `unknown-coach:${event.provider}:${result.bookingId}`;
-  if (!(await deps.ledger.claim(key, { job: "admin-unknown-coach" }))) return;
+  if ((await deps.ledger.claim(key, { job: "admin-unknown-coach" })) !== "claimed") return;
   try {
     await deps.mailer.send(deps.settings.adminEmail, "admin-unknown-coach", {
       programName: deps.mailer.programName,

@@ -240,11 +240,30 @@ function sameRecord(a: BookingRecord, b: BookingRecord | undefined): boolean {
   return b !== undefined && stableJson(a) === stableJson(b);
 }
 
-/** The pair's sessions, read consistently; a new client has none yet (no read needed). */
+/**
+ * The pair's sessions, read consistently. A new client has none (no read). A pair without a
+ * record yet (its first session, or sessions booked before pair records existed) is built from
+ * the client's sessions once; the booking transaction then writes the record.
+ */
 async function readPair(
   deps: BookingDeps,
   next: { clientId: string; coachId: string },
   newClient: boolean,
 ): Promise<PairState> {
-  return newClient ? { entries: [], version: 0 } : deps.bookings.getPair(next.clientId, next.coachId);
+  if (newClient) return { entries: [], version: 0 };
+  const state = await deps.bookings.getPair(next.clientId, next.coachId);
+  if (state.version > 0) return state;
+  const sessions = (await deps.bookings.sessionsOfClient(next.clientId)).filter(
+    (s) => s.coachId === next.coachId,
+  );
+  return {
+    version: 0,
+    entries: sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt,
+      status: s.status,
+      kind: s.kind,
+      ...(s.number ? { number: s.number } : {}),
+    })),
+  };
 }

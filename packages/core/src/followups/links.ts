@@ -53,6 +53,13 @@ async function decideToContinue(
   const previous = client.engagement;
   const current = previous?.coachId === session.coachId ? previous : undefined;
   const active = current?.status === "active";
+  // An old check-in from another coach does not take the client away from their current coach.
+  if (previous?.status === "active" && !current) {
+    return {
+      title: "Nothing changed",
+      message: "You are working with another coach now, so this older link changes nothing.",
+    };
+  }
   let next: Engagement | undefined;
   if (link.a === "continue" && !active) {
     next = current

@@ -40,6 +40,12 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   settings: { publicBaseUrl: string; linkSecret: string };
+  /**
+   * Schedule firings set this: a send another sender still holds makes the firing fail and be
+   * retried (a dead sender's lease runs out), rather than count as done. Inline sends (a webhook,
+   * a finish) skip it: whoever holds the claim is sending right now.
+   */
+  retryBusyClaims?: boolean;
 }
 
 export type JobOutcome = "sent" | "stale" | "duplicate" | "failed";
@@ -101,13 +107,24 @@ export async function runJob(
  * retries; a permanent one is recorded on the claim and reported, never dropped silently.
  */
 export async function sendOnce(
-  deps: Pick<JobDeps, "ledger" | "logger">,
+  deps: Pick<JobDeps, "ledger" | "logger" | "retryBusyClaims">,
   key: string,
   log: Record<string, string>,
   work: () => Promise<boolean>,
 ): Promise<JobOutcome> {
-  if (!(await deps.ledger.claim(key, log))) {
-    deps.logger.info("job skipped: already sent", log);
+  const claim = await deps.ledger.claim(key, log);
+  if (claim === "busy" && deps.retryBusyClaims) {
+    // Another sender holds a live claim (or died holding it): try again once its lease is over.
+    throw Object.assign(new Error("this send is in progress elsewhere"), {
+      name: "SendInProgress",
+      transient: true,
+    });
+  }
+  if (claim !== "claimed") {
+    deps.logger.info(
+      claim === "busy" ? "job skipped: being sent elsewhere" : "job skipped: already sent",
+      log,
+    );
     return "duplicate";
   }
   let sent: boolean;

@@ -52,11 +52,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     if ("actionItemId" in parsed.data) {
       const input = parsed.data as ActionItemJobInput;
       const logger = firingLogger.child({ actionItemId: input.actionItemId, job: input.job });
-      return { outcome: await runActionItemJob({ ...deps.bookings, logger }, input) };
+      return { outcome: await runActionItemJob({ ...deps.bookings, logger, retryBusyClaims: true }, input) };
     }
     const input = parsed.data as JobInput;
     const logger = firingLogger.child({ sessionId: input.sessionId, job: input.job });
-    return { outcome: await runJob({ ...deps.bookings, logger }, input) };
+    return { outcome: await runJob({ ...deps.bookings, logger, retryBusyClaims: true }, input) };
   };
 }
 

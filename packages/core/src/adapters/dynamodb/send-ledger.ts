@@ -1,10 +1,13 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { SendLedger } from "../../ports";
+import type { ClaimResult, SendLedger } from "../../ports";
 import { failedConditions } from "./errors";
 import { keys } from "./keys";
 
-/** How long an unfinished claim holds: longer than any function runs (Lambda stops at 15 minutes). */
-const CLAIM_LEASE_MS = 16 * 60 * 1000;
+/**
+ * How long an unfinished claim holds: a little longer than the dispatcher may run (60 s), so that
+ * Lambda's retry of a sender that died finds the claim free again instead of a false "done".
+ */
+export const CLAIM_LEASE_MS = 90 * 1000;
 
 /** How long a ledger entry is kept: long after any retry or reschedule could repeat the send. */
 const LEDGER_TTL_SECONDS = 400 * 24 * 60 * 60;
@@ -16,7 +19,7 @@ export class DynamoSendLedger implements SendLedger {
     private readonly now: () => Date,
   ) {}
 
-  async claim(key: string, context: Record<string, string>): Promise<boolean> {
+  async claim(key: string, context: Record<string, string>): Promise<ClaimResult> {
     const at = this.now();
     try {
       await this.db.send(
@@ -29,21 +32,23 @@ export class DynamoSendLedger implements SendLedger {
             ...context,
             status: "claimed",
             claimedAt: at.toISOString(),
+            leaseUntil: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString(),
             expiresAt: Math.floor(at.getTime() / 1000) + LEDGER_TTL_SECONDS,
           },
-          // New, or claimed by a sender that never finished (it died between claim and send).
-          ConditionExpression: "attribute_not_exists(pk) OR (#s = :claimed AND claimedAt < :cutoff)",
+          // New, or claimed by a sender whose lease ran out (it died between claim and send).
+          // Only claims that carry a lease can be taken over: entries without one are final.
+          ConditionExpression: "attribute_not_exists(pk) OR (#s = :claimed AND leaseUntil < :now)",
           ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: {
-            ":claimed": "claimed",
-            ":cutoff": new Date(at.getTime() - CLAIM_LEASE_MS).toISOString(),
-          },
+          ExpressionAttributeValues: { ":claimed": "claimed", ":now": at.toISOString() },
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
-      return true;
+      return "claimed";
     } catch (error) {
-      if (failedConditions(error)) return false;
-      throw error;
+      if (!failedConditions(error)) throw error;
+      const old = (error as { Item?: Record<string, { S?: string }> }).Item;
+      const busy = old?.status?.S === "claimed" && (old.leaseUntil?.S ?? "") >= at.toISOString();
+      return busy ? "busy" : "done";
     }
   }
 
