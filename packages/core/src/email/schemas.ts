@@ -91,3 +91,21 @@ export const actionItemSchema = z.object({
   dueLabel: dateLabelField,
   doneUrl: linkField,
 });
+
+/**
+ * The data every email about one session starts from: the program, the client, the coach, the
+ * time (pre-formatted for the reader) and the kind, plus `extra`. Adds `kindLabel` and `isIntro`.
+ */
+export function sessionEmailSchema<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+      ...extra,
+    })
+    .superRefine((value, ctx) => checkStarterNumber(value as KindFields, ctx))
+    .transform((value) => withKindLabel(value as typeof value & KindFields));
+}

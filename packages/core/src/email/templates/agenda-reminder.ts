@@ -1,34 +1,17 @@
-import { z } from "zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { agendaHtml, agendaText } from "../partials";
-import {
-  agendaSchema,
-  checkStarterNumber,
-  personName,
-  programNameField,
-  sessionKindShape,
-  sessionTimeField,
-  withKindLabel,
-} from "../schemas";
+import { agendaSchema, sessionEmailSchema } from "../schemas";
 
 /** To the coach 10 minutes before a session: review the agenda now (seed 001: at least 5 minutes ahead). */
 export const agendaReminder = defineTemplate({
   name: "agenda-reminder",
   subject: "Starting soon: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
   subjectFields: ["kindLabel", "sessionTime"],
-  schema: z
-    .object({
-      programName: programNameField,
-      coachName: personName,
-      clientName: personName,
-      /** Formatted in the coach's time zone. */
-      sessionTime: sessionTimeField,
-      ...sessionKindShape,
-      agenda: agendaSchema,
-    })
-    .superRefine(checkStarterNumber)
-    .transform(withKindLabel),
+  // The session time is formatted in the reader's time zone.
+  schema: sessionEmailSchema({
+    agenda: agendaSchema,
+  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     coachName: "Ada Mensah",

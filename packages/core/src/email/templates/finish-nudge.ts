@@ -1,33 +1,16 @@
-import { z } from "zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import {
-  checkStarterNumber,
-  linkField,
-  personName,
-  programNameField,
-  sessionKindShape,
-  sessionTimeField,
-  withKindLabel,
-} from "../schemas";
+import { linkField, sessionEmailSchema } from "../schemas";
 
 /** To the coach 2 hours after a session that is not finished yet: please finish the meeting. */
 export const finishNudge = defineTemplate({
   name: "finish-nudge",
   subject: "Please finish your meeting: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
   subjectFields: ["kindLabel", "sessionTime"],
-  schema: z
-    .object({
-      programName: programNameField,
-      coachName: personName,
-      clientName: personName,
-      /** Formatted in the coach's time zone. */
-      sessionTime: sessionTimeField,
-      ...sessionKindShape,
-      finishUrl: linkField,
-    })
-    .superRefine(checkStarterNumber)
-    .transform(withKindLabel),
+  // The session time is formatted in the reader's time zone.
+  schema: sessionEmailSchema({
+    finishUrl: linkField,
+  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     coachName: "Ada Mensah",

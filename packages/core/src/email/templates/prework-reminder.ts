@@ -1,32 +1,15 @@
-import { z } from "zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { preworkHtml, preworkText } from "../partials";
-import {
-  checkStarterNumber,
-  personName,
-  programNameField,
-  sessionKindShape,
-  sessionTimeField,
-  withKindLabel,
-} from "../schemas";
+import { sessionEmailSchema } from "../schemas";
 
 /** To the client 24 hours before a session: when it is, and the pre-work (seed 002). */
 export const preworkReminder = defineTemplate({
   name: "prework-reminder",
   subject: "Tomorrow: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
   subjectFields: ["kindLabel", "sessionTime"],
-  schema: z
-    .object({
-      programName: programNameField,
-      clientName: personName,
-      coachName: personName,
-      /** Formatted in the client's time zone. */
-      sessionTime: sessionTimeField,
-      ...sessionKindShape,
-    })
-    .superRefine(checkStarterNumber)
-    .transform(withKindLabel),
+  // The session time is formatted in the reader's time zone.
+  schema: sessionEmailSchema({}),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",
