@@ -9,6 +9,7 @@ import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
 import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
 import { bootstrapResources } from "../packages/local/src/bootstrap";
 import { DEMO_COACHES } from "../packages/local/src/demo/coaches";
+import { sampleIntake } from "../packages/local/src/demo/intake";
 import { seedDemoCoaches } from "../packages/local/src/demo/seed";
 import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
 import { freePort } from "../packages/local/src/emulators/ports";
@@ -134,7 +135,7 @@ export async function benchWebhooks(): Promise<BenchResult[]> {
       const res = await app.request("/v1/intake", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(intakeBody(`bench.intake.${i}@example.com`)),
+        body: JSON.stringify(sampleIntake(`bench.intake.${i}@example.com`)),
       });
       const body = (await res.json()) as { matches?: { bookingUrl: string }[] };
       const url = body.matches?.[0] ? new URL(body.matches[0].bookingUrl) : undefined;
@@ -217,28 +218,4 @@ export async function benchWebhooks(): Promise<BenchResult[]> {
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
   }
-}
-
-/** A complete intake (as test/support/requests.ts sends it). */
-function intakeBody(email: string) {
-  return {
-    name: "Sam Rivera",
-    email,
-    timezone: "Europe/Lisbon",
-    background: "Backend engineer for eight years, promoted to tech lead of a payments team six months ago.",
-    role: "Tech lead",
-    seniority: "lead",
-    team: "Payments",
-    company: "Acme Pay",
-    challenge:
-      "I struggle to delegate and end up reviewing every pull request; my manager wants me to speak up more in planning meetings.",
-    goals: "Delegate code reviews within three months and lead planning with confidence.",
-    preferences: {
-      topics: ["delegation", "communication"],
-      languages: ["en"],
-      style: "supportive",
-      cadence: "biweekly",
-    },
-    consent: true,
-  };
 }
