@@ -50,6 +50,7 @@ describe("the HTML intake form", () => {
       expect(page).toContain(`id="${id}"`);
     }
     expect(page).toContain('name="topics" value="delegation"');
+    expect(page).toContain('<option value="UTC" selected>UTC</option>');
   });
 
   it("shows the recommendations page after a form post, with names escaped", async () => {

@@ -24,7 +24,9 @@ export const FORM_LANGUAGES = [
 let languageNameCache: Intl.DisplayNames | undefined;
 const languageName = () => (languageNameCache ??= new Intl.DisplayNames(["en"], { type: "language" }));
 let timeZonesCache: string[] | undefined;
-const timeZones = () => (timeZonesCache ??= Intl.supportedValuesOf("timeZone"));
+// UTC first: it is the default, and the runtime's list of canonical zones does not include it.
+const timeZones = () =>
+  (timeZonesCache ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]);
 
 export type FormValues = Record<string, string | string[]>;
 
