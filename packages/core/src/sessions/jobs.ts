@@ -142,7 +142,16 @@ export async function sendOnce(
     return "failed";
   }
   // Outside the try: once the email is out, a failure to record it must not release the claim.
-  await deps.ledger.complete(key, sent ? "sent" : "skipped");
+  // Recording is retried a little, since a claim left open could be taken over after its lease.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.ledger.complete(key, sent ? "sent" : "skipped");
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
   deps.logger.info(sent ? "job sent" : "job skipped: not needed", log);
   return sent ? "sent" : "stale";
 }
