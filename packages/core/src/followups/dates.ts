@@ -1,4 +1,5 @@
 import type { Cadence } from "../sessions/model";
+import { wallTimeToUtc } from "../shared/time-zones";
 
 const DAY = 86_400_000;
 
@@ -50,27 +51,8 @@ export function localDate(now: Date, timeZone: string): string {
 
 /** The UTC instant of `hour`:00 local time on `date` (YYYY-MM-DD) in `timeZone`. */
 export function localTimeToUtc(date: string, hour: number, timeZone: string): Date {
-  const guess = new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
-  // The zone's offset at that moment, read back from how the guess shows there; twice for DST edges.
-  let at = guess;
-  for (let i = 0; i < 2; i++) at = new Date(guess.getTime() - offsetMs(at, timeZone));
-  return at;
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(wallTimeToUtc(Date.UTC(y, m - 1, d, hour), timeZone));
 }
 
 /** The day before a YYYY-MM-DD date. */

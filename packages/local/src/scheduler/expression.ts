@@ -1,3 +1,7 @@
+import { wallTimeToUtc } from "@coachflow/core/shared/time-zones";
+
+export { wallTimeToUtc };
+
 /** What a ScheduleExpression means here: a one-time instant, or a recurring one we accept but never fire. */
 export type ParsedExpression = { kind: "at"; atMs: number } | { kind: "rate" } | { kind: "cron" };
 
@@ -13,38 +17,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Milliseconds the wall clock of `timeZone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  const part = (type: string) =>
-    Number(format.formatToParts(new Date(utcMs)).find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wall - Math.floor(utcMs / 1000) * 1000;
-}
-
-/** The UTC instant at which the wall clock of `timeZone` shows the given local date and time. */
-export function wallTimeToUtc(wallAsUtcMs: number, timeZone: string): number {
-  const first = wallAsUtcMs - zoneOffsetMs(wallAsUtcMs, timeZone);
-  // A second pass settles instants next to a daylight-saving change.
-  return wallAsUtcMs - zoneOffsetMs(first, timeZone);
 }
 
 /**
