@@ -7,6 +7,7 @@ const TRANSIENT_NAMES = new Set([
   "RequestLimitExceeded",
   "LimitExceededException",
   "InternalServerError",
+  "InternalServerException",
   "InternalFailure",
   "ServiceUnavailable",
   "ServiceUnavailableException",
@@ -43,7 +44,7 @@ export function isTransient(error: unknown): boolean {
   if (typeof e.transient === "boolean") return e.transient;
   const status = e.$metadata?.httpStatusCode;
   return (
-    e.$retryable !== undefined ||
+    Boolean(e.$retryable) ||
     (status !== undefined && (status === 429 || status >= 500)) ||
     TRANSIENT_NAMES.has(e.name) ||
     (typeof e.code === "string" && TRANSIENT_CODES.has(e.code))

@@ -3,33 +3,7 @@
  * the service's error type only: the service echoes request values (target input included) in its
  * own validation messages, so those stay in `cause` and out of ours.
  */
-
-/** Error types worth retrying later: throttling, service faults, timeouts. */
-const TRANSIENT_TYPES = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "InternalServerException",
-  "InternalFailure",
-  "ServiceUnavailable",
-  "ServiceUnavailableException",
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "TimeoutError",
-]);
-
-/** Network failures below HTTP: the request may not have reached the service. */
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-]);
+import { isTransient } from "../../shared/describe-error";
 
 export interface SchedulerErrorInfo {
   /** The service's error type, e.g. "ValidationException"; "Unknown" when none was named. */
@@ -41,8 +15,6 @@ export interface SchedulerErrorInfo {
 
 interface SdkErrorLike {
   name?: unknown;
-  code?: unknown;
-  $retryable?: unknown;
   $metadata?: { httpStatusCode?: unknown };
 }
 
@@ -55,12 +27,7 @@ export function describeSchedulerError(error: unknown): SchedulerErrorInfo {
   const e = (error ?? {}) as SdkErrorLike;
   const status = typeof e.$metadata?.httpStatusCode === "number" ? e.$metadata.httpStatusCode : undefined;
   const type = typeof e.name === "string" && e.name !== "" ? e.name : "Unknown";
-  const transient =
-    TRANSIENT_TYPES.has(type) ||
-    (typeof e.code === "string" && NETWORK_CODES.has(e.code)) ||
-    Boolean(e.$retryable) ||
-    (status !== undefined && (status >= 500 || status === 429));
-  return { type, status, transient };
+  return { type, status, transient: isTransient(error) };
 }
 
 /** CreateSchedule's answer when the name is taken (and UpdateSchedule's on a concurrent change). */
