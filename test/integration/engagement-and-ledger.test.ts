@@ -146,6 +146,26 @@ describe("coach load and the send ledger under failure and repetition", () => {
     expect(reversed.body.error.fields[0].path).toBe("from");
   });
 
+  it("shows a friendly page and changes nothing for an expired link", async () => {
+    const email = uniqueEmail("expired");
+    const sessionId = await meetAndFinish(a, email, { next: { type: "end" }, workTogether: false });
+    const clientId = (await stack.deps.bookings.bookings.getSessions([sessionId]))[0]!.clientId;
+    const { signLink, linkUrl } = await import("@coachflow/core/links/signed-links");
+    const path = new URL(
+      linkUrl(
+        "http://x",
+        signLink("test-link-secret-0123456789", "unsubscribe", clientId, undefined, stack.clock.now()),
+      ),
+    ).pathname;
+
+    await moveTo(stack, stack.clock.now().getTime() + 366 * DAY);
+    const res = await stack.app.request(path, { method: "POST" });
+
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("This link does not work");
+    expect((await stack.deps.clients.clients.get(clientId))?.nudgesOff).toBeUndefined();
+  });
+
   it("refuses an action item due in the past in the client's time zone, and takes today", async () => {
     const email = uniqueEmail("today");
     const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;
