@@ -124,6 +124,8 @@ describe("POST /v1/intake", () => {
     expect(alerts[0]!.body.text).toContain(email);
     // The admin alert carries no free-text answers.
     expect(alerts[0]!.body.text).not.toContain("pull request");
+    // The demo data has one inactive coach (on sabbatical); the alert counts it.
+    expect(alerts[0]!.body.text).toMatch(/Inactive: 1\b/);
   });
 
   it("makes at most two DynamoDB calls for a warm intake", async () => {

@@ -28,6 +28,21 @@ export class CoachCatalog {
     return this.cached.coaches;
   }
 
+  /**
+   * How many coaches are inactive. The cache holds active coaches only, so this is read on demand,
+   * page by page; only a waitlisted intake asks (for the admin's alert).
+   */
+  async inactiveCount(): Promise<number> {
+    let count = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.repo.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+      count += page.items.filter((c) => !c.active).length;
+      cursor = page.cursor;
+    } while (cursor);
+    return count;
+  }
+
   invalidate(): void {
     this.cached = undefined;
   }

@@ -151,7 +151,7 @@ async function acceptAnswers(
 
 /** Sends the intake's emails; a failure makes the next identical submission try again. */
 export async function notify(
-  deps: Pick<IntakeDeps, "mailer" | "clients" | "logger" | "settings">,
+  deps: Pick<IntakeDeps, "mailer" | "clients" | "logger" | "settings" | "catalog">,
   client: Client,
   picks: readonly { coach: Coach }[],
   result?: MatchResult,
@@ -169,7 +169,9 @@ export async function notify(
       );
     } else {
       await deps.mailer.waitlisted(client, clientOpts);
-      await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, result);
+      // The matcher saw active coaches only; the admin also wants to know how many are inactive.
+      const excluded = result && { ...result.excluded, inactive: await deps.catalog.inactiveCount() };
+      await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, excluded);
     }
   } catch (error) {
     deps.logger.error("intake email failed", { clientId: client.id, ...describeError(error) });

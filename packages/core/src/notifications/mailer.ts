@@ -53,7 +53,7 @@ export class Mailer {
     );
   }
 
-  async waitlistAlert(adminEmail: string, client: Client, result?: MatchResult): Promise<void> {
+  async waitlistAlert(adminEmail: string, client: Client, excluded?: MatchResult["excluded"]): Promise<void> {
     await this.send(adminEmail, "admin-waitlist-alert", {
       programName: this.programName,
       clientId: client.id,
@@ -61,7 +61,7 @@ export class Mailer {
       clientEmail: client.email,
       topics: client.preferences.topics,
       languages: client.preferences.languages,
-      excluded: result?.excluded ?? { inactive: 0, atCapacity: 0, noSharedLanguage: 0 },
+      excluded: excluded ?? { inactive: 0, atCapacity: 0, noSharedLanguage: 0 },
     });
   }
 
