@@ -6,7 +6,7 @@ import {
   type TemplateName,
   templateData,
 } from "../../../packages/core/src/email";
-import { AppError } from "../../../packages/core/src/errors";
+import { failingFields } from "../../support/email";
 
 const FOLLOWUP_TEMPLATES = [
   "session-followup",
@@ -20,21 +20,6 @@ const FOLLOWUP_TEMPLATES = [
 
 const HOSTILE = "Tom & Jerry\r\nBcc: x@evil.test <script>alert(1)</script>";
 const HOSTILE_HTML = "Tom &amp; Jerry\r\nBcc: x@evil.test &lt;script&gt;alert(1)&lt;/script&gt;";
-
-/** The field paths a validation error names, or a failure when no AppError was thrown. */
-function failingFields(name: string, data: unknown): string[] {
-  try {
-    templateData(name, data);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    const e = error as AppError;
-    expect(e.code).toBe("validation_failed");
-    const paths = (e.fields ?? []).map((f) => f.path);
-    for (const p of paths) expect(e.message).toContain(p);
-    return paths;
-  }
-  throw new Error("expected a validation error");
-}
 
 const followup = getTemplate("session-followup").sample;
 const [firstItem] = followup.actionItems;

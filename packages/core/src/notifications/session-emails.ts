@@ -35,15 +35,23 @@ export function sessionAgenda({ session, client }: Pick<SessionContext, "session
   );
 }
 
+/** What every email about one session starts with (as `sessionEmailSchema` expects), timed for its reader. */
+function sessionBase(mailer: Mailer, ctx: SessionContext, reader: "client" | "coach") {
+  const t = times(ctx);
+  return {
+    programName: mailer.programName,
+    clientName: ctx.client.name,
+    coachName: ctx.coach.name,
+    sessionTime: reader === "client" ? t.forClient : t.forCoach,
+    ...kindFields(ctx.session),
+  };
+}
+
 /** The emails of a session's timeline. Coach notes are never part of any of them. */
 export const sessionEmails = {
   bookingConfirmation: (mailer: Mailer, ctx: SessionContext) =>
     mailer.send(ctx.client.email, "booking-confirmation", {
-      programName: mailer.programName,
-      clientName: ctx.client.name,
-      coachName: ctx.coach.name,
-      sessionTime: times(ctx).forClient,
-      ...kindFields(ctx.session),
+      ...sessionBase(mailer, ctx, "client"),
     }),
 
   coachBrief: (mailer: Mailer, ctx: SessionContext) => {
@@ -76,30 +84,18 @@ export const sessionEmails = {
 
   preworkReminder: (mailer: Mailer, ctx: SessionContext) =>
     mailer.send(ctx.client.email, "prework-reminder", {
-      programName: mailer.programName,
-      clientName: ctx.client.name,
-      coachName: ctx.coach.name,
-      sessionTime: times(ctx).forClient,
-      ...kindFields(ctx.session),
+      ...sessionBase(mailer, ctx, "client"),
     }),
 
   agendaReminder: (mailer: Mailer, ctx: SessionContext) =>
     mailer.send(ctx.coach.email, "agenda-reminder", {
-      programName: mailer.programName,
-      coachName: ctx.coach.name,
-      clientName: ctx.client.name,
-      sessionTime: times(ctx).forCoach,
-      ...kindFields(ctx.session),
+      ...sessionBase(mailer, ctx, "coach"),
       agenda: sessionAgenda(ctx),
     }),
 
   finishNudge: (mailer: Mailer, ctx: SessionContext, finishUrl: string) =>
     mailer.send(ctx.coach.email, "finish-nudge", {
-      programName: mailer.programName,
-      coachName: ctx.coach.name,
-      clientName: ctx.client.name,
-      sessionTime: times(ctx).forCoach,
-      ...kindFields(ctx.session),
+      ...sessionBase(mailer, ctx, "coach"),
       finishUrl,
     }),
 };

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { coachingStyleSchema, seniorityLevelSchema } from "../../coaches/schema";
-import { cadenceSchema } from "../../intake/schema";
-import { optionalText, text } from "../../shared/validators";
+import { coachingStyleSchema } from "../../coaches/schema";
+import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
 import {
   agendaSchema,
   checkStarterNumber,
@@ -23,15 +22,16 @@ export const coachBriefSchema = z
     /** Formatted in the coach's time zone. */
     sessionTime: sessionTimeField,
     ...sessionKindShape,
-    client: z.object({
-      name: personName,
-      background: text(4000),
-      role: text(200),
-      seniority: seniorityLevelSchema.optional(),
-      team: optionalText(200),
-      company: text(200),
-      challenge: text(4000),
-      goals: optionalText(4000),
+    // The same rules as the intake answers they come from.
+    client: intakeInputSchema.pick({
+      name: true,
+      background: true,
+      role: true,
+      seniority: true,
+      team: true,
+      company: true,
+      challenge: true,
+      goals: true,
     }),
     preferences: z.object({
       topics: topicList,
