@@ -61,7 +61,7 @@ export function esbuildOptions(
     metafile: false,
     logLevel: "warning",
     external: sdk === "runtime" ? ["@aws-sdk/*"] : [],
-    plugins: [zodEnglishOnly, noLocalTemplateEngine, lambdaCredentialsFromEnv],
+    plugins: [zodEnglishOnly, noLocalTemplateEngine, lambdaCredentialsFromEnv, noEventStreams],
     // A few CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
     banner: {
       js: 'import{createRequire as __cjsRequire}from"node:module";const require=__cjsRequire(import.meta.url);',
@@ -75,7 +75,7 @@ export interface Bundle {
    * the function's code asset, deployed as it is.
    */
   dir: string;
-  /** Minified bytes of all the code: `index.mjs` and every chunk. */
+  /** Minified bytes of all the code: `index.mjs` and every chunk it can load. */
   bytes: number;
   /** Minified bytes of the chunks `index.mjs` only imports dynamically: code not loaded at init. */
   lazyBytes: number;
@@ -99,20 +99,33 @@ export async function buildAndMeasure(options: BuildOptions & { outdir: string }
   const { metafile } = await build({ ...options, metafile: true });
   const outputs = metafile!.outputs;
   const rel = (file: string) => path.relative(ROOT, path.join(outdir, file));
-  // What `index.mjs` imports statically, transitively, is loaded at init; the rest on demand.
-  const atInit = new Set<string>();
-  const visit = (file: string) => {
-    if (atInit.has(file)) return;
-    atInit.add(file);
-    for (const i of outputs[file]?.imports ?? [])
-      if (!i.external && i.kind === "import-statement") visit(i.path);
+  // What `index.mjs` imports statically, transitively, is loaded at init; what it can reach through
+  // a dynamic import() only on demand.
+  const reachable = (kinds: readonly string[]) => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of outputs[file]?.imports ?? []) if (!i.external && kinds.includes(i.kind)) visit(i.path);
+    };
+    visit(rel(BUNDLE_FILE));
+    return seen;
   };
-  visit(rel(BUNDLE_FILE));
+  const atInit = reachable(["import-statement"]);
+  const used = reachable(["import-statement", "dynamic-import"]);
   let bytes = 0;
   let lazyBytes = 0;
   const inputs = { atInit: new Set<string>(), lazy: new Set<string>() };
   for (const [file, output] of Object.entries(outputs)) {
     if (!file.endsWith(".mjs")) continue;
+    // esbuild emits a chunk for every dynamic import() it meets, also when tree shaking then drops
+    // the only code that imports it (the SDK's browser user-agent parser, for one): nothing can
+    // ever load such a chunk, so it is neither deployed nor counted.
+    if (!used.has(file)) {
+      rmSync(path.join(ROOT, file));
+      rmSync(path.join(ROOT, `${file}.map`), { force: true });
+      continue;
+    }
     bytes += output.bytes;
     if (!atInit.has(file)) lazyBytes += output.bytes;
     for (const input of Object.keys(output.inputs)) inputs[atInit.has(file) ? "atInit" : "lazy"].add(input);
@@ -199,6 +212,27 @@ const lambdaCredentialsFromEnv: Plugin = {
     build.onLoad({ filter: /^credential-provider-node$/, namespace: "stub" }, (args) => ({
       contents: 'export { fromEnv as defaultProvider } from "@aws-sdk/credential-provider-env";',
       resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * The SDK's HTTP protocols load the event-stream codec (~15 KB) with a dynamic import when an
+ * operation's schema has an event stream (Bedrock, Transcribe, S3 Select, …). No DynamoDB operation
+ * has one, so the chunk could never load; a stand-in that fails loudly takes its place.
+ */
+const noEventStreams: Plugin = {
+  name: "no-event-streams",
+  setup(build) {
+    build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, () => ({
+      path: "event-streams",
+      namespace: "stub",
+    }));
+    build.onLoad({ filter: /^event-streams$/, namespace: "stub" }, () => ({
+      contents: `const unavailable = () => { throw new Error("event streams are not bundled in Lambda functions: no operation used here has one"); };
+export const EventStreamSerde = unavailable;
+export const eventStreamSerdeProvider = unavailable;`,
       loader: "js",
     }));
   },
