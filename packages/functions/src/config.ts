@@ -1,4 +1,4 @@
-import { z } from "@coachflow/core/shared/zod";
+import * as z from "@coachflow/core/shared/zod";
 
 const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
 const nonEmpty = () => z.string().check(z.minLength(1));

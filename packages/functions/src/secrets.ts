@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { z } from "@coachflow/core/shared/zod";
+import * as z from "@coachflow/core/shared/zod";
 
 /**
  * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the

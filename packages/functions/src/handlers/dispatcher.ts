@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
 import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
-import { z } from "@coachflow/core/shared/zod";
+import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
 import { loadEnvOnce } from "../secrets";

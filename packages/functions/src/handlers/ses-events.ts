@@ -2,7 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import type { SuppressionReason, Suppressions } from "@coachflow/core/ports";
-import { z } from "@coachflow/core/shared/zod";
+import * as z from "@coachflow/core/shared/zod";
 import { JsonLogger, type LogLevel } from "../logger";
 
 const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);

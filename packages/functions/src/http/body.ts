@@ -1,5 +1,5 @@
 import { AppError } from "@coachflow/core/errors";
-import { z } from "@coachflow/core/shared/zod";
+import * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
 import { validationError } from "./errors";
 

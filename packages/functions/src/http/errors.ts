@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode, type FieldIssue } from "@coachflow/core/errors";
-import type { z } from "@coachflow/core/shared/zod";
+import type * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
