@@ -78,6 +78,19 @@ describe("the Lambda bundles", () => {
     expect(bundles.dispatcher.lazyBytes).toBeGreaterThan(0);
   });
 
+  it("build the OpenAPI document on demand in the API, with no OpenAPI library for classic zod anywhere", () => {
+    const generator = /packages\/functions\/src\/http\/openapi-document\.ts$/;
+    expect(bundles.api.inputs.atInit.some((i) => generator.test(i))).toBe(false);
+    expect(bundles.api.inputs.lazy.some((i) => generator.test(i))).toBe(true);
+    for (const [name, bundle] of Object.entries(bundles)) {
+      const inputs = [...bundle.inputs.atInit, ...bundle.inputs.lazy];
+      expect(
+        inputs.filter((i) => /node_modules\/(@hono\/zod-openapi|@asteasolutions|openapi3-ts)\//.test(i)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
   it("measure every chunk: the size counts all the code, lazily loaded chunks included", () => {
     for (const bundle of Object.values(bundles)) {
       const total = code(bundle).reduce((sum, text) => sum + Buffer.byteLength(text), 0);

@@ -43,6 +43,24 @@ describe("health, OpenAPI and docs", () => {
     ]);
   });
 
+  it("describes exactly the routes the app answers, no more and no fewer", async () => {
+    const doc = (await (await stack.app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const described = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    // Not operations of the API: the description itself and its viewer; the page a signed link
+    // opens (its POST is described, with what the GET shows); the local stack's own routes.
+    const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /l/:token"];
+    const answered = stack.app.routes
+      .filter((r) => r.method !== "ALL" && !r.path.startsWith("/_local/"))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !UNDESCRIBED.includes(r));
+    expect(new Set(described).size).toBe(described.length);
+    expect([...new Set(answered)].sort()).toEqual([...described].sort());
+  });
+
   it("serves interactive docs that load the description", async () => {
     const page = await (await stack.app.request("/docs")).text();
     expect(page).toContain('url: "/openapi.json"');

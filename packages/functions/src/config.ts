@@ -1,49 +1,52 @@
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+
+const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+const nonEmpty = () => z.string().check(z.minLength(1));
+const secret = (name: string, min = 16) =>
+  z.string().check(z.minLength(min, { message: `${name} must be at least ${min} characters` }));
+const arn = (message?: string) => z.string().check(z.startsWith("arn:", message ? { message } : undefined));
 
 /**
  * Every setting the application reads, parsed from an environment-like object. This is the only
  * place that knows environment variable names; the Lambda entry points pass `process.env`, the
  * local stack passes its own values merged over `process.env`.
  */
-const envSchema = z.object({
-  TABLE_NAME: z.string().min(1).default("coachflow"),
-  AWS_REGION: z.string().min(1).default("us-east-1"),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  SES_ENDPOINT: z.url().optional(),
-  SCHEDULER_ENDPOINT: z.url().optional(),
-  ADMIN_TOKEN: z.string().min(16, { message: "ADMIN_TOKEN must be at least 16 characters" }).optional(),
-  ADMIN_EMAIL: z.email().default("admin@coachflow.example"),
-  EMAIL_FROM: z.string().min(3).default("coachflow <no-reply@coachflow.example>"),
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  LINK_SIGNING_SECRET: z.string().min(16, { message: "LINK_SIGNING_SECRET must be at least 16 characters" }),
-  PROGRAM_NAME: z.string().min(1).default("Tech Lead Coaching Network"),
-  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
-  COACH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
-  DOCS_ASSETS_URL: z.url().default("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  CALENDLY_SIGNING_KEY: z
-    .string()
-    .min(16, { message: "CALENDLY_SIGNING_KEY must be at least 16 characters" }),
-  CALCOM_WEBHOOK_SECRET: z
-    .string()
-    .min(16, { message: "CALCOM_WEBHOOK_SECRET must be at least 16 characters" }),
-  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
-  SCHEDULE_GROUP: z
-    .string()
-    .regex(/^[0-9a-zA-Z-_.]{1,64}$/)
-    .default("coachflow"),
-  DISPATCHER_ARN: z
-    .string()
-    .startsWith("arn:", { message: "DISPATCHER_ARN must be the dispatcher function's ARN" }),
-  SCHEDULER_ROLE_ARN: z
-    .string()
-    .startsWith("arn:", { message: "SCHEDULER_ROLE_ARN must be an IAM role ARN" }),
-  SCHEDULER_DLQ_ARN: z.string().startsWith("arn:").optional(),
-  JWT_SECRET: z.string().min(32, { message: "JWT_SECRET must be at least 32 characters" }).optional(),
-  JWKS_URL: z.url().optional(),
-  JWT_ISSUER: z.string().min(1).optional(),
-  JWT_AUDIENCE: z.string().min(1).optional(),
-});
+const envSchema = z
+  .object({
+    TABLE_NAME: z._default(nonEmpty(), "coachflow"),
+    AWS_REGION: z._default(nonEmpty(), "us-east-1"),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    SES_ENDPOINT: z.optional(z.url()),
+    SCHEDULER_ENDPOINT: z.optional(z.url()),
+    ADMIN_TOKEN: z.optional(secret("ADMIN_TOKEN")),
+    ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
+    EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
+    SES_CONFIGURATION_SET: z.optional(nonEmpty()),
+    LINK_SIGNING_SECRET: secret("LINK_SIGNING_SECRET"),
+    PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
+    PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
+    COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
+    DOCS_ASSETS_URL: z._default(z.url(), "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
+    LOG_LEVEL: z._default(z.enum(logLevels), "info"),
+    CALENDLY_SIGNING_KEY: secret("CALENDLY_SIGNING_KEY"),
+    CALCOM_WEBHOOK_SECRET: secret("CALCOM_WEBHOOK_SECRET"),
+    WEBHOOK_TOLERANCE_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3600)), 180),
+    SCHEDULE_GROUP: z._default(z.string().check(z.regex(/^[0-9a-zA-Z-_.]{1,64}$/)), "coachflow"),
+    DISPATCHER_ARN: arn("DISPATCHER_ARN must be the dispatcher function's ARN"),
+    SCHEDULER_ROLE_ARN: arn("SCHEDULER_ROLE_ARN must be an IAM role ARN"),
+    SCHEDULER_DLQ_ARN: z.optional(arn()),
+    JWT_SECRET: z.optional(secret("JWT_SECRET", 32)),
+    JWKS_URL: z.optional(z.url()),
+    JWT_ISSUER: z.optional(nonEmpty()),
+    JWT_AUDIENCE: z.optional(nonEmpty()),
+  })
+  .check(
+    z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
+      // Without both, any token the identity provider issues for any app would be accepted.
+      message: "JWT_ISSUER and JWT_AUDIENCE are required when JWKS_URL is set",
+      path: ["JWT_ISSUER"],
+    }),
+  );
 
 export type Env = z.input<typeof envSchema>;
 
@@ -68,13 +71,7 @@ export interface Config {
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema
-    .refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
-      // Without both, any token the identity provider issues for any app would be accepted.
-      message: "JWT_ISSUER and JWT_AUDIENCE are required when JWKS_URL is set",
-      path: ["JWT_ISSUER"],
-    })
-    .safeParse(env);
+  const parsed = z.safeParse(envSchema, env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`invalid configuration: ${problems}`);

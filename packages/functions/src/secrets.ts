@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
 
 /**
  * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the
@@ -46,7 +46,7 @@ export async function withSecrets(
   } catch {
     parsed = undefined;
   }
-  const values = secretSchema.safeParse(parsed);
+  const values = z.safeParse(secretSchema, parsed);
   if (!values.success) throw new Error("the secret at SECRETS_ARN is not a JSON object");
   const merged: EnvLike = { ...env };
   for (const key of SECRET_KEYS) {

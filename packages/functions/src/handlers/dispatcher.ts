@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
 import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
 import { loadEnvOnce } from "../secrets";
@@ -13,14 +13,14 @@ import { loadEnvOnce } from "../secrets";
 export const jobInputSchema = z.union([
   z.object({
     v: z.literal(1),
-    sessionId: z.string().min(1).max(64),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
     job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
     startsAt: z.iso.datetime(),
   }),
   z.object({
     v: z.literal(1),
     job: z.literal("action-item-reminder"),
-    actionItemId: z.string().min(1).max(64),
+    actionItemId: z.string().check(z.minLength(1), z.maxLength(64)),
     dueDate: z.iso.date(),
   }),
 ]);
@@ -40,7 +40,7 @@ export const jobInputSchema = z.union([
 export function createDispatcher(deps: DispatcherDeps) {
   return async (event: unknown, meta: { correlationId?: string } = {}): Promise<{ outcome: string }> => {
     const firingLogger = deps.logger.child({ correlationId: meta.correlationId ?? randomUUID() });
-    const parsed = jobInputSchema.safeParse(typeof event === "string" ? parseJson(event) : event);
+    const parsed = z.safeParse(jobInputSchema, typeof event === "string" ? parseJson(event) : event);
     if (!parsed.success) {
       firingLogger.error("schedule input refused", {
         fields: parsed.error.issues.map((i) => i.path.join(".")),

@@ -2,10 +2,10 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import type { SuppressionReason, Suppressions } from "@coachflow/core/ports";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
 import { JsonLogger, type LogLevel } from "../logger";
 
-const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).default([]);
+const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);
 
 /**
  * The part of an SES event (delivered by EventBridge: detail-type "Email Bounced" or "Email
@@ -14,14 +14,14 @@ const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).defaul
 const sesEventSchema = z.object({
   detail: z.object({
     eventType: z.string(),
-    bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
-    complaint: z.object({ complainedRecipients: recipients }).optional(),
+    bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+    complaint: z.optional(z.object({ complainedRecipients: recipients })),
   }),
 });
 
 /** The addresses an event says must not be mailed again, with the reason. */
 export function addressesToSuppress(event: unknown): { email: string; reason: SuppressionReason }[] {
-  const parsed = sesEventSchema.safeParse(event);
+  const parsed = z.safeParse(sesEventSchema, event);
   if (!parsed.success) return [];
   const { eventType, bounce, complaint } = parsed.data.detail;
   // A transient bounce (mailbox full, out of office) does not stop later mail; a permanent one does.
@@ -59,10 +59,10 @@ export function createSesEventHandler(suppressions: Suppressions, logger: JsonLo
  * (which requires the webhook and link secrets this function must not be able to read).
  */
 const envSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  AWS_REGION: z.string().min(1).default("us-east-1"),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  LOG_LEVEL: z._default(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
 });
 
 let ready: ReturnType<typeof createSesEventHandler> | undefined;
@@ -70,7 +70,7 @@ let ready: ReturnType<typeof createSesEventHandler> | undefined;
 /** The SES events Lambda: an EventBridge rule sends it the stage's bounce and complaint events. */
 export const handler = async (event: unknown, context?: { awsRequestId?: string }) => {
   if (!ready) {
-    const env = envSchema.parse(process.env);
+    const env = z.parse(envSchema, process.env);
     const client = new DynamoDBClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
     const doc = DynamoDBDocumentClient.from(client);
     ready = createSesEventHandler(

@@ -1,8 +1,8 @@
 import { AppError, type ErrorCode, type FieldIssue } from "@coachflow/core/errors";
+import type * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { z } from "zod";
 import type { JsonLogger } from "../logger";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -23,11 +23,11 @@ export interface ErrorBody {
 }
 
 /** Zod issues as `{ path, message }` with dotted paths (`preferences.topics.0`). */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
 }
 
-export function validationError(error: z.ZodError): AppError {
+export function validationError(error: z.core.$ZodError): AppError {
   const fields = fieldIssues(error);
   const names = [...new Set(fields.map((f) => f.path))].join(", ");
   return new AppError("validation_failed", `invalid fields: ${names}`, fields);

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
 
 /** Shared pieces of the OpenAPI description; the request and response schemas are the zod ones. */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   }),
 });
 

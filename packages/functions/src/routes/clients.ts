@@ -1,27 +1,28 @@
 import { overrideMatches, rematchClient } from "@coachflow/core/clients/service";
 import { visibleClient } from "@coachflow/core/followups/service";
 import type { Session } from "@coachflow/core/sessions/model";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
 import { adminSecurity, coachOrAdminSecurity, errorResponses, idParams } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 import { intakeResponseSchema } from "./intake";
 
 const matchesBodySchema = z.object({
-  coachIds: z
-    .array(z.string().min(1).max(64))
-    .min(1)
-    .max(3)
-    .refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a coach" }),
+  coachIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(
+    z.minLength(1),
+    z.maxLength(3),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a coach" }),
+  ),
 });
 
 const sessionSummarySchema = z.object({
   id: z.string(),
   coachId: z.string(),
   kind: z.enum(["intro", "starter", "regular"]),
-  number: z.number().int().optional(),
+  number: z.optional(z.number().check(z.int())),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(["scheduled", "cancelled", "finished"]),
@@ -40,22 +41,20 @@ export function sessionSummary(s: Session): z.infer<typeof sessionSummarySchema>
   };
 }
 
-export const clientViewSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    status: z.enum(["matched", "waitlisted"]),
-    matchedBy: z.enum(["matcher", "admin"]),
-    matches: intakeResponseSchema.shape.matches,
-    sessions: z.array(sessionSummarySchema).optional(),
-  })
-  .passthrough();
+export const clientViewSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(["matched", "waitlisted"]),
+  matchedBy: z.enum(["matcher", "admin"]),
+  matches: intakeResponseSchema.shape.matches,
+  sessions: z.optional(z.array(sessionSummarySchema)),
+});
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const json = (schema: z.core.$ZodType) => ({ content: { "application/json": { schema } } });
 
 /** Admin views and overrides of a client's matches. */
-export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function clientRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const admin = requireRole(deps.auth, "admin");
   app.get("/v1/clients/:id", requireRole(deps.auth, "admin", "coach"), async (c) => {
     const who = principal(c);
@@ -80,8 +79,7 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
   );
 
   const tags = ["Clients (admin)"];
-  const r = app.openAPIRegistry;
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/clients/{id}",
     tags,
@@ -94,7 +92,7 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
       ...errorResponses(401, 403, 404),
     },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "put",
     path: "/v1/clients/{id}/matches",
     tags,
@@ -106,7 +104,7 @@ export function clientRoutes(app: OpenAPIHono, deps: AppDeps) {
       ...errorResponses(400, 401, 404, 409, 415),
     },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/clients/{id}/rematch",
     tags,

@@ -1,20 +1,21 @@
 import { coachInputSchema, coachPatchSchema, coachSchema } from "@coachflow/core/coaches/schema";
 import { createCoach, getCoach, updateCoach } from "@coachflow/core/coaches/service";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
 import { adminSecurity, errorResponses, idParams } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 
 const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(1024).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const json = (schema: z.core.$ZodType) => ({ content: { "application/json": { schema } } });
 
 /** Admin API for coaches: create, list, read, update. */
-export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function coachRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const admin = requireRole(deps.auth, "admin");
 
   app.post("/v1/coaches", admin, async (c) => {
@@ -36,9 +37,8 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     return c.json(coach);
   });
 
-  const r = app.openAPIRegistry;
   const tags = ["Coaches (admin)"];
-  r.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/coaches",
     tags,
@@ -50,7 +50,7 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
       ...errorResponses(400, 401, 409, 413, 415),
     },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/coaches",
     tags,
@@ -60,12 +60,12 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     responses: {
       200: {
         description: "A page",
-        ...json(z.object({ items: z.array(coachSchema), cursor: z.string().optional() })),
+        ...json(z.object({ items: z.array(coachSchema), cursor: z.optional(z.string()) })),
       },
       ...errorResponses(400, 401),
     },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/coaches/{id}",
     tags,
@@ -74,7 +74,7 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params: idParams },
     responses: { 200: { description: "The coach", ...json(coachSchema) }, ...errorResponses(401, 404) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "patch",
     path: "/v1/coaches/{id}",
     tags,

@@ -5,18 +5,19 @@ import {
   setActionItemDone,
   setGoals,
 } from "@coachflow/core/followups/service";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
 import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const json = (schema: z.core.$ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
 /** A client's goals, action items and "+ new session", for the client's coach (and admins). */
-export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function followupRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const coach = requireRole(deps.auth, "coach");
   const coachOrAdmin = requireRole(deps.auth, "coach", "admin");
   const jobs = deps.bookings;
@@ -37,8 +38,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
   });
 
   const tags = ["Clients (coach)"];
-  const r = app.openAPIRegistry;
-  r.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/clients/{id}/sessions",
     tags,
@@ -47,7 +47,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params },
     responses: { 202: { description: "Sent" }, ...errorResponses(401, 403, 404) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "put",
     path: "/v1/clients/{id}/goals",
     tags,
@@ -56,7 +56,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params, body: { required: true, ...json(goalsInputSchema) } },
     responses: { 200: { description: "The goals" }, ...errorResponses(400, 401, 403, 404) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/clients/{id}/action-items",
     tags,
@@ -65,7 +65,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params },
     responses: { 200: { description: "Action items" }, ...errorResponses(401, 403, 404) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "patch",
     path: "/v1/action-items/{id}",
     tags,

@@ -1,11 +1,12 @@
 import { AppError } from "@coachflow/core/errors";
 import { intakeInputSchema } from "@coachflow/core/intake/schema";
 import { submitIntake } from "@coachflow/core/intake/service";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { mediaType, parseJson, rawBody, validate } from "../http/body";
 import { errorResponses } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 import { type FormValues, formToIntake, intakeFormPage } from "../pages/intake-form";
 import { recommendationsPage } from "../pages/recommendations";
 
@@ -23,10 +24,9 @@ export const intakeResponseSchema = z.object({
   ),
 });
 
-const idempotencyKeySchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,255}$/, { message: "must be 1–255 visible ASCII characters" })
-  .optional();
+const idempotencyKeySchema = z.optional(
+  z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/, { message: "must be 1–255 visible ASCII characters" })),
+);
 
 function formValues(raw: string): FormValues {
   const values: FormValues = {};
@@ -38,11 +38,11 @@ function formValues(raw: string): FormValues {
 }
 
 /** The public intake: JSON for API clients, form posts for the HTML form. */
-export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/intake", (c) => c.html(intakeFormPage()));
 
   app.post("/v1/intake", async (c) => {
-    const keyCheck = idempotencyKeySchema.safeParse(c.req.header("idempotency-key"));
+    const keyCheck = z.safeParse(idempotencyKeySchema, c.req.header("idempotency-key"));
     if (!keyCheck.success) {
       throw new AppError("validation_failed", "invalid Idempotency-Key header", [
         { path: "Idempotency-Key", message: keyCheck.error.issues[0]?.message ?? "invalid" },
@@ -52,7 +52,7 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
     const type = mediaType(c);
     if (type === "application/x-www-form-urlencoded") {
       const values = formValues(await rawBody(c));
-      const parsed = intakeInputSchema.safeParse(formToIntake(values));
+      const parsed = z.safeParse(intakeInputSchema, formToIntake(values));
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({
           path: i.path.map(String).join("."),
@@ -70,7 +70,7 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
     return c.json(await submitIntake(deps.clients, input, { idempotencyKey }), 201);
   });
 
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/intake",
     tags: ["Intake"],
@@ -91,7 +91,7 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
       ...errorResponses(400, 413, 415, 422),
     },
   });
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/intake",
     tags: ["Intake"],

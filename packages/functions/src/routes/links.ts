@@ -1,8 +1,9 @@
 import { applyLink } from "@coachflow/core/followups/links";
 import { verifyLink } from "@coachflow/core/links/signed-links";
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { html } from "hono/html";
 import type { AppDeps } from "../composition";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 import { page } from "../pages/layout";
 
 const WORDS = {
@@ -23,7 +24,7 @@ const problem = () =>
  * do, so a mail scanner that follows links changes nothing; the button (POST) does it. One-click
  * unsubscribe (RFC 8058) posts to the same address.
  */
-export function linkRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const secret = deps.config.linkSecret;
   app.get("/l/:token", (c) => {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
@@ -44,7 +45,7 @@ export function linkRoutes(app: OpenAPIHono, deps: AppDeps) {
     deps.logger.info("signed link used", { action: check.payload.a, clientId: check.payload.c });
     return c.html(page(outcome.title, html`<h1>${outcome.title}</h1><p>${outcome.message}</p>`));
   });
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/l/{token}",
     tags: ["Client links"],

@@ -3,28 +3,31 @@ import { finishSession } from "@coachflow/core/followups/finish";
 import { finishInputSchema, notesInputSchema } from "@coachflow/core/followups/schema";
 import { coachSessions, putNotes } from "@coachflow/core/followups/service";
 import { sessionDetail } from "@coachflow/core/followups/session-detail";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
 import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 import { sessionSummary } from "./clients";
 
 const rangeQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: z.optional(z.iso.datetime({ offset: true })),
+    to: z.optional(z.iso.datetime({ offset: true })),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    message: "must not be after `to`",
-    path: ["from"],
-  });
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+  .check(
+    z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+      message: "must not be after `to`",
+      path: ["from"],
+    }),
+  );
+const json = (schema: z.core.$ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
 /** The coach's side of sessions: their calendar, a session's brief and agenda, notes, finishing. */
-export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function sessionRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const coach = requireRole(deps.auth, "coach");
   const coachOrAdmin = requireRole(deps.auth, "coach", "admin");
   const jobs = deps.bookings;
@@ -58,8 +61,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
   });
 
   const tags = ["Sessions (coach)"];
-  const r = app.openAPIRegistry;
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/me/sessions",
     tags,
@@ -68,7 +70,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { query: rangeQuery },
     responses: { 200: { description: "Sessions" }, ...errorResponses(400, 401, 403) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/sessions/{id}",
     tags,
@@ -78,7 +80,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params },
     responses: { 200: { description: "The session" }, ...errorResponses(401, 403, 404) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "put",
     path: "/v1/sessions/{id}/notes",
     tags,
@@ -87,7 +89,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { params, body: { required: true, ...json(notesInputSchema) } },
     responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 403, 404, 413) },
   });
-  r.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/sessions/{id}/finish",
     tags,

@@ -1,33 +1,44 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import { html } from "hono/html";
-import { z } from "zod";
 import type { AppDeps } from "../composition";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 
 /** Health, the OpenAPI description and the interactive docs. */
-export function systemRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function systemRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/health", async (c) =>
     (await deps.ready()) ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503),
   );
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+  docs.registerSecurityScheme("adminToken", {
     type: "http",
     scheme: "bearer",
     description: "The admin token (`ADMIN_TOKEN`).",
   });
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerJwt", {
+  docs.registerSecurityScheme("bearerJwt", {
     type: "http",
     scheme: "bearer",
     bearerFormat: "JWT",
     description:
       "A coach or admin JWT (HS256 with JWT_SECRET, or from the JWKS_URL provider): `sub`, `role`, `exp`.",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "coachflow API",
-      version: "0.1.0",
-      description: "Intake, matching, bookings and sessions for a coaching program.",
-    },
+  // Built on the first request, after every route has registered its description, from a chunk
+  // of its own: the generator and zod's JSON Schema code stay out of the cold start.
+  let document: Promise<unknown> | undefined;
+  app.get("/openapi.json", async (c) => {
+    document ??= import("../http/openapi-document")
+      .then(({ openApiDocument }) =>
+        openApiDocument(docs, {
+          title: "coachflow API",
+          version: "0.1.0",
+          description: "Intake, matching, bookings and sessions for a coaching program.",
+        }),
+      )
+      .catch((error: unknown) => {
+        document = undefined;
+        throw error;
+      });
+    return c.json(await document);
   });
 
   const assets = deps.config.docsAssetsUrl;
@@ -41,7 +52,7 @@ export function systemRoutes(app: OpenAPIHono, deps: AppDeps) {
 </body></html>`),
   );
 
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/health",
     tags: ["System"],

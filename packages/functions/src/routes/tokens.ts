@@ -1,25 +1,21 @@
 import { getCoach } from "@coachflow/core/coaches/service";
 import { AppError } from "@coachflow/core/errors";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "@coachflow/core/shared/zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { readJson } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 import { mintToken } from "../http/tokens";
 
 const mintSchema = z.object({
-  coachId: z.string().min(1).max(64),
-  ttlSeconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(30 * 86_400)
-    .default(8 * 3600),
+  coachId: z.string().check(z.minLength(1), z.maxLength(64)),
+  ttlSeconds: z._default(z.number().check(z.int(), z.gte(60), z.lte(30 * 86_400)), 8 * 3600),
 });
 
 /** Lets an admin mint a coach token (for local use and for programs without their own identity provider). */
-export function tokenRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function tokenRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/v1/auth/coach-tokens", requireRole(deps.auth, "admin"), async (c) => {
     const { coachId, ttlSeconds } = await readJson(c, mintSchema);
     const secret = deps.config.tokens.jwtSecret;
@@ -28,7 +24,7 @@ export function tokenRoutes(app: OpenAPIHono, deps: AppDeps) {
     const token = await mintToken(secret, { sub: coachId, role: "coach" }, ttlSeconds, deps.clock.now());
     return c.json({ token, expiresIn: ttlSeconds }, 201);
   });
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/auth/coach-tokens",
     tags: ["Auth (admin)"],

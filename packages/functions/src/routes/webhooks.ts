@@ -1,22 +1,23 @@
+import * as z from "@coachflow/core/shared/zod";
 import { DELIVERY_OUTCOMES } from "@coachflow/core/webhooks/deliveries";
 import { type ReceiveDeps, receiveWebhook, replayDelivery } from "@coachflow/core/webhooks/receive";
 import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { mediaType, rawBody, validate } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
+import type { OpenApiRegistry } from "../http/openapi-registry";
 
 const answerSchema = z.object({
   deliveryId: z.string(),
   outcome: z.enum(DELIVERY_OUTCOMES),
-  sessionId: z.string().optional(),
+  sessionId: z.optional(z.string()),
 });
 const listQuery = z.object({
-  status: z.enum(DELIVERY_OUTCOMES).default("failed"),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(1024).optional(),
+  status: z._default(z.enum(DELIVERY_OUTCOMES), "failed"),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
 export function receiveDeps(deps: AppDeps): ReceiveDeps {
@@ -32,7 +33,7 @@ export function receiveDeps(deps: AppDeps): ReceiveDeps {
 }
 
 /** Booking webhooks from Calendly and Cal.com, and the admin view of their delivery log. */
-export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
+export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const receive = receiveDeps(deps);
   for (const [provider, header] of [
     ["calendly", CALENDLY_SIGNATURE_HEADER],
@@ -49,7 +50,7 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
       );
       return c.json(answer.body, answer.status as 200);
     });
-    app.openAPIRegistry.registerPath({
+    docs.registerPath({
       method: "post",
       path: `/v1/webhooks/${provider}`,
       tags: ["Webhooks"],
@@ -82,7 +83,7 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
     return c.json(answer.body, answer.status as 200);
   });
   const tags = ["Webhooks (admin)"];
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "get",
     path: "/v1/webhook-deliveries",
     tags,
@@ -91,7 +92,7 @@ export function webhookRoutes(app: OpenAPIHono, deps: AppDeps) {
     request: { query: listQuery },
     responses: { 200: { description: "A page of deliveries" }, ...errorResponses(400, 401) },
   });
-  app.openAPIRegistry.registerPath({
+  docs.registerPath({
     method: "post",
     path: "/v1/webhook-deliveries/{id}/replay",
     tags,
