@@ -12,8 +12,8 @@ export interface ReceivedRequest {
 
 /**
  * What the server answers one request with: a status, headers and a body (an object is sent as
- * JSON), optionally after `delayMs`; `"hang"` never answers; `stallBody` sends the headers and
- * then nothing more.
+ * JSON), optionally after `delayMs`; `"hang"` never answers; `"reset"` drops the connection;
+ * `stallBody` sends the headers and then nothing more.
  */
 export type Answer =
   | {
@@ -23,7 +23,8 @@ export type Answer =
       delayMs?: number;
       stallBody?: boolean;
     }
-  | "hang";
+  | "hang"
+  | "reset";
 
 /**
  * A real HTTP server on 127.0.0.1 that answers each request with the next scripted answer, as an
@@ -49,6 +50,10 @@ export async function startAwsAnswers(answers: Answer[] = []) {
       body: { __type: "UnexpectedRequest", message: `no answer scripted for ${req.method} ${path}` },
     };
     if (answer === "hang") return;
+    if (answer === "reset") {
+      req.socket.destroy();
+      return;
+    }
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     const body =
       answer.body === undefined

@@ -124,23 +124,20 @@ export function errorFromAnswer(
   });
 }
 
-/** The error for an attempt that got no answer: a timeout, a refused or broken connection, … */
+/**
+ * The error for an attempt that got no answer. A timeout (ours, or the connection's) is a
+ * `TimeoutError`; anything else a `NetworkingError` with Node's code, retryable when the code says
+ * the connection failed or broke. (The HTTP handler names ECONNRESET and EPIPE "TimeoutError"
+ * too; they are named for what they are here.)
+ */
 export function errorFromFailure(error: unknown): AwsServiceError {
   if (error instanceof AwsServiceError) return error;
   const e = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
   const code = typeof e.code === "string" ? e.code : undefined;
   const message = typeof e.message === "string" ? e.message : "the request failed";
-  if (e.name === TIMEOUT_ERROR) {
+  if (code === "ETIMEDOUT" || (e.name === TIMEOUT_ERROR && code === undefined)) {
     return new AwsServiceError(TIMEOUT_ERROR, message, undefined, true, { code, cause: error });
   }
-  return new AwsServiceError(
-    NETWORK_ERROR,
-    message,
-    undefined,
-    code !== undefined && NETWORK_CODES.has(code),
-    {
-      code,
-      cause: error,
-    },
-  );
+  const retryable = code !== undefined && NETWORK_CODES.has(code);
+  return new AwsServiceError(NETWORK_ERROR, message, undefined, retryable, { code, cause: error });
 }
