@@ -1,5 +1,4 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
@@ -21,8 +20,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   logger: JsonLogger;
-  /** The DynamoDB and Scheduler clients, and the signed caller of SES v2. */
-  aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: SchedulerClient };
+  /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
+  aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
   coaches: CoachDeps;
   clients: ClientDeps;
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
