@@ -65,16 +65,16 @@ describe("the Lambda bundles", () => {
     }
   });
 
-  it("load only what running a job needs in the dispatcher: no Scheduler client, HTTP app or JWT code at init", () => {
+  it("load only what running a job needs in the dispatcher: no Scheduler adapter, HTTP app or JWT code at init", () => {
     const { atInit, lazy } = bundles.dispatcher.inputs;
     const loaded = (inputs: string[], pattern: RegExp) => inputs.some((i) => pattern.test(i));
     expect(loaded(atInit, /@aws-sdk\/client-dynamodb\//)).toBe(true);
-    expect(loaded(atInit, /@aws-sdk\/client-sesv2\//)).toBe(true);
-    expect(loaded(atInit, /@aws-sdk\/client-scheduler\//)).toBe(false);
+    expect(loaded(atInit, /packages\/core\/src\/adapters\/ses\/email-sender\.ts$/)).toBe(true);
+    expect(loaded(atInit, /packages\/core\/src\/adapters\/scheduler\//)).toBe(false);
     expect(loaded(atInit, /node_modules\/(jose|hono|@hono)\//)).toBe(false);
     expect(loaded(atInit, /packages\/functions\/src\/(app|composition|routes\/)/)).toBe(false);
-    // The Scheduler client is still there, in a chunk loaded on first use (lazy-scheduler.ts).
-    expect(loaded(lazy, /@aws-sdk\/client-scheduler\//)).toBe(true);
+    // The Scheduler adapter is still there, in a chunk loaded on first use (lazy-scheduler.ts).
+    expect(loaded(lazy, /packages\/core\/src\/adapters\/scheduler\/job-scheduler\.ts$/)).toBe(true);
     expect(bundles.dispatcher.lazyBytes).toBeGreaterThan(0);
   });
 
@@ -88,6 +88,21 @@ describe("the Lambda bundles", () => {
         inputs.filter((i) => /node_modules\/(@hono\/zod-openapi|@asteasolutions|openapi3-ts)\//.test(i)),
         name,
       ).toEqual([]);
+    }
+  });
+
+  it("hold no SDK service client but DynamoDB's: SES, Scheduler and Secrets Manager go through the signed caller", () => {
+    for (const [name, bundle] of Object.entries(bundles)) {
+      const inputs = [...bundle.inputs.atInit, ...bundle.inputs.lazy];
+      expect(
+        inputs.filter((i) => /@aws-sdk\/client-(?!dynamodb\/)/.test(i)),
+        name,
+      ).toEqual([]);
+      for (const text of code(bundle))
+        expect(text, name).not.toMatch(/SESv2Client|SchedulerClient|SecretsManagerClient/);
+    }
+    for (const name of ["api", "dispatcher"] as const) {
+      expect(bundles[name].inputs.atInit, name).toContain("packages/core/src/adapters/aws/signed-request.ts");
     }
   });
 

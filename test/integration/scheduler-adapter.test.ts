@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { GetScheduleCommand, SchedulerClient } from "@aws-sdk/client-scheduler";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { EventBridgeJobScheduler } from "../../packages/core/src/adapters/scheduler";
+import { AwsCaller } from "../../packages/core/src/adapters/aws";
+import {
+  EventBridgeJobScheduler,
+  SCHEDULER,
+  SchedulerError,
+} from "../../packages/core/src/adapters/scheduler";
 import { isoSeconds } from "../../packages/core/src/sessions/schedule-names";
 import { freePort } from "../../packages/local/src/emulators/ports";
 import {
@@ -20,7 +25,9 @@ const HOUR = 3_600_000;
 const clock = new LocalClock();
 const fired: FireEvent[] = [];
 let local: LocalScheduler;
+/** The SDK's client, as an independent reader of what the adapter's own calls stored. */
 let client: SchedulerClient;
+let caller: AwsCaller;
 let scheduler: EventBridgeJobScheduler;
 
 /** A unique name per test, so tests sharing the emulator do not see each other's schedules. */
@@ -42,7 +49,13 @@ beforeAll(async () => {
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  scheduler = new EventBridgeJobScheduler(client, {
+  caller = new AwsCaller({
+    service: SCHEDULER,
+    endpoint: local.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  scheduler = new EventBridgeJobScheduler(caller, {
     groupName: GROUP,
     targetArn: TARGET,
     roleArn: ROLE,
@@ -52,6 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.destroy();
+  caller?.destroy();
   await local?.stop();
 });
 
@@ -217,7 +231,7 @@ describe("EventBridgeJobScheduler against the local scheduler", () => {
     ["a date that does not exist", "ses_ok-name", "2030-02-30T09:00:00Z"],
   ])("refuses %s before calling the service", async (_what, name, at) => {
     // Prepare
-    const send = vi.spyOn(client, "send");
+    const send = vi.spyOn(caller, "call");
 
     // Act
     const upsert = scheduler.upsert({ name, at, input: { job: "x" } });
@@ -231,13 +245,64 @@ describe("EventBridgeJobScheduler against the local scheduler", () => {
 
   it("refuses a bad name on remove and list before calling the service", async () => {
     // Prepare
-    const send = vi.spyOn(client, "send");
+    const send = vi.spyOn(caller, "call");
 
     // Act + Assess
     await expect(scheduler.remove("bad name")).rejects.toThrow(/schedule name must be/);
     await expect(scheduler.list("bad/prefix")).rejects.toThrow(/prefix must be/);
     expect(send).not.toHaveBeenCalled();
     send.mockRestore();
+  });
+
+  it("reports a definition the service refuses as a permanent SchedulerError, after one request", async () => {
+    // Prepare: a target ARN over the service's 1600 characters, which only the service checks.
+    const refusing = new EventBridgeJobScheduler(caller, {
+      groupName: GROUP,
+      targetArn: `arn:aws:lambda:us-east-1:000000000000:function:${"x".repeat(1600)}`,
+      roleArn: ROLE,
+    });
+    const name = uniqueName("refused");
+    const call = vi.spyOn(caller, "call");
+
+    // Act
+    const error = await refusing
+      .upsert({ name, at: inHours(2), input: { sessionId: "ses_private" } })
+      .catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(SchedulerError);
+    expect(error).toMatchObject({ transient: false, schedulerErrorType: "ValidationException" });
+    expect((error as Error).message).toBe(
+      `Scheduler CreateSchedule failed for schedule ${name}: ValidationException (HTTP 400)`,
+    );
+    expect((error as Error).cause).toMatchObject({ name: "ValidationException", status: 400, attempts: 1 });
+    expect(call).toHaveBeenCalledTimes(1);
+    call.mockRestore();
+    await expect(getSchedule(name)).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+  });
+
+  it("updates a schedule that a changed deployment setting makes different", async () => {
+    // Prepare
+    const name = uniqueName("new-role");
+    const at = inHours(6);
+    await scheduler.upsert({ name, at, input: { job: "x" } });
+    const moved = new EventBridgeJobScheduler(caller, {
+      groupName: GROUP,
+      targetArn: TARGET,
+      roleArn: `${ROLE}-v2`,
+      deadLetterArn: DLQ,
+      maximumRetryAttempts: 3,
+    });
+
+    // Act
+    const result = await moved.upsert({ name, at, input: { job: "x" } });
+
+    // Assess
+    expect(result).toBe("updated");
+    expect((await getSchedule(name)).Target).toMatchObject({
+      RoleArn: `${ROLE}-v2`,
+      RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+    });
   });
 
   it("keeps a refused name out of the error message", async () => {

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { EmailSendError, SesEmailSender, upsertTemplates } from "../../packages/core/src/adapters/ses";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { AwsCaller } from "../../packages/core/src/adapters/aws";
+import {
+  EmailSendError,
+  SES_V2,
+  SesEmailSender,
+  upsertTemplates,
+} from "../../packages/core/src/adapters/ses";
 import { getTemplate, renderTemplate, TEMPLATES, templateData } from "../../packages/core/src/email";
 
 interface StoredEmail {
@@ -14,7 +19,8 @@ interface StoredEmail {
 }
 
 const endpoint = inject("sesEndpoint");
-const client = new SESv2Client({
+const client = new AwsCaller({
+  service: SES_V2,
   endpoint,
   region: "us-east-1",
   credentials: { accessKeyId: "local", secretAccessKey: "local" },
@@ -34,6 +40,7 @@ describe("SES adapter against the SES v2 emulator", () => {
   beforeAll(async () => {
     await upsertTemplates(client, TEMPLATES);
   });
+  afterAll(() => client.destroy());
 
   it("updates existing templates on a second upsert instead of failing", async () => {
     // Act
@@ -100,7 +107,10 @@ describe("SES adapter against the SES v2 emulator", () => {
     expect(failure).toBeInstanceOf(EmailSendError);
     const error = failure as EmailSendError;
     expect(error.transient).toBe(false);
-    expect(error.message).toContain("HTTP 404");
+    expect(error.sesErrorType).toBe("NotFoundException");
+    expect(error.message).toBe(
+      "SES SendEmail failed for template no-such-template: NotFoundException (HTTP 404)",
+    );
     expect(error.message).not.toContain(to);
   });
 

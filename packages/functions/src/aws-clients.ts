@@ -1,22 +1,39 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { AwsCaller, type AwsService } from "@coachflow/core/adapters/aws/index";
+import { SES_V2 } from "@coachflow/core/adapters/ses/service";
 import type { Config } from "./config";
 
 export interface DataClients {
   dynamodb: DynamoDBClient;
   /** The document client every DynamoDB store is given. */
   doc: DynamoDBDocumentClient;
-  ses: SESv2Client;
+  /** SES v2, through the signed JSON caller (no SDK client: docs/decisions/0012). */
+  ses: AwsCaller;
 }
 
 /**
- * The DynamoDB and SES clients. Locally the endpoints point at the emulators; on AWS they are
- * absent and the SDK finds the services itself.
+ * A signed JSON caller for `service` in the configured region, at `endpoint` when one is set (the
+ * local emulators), else at the service's regional endpoint. Credentials come from the SDK's
+ * default chain; Lambda bundles replace it with the environment's (infra/bundling.ts).
+ */
+export function awsCaller(config: Config, service: AwsService, endpoint: string | undefined): AwsCaller {
+  return new AwsCaller({
+    service,
+    region: config.region,
+    credentials: defaultProvider(),
+    ...(endpoint ? { endpoint } : {}),
+  });
+}
+
+/**
+ * The DynamoDB client and the SES caller. Locally the endpoints point at the emulators; on AWS they
+ * are absent and the regional endpoints are used.
  */
 export function dataClients(config: Config): DataClients {
   const dynamodb = new DynamoDBClient({ region: config.region, endpoint: config.endpoints.dynamodb });
-  const ses = new SESv2Client({ region: config.region, endpoint: config.endpoints.ses });
+  const ses = awsCaller(config, SES_V2, config.endpoints.ses);
   const doc = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   return { dynamodb, doc, ses };
 }

@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { SchedulerClient } from "@aws-sdk/client-scheduler";
-import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
@@ -21,7 +20,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   logger: JsonLogger;
-  aws: { dynamodb: DynamoDBClient; ses: SESv2Client; scheduler: SchedulerClient };
+  /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
+  aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
   coaches: CoachDeps;
   clients: ClientDeps;
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
@@ -40,7 +40,7 @@ export interface Overrides {
 
 /**
  * The composition root of the HTTP app and the local stack: turns settings into concrete
- * adapters (the clients in aws-clients.ts, the jobs' deps in job-deps.ts, which the dispatcher's
+ * adapters (the clients and callers in aws-clients.ts, the jobs' deps in job-deps.ts, which the dispatcher's
  * own composition, dispatcher-deps.ts, shares).
  */
 export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {

@@ -15,7 +15,7 @@ export interface DispatcherDeps {
 /**
  * The dispatcher Lambda's composition: only what running a job needs (DynamoDB, SES, the Mailer),
  * none of the HTTP app, its token verifier or the coach catalog. Jobs never schedule, so the
- * Scheduler client is loaded only if one ever does (`lazyScheduler`).
+ * Scheduler adapter is loaded only if one ever does (`lazyScheduler`).
  */
 export function buildDispatcherDeps(config: Config): DispatcherDeps {
   const logger = new JsonLogger(config.logLevel);

@@ -2,7 +2,7 @@ import type { JobScheduler } from "@coachflow/core/ports";
 import type { Config } from "./config";
 
 /**
- * A `JobScheduler` that loads the Scheduler client and builds the real one (`buildScheduler`) on
+ * A `JobScheduler` that loads the Scheduler adapter and builds the real one (`buildScheduler`) on
  * its first call, through a dynamic import: for code that must be able to schedule but rarely
  * does (the dispatcher never does today), so that loading it costs nothing at cold start. It
  * behaves exactly like the real one; a failed load is not cached.

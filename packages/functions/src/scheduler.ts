@@ -1,13 +1,14 @@
-import { SchedulerClient } from "@aws-sdk/client-scheduler";
-import { EventBridgeJobScheduler } from "@coachflow/core/adapters/scheduler/index";
+import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
+import { EventBridgeJobScheduler, SCHEDULER } from "@coachflow/core/adapters/scheduler/index";
+import { awsCaller } from "./aws-clients";
 import type { Config } from "./config";
 
-/** The Scheduler client and the job scheduler on it, for this stage's group, dispatcher and role. */
+/** The Scheduler caller and the job scheduler on it, for this stage's group, dispatcher and role. */
 export function buildScheduler(config: Config): {
-  client: SchedulerClient;
+  client: AwsCaller;
   scheduler: EventBridgeJobScheduler;
 } {
-  const client = new SchedulerClient({ region: config.region, endpoint: config.endpoints.scheduler });
+  const client = awsCaller(config, SCHEDULER, config.endpoints.scheduler);
   const scheduler = new EventBridgeJobScheduler(client, {
     groupName: config.schedules.group,
     targetArn: config.schedules.dispatcherArn,

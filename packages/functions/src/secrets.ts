@@ -1,5 +1,7 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import * as z from "@coachflow/core/shared/zod";
+import { getSecretString, SECRETS_MANAGER } from "./secrets-manager";
 
 /**
  * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the
@@ -21,11 +23,21 @@ export type FetchSecret = (arn: string, region: string | undefined) => Promise<s
 
 const secretSchema = z.record(z.string(), z.unknown());
 
-/** GetSecretValue with a client made for this one call: it runs once per cold start. */
+/**
+ * GetSecretValue through a caller made for this one call: it runs once per cold start. Without a
+ * region, the ARN's is used.
+ */
 const fetchFromSecretsManager: FetchSecret = async (arn, region) => {
-  const client = new SecretsManagerClient(region ? { region } : {});
-  const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  return out.SecretString;
+  const secrets = new AwsCaller({
+    service: SECRETS_MANAGER,
+    region: region ?? arn.split(":")[3] ?? "",
+    credentials: defaultProvider(),
+  });
+  try {
+    return await getSecretString(secrets, arn);
+  } finally {
+    secrets.destroy();
+  }
 };
 
 /**

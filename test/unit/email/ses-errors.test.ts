@@ -1,42 +1,169 @@
-import { describe, expect, it } from "vitest";
-import { describeSesError, EmailSendError } from "../../../packages/core/src/adapters/ses";
+import { afterEach, describe, expect, it } from "vitest";
+import { AwsCaller, AwsServiceError } from "../../../packages/core/src/adapters/aws";
+import {
+  describeSesError,
+  EmailSendError,
+  SES_V2,
+  SesEmailSender,
+  TemplateUpsertError,
+  upsertTemplates,
+} from "../../../packages/core/src/adapters/ses";
+import { getTemplate } from "../../../packages/core/src/email";
+import { type Answer, type AwsAnswers, startAwsAnswers } from "../../support/aws-answers";
 
-const sdkError = (name: string, status: number | undefined, extra: Record<string, unknown> = {}) =>
-  Object.assign(new Error("Email address is not verified: someone@example.test"), {
-    name,
-    $fault: status !== undefined && status >= 500 ? "server" : "client",
-    $metadata: { httpStatusCode: status },
-    ...extra,
+/**
+ * SES error translation, driven by real HTTP answers shaped as SES v2 sends them (status,
+ * `x-amzn-errortype`, a message that quotes addresses) from a local server, through the real caller.
+ */
+
+const ADDRESS = "someone@example.test";
+const answer = (type: string, status: number): Answer => ({
+  status,
+  headers: { "x-amzn-errortype": type },
+  body: { message: `Email address is not verified. The following identities failed the check: ${ADDRESS}` },
+});
+
+let server: AwsAnswers | undefined;
+let caller: AwsCaller | undefined;
+
+afterEach(async () => {
+  caller?.destroy();
+  await server?.close();
+  server = undefined;
+  caller = undefined;
+});
+
+async function sesAnswering(answers: Answer[], maxAttempts = 1) {
+  server = await startAwsAnswers(answers);
+  caller = new AwsCaller({
+    service: SES_V2,
+    region: "eu-west-1",
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    retry: { maxAttempts, baseDelayMs: 1, throttlingBaseDelayMs: 1 },
+    requestTimeoutMs: 100,
   });
+  return { server, sender: new SesEmailSender(caller, { from: "Coachflow <hello@coachflow.test>" }) };
+}
+
+/** The EmailSendError a send to ADDRESS ends in; fails the test when it succeeds. */
+const send = (sender: SesEmailSender): Promise<EmailSendError> =>
+  sender.send({ to: ADDRESS, template: "coach-brief", data: {} }).then(
+    () => {
+      throw new Error("expected the send to fail");
+    },
+    (e: unknown) => e as EmailSendError,
+  );
 
 describe("SES error translation", () => {
   it.each([
-    ["throttling", sdkError("TooManyRequestsException", 429), true],
-    ["a 5xx", sdkError("InternalFailure", 500), true],
-    ["an unnamed 503", sdkError("Unknown", 503), true],
-    ["a timeout", Object.assign(new Error("timed out"), { name: "TimeoutError" }), true],
-    ["a reset connection", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), true],
-    ["a rejected message", sdkError("MessageRejected", 400), false],
-    ["a bad request", sdkError("BadRequestException", 400), false],
-    ["a missing template", sdkError("NotFoundException", 404), false],
-  ])("treats %s as transient: %s", (_what, error, transient) => {
-    expect(describeSesError(error).transient).toBe(transient);
+    ["throttling", answer("TooManyRequestsException", 429), true],
+    ["a sending quota that refills", answer("LimitExceededException", 400), true],
+    ["a 5xx", answer("InternalFailure", 500), true],
+    ["an unnamed 503", { status: 503, body: "<html>busy</html>" } as Answer, true],
+    ["a timeout", "hang" as Answer, true],
+    ["a dropped connection", "reset" as Answer, true],
+    ["a rejected message", answer("MessageRejected", 400), false],
+    ["a bad request", answer("BadRequestException", 400), false],
+    ["a missing template", answer("NotFoundException", 404), false],
+    ["a suspended account", answer("AccountSuspendedException", 400), false],
+  ])("treats %s as transient: %s", async (_what, reply, transient) => {
+    const { sender } = await sesAnswering([reply]);
+
+    const error = await send(sender);
+
+    expect(error).toBeInstanceOf(EmailSendError);
+    expect(error.transient).toBe(transient);
+    expect(describeSesError(error.cause).transient).toBe(transient);
   });
 
-  it("reads the error type the emulator puts in the body", () => {
-    const error = sdkError("Unknown", 400, { type: "AlreadyExistsException" });
+  it("treats a failure before any answer (no credentials, say) as transient", () => {
+    const missing = Object.assign(new Error("Could not load credentials"), {
+      name: "CredentialsProviderError",
+    });
 
-    expect(describeSesError(error).type).toBe("AlreadyExistsException");
+    expect(describeSesError(missing)).toEqual({
+      type: "CredentialsProviderError",
+      status: undefined,
+      transient: true,
+    });
   });
 
-  it("keeps SES's message, which can hold addresses, out of its own and in the cause", () => {
-    const cause = sdkError("MessageRejected", 400);
+  it("reads the error type the emulator puts in the body", async () => {
+    const { sender } = await sesAnswering([
+      { status: 400, body: { type: "AlreadyExistsException", message: "x" } },
+    ]);
 
-    const error = EmailSendError.from(cause, "coach-brief");
+    const error = await send(sender);
+
+    expect(error.sesErrorType).toBe("AlreadyExistsException");
+  });
+
+  it("keeps SES's message, which can hold addresses, out of its own and in the cause", async () => {
+    const { sender } = await sesAnswering([answer("MessageRejected", 400)]);
+
+    const error = await send(sender);
 
     expect(error.name).toBe("EmailSendError");
     expect(error.message).toBe("SES SendEmail failed for template coach-brief: MessageRejected (HTTP 400)");
-    expect(error.cause).toBe(cause);
+    expect(error.cause).toBeInstanceOf(AwsServiceError);
+    expect((error.cause as Error).message).toContain(ADDRESS);
+    expect(error.message).not.toContain(ADDRESS);
     expect(error.transient).toBe(false);
+  });
+
+  it("sends once more after throttling, and answers the MessageId", async () => {
+    const { sender, server } = await sesAnswering(
+      [answer("TooManyRequestsException", 429), { status: 200, body: { MessageId: "0100-abc" } }],
+      3,
+    );
+
+    const out = await sender.send({ to: ADDRESS, template: "coach-brief", data: { a: 1 } });
+
+    expect(out).toEqual({ messageId: "0100-abc" });
+    expect(server.received.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /v2/email/outbound-emails",
+      "POST /v2/email/outbound-emails",
+    ]);
+  });
+
+  it("does not retry, and calls it permanent, when SES accepted but named no MessageId", async () => {
+    const { sender, server } = await sesAnswering([{ status: 200, body: {} }, { status: 200 }], 3);
+
+    const error = await send(sender);
+
+    expect(error).toMatchObject({ transient: false });
+    expect(error.message).toBe("SES returned no MessageId for template coach-brief");
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("turns a template upsert SES refuses into a TemplateUpsertError, without retrying", async () => {
+    const template = getTemplate("coach-brief");
+    const { server } = await sesAnswering([answer("BadRequestException", 400)], 3);
+
+    const error = await upsertTemplates(caller!, [template]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TemplateUpsertError);
+    expect(error).toMatchObject({
+      transient: false,
+      message: "SES CreateEmailTemplate failed for template coach-brief: BadRequestException (HTTP 400)",
+    });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("updates a template that exists, at its own path", async () => {
+    const template = getTemplate("coach-brief");
+    const { server } = await sesAnswering([answer("AlreadyExistsException", 400), { status: 200 }]);
+
+    const result = await upsertTemplates(caller!, [template]);
+
+    expect(result).toEqual({ created: [], updated: ["coach-brief"] });
+    expect(server.received.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /v2/email/templates",
+      "PUT /v2/email/templates/coach-brief",
+    ]);
+    expect(JSON.parse(server.received[1]!.body)).toEqual({
+      TemplateContent: { Subject: template.subject, Html: template.html, Text: template.text },
+    });
   });
 });

@@ -30,18 +30,21 @@ const TRANSIENT_CODES = new Set([
 type AwsLikeError = Error & {
   code?: unknown;
   transient?: unknown;
+  retryable?: unknown;
   $retryable?: unknown;
   $metadata?: { httpStatusCode?: number };
 };
 
 /**
- * Whether an error is worth retrying: an explicit `transient` flag wins (our adapters set it);
- * otherwise the SDK's own signs — `$retryable`, HTTP 429 or 5xx, throttling names, network codes.
+ * Whether an error is worth retrying: an explicit `transient` flag wins (our adapters set it), then
+ * a `retryable` one (the AWS caller's errors); otherwise the SDK's own signs — `$retryable`, HTTP
+ * 429 or 5xx, throttling names, network codes.
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as AwsLikeError;
   if (typeof e.transient === "boolean") return e.transient;
+  if (typeof e.retryable === "boolean") return e.retryable;
   const status = e.$metadata?.httpStatusCode;
   return (
     Boolean(e.$retryable) ||

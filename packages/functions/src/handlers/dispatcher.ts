@@ -73,7 +73,7 @@ let ready: Promise<ReturnType<typeof createDispatcher>> | undefined;
 /**
  * The dispatcher Lambda: EventBridge Scheduler invokes it (asynchronously) with a schedule's
  * input. The secrets are read and the dispatcher's own deps (dispatcher-deps.ts: no HTTP app, no
- * Scheduler client until used) built once per cold start; a failed start is retried on the next
+ * Scheduler adapter until used) built once per cold start; a failed start is retried on the next
  * firing.
  */
 export const handler = async (event: unknown, context?: { awsRequestId?: string }) => {

@@ -1,5 +1,5 @@
-import type { CreateScheduleCommandInput, GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { isoSeconds, scheduleExpression } from "../../sessions/schedule-names";
+import type { ScheduleDefinition, StoredSchedule } from "./schedules-api";
 
 /** EventBridge Scheduler's rule for schedule and group names. */
 const NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
@@ -66,7 +66,7 @@ export function buildDefinition(
   expression: string,
   input: string,
   s: ScheduleSettings,
-): CreateScheduleCommandInput {
+): ScheduleDefinition {
   return {
     Name: name,
     GroupName: s.groupName,
@@ -115,10 +115,7 @@ function sameInput(stored: string | undefined, wanted: string): boolean {
  * the same target, role, retry policy, dead-letter queue and one-time settings, so a changed
  * deployment setting is written out by the next upsert instead of being reported "unchanged".
  */
-export function sameDefinition(
-  stored: GetScheduleCommandOutput,
-  wanted: CreateScheduleCommandInput,
-): boolean {
+export function sameDefinition(stored: StoredSchedule, wanted: ScheduleDefinition): boolean {
   const t = stored.Target;
   const w = wanted.Target;
   if (!t || !w) return false;

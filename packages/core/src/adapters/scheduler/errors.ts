@@ -1,9 +1,10 @@
 /**
- * Translation of EventBridge Scheduler SDK errors. Messages name the operation, the schedule and
- * the service's error type only: the service echoes request values (target input included) in its
- * own validation messages, so those stay in `cause` and out of ours.
+ * Translation of EventBridge Scheduler errors (`AwsServiceError` from the caller). Messages name
+ * the operation, the schedule and the service's error type only: the service echoes request values
+ * (target input included) in its own validation messages, so those stay in `cause` and out of ours.
  */
 import { isTransient } from "../../shared/describe-error";
+import { AwsServiceError } from "../aws/index";
 
 export interface SchedulerErrorInfo {
   /** The service's error type, e.g. "ValidationException"; "Unknown" when none was named. */
@@ -13,21 +14,18 @@ export interface SchedulerErrorInfo {
   transient: boolean;
 }
 
-interface SdkErrorLike {
-  name?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-}
-
 /**
- * What an SDK error is. Transient: throttling, 429 and 5xx answers, timeouts, network failures and
- * anything the SDK marks retryable. Everything else (validation, conflicts, quotas, not found,
- * errors that are not from the SDK at all) is not: the same call would fail the same way.
+ * What a failed call is. Transient: what the caller retries (throttling, 429 and 5xx answers,
+ * timeouts, broken connections). Everything else (validation, conflicts, quotas, not found, errors
+ * that are not the caller's at all) is not: the same call would fail the same way.
  */
 export function describeSchedulerError(error: unknown): SchedulerErrorInfo {
-  const e = (error ?? {}) as SdkErrorLike;
-  const status = typeof e.$metadata?.httpStatusCode === "number" ? e.$metadata.httpStatusCode : undefined;
-  const type = typeof e.name === "string" && e.name !== "" ? e.name : "Unknown";
-  return { type, status, transient: isTransient(error) };
+  if (error instanceof AwsServiceError) {
+    return { type: error.name, status: error.status, transient: error.retryable };
+  }
+  const name = (error as { name?: unknown } | undefined)?.name;
+  const type = typeof name === "string" && name !== "" ? name : "Unknown";
+  return { type, status: undefined, transient: isTransient(error) };
 }
 
 /** CreateSchedule's answer when the name is taken (and UpdateSchedule's on a concurrent change). */
@@ -42,14 +40,14 @@ export class SchedulerError extends Error {
   constructor(
     message: string,
     readonly transient: boolean,
-    /** The service's error type, e.g. "ThrottlingException", when the SDK named one. */
+    /** The service's error type, e.g. "ThrottlingException", when the answer named one. */
     readonly schedulerErrorType?: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
 
-  /** Wraps an SDK error; the schedule's input never appears in the message. */
+  /** Wraps a failed call; the schedule's input never appears in the message. */
   static from(error: unknown, operation: string, scheduleName: string): SchedulerError {
     const info = describeSchedulerError(error);
     const status = info.status === undefined ? "no response" : `HTTP ${info.status}`;

@@ -1,13 +1,5 @@
-import {
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  GetScheduleCommand,
-  type GetScheduleCommandOutput,
-  paginateListSchedules,
-  type SchedulerClient,
-  UpdateScheduleCommand,
-} from "@aws-sdk/client-scheduler";
 import type { JobScheduler } from "../../ports";
+import type { AwsCaller } from "../aws/index";
 import {
   buildDefinition,
   checkName,
@@ -19,6 +11,14 @@ import {
 } from "./definition";
 import { isConflict, isNotFound, SchedulerError } from "./errors";
 import { readPending } from "./pending";
+import {
+  createSchedule,
+  deleteSchedule,
+  getSchedule,
+  listScheduleNames,
+  type StoredSchedule,
+  updateSchedule,
+} from "./schedules-api";
 
 export interface EventBridgeJobSchedulerOptions {
   /** The schedule group of this stage; it must exist (the infrastructure creates it). */
@@ -41,13 +41,13 @@ const MAX_ROUNDS = 3;
 /**
  * One-time EventBridge Scheduler schedules (`at()` in UTC, `FlexibleTimeWindow: OFF`,
  * `ActionAfterCompletion: DELETE`) that invoke the dispatcher with ids only. Reasons:
- * docs/decisions/0006-one-time-schedules.md.
+ * docs/decisions/0006-one-time-schedules.md. `scheduler` is a caller built for `SCHEDULER`.
  */
 export class EventBridgeJobScheduler implements JobScheduler {
   readonly #settings: ScheduleSettings;
 
   constructor(
-    private readonly client: SchedulerClient,
+    private readonly scheduler: AwsCaller,
     options: EventBridgeJobSchedulerOptions,
   ) {
     checkName(options.groupName, "schedule group name");
@@ -83,7 +83,7 @@ export class EventBridgeJobScheduler implements JobScheduler {
     // that vanishes between two calls (fired, or removed by someone else) sends us round again.
     for (let round = 0; round < MAX_ROUNDS; round++) {
       try {
-        await this.client.send(new CreateScheduleCommand(definition));
+        await createSchedule(this.scheduler, definition);
         return "created";
       } catch (error) {
         if (!isConflict(error)) throw SchedulerError.from(error, "CreateSchedule", job.name);
@@ -93,7 +93,7 @@ export class EventBridgeJobScheduler implements JobScheduler {
       if (sameDefinition(stored, definition)) return "unchanged";
       try {
         // UpdateSchedule replaces the whole definition, so the full one goes out again.
-        await this.client.send(new UpdateScheduleCommand(definition));
+        await updateSchedule(this.scheduler, definition);
         return "updated";
       } catch (error) {
         // Gone (→ create it again) or changed concurrently (→ compare again): another round.
@@ -110,7 +110,7 @@ export class EventBridgeJobScheduler implements JobScheduler {
   async remove(name: string): Promise<"deleted" | "absent"> {
     checkName(name);
     try {
-      await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.#settings.groupName }));
+      await deleteSchedule(this.scheduler, name, this.#settings.groupName);
       return "deleted";
     } catch (error) {
       if (isNotFound(error)) return "absent";
@@ -126,19 +126,13 @@ export class EventBridgeJobScheduler implements JobScheduler {
    */
   async list(prefix: string): Promise<{ name: string; at: string; input: Record<string, unknown> }[]> {
     if (prefix !== "") checkName(prefix, "schedule name prefix");
-    const names: string[] = [];
+    let names: string[];
     try {
-      const pages = paginateListSchedules(
-        { client: this.client },
-        {
-          GroupName: this.#settings.groupName,
-          State: "ENABLED",
-          ...(prefix !== "" ? { NamePrefix: prefix } : {}),
-        },
-      );
-      for await (const page of pages) {
-        for (const s of page.Schedules ?? []) if (s.Name) names.push(s.Name);
-      }
+      names = await listScheduleNames(this.scheduler, {
+        groupName: this.#settings.groupName,
+        state: "ENABLED",
+        ...(prefix !== "" ? { namePrefix: prefix } : {}),
+      });
     } catch (error) {
       throw SchedulerError.from(error, "ListSchedules", `${prefix}*`);
     }
@@ -146,11 +140,9 @@ export class EventBridgeJobScheduler implements JobScheduler {
   }
 
   /** GetSchedule, or undefined when it does not exist. */
-  async #get(name: string, operation: string): Promise<GetScheduleCommandOutput | undefined> {
+  async #get(name: string, operation: string): Promise<StoredSchedule | undefined> {
     try {
-      return await this.client.send(
-        new GetScheduleCommand({ Name: name, GroupName: this.#settings.groupName }),
-      );
+      return await getSchedule(this.scheduler, name, this.#settings.groupName);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw SchedulerError.from(error, operation, name);

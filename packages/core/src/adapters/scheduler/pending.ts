@@ -1,6 +1,6 @@
-import type { GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { parseScheduleExpression } from "../../sessions/schedule-names";
 import { parseInput } from "./definition";
+import type { StoredSchedule } from "./schedules-api";
 
 export interface PendingJob {
   name: string;
@@ -13,7 +13,7 @@ export interface PendingJob {
 const CONCURRENCY = 5;
 
 /** The job a stored schedule holds, or undefined when it is not a one-time UTC schedule. */
-function toPending(name: string, stored: GetScheduleCommandOutput): PendingJob | undefined {
+function toPending(name: string, stored: StoredSchedule): PendingJob | undefined {
   if ((stored.ScheduleExpressionTimezone ?? "UTC") !== "UTC") return undefined;
   let at: string;
   try {
@@ -30,7 +30,7 @@ function toPending(name: string, stored: GetScheduleCommandOutput): PendingJob |
  */
 export async function readPending(
   names: readonly string[],
-  get: (name: string) => Promise<GetScheduleCommandOutput | undefined>,
+  get: (name: string) => Promise<StoredSchedule | undefined>,
 ): Promise<PendingJob[]> {
   const found: PendingJob[] = [];
   for (let i = 0; i < names.length; i += CONCURRENCY) {

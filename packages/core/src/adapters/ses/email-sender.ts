@@ -1,5 +1,5 @@
-import { type SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import type { EmailSender } from "../../ports";
+import type { AwsCaller } from "../aws/index";
 import { EmailSendError } from "./errors";
 
 /** A header name as RFC 5322 allows it; values must stay on one line. */
@@ -13,13 +13,19 @@ export interface SesEmailSenderOptions {
   configurationSetName?: string;
 }
 
+/** The part of SendEmail's answer that is read. */
+interface SendEmailAnswer {
+  MessageId?: string;
+}
+
 /**
- * Sends stored SES templates. `data` is the `TemplateData` object built by `templateData()` in
+ * Sends stored SES templates with SES v2 SendEmail (`POST /v2/email/outbound-emails`) through a
+ * caller built for `SES_V2`. `data` is the `TemplateData` object built by `templateData()` in
  * core/email (already validated and escaped); it goes to SES as JSON.
  */
 export class SesEmailSender implements EmailSender {
   constructor(
-    private readonly client: SESv2Client,
+    private readonly ses: AwsCaller,
     private readonly options: SesEmailSenderOptions,
   ) {}
 
@@ -38,8 +44,10 @@ export class SesEmailSender implements EmailSender {
     }
     let messageId: string | undefined;
     try {
-      const out = await this.client.send(
-        new SendEmailCommand({
+      const out = await this.ses.call<SendEmailAnswer>({
+        method: "POST",
+        path: "/v2/email/outbound-emails",
+        body: {
           FromEmailAddress: this.options.from,
           Destination: { ToAddresses: [message.to] },
           Content: {
@@ -52,9 +60,9 @@ export class SesEmailSender implements EmailSender {
           ...(this.options.configurationSetName
             ? { ConfigurationSetName: this.options.configurationSetName }
             : {}),
-        }),
-      );
-      messageId = out.MessageId;
+        },
+      });
+      messageId = typeof out.MessageId === "string" && out.MessageId !== "" ? out.MessageId : undefined;
     } catch (error) {
       throw EmailSendError.from(error, message.template);
     }

@@ -1,7 +1,9 @@
 /**
- * Translation of SESv2 SDK errors. Messages name the operation, the template and the SES error
- * type only: SES puts addresses into its own messages, so those stay in `cause` and out of ours.
+ * Translation of SES v2 errors (`AwsServiceError` from the caller). Messages name the operation,
+ * the template and the SES error type only: SES puts addresses into its own messages, so those
+ * stay in `cause` and out of ours.
  */
+import { AwsServiceError } from "../aws/index";
 
 /** SES error types worth retrying later: throttling and quotas that refill. */
 const TRANSIENT_TYPES = new Set([
@@ -17,9 +19,6 @@ const TRANSIENT_TYPES = new Set([
   "TimeoutError",
 ]);
 
-/** Network failures below HTTP: the request may not have reached SES. */
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
-
 export interface SesErrorInfo {
   /** The SES error type, e.g. "MessageRejected"; "Unknown" when SES named none. */
   type: string;
@@ -28,30 +27,20 @@ export interface SesErrorInfo {
   transient: boolean;
 }
 
-interface SdkErrorLike {
-  name?: unknown;
-  code?: unknown;
-  type?: unknown;
-  $fault?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-}
-
+/**
+ * What a failed SES call is. Transient: what the caller retries (throttling, 429, 5xx, timeouts,
+ * broken connections), the types above, and any failure without an answer, since the request may
+ * not have reached SES. Anything else SES answered (a rejected message, a missing template, a bad
+ * request) would fail the same way again.
+ */
 export function describeSesError(error: unknown): SesErrorInfo {
-  const e = (error ?? {}) as SdkErrorLike;
-  const status = typeof e.$metadata?.httpStatusCode === "number" ? e.$metadata.httpStatusCode : undefined;
-  // The SDK names an error from the `x-amzn-errortype` header; the emulator sends none and puts the
-  // type in the body's `type` field instead, which the SDK copies onto the error.
-  const name = typeof e.name === "string" ? e.name : "Unknown";
-  const type = name === "Unknown" && typeof e.type === "string" ? e.type : name;
-  const networkCode = typeof e.code === "string" && NETWORK_CODES.has(e.code);
-  const transient =
-    TRANSIENT_TYPES.has(type) ||
-    networkCode ||
-    Boolean(e.$retryable) ||
-    (status !== undefined && (status >= 500 || status === 429)) ||
-    (status === undefined && e.$fault !== "client");
-  return { type, status, transient };
+  if (error instanceof AwsServiceError) {
+    const { name: type, status } = error;
+    return { type, status, transient: error.retryable || TRANSIENT_TYPES.has(type) || status === undefined };
+  }
+  // Not an answer from SES (credentials not found, say): nothing says it is permanent.
+  const type = error instanceof Error && error.name !== "" ? error.name : "Unknown";
+  return { type, status: undefined, transient: true };
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,9 +1,5 @@
-import {
-  CreateEmailTemplateCommand,
-  type SESv2Client,
-  UpdateEmailTemplateCommand,
-} from "@aws-sdk/client-sesv2";
 import { type TemplateDefinition, toSesTemplate } from "../../email/define";
+import { type AwsCaller, pathSegment } from "../aws/index";
 import { isAlreadyExists, isNotFound, TemplateUpsertError } from "./errors";
 
 export interface UpsertResult {
@@ -12,26 +8,35 @@ export interface UpsertResult {
 }
 
 /**
- * Makes SES hold exactly these template sources: CreateEmailTemplate, and UpdateEmailTemplate when
- * the name already exists. One at a time, because SES allows about one template call per second
- * (the SDK retries its throttling errors). Safe to run again and again.
+ * Makes SES hold exactly these template sources: CreateEmailTemplate (`POST /v2/email/templates`),
+ * and UpdateEmailTemplate (`PUT /v2/email/templates/{name}`) when the name already exists. One at a
+ * time, because SES allows about one template call per second (the caller retries its throttling
+ * errors). Safe to run again and again. `ses` is a caller built for `SES_V2`.
  */
 export async function upsertTemplates(
-  client: SESv2Client,
+  ses: AwsCaller,
   templates: readonly TemplateDefinition[],
 ): Promise<UpsertResult> {
   const result: UpsertResult = { created: [], updated: [] };
   for (const def of templates) {
-    const input = toSesTemplate(def);
+    const { TemplateName, TemplateContent } = toSesTemplate(def);
     try {
-      await client.send(new CreateEmailTemplateCommand(input));
+      await ses.call({
+        method: "POST",
+        path: "/v2/email/templates",
+        body: { TemplateName, TemplateContent },
+      });
       result.created.push(def.name);
       continue;
     } catch (error) {
       if (!isAlreadyExists(error)) throw TemplateUpsertError.from(error, "CreateEmailTemplate", def.name);
     }
     try {
-      await client.send(new UpdateEmailTemplateCommand(input));
+      await ses.call({
+        method: "PUT",
+        path: `/v2/email/templates/${pathSegment(TemplateName)}`,
+        body: { TemplateContent },
+      });
       result.updated.push(def.name);
     } catch (error) {
       // Deleted between our two calls: a rare race; the next run creates it.
