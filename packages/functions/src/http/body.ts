@@ -1,6 +1,6 @@
 import { AppError } from "@coachflow/core/errors";
 import type { Context } from "hono";
-import type { z } from "zod";
+import { z } from "zod";
 import { validationError } from "./errors";
 
 /** The largest request body any route accepts. */
@@ -22,7 +22,7 @@ export async function rawBody(c: Context): Promise<string> {
 const tooLarge = () => new AppError("payload_too_large", `request body is over ${MAX_BODY_BYTES / 1024} KB`);
 
 /** Parses a JSON body (415 for another content type, 400 for malformed JSON) and validates it. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   if (mediaType(c) !== "application/json") {
     throw new AppError("unsupported_media_type", "send the body as application/json");
   }
@@ -37,8 +37,9 @@ export function parseJson(raw: string): unknown {
   }
 }
 
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
+// Any zod v4 schema: core's are zod/mini ones, which have no classic methods.
+export function validate<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

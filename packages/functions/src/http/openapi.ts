@@ -1,3 +1,4 @@
+import type { RouteConfig } from "@hono/zod-openapi";
 import { z } from "zod";
 
 /** Shared pieces of the OpenAPI description; the request and response schemas are the zod ones. */
@@ -10,6 +11,21 @@ export const errorBodySchema = z.object({
 });
 
 const errorContent = { "application/json": { schema: errorBodySchema } };
+
+/**
+ * A JSON body's schema for the OpenAPI description, as JSON Schema (OpenAPI 3.1's dialect).
+ * zod-to-openapi only walks classic zod schemas (it calls their methods); core's are zod/mini, so
+ * they, and classic ones that contain them, go in converted by zod itself. Like zod-to-openapi, it
+ * describes what a schema accepts (its input side: transforms' outputs have no JSON Schema).
+ */
+export function jsonContent(schema: z.core.$ZodType): { content: Content } {
+  const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  // zod types subschemas as possibly `true`/`false`, which openapi3-ts's SchemaObject does not name.
+  return { content: { "application/json": { schema: jsonSchema as SchemaObject } } };
+}
+
+type Content = NonNullable<NonNullable<RouteConfig["request"]>["body"]>["content"];
+type SchemaObject = Exclude<NonNullable<Extract<Content[string], { schema?: unknown }>["schema"]>, z.ZodType>;
 
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(

@@ -5,13 +5,12 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
-import { adminSecurity, errorResponses, idParams } from "../http/openapi";
+import { adminSecurity, errorResponses, idParams, jsonContent } from "../http/openapi";
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1024).optional(),
 });
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 /** Admin API for coaches: create, list, read, update. */
 export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
@@ -44,9 +43,9 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "Create a coach",
     security: adminSecurity,
-    request: { body: { ...json(coachInputSchema), required: true } },
+    request: { body: { ...jsonContent(coachInputSchema), required: true } },
     responses: {
-      201: { description: "The coach", ...json(coachSchema) },
+      201: { description: "The coach", ...jsonContent(coachSchema) },
       ...errorResponses(400, 401, 409, 413, 415),
     },
   });
@@ -60,7 +59,7 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     responses: {
       200: {
         description: "A page",
-        ...json(z.object({ items: z.array(coachSchema), cursor: z.string().optional() })),
+        ...jsonContent(z.object({ items: z.array(coachSchema), cursor: z.string().optional() })),
       },
       ...errorResponses(400, 401),
     },
@@ -72,7 +71,10 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     summary: "Read a coach",
     security: adminSecurity,
     request: { params: idParams },
-    responses: { 200: { description: "The coach", ...json(coachSchema) }, ...errorResponses(401, 404) },
+    responses: {
+      200: { description: "The coach", ...jsonContent(coachSchema) },
+      ...errorResponses(401, 404),
+    },
   });
   r.registerPath({
     method: "patch",
@@ -80,9 +82,9 @@ export function coachRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "Change some fields of a coach",
     security: adminSecurity,
-    request: { params: idParams, body: { ...json(coachPatchSchema), required: true } },
+    request: { params: idParams, body: { ...jsonContent(coachPatchSchema), required: true } },
     responses: {
-      200: { description: "The coach", ...json(coachSchema) },
+      200: { description: "The coach", ...jsonContent(coachSchema) },
       ...errorResponses(400, 401, 404, 409, 415),
     },
   });

@@ -10,9 +10,8 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
-import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
+import { coachOrAdminSecurity, coachSecurity, errorResponses, jsonContent } from "../http/openapi";
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
 /** A client's goals, action items and "+ new session", for the client's coach (and admins). */
@@ -53,7 +52,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "The client's SMART goals (documented in starter session 1)",
     security: coachOrAdminSecurity,
-    request: { params, body: { required: true, ...json(goalsInputSchema) } },
+    request: { params, body: { required: true, ...jsonContent(goalsInputSchema) } },
     responses: { 200: { description: "The goals" }, ...errorResponses(400, 401, 403, 404) },
   });
   r.registerPath({
@@ -71,7 +70,7 @@ export function followupRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "Mark an action item done or not done",
     security: coachOrAdminSecurity,
-    request: { params, body: { required: true, ...json(actionItemPatchSchema) } },
+    request: { params, body: { required: true, ...jsonContent(actionItemPatchSchema) } },
     responses: { 200: { description: "The item" }, ...errorResponses(400, 401, 403, 404) },
   });
 }

@@ -5,7 +5,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { mediaType, parseJson, rawBody, validate } from "../http/body";
-import { errorResponses } from "../http/openapi";
+import { errorResponses, jsonContent } from "../http/openapi";
 import { type FormValues, formToIntake, intakeFormPage } from "../pages/intake-form";
 import { recommendationsPage } from "../pages/recommendations";
 
@@ -81,7 +81,7 @@ export function intakeRoutes(app: OpenAPIHono, deps: AppDeps) {
       "changed answers update the profile and re-run matching. An `Idempotency-Key` replays the first response.",
     request: {
       headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
-      body: { required: true, content: { "application/json": { schema: intakeInputSchema } } },
+      body: { required: true, ...jsonContent(intakeInputSchema) },
     },
     responses: {
       201: {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../composition";
 import { principal, requireRole } from "../http/auth";
 import { readJson, validate } from "../http/body";
-import { coachOrAdminSecurity, coachSecurity, errorResponses } from "../http/openapi";
+import { coachOrAdminSecurity, coachSecurity, errorResponses, jsonContent } from "../http/openapi";
 import { sessionSummary } from "./clients";
 
 const rangeQuery = z
@@ -20,7 +20,6 @@ const rangeQuery = z
     message: "must not be after `to`",
     path: ["from"],
   });
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: z.string() });
 
 /** The coach's side of sessions: their calendar, a session's brief and agenda, notes, finishing. */
@@ -84,7 +83,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "The coach's private notes (never emailed, logged or shown to anyone else)",
     security: coachSecurity,
-    request: { params, body: { required: true, ...json(notesInputSchema) } },
+    request: { params, body: { required: true, ...jsonContent(notesInputSchema) } },
     responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 403, 404, 413) },
   });
   r.registerPath({
@@ -93,7 +92,7 @@ export function sessionRoutes(app: OpenAPIHono, deps: AppDeps) {
     tags,
     summary: "Finish the meeting: takeaways, action items, next step; sends the follow-up",
     security: coachSecurity,
-    request: { params, body: { required: true, ...json(finishInputSchema) } },
+    request: { params, body: { required: true, ...jsonContent(finishInputSchema) } },
     responses: {
       200: { description: "The finished session" },
       ...errorResponses(400, 401, 403, 404, 409, 413),
