@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../shared/zod";
 
 /**
  * One email template: the single source of truth for SES (upserted as a stored template) and for
@@ -7,7 +7,7 @@ import type { z } from "zod";
  * reads only `html.*`, the Text and Subject parts only `text.*`, and every placeholder is a
  * triple-stash `{{{…}}}`, so SES and the emulator render the same bytes (decision record 0003).
  */
-export interface TemplateDefinition<N extends string = string, S extends z.ZodType = z.ZodType> {
+export interface TemplateDefinition<N extends string = string, S extends z.core.$ZodType = z.core.$ZodType> {
   /** The SES template name; a contract with the code that sends. */
   readonly name: N;
   /** One line. Fixed text, or placeholders for the system-generated fields in `subjectFields` only. */
@@ -23,7 +23,7 @@ export interface TemplateDefinition<N extends string = string, S extends z.ZodTy
 }
 
 /** Declares a template; the literal `name` becomes part of the `TemplateName` union. */
-export function defineTemplate<const N extends string, S extends z.ZodType>(def: {
+export function defineTemplate<const N extends string, S extends z.core.$ZodType>(def: {
   name: N;
   subject: string;
   html: string;

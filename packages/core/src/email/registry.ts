@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import { notFound } from "../errors";
+import type { z } from "../shared/zod";
 import type { TemplateDefinition } from "./define";
 import { actionItemReminder } from "./templates/action-item-reminder";
 import { adminUnknownCoach } from "./templates/admin-unknown-coach";

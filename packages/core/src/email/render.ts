@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { validationFailed } from "../errors";
+import { z } from "../shared/zod";
 import type { TemplateDefinition } from "./define";
 import { escapeDeep } from "./escape";
 import { getTemplate, type TemplateInput, type TemplateName } from "./registry";
@@ -25,7 +26,7 @@ export function templateData<N extends TemplateName>(name: N, data: TemplateInpu
 export function templateData(name: string, data: unknown): SesTemplateData;
 export function templateData(name: string, data: unknown): SesTemplateData {
   const def = getTemplate(name);
-  const parsed = def.schema.safeParse(data);
+  const parsed = z.safeParse(def.schema, data);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     const names = fields.map((f) => f.path || "(root)").join(", ");

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { text } from "../../shared/validators";
+import { z } from "../../shared/zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { slippedHtml, slippedText, unsubscribeHtml, unsubscribeText } from "../partials";

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { bookingProviderSchema } from "../../coaches/schema";
 import { emailSchema, text } from "../../shared/validators";
+import { z } from "../../shared/zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { programNameField } from "../schemas";

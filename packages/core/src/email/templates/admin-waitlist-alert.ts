@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { emailSchema } from "../../shared/validators";
+import { z } from "../../shared/zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { languageList, personName, programNameField, topicList } from "../schemas";
 
-const count = z.number().int().min(0);
+const count = z.int().check(z.minimum(0));
 
 /**
  * To the program admin: a client was waitlisted and why no coach fit. Deliberately carries no
@@ -16,7 +16,7 @@ export const adminWaitlistAlert = defineTemplate({
   subjectFields: ["clientId"],
   schema: z.object({
     programName: programNameField,
-    clientId: z.string().regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" }),
+    clientId: z.string().check(z.regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" })),
     clientName: personName,
     clientEmail: emailSchema,
     topics: topicList,

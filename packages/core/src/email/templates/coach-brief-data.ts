@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { coachingStyleSchema } from "../../coaches/schema";
 import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
+import { z } from "../../shared/zod";
 import {
   agendaSchema,
   checkStarterNumber,
@@ -15,7 +15,7 @@ import {
 } from "../schemas";
 
 /** The data of the coach brief: who the coach meets, their goals, the agenda. Never coach notes. */
-export const coachBriefSchema = z
+const coachBriefFields = z
   .object({
     programName: programNameField,
     coachName: personName,
@@ -23,7 +23,7 @@ export const coachBriefSchema = z
     sessionTime: sessionTimeField,
     ...sessionKindShape,
     // The same rules as the intake answers they come from.
-    client: intakeInputSchema.pick({
+    client: z.pick(intakeInputSchema, {
       name: true,
       background: true,
       role: true,
@@ -36,14 +36,18 @@ export const coachBriefSchema = z
     preferences: z.object({
       topics: topicList,
       languages: languageList,
-      style: coachingStyleSchema.optional(),
+      style: z.optional(coachingStyleSchema),
       cadence: cadenceSchema,
     }),
-    smartGoals: z.array(goalSchema).max(20).default([]),
+    smartGoals: z._default(z.array(goalSchema).check(z.maxLength(20)), []),
     agenda: agendaSchema,
   })
-  .superRefine(checkStarterNumber)
-  .transform(withKindLabel);
+  .check(z.superRefine(checkStarterNumber));
+
+export const coachBriefSchema = z.pipe(
+  coachBriefFields,
+  z.transform((value: z.output<typeof coachBriefFields>) => withKindLabel(value)),
+);
 
 export const coachBriefSample: z.input<typeof coachBriefSchema> = {
   programName: "Tech Lead Coaching Network",

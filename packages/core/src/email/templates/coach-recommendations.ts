@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { text } from "../../shared/validators";
+import { z } from "../../shared/zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { linkField, personName, programNameField } from "../schemas";
@@ -16,13 +16,12 @@ export const coachRecommendations = defineTemplate({
         z.object({
           name: personName,
           bio: text(2000),
-          reasons: z.array(text(300)).min(1).max(10),
+          reasons: z.array(text(300)).check(z.minLength(1), z.maxLength(10)),
           /** Complete booking link (pre-filled name/email, correlation token); http(s) only. */
           bookingUrl: linkField,
         }),
       )
-      .min(1)
-      .max(3),
+      .check(z.minLength(1), z.maxLength(3)),
   }),
   sample: {
     programName: "Tech Lead Coaching Network",

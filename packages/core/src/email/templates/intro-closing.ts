@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../../shared/zod";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { linkField, personName, programNameField } from "../schemas";
@@ -15,7 +15,7 @@ export const introClosing = defineTemplate({
     clientName: personName,
     coachName: personName,
     /** Optional: the program's application form, for asking to be matched again. http(s) only. */
-    applyUrl: linkField.optional(),
+    applyUrl: z.optional(linkField),
   }),
   sample: {
     programName: "Tech Lead Coaching Network",

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { text } from "../../shared/validators";
+import { z } from "../../shared/zod";
 import {
   actionItemSchema,
   checkStarterNumber,
@@ -43,7 +43,7 @@ function withNextFlags<T extends { next: NextStep }>(value: T) {
   };
 }
 
-export const sessionFollowupSchema = z
+const sessionFollowupFields = z
   .object({
     programName: programNameField,
     clientName: personName,
@@ -51,12 +51,16 @@ export const sessionFollowupSchema = z
     /** Formatted in the client's time zone. */
     sessionTime: sessionTimeField,
     ...sessionKindShape,
-    takeaways: z.array(text(500)).max(20),
-    actionItems: z.array(actionItemSchema).max(50),
+    takeaways: z.array(text(500)).check(z.maxLength(20)),
+    actionItems: z.array(actionItemSchema).check(z.maxLength(50)),
     next: nextSchema,
   })
-  .superRefine(checkStarterNumber)
-  .transform((value) => withNextFlags(withKindLabel(value)));
+  .check(z.superRefine(checkStarterNumber));
+
+export const sessionFollowupSchema = z.pipe(
+  sessionFollowupFields,
+  z.transform((value: z.output<typeof sessionFollowupFields>) => withNextFlags(withKindLabel(value))),
+);
 
 export const sessionFollowupSample: z.input<typeof sessionFollowupSchema> = {
   programName: "Tech Lead Coaching Network",

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+// Only core modules here: classic zod, if loaded, would configure the English locale by itself.
+import { intakeInputSchema } from "../../packages/core/src/intake/schema";
+import { z } from "../../packages/core/src/shared/zod";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Code that ends up in Lambda bundles, where zod must be zod/mini (classic zod is ~190 KB of every
+ * bundle and does not tree-shake). `packages/functions/src` joins the list once its routes are
+ * converted too.
+ */
+const LAMBDA_SOURCE_DIRS = ["packages/core/src"];
+
+/** The one module that imports zod itself; everything else takes `z` from it. */
+const ZOD_MODULE = "packages/core/src/shared/zod.ts";
+
+/** Classic zod: `"zod"`, `"zod/v4"` (and their `/index` forms), in static or dynamic imports. */
+const CLASSIC_ZOD = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']zod(?:\/v4)?(?:\/index(?:\.js)?)?["']/;
+const ANY_ZOD = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']zod(?:\/[^"']*)?["']/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.[cm]?tsx?$/.test(f))
+    .map((f) => path.join(dir, f).split(path.sep).join("/"));
+}
+
+const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+
+describe("zod in Lambda code", () => {
+  it.each(LAMBDA_SOURCE_DIRS)("%s never imports classic zod", (dir) => {
+    const files = sourceFiles(dir);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((f) => CLASSIC_ZOD.test(read(f)))).toEqual([]);
+  });
+
+  it("core takes zod only from its one zod module, which is zod/mini", () => {
+    const direct = sourceFiles("packages/core/src").filter((f) => ANY_ZOD.test(read(f)));
+    expect(direct).toEqual([ZOD_MODULE]);
+    expect(read(ZOD_MODULE)).toMatch(/from "zod\/mini"/);
+  });
+
+  it("the scan recognizes classic imports and lets zod/mini and the English locale through", () => {
+    for (const line of [
+      'import { z } from "zod";',
+      "import type { z } from 'zod';",
+      'import * as z from "zod/v4";',
+      'const { z } = await import("zod");',
+    ])
+      expect(CLASSIC_ZOD.test(line), line).toBe(true);
+    for (const line of [
+      'import * as z from "zod/mini";',
+      'import en from "zod/v4/locales/en.js";',
+      'import { z } from "../shared/zod";',
+    ])
+      expect(CLASSIC_ZOD.test(line), line).toBe(false);
+  });
+
+  it("reports issues with classic zod's English messages", () => {
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toBe(
+      "Invalid input: expected string, received number",
+    );
+    const result = intakeInputSchema.safeParse({ name: "", preferences: { topics: [] } });
+    const messages = Object.fromEntries(
+      (result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]),
+    );
+    expect(messages).toMatchObject({
+      name: "Too small: expected string to have >=1 characters",
+      email: "Invalid input: expected string, received undefined",
+      "preferences.topics": "choose at least one topic",
+      "preferences.cadence": 'Invalid option: expected one of "weekly"|"biweekly"|"monthly"|"ad-hoc"',
+      consent: "consent to be contacted is required",
+    });
+  });
+});
