@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 // Only core modules here: classic zod, if loaded, would configure the English locale by itself.
 import { intakeInputSchema } from "../../packages/core/src/intake/schema";
-import { z } from "../../packages/core/src/shared/zod";
+import * as z from "../../packages/core/src/shared/zod";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -40,6 +41,51 @@ describe("zod in Lambda code", () => {
     const direct = sourceFiles("packages/core/src").filter((f) => ANY_ZOD.test(read(f)));
     expect(direct).toEqual([ZOD_MODULE]);
     expect(read(ZOD_MODULE)).toMatch(/from "zod\/mini"/);
+  });
+
+  it("core imports its zod module as a namespace, so bundles keep only the zod functions they call", () => {
+    const imports = sourceFiles("packages/core/src").flatMap((f) =>
+      [...read(f).matchAll(/^import [^;]*["'][./]*(?:shared\/)?zod["'];/gm)].map((m) => `${f}: ${m[0]}`),
+    );
+    expect(imports.length).toBeGreaterThan(20);
+    expect(imports.filter((i) => !/: import (type )?\* as z from /.test(i))).toEqual([]);
+  });
+
+  it("bundles core's schemas without the parts of zod they never use", async () => {
+    const modules = [
+      "intake/schema",
+      "coaches/schema",
+      "followups/schema",
+      "webhooks/calcom",
+      "webhooks/calendly",
+      "links/signed-links",
+      "email/template-data",
+    ];
+    const { metafile } = await build({
+      stdin: {
+        contents: modules.map((m) => `export * from "./packages/core/src/${m}";`).join("\n"),
+        resolveDir: ROOT,
+        loader: "ts",
+      },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    // What ends up in the output (every module gets parsed; tree shaking drops what is not used).
+    const kept = Object.values(metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([file]) => file),
+    );
+    const zodInputs = kept.filter((i) => i.includes("node_modules/zod/"));
+    expect(zodInputs.some((i) => i.includes("/v4/mini/"))).toBe(true);
+    // Classic zod, zod's JSON Schema generator and its schema compiler, and other languages.
+    expect(
+      zodInputs.filter((i) => /\/v4\/classic\/|to-json-schema|compile\.js|locales\/(?!en\.js)/.test(i)),
+    ).toEqual([]);
   });
 
   it("the scan recognizes classic imports and lets zod/mini and the English locale through", () => {

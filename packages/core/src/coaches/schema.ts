@@ -6,7 +6,7 @@ import {
   timeZoneSchema,
   topicSchema,
 } from "../shared/validators";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 export const COACHING_STYLES = [
   "supportive",

@@ -1,5 +1,5 @@
 import { notFound } from "../errors";
-import type { z } from "../shared/zod";
+import type * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";

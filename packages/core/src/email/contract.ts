@@ -1,4 +1,4 @@
-import type { z } from "../shared/zod";
+import type * as z from "../shared/zod";
 
 /**
  * What the code that sends an email needs of its template: the SES template name, the schema its

@@ -1,4 +1,4 @@
-import type { z } from "../shared/zod";
+import type * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 
 /**

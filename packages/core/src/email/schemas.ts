@@ -1,6 +1,6 @@
 import type { Agenda, Goal } from "../sessions/model";
 import { httpsUrlSchema, languageSchema, text, topicSchema } from "../shared/validators";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 /** Shared pieces of the template data schemas. */
 

@@ -1,5 +1,5 @@
 import { validationFailed } from "../errors";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 import { getContract, type TemplateInput, type TemplateName } from "./contract-registry";
 import { escapeDeep } from "./escape";

@@ -1,5 +1,5 @@
 import { text } from "../shared/validators";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 /** The most action items one session may produce. */
 export const MAX_ACTION_ITEMS = 50;

@@ -7,7 +7,7 @@ import {
   timeZoneSchema,
   topicSchema,
 } from "../shared/validators";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 export const CADENCES = ["weekly", "biweekly", "monthly", "ad-hoc"] as const;
 export const cadenceSchema = z.enum(CADENCES);

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 /** What a client can do from an email without an account. */
 export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe"] as const;

@@ -1,4 +1,4 @@
-import { z } from "./zod";
+import * as z from "./zod";
 
 const zoneCache = new Map<string, boolean>();
 

@@ -1,6 +1,6 @@
 import { AppError } from "../errors";
 import { isIanaTimeZone } from "../shared/validators";
-import { z } from "../shared/zod";
+import * as z from "../shared/zod";
 
 /**
  * The one booking event the rest of the system sees. Provider payloads (Calendly, Cal.com) are

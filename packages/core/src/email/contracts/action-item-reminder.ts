@@ -1,5 +1,5 @@
 import { text } from "../../shared/validators";
-import { z } from "../../shared/zod";
+import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import { dateLabelField, linkField, personName, programNameField } from "../schemas";
 

@@ -1,6 +1,6 @@
 import { bookingProviderSchema } from "../../coaches/schema";
 import { emailSchema, text } from "../../shared/validators";
-import { z } from "../../shared/zod";
+import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import { programNameField } from "../schemas";
 

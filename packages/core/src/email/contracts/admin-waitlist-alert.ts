@@ -1,5 +1,5 @@
 import { emailSchema } from "../../shared/validators";
-import { z } from "../../shared/zod";
+import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import { languageList, personName, programNameField, topicList } from "../schemas";
 

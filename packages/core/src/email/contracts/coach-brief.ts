@@ -1,6 +1,6 @@
 import { coachingStyleSchema } from "../../coaches/schema";
 import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
-import { z } from "../../shared/zod";
+import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import {
   agendaSchema,

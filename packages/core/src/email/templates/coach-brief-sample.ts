@@ -1,4 +1,4 @@
-import type { z } from "../../shared/zod";
+import type * as z from "../../shared/zod";
 import type { coachBrief } from "../contracts/coach-brief";
 
 /** Realistic data for the coach-brief template: previews and tests. */

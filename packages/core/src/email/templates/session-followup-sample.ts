@@ -1,4 +1,4 @@
-import type { z } from "../../shared/zod";
+import type * as z from "../../shared/zod";
 import type { sessionFollowup } from "../contracts/session-followup";
 
 /** Realistic data for the session-followup template: previews and tests. */
