@@ -65,6 +65,18 @@ describe("the Lambda bundles", () => {
     }
   });
 
+  it("carry no email template sources: SES renders the stored templates, the code needs their contracts", () => {
+    for (const [name, bundle] of Object.entries(bundles)) {
+      const inputs = [...bundle.inputs.atInit, ...bundle.inputs.lazy];
+      const sources = inputs.filter((i) =>
+        /packages\/core\/src\/email\/(templates\/|layout\.ts|partials\.ts|registry\.ts|render\.ts)/.test(i),
+      );
+      expect(sources, name).toEqual([]);
+    }
+    // The sending code validates with the contracts, so those are there.
+    expect(bundles.dispatcher.inputs.atInit).toContain("packages/core/src/email/contract-registry.ts");
+  });
+
   it("load only what running a job needs in the dispatcher: no Scheduler adapter, HTTP app or JWT code at init", () => {
     const { atInit, lazy } = bundles.dispatcher.inputs;
     const loaded = (inputs: string[], pattern: RegExp) => inputs.some((i) => pattern.test(i));

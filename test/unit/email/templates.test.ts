@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getTemplate, renderTemplate, TEMPLATES, toSesTemplate } from "../../../packages/core/src/email";
+import {
+  CONTRACTS,
+  getContract,
+  getTemplate,
+  renderTemplate,
+  TEMPLATES,
+  toSesTemplate,
+} from "../../../packages/core/src/email";
 
 const NAMES = [
   "coach-recommendations",
@@ -29,6 +36,19 @@ describe("the template registry", () => {
   it("finds a template by name and refuses an unknown one", () => {
     expect(getTemplate("finish-nudge").name).toBe("finish-nudge");
     expect(() => getTemplate("no-such-template")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(getContract("finish-nudge").name).toBe("finish-nudge");
+    expect(() => getContract("no-such-template")).toThrow(expect.objectContaining({ code: "not_found" }));
+  });
+
+  it("gives every contract exactly one template, in the same order, built on the contract itself", () => {
+    expect(TEMPLATES.map((t) => t.name)).toEqual(CONTRACTS.map((c) => c.name));
+    TEMPLATES.forEach((template, i) => {
+      const contract = CONTRACTS[i]!;
+      // The same schema and subject fields, not copies: a template's name and schema are written once.
+      expect(template.schema).toBe(contract.schema);
+      expect(template.subjectFields).toBe(contract.subjectFields);
+      expect(getContract(template.name)).toBe(contract);
+    });
   });
 });
 

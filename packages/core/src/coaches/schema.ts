@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   emailSchema,
   httpsUrlSchema,
@@ -7,6 +6,7 @@ import {
   timeZoneSchema,
   topicSchema,
 } from "../shared/validators";
+import * as z from "../shared/zod";
 
 export const COACHING_STYLES = [
   "supportive",
@@ -33,12 +33,11 @@ export const bookingProviderSchema = z.enum(BOOKING_PROVIDERS);
 export type CoachingStyle = z.infer<typeof coachingStyleSchema>;
 export type SeniorityLevel = z.infer<typeof seniorityLevelSchema>;
 
-const uniqueList = <T extends z.ZodType<string>>(item: T, min: number, max: number) =>
-  z
-    .array(item)
-    .min(min)
-    .max(max)
-    .transform((xs) => [...new Set(xs)]);
+const uniqueList = <T extends z.ZodMiniType<string>>(item: T, min: number, max: number) =>
+  z.pipe(
+    z.array(item).check(z.minLength(min), z.maxLength(max)),
+    z.transform((xs: z.output<T>[]) => [...new Set(xs)]),
+  );
 
 const coachFields = z.object({
   name: text(120),
@@ -47,7 +46,7 @@ const coachFields = z.object({
   specialties: uniqueList(topicSchema, 1, 20),
   languages: uniqueList(languageSchema, 1, 10),
   timezone: timeZoneSchema,
-  capacity: z.number().int().min(0).max(500),
+  capacity: z.int().check(z.minimum(0), z.maximum(500)),
   style: coachingStyleSchema,
   seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
   bookingProvider: bookingProviderSchema,
@@ -57,19 +56,19 @@ const coachFields = z.object({
 });
 
 /** What an admin sends to create a coach (`active` defaults to true). */
-export const coachInputSchema = coachFields.extend({ active: z.boolean().default(true) });
+export const coachInputSchema = z.extend(coachFields, { active: z._default(z.boolean(), true) });
 export type CoachInput = z.infer<typeof coachInputSchema>;
 
 /** A partial update; every field optional, at least one present. */
-export const coachPatchSchema = coachFields
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" });
+export const coachPatchSchema = z
+  .partial(coachFields)
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" }));
 export type CoachPatch = z.infer<typeof coachPatchSchema>;
 
 /** A coach as stored and returned. `activeClients` is the current load, kept by the system. */
-export const coachSchema = coachInputSchema.extend({
+export const coachSchema = z.extend(coachInputSchema, {
   id: z.string(),
-  activeClients: z.number().int().min(0),
+  activeClients: z.int().check(z.minimum(0)),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,18 +1,17 @@
-export { defineTemplate, type SesTemplateInput, type TemplateDefinition, toSesTemplate } from "./define";
-export { escapeDeep, escapeHtml } from "./escape";
+// Everything email: contracts, sources, local rendering. Lambda code imports `template-data` (and
+// `contract-registry`) directly instead, so that no template source is bundled with it.
+export { defineContract, type TemplateContract } from "./contract";
 export {
-  type AnyTemplate,
-  getTemplate,
+  type AnyContract,
+  CONTRACTS,
+  type ContractOf,
+  getContract,
   isTemplateName,
-  TEMPLATES,
   type TemplateInput,
   type TemplateName,
-  type TemplateOf,
-} from "./registry";
-export {
-  type RenderedEmail,
-  renderTemplate,
-  renderTemplateData,
-  type SesTemplateData,
-  templateData,
-} from "./render";
+} from "./contract-registry";
+export { defineTemplate, type SesTemplateInput, type TemplateDefinition, toSesTemplate } from "./define";
+export { escapeDeep, escapeHtml } from "./escape";
+export { type AnyTemplate, getTemplate, TEMPLATES, type TemplateOf } from "./registry";
+export { type RenderedEmail, renderTemplate, renderTemplateData } from "./render";
+export { type SesTemplateData, templateData } from "./template-data";

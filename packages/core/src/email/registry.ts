@@ -1,54 +1,50 @@
-import type { z } from "zod";
 import { notFound } from "../errors";
+import type { TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
-import { actionItemReminder } from "./templates/action-item-reminder";
-import { adminUnknownCoach } from "./templates/admin-unknown-coach";
-import { adminWaitlistAlert } from "./templates/admin-waitlist-alert";
-import { agendaReminder } from "./templates/agenda-reminder";
-import { bookingConfirmation } from "./templates/booking-confirmation";
-import { bookingNudge } from "./templates/booking-nudge";
-import { coachBrief } from "./templates/coach-brief";
-import { coachRecommendations } from "./templates/coach-recommendations";
-import { continueCheckin } from "./templates/continue-checkin";
-import { finishNudge } from "./templates/finish-nudge";
-import { intakeWaitlisted } from "./templates/intake-waitlisted";
-import { introClosing } from "./templates/intro-closing";
-import { newSessionLink } from "./templates/new-session-link";
-import { preworkReminder } from "./templates/prework-reminder";
-import { sessionFollowup } from "./templates/session-followup";
-import { welcomePricing } from "./templates/welcome-pricing";
+import { actionItemReminderTemplate } from "./templates/action-item-reminder";
+import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
+import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
+import { agendaReminderTemplate } from "./templates/agenda-reminder";
+import { bookingConfirmationTemplate } from "./templates/booking-confirmation";
+import { bookingNudgeTemplate } from "./templates/booking-nudge";
+import { coachBriefTemplate } from "./templates/coach-brief";
+import { coachRecommendationsTemplate } from "./templates/coach-recommendations";
+import { continueCheckinTemplate } from "./templates/continue-checkin";
+import { finishNudgeTemplate } from "./templates/finish-nudge";
+import { intakeWaitlistedTemplate } from "./templates/intake-waitlisted";
+import { introClosingTemplate } from "./templates/intro-closing";
+import { newSessionLinkTemplate } from "./templates/new-session-link";
+import { preworkReminderTemplate } from "./templates/prework-reminder";
+import { sessionFollowupTemplate } from "./templates/session-followup";
+import { welcomePricingTemplate } from "./templates/welcome-pricing";
 
-/** Every email the product sends. Their names are a contract with SES and the senders. */
+/**
+ * Every template with its sources, in the order of `CONTRACTS`: what the CDK app deploys to SES, and
+ * what local rendering, previews and tests use. Not for Lambda code, which needs only the contracts.
+ */
 export const TEMPLATES = [
-  coachRecommendations,
-  intakeWaitlisted,
-  adminWaitlistAlert,
-  bookingConfirmation,
-  coachBrief,
-  preworkReminder,
-  agendaReminder,
-  finishNudge,
-  adminUnknownCoach,
-  sessionFollowup,
-  welcomePricing,
-  introClosing,
-  bookingNudge,
-  actionItemReminder,
-  continueCheckin,
-  newSessionLink,
+  coachRecommendationsTemplate,
+  intakeWaitlistedTemplate,
+  adminWaitlistAlertTemplate,
+  bookingConfirmationTemplate,
+  coachBriefTemplate,
+  preworkReminderTemplate,
+  agendaReminderTemplate,
+  finishNudgeTemplate,
+  adminUnknownCoachTemplate,
+  sessionFollowupTemplate,
+  welcomePricingTemplate,
+  introClosingTemplate,
+  bookingNudgeTemplate,
+  actionItemReminderTemplate,
+  continueCheckinTemplate,
+  newSessionLinkTemplate,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];
-export type TemplateName = AnyTemplate["name"];
 export type TemplateOf<N extends TemplateName> = Extract<AnyTemplate, { name: N }>;
-/** What a caller passes for template `N` (before defaults and normalization). */
-export type TemplateInput<N extends TemplateName> = z.input<TemplateOf<N>["schema"]>;
 
 const byName = new Map<string, TemplateDefinition>(TEMPLATES.map((t) => [t.name, t]));
-
-export function isTemplateName(name: string): name is TemplateName {
-  return byName.has(name);
-}
 
 /** The template with this name; throws `not_found` for a name no template has. */
 export function getTemplate<N extends TemplateName>(name: N): TemplateOf<N>;

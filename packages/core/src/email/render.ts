@@ -1,51 +1,15 @@
 import Handlebars from "handlebars";
-import { validationFailed } from "../errors";
+import type { TemplateInput, TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
-import { escapeDeep } from "./escape";
-import { getTemplate, type TemplateInput, type TemplateName } from "./registry";
-import { SUBJECT_SAFE } from "./schemas";
+import { getTemplate } from "./registry";
+import { type SesTemplateData, templateData } from "./template-data";
 
-/** The object sent to SES as `TemplateData`: the values as they are, and an HTML-escaped copy. */
-export interface SesTemplateData extends Record<string, unknown> {
-  text: Record<string, unknown>;
-  html: Record<string, unknown>;
-}
+export type { SesTemplateData } from "./template-data";
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
-}
-
-/**
- * Validates `data` against the template's schema and returns the `TemplateData` object for SES.
- * Throws `AppError("validation_failed")` naming each wrong field (never echoing its value).
- */
-export function templateData<N extends TemplateName>(name: N, data: TemplateInput<N>): SesTemplateData;
-export function templateData(name: string, data: unknown): SesTemplateData;
-export function templateData(name: string, data: unknown): SesTemplateData {
-  const def = getTemplate(name);
-  const parsed = def.schema.safeParse(data);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    const names = fields.map((f) => f.path || "(root)").join(", ");
-    throw validationFailed(`invalid data for email template ${def.name}: ${names}`, fields);
-  }
-  const value = parsed.data as Record<string, unknown>;
-  assertSubjectSafe(def, value);
-  return { text: value, html: escapeDeep(value) as Record<string, unknown> };
-}
-
-/** Defense in depth: whatever a schema allows, a subject never gets a line break or markup. */
-function assertSubjectSafe(def: TemplateDefinition, value: Record<string, unknown>): void {
-  for (const field of def.subjectFields) {
-    const v = value[field];
-    if (typeof v !== "string" || !SUBJECT_SAFE.test(v)) {
-      throw validationFailed(`invalid data for email template ${def.name}: ${field}`, [
-        { path: field, message: "is not safe for a subject line" },
-      ]);
-    }
-  }
 }
 
 // Like SES (and the emulator): built-in helpers only, no escaping by the engine itself.

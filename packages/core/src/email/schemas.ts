@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { Agenda, Goal } from "../sessions/model";
 import { httpsUrlSchema, languageSchema, text, topicSchema } from "../shared/validators";
+import * as z from "../shared/zod";
 
 /** Shared pieces of the template data schemas. */
 
@@ -9,7 +9,14 @@ export const SUBJECT_SAFE = /^[^\p{Cc}<>]+$/u;
 
 /** A value the system produced (a formatted time, an id) that a subject line may show. */
 export const systemText = (max: number) =>
-  z.string().trim().min(1).max(max).regex(SUBJECT_SAFE, { message: "must be one line without < or >" });
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.regex(SUBJECT_SAFE, { message: "must be one line without < or >" }),
+    );
 
 export const programNameField = text(120);
 export const personName = text(120);
@@ -22,24 +29,22 @@ const languageNames = () =>
   (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 /** ISO 639-1 codes in, one readable line out (["en", "de"] → "English, German"). */
-export const languageList = z
-  .array(languageSchema)
-  .min(1)
-  .max(10)
-  .transform((codes) => codes.map((c) => languageNames().of(c) ?? c).join(", "));
+export const languageList = z.pipe(
+  z.array(languageSchema).check(z.minLength(1), z.maxLength(10)),
+  z.transform((codes: string[]) => codes.map((c) => languageNames().of(c) ?? c).join(", ")),
+);
 
 /** Topic slugs in, one readable line out (["managing-up", "delegation"] → "managing up, delegation"). */
-export const topicList = z
-  .array(topicSchema)
-  .min(1)
-  .max(20)
-  .transform((topics) => topics.map((t) => t.replace(/-/g, " ")).join(", "));
+export const topicList = z.pipe(
+  z.array(topicSchema).check(z.minLength(1), z.maxLength(20)),
+  z.transform((topics: string[]) => topics.map((t) => t.replace(/-/g, " ")).join(", ")),
+);
 
 export const goalSchema = z.object({
   text: text(500),
   measure: text(500),
   targetDate: z.iso.date(),
-}) satisfies z.ZodType<Goal>;
+}) satisfies z.ZodMiniType<Goal>;
 
 export const agendaSchema = z.object({
   title: text(200),
@@ -47,25 +52,24 @@ export const agendaSchema = z.object({
     .array(
       z.object({
         heading: text(200),
-        minutes: text(40).optional(),
-        points: z.array(text(500)).max(20),
+        minutes: z.optional(text(40)),
+        points: z.array(text(500)).check(z.maxLength(20)),
       }),
     )
-    .min(1)
-    .max(20),
-}) satisfies z.ZodType<Agenda>;
+    .check(z.minLength(1), z.maxLength(20)),
+}) satisfies z.ZodMiniType<Agenda>;
 
 export const SESSION_KINDS = ["intro", "starter", "regular"] as const;
 
 /** The kind of a session plus, for a starter session, its number (1–7). Adds `kindLabel` and `isIntro`. */
 export const sessionKindShape = {
   kind: z.enum(SESSION_KINDS),
-  starterNumber: z.number().int().min(1).max(7).optional(),
+  starterNumber: z.optional(z.int().check(z.minimum(1), z.maximum(7))),
 };
 
 type KindFields = { kind: (typeof SESSION_KINDS)[number]; starterNumber?: number | undefined };
 
-export function checkStarterNumber(value: KindFields, ctx: z.RefinementCtx): void {
+export function checkStarterNumber(value: KindFields, ctx: z.core.$RefinementCtx): void {
   if (value.kind === "starter" && value.starterNumber === undefined) {
     ctx.addIssue({ code: "custom", path: ["starterNumber"], message: "is required for a starter session" });
   }
@@ -96,8 +100,8 @@ export const actionItemSchema = z.object({
  * The data every email about one session starts from: the program, the client, the coach, the
  * time (pre-formatted for the reader) and the kind, plus `extra`. Adds `kindLabel` and `isIntro`.
  */
-export function sessionEmailSchema<E extends z.ZodRawShape>(extra: E) {
-  return z
+export function sessionEmailSchema<E extends z.core.$ZodShape>(extra: E) {
+  const fields = z
     .object({
       programName: programNameField,
       clientName: personName,
@@ -106,6 +110,10 @@ export function sessionEmailSchema<E extends z.ZodRawShape>(extra: E) {
       ...sessionKindShape,
       ...extra,
     })
-    .superRefine((value, ctx) => checkStarterNumber(value as KindFields, ctx))
-    .transform((value) => withKindLabel(value as typeof value & KindFields));
+    .check(z.superRefine((value, ctx) => checkStarterNumber(value as KindFields, ctx)));
+  type Fields = z.output<typeof fields>;
+  return z.pipe(
+    fields,
+    z.transform((value: Fields) => withKindLabel(value as Fields & KindFields)),
+  );
 }

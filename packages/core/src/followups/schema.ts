@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { text } from "../shared/validators";
+import * as z from "../shared/zod";
 
 /** The most action items one session may produce. */
 export const MAX_ACTION_ITEMS = 50;
@@ -18,19 +18,19 @@ export const actionItemInputSchema = z.object({ text: text(500), dueDate: isoDat
 
 /** `POST /v1/sessions/{id}/finish`. Notes are checked for size separately (413, not 400). */
 export const finishInputSchema = z.object({
-  takeaways: z.array(text(1000)).max(20),
+  takeaways: z.array(text(1000)).check(z.maxLength(20)),
   actionItems: z
     .array(actionItemInputSchema)
-    .max(MAX_ACTION_ITEMS, { message: `at most ${MAX_ACTION_ITEMS} action items` }),
-  privateNotes: z.string().optional(),
+    .check(z.maxLength(MAX_ACTION_ITEMS, { message: `at most ${MAX_ACTION_ITEMS} action items` })),
+  privateNotes: z.optional(z.string()),
   next: nextStepSchema,
-  workTogether: z.boolean().optional(),
+  workTogether: z.optional(z.boolean()),
 });
 export type FinishInput = z.infer<typeof finishInputSchema>;
 
 export const notesInputSchema = z.object({ notes: z.string() });
 
 export const goalInputSchema = z.object({ text: text(500), measure: text(500), targetDate: isoDate });
-export const goalsInputSchema = z.object({ goals: z.array(goalInputSchema).max(20) });
+export const goalsInputSchema = z.object({ goals: z.array(goalInputSchema).check(z.maxLength(20)) });
 
 export const actionItemPatchSchema = z.object({ done: z.boolean() });

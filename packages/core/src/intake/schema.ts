@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { coachingStyleSchema, seniorityLevelSchema } from "../coaches/schema";
 import {
   emailSchema,
@@ -8,23 +7,24 @@ import {
   timeZoneSchema,
   topicSchema,
 } from "../shared/validators";
+import * as z from "../shared/zod";
 
 export const CADENCES = ["weekly", "biweekly", "monthly", "ad-hoc"] as const;
 export const cadenceSchema = z.enum(CADENCES);
 export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const preferencesSchema = z.object({
-  topics: z
-    .array(topicSchema)
-    .min(1, { message: "choose at least one topic" })
-    .max(10)
-    .transform((xs) => [...new Set(xs)]),
-  languages: z
-    .array(languageSchema)
-    .min(1, { message: "choose at least one language" })
-    .max(5)
-    .transform((xs) => [...new Set(xs)]),
-  style: coachingStyleSchema.optional(),
+  topics: z.pipe(
+    z.array(topicSchema).check(z.minLength(1, { message: "choose at least one topic" }), z.maxLength(10)),
+    z.transform((xs: string[]) => [...new Set(xs)]),
+  ),
+  languages: z.pipe(
+    z
+      .array(languageSchema)
+      .check(z.minLength(1, { message: "choose at least one language" }), z.maxLength(5)),
+    z.transform((xs: string[]) => [...new Set(xs)]),
+  ),
+  style: z.optional(coachingStyleSchema),
   cadence: cadenceSchema,
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
@@ -36,7 +36,7 @@ export const intakeInputSchema = z.object({
   timezone: timeZoneSchema,
   background: text(4000),
   role: text(200),
-  seniority: seniorityLevelSchema.optional(),
+  seniority: z.optional(seniorityLevelSchema),
   team: optionalText(200),
   company: text(200),
   challenge: text(4000),

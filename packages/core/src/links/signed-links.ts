@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "../shared/zod";
 
 /** What a client can do from an email without an account. */
 export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe"] as const;
@@ -9,11 +9,11 @@ const payloadSchema = z.object({
   /** the action */
   a: z.enum(LINK_ACTIONS),
   /** the client the link was made for */
-  c: z.string().min(1).max(64),
+  c: z.string().check(z.minLength(1), z.maxLength(64)),
   /** the action item or session it is about */
-  r: z.string().min(1).max(64).optional(),
+  r: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** expiry, unix seconds */
-  x: z.number().int(),
+  x: z.int(),
 });
 export type LinkPayload = z.infer<typeof payloadSchema>;
 

@@ -1,6 +1,6 @@
 import type { Client } from "../clients/model";
 import type { Coach } from "../coaches/schema";
-import { templateData } from "../email";
+import { templateData } from "../email/template-data";
 import type { MatchResult } from "../matching";
 import type { EmailSender, Suppressions } from "../ports";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "./zod";
 
 const zoneCache = new Map<string, boolean>();
 
@@ -29,36 +29,41 @@ export function isIso6391(code: string): boolean {
 
 export const timeZoneSchema = z
   .string()
-  .trim()
-  .max(64)
-  .refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" });
+  .check(
+    z.trim(),
+    z.maxLength(64),
+    z.refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
+  );
 
 export const languageSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .refine(isIso6391, { message: "must be an ISO 639-1 language code such as en" });
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.refine(isIso6391, { message: "must be an ISO 639-1 language code such as en" }),
+  );
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email({ message: "must be a valid email address" }));
+export const emailSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
+  z.email({ message: "must be a valid email address" }),
+);
 
 /** A topic or specialty: lower case, words joined by hyphens ("Managing Up" → "managing-up"). */
 export const topicSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .transform((s) => s.toLowerCase().replace(/[\s_]+/g, "-"))
-  .refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
-    message: "may contain letters, digits, spaces and hyphens",
-  });
+  .pipe(
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    z.transform((s: string) => s.toLowerCase().replace(/[\s_]+/g, "-")),
+  )
+  .check(
+    z.refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
+      message: "may contain letters, digits, spaces and hyphens",
+    }),
+  );
 
 /** Free text from a person: any characters (escaped on output), bounded length. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).optional();
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
-export const httpsUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
+export const httpsUrlSchema = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .check(z.maxLength(2048));

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { AppError } from "../errors";
 import { isIanaTimeZone } from "../shared/validators";
+import * as z from "../shared/zod";
 
 /**
  * The one booking event the rest of the system sees. Provider payloads (Calendly, Cal.com) are
@@ -17,20 +17,20 @@ export const bookingCreatedSchema = z.object({
   type: z.literal("booking.created"),
   provider: providerSchema,
   /** The provider's id for this booking (Calendly: invitee URI; Cal.com: booking uid). */
-  bookingId: z.string().min(1),
+  bookingId: z.string().check(z.minLength(1)),
   /** Set when this booking is the new half of a reschedule: the booking it replaces. */
-  replacesBookingId: z.string().min(1).optional(),
+  replacesBookingId: z.optional(z.string().check(z.minLength(1))),
   startsAt: utcInstantSchema,
   endsAt: utcInstantSchema,
   attendee: z.object({
-    name: z.string().min(1),
-    email: z.string().min(3),
-    timezone: z.string().optional(),
+    name: z.string().check(z.minLength(1)),
+    email: z.string().check(z.minLength(3)),
+    timezone: z.optional(z.string()),
   }),
-  organizerEmails: z.array(z.string().min(3)).min(1),
+  organizerEmails: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
   /** Our own token, carried through the booking link (Calendly utm_content, Cal.com metadata). */
-  correlationToken: z.string().min(1).optional(),
-  title: z.string().optional(),
+  correlationToken: z.optional(z.string().check(z.minLength(1))),
+  title: z.optional(z.string()),
   /** When the provider says the change happened (the webhook's own timestamp). */
   occurredAt: utcInstantSchema,
 });
@@ -38,11 +38,11 @@ export const bookingCreatedSchema = z.object({
 export const bookingCancelledSchema = z.object({
   type: z.literal("booking.cancelled"),
   provider: providerSchema,
-  bookingId: z.string().min(1),
+  bookingId: z.string().check(z.minLength(1)),
   /** True when the cancellation is the old half of a reschedule. */
   rescheduled: z.boolean(),
-  replacedByBookingId: z.string().min(1).optional(),
-  reason: z.string().optional(),
+  replacedByBookingId: z.optional(z.string().check(z.minLength(1))),
+  reason: z.optional(z.string()),
   occurredAt: utcInstantSchema,
 });
 
@@ -62,13 +62,14 @@ export type WebhookParseResult =
 // ---- building blocks shared by the provider parsers ------------------------------------------
 
 /** A provider timestamp with a zone designator (Z or ±hh:mm, any fraction), normalized to UTC `Z`. */
-export const providerInstantSchema = z.iso
-  .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" })
-  .transform((s) => new Date(s).toISOString());
+export const providerInstantSchema = z.pipe(
+  z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" }),
+  z.transform((s: string) => new Date(s).toISOString()),
+);
 
 /** Adds an issue on `endKey` when the end is not strictly after the start. */
 export function endAfterStart<K extends string>(startKey: K, endKey: K) {
-  return (value: Record<K, string>, ctx: z.RefinementCtx) => {
+  return (value: Record<K, string>, ctx: z.core.$RefinementCtx) => {
     if (Date.parse(value[endKey]) <= Date.parse(value[startKey])) {
       ctx.addIssue({ code: "custom", path: [endKey], message: `must be after ${startKey}` });
     }
@@ -76,8 +77,8 @@ export function endAfterStart<K extends string>(startKey: K, endKey: K) {
 }
 
 /** Parses `json` with `schema`, or throws `validation_failed` whose field paths name the bad fields. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, json: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(json);
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, json: unknown, what: string): z.output<S> {
+  const result = z.safeParse(schema, json);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join("."),

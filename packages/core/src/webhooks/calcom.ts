@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { emailSchema } from "../shared/validators";
+import * as z from "../shared/zod";
 import {
   correlationTokenFrom,
   endAfterStart,
@@ -24,27 +24,27 @@ export const CALCOM_BOOKING_CANCELLED = "BOOKING_CANCELLED";
 /** The booking-metadata key our booking links set (`?metadata[coachflow]=<token>`). */
 export const COACHFLOW_METADATA_KEY = "coachflow";
 
-const envelopeSchema = z.looseObject({ triggerEvent: z.string().min(1) });
+const envelopeSchema = z.looseObject({ triggerEvent: z.string().check(z.minLength(1)) });
 
 const bookingPayloadSchema = z
   .looseObject({
-    uid: z.string().min(1),
-    title: z.string().nullish(),
+    uid: z.string().check(z.minLength(1)),
+    title: z.nullish(z.string()),
     startTime: providerInstantSchema,
     endTime: providerInstantSchema,
     organizer: z.looseObject({ email: emailSchema }),
     attendees: z
       .array(
-        z.looseObject({ name: z.string().nullish(), email: emailSchema, timeZone: z.string().nullish() }),
+        z.looseObject({ name: z.nullish(z.string()), email: emailSchema, timeZone: z.nullish(z.string()) }),
       )
-      .min(1, { message: "must list the person who booked" }),
+      .check(z.minLength(1, { message: "must list the person who booked" })),
     // Collective team events: the other hosts. Cal.com's docs call these String[], its types say
     // TeamMember objects; accept both and keep only what parses as an email.
-    team: z.looseObject({ members: z.array(z.unknown()).nullish() }).nullish(),
-    metadata: z.record(z.string(), z.unknown()).nullish(),
-    rescheduleUid: z.string().min(1).nullish(),
+    team: z.nullish(z.looseObject({ members: z.nullish(z.array(z.unknown())) })),
+    metadata: z.nullish(z.record(z.string(), z.unknown())),
+    rescheduleUid: z.nullish(z.string().check(z.minLength(1))),
   })
-  .superRefine(endAfterStart("startTime", "endTime"));
+  .check(z.superRefine(endAfterStart("startTime", "endTime")));
 
 const bookingSchema = z.looseObject({
   triggerEvent: z.enum([CALCOM_BOOKING_CREATED, CALCOM_BOOKING_RESCHEDULED]),
@@ -53,20 +53,22 @@ const bookingSchema = z.looseObject({
 });
 
 /** A reschedule must say which booking it replaces. */
-const rescheduledSchema = bookingSchema.extend({
-  payload: bookingPayloadSchema.refine((p) => p.rescheduleUid, {
-    path: ["rescheduleUid"],
-    message: "is required for BOOKING_RESCHEDULED",
-  }),
+const rescheduledSchema = z.extend(bookingSchema, {
+  payload: bookingPayloadSchema.check(
+    z.refine((p) => p.rescheduleUid, {
+      path: ["rescheduleUid"],
+      message: "is required for BOOKING_RESCHEDULED",
+    }),
+  ),
 });
 
 const cancelledSchema = z.looseObject({
   triggerEvent: z.literal(CALCOM_BOOKING_CANCELLED),
   createdAt: providerInstantSchema,
   payload: z.looseObject({
-    uid: z.string().min(1),
-    cancellationReason: z.string().nullish(),
-    rescheduledToUid: z.string().min(1).nullish(),
+    uid: z.string().check(z.minLength(1)),
+    cancellationReason: z.nullish(z.string()),
+    rescheduledToUid: z.nullish(z.string().check(z.minLength(1))),
   }),
 });
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { emailSchema } from "../shared/validators";
+import * as z from "../shared/zod";
 import {
   correlationTokenFrom,
   endAfterStart,
@@ -25,7 +25,7 @@ export const COACHFLOW_UTM_SOURCE = "coachflow";
 
 const uriSchema = z.url({ protocol: /^https$/, message: "must be an https URI" });
 
-const envelopeSchema = z.looseObject({ event: z.string().min(1) });
+const envelopeSchema = z.looseObject({ event: z.string().check(z.minLength(1)) });
 
 const createdSchema = z.looseObject({
   event: z.literal(CALENDLY_INVITEE_CREATED),
@@ -33,24 +33,24 @@ const createdSchema = z.looseObject({
   payload: z.looseObject({
     uri: uriSchema,
     email: emailSchema,
-    name: z.string().nullish(),
-    first_name: z.string().nullish(),
-    last_name: z.string().nullish(),
-    timezone: z.string().nullish(),
-    old_invitee: uriSchema.nullish(),
-    tracking: z
-      .looseObject({ utm_source: z.string().nullish(), utm_content: z.string().nullish() })
-      .nullish(),
+    name: z.nullish(z.string()),
+    first_name: z.nullish(z.string()),
+    last_name: z.nullish(z.string()),
+    timezone: z.nullish(z.string()),
+    old_invitee: z.nullish(uriSchema),
+    tracking: z.nullish(
+      z.looseObject({ utm_source: z.nullish(z.string()), utm_content: z.nullish(z.string()) }),
+    ),
     scheduled_event: z
       .looseObject({
-        name: z.string().nullish(),
+        name: z.nullish(z.string()),
         start_time: providerInstantSchema,
         end_time: providerInstantSchema,
         event_memberships: z
           .array(z.looseObject({ user_email: emailSchema }))
-          .min(1, { message: "must list at least one host" }),
+          .check(z.minLength(1, { message: "must list at least one host" })),
       })
-      .superRefine(endAfterStart("start_time", "end_time")),
+      .check(z.superRefine(endAfterStart("start_time", "end_time"))),
   }),
 });
 
@@ -60,8 +60,8 @@ const canceledSchema = z.looseObject({
   payload: z.looseObject({
     uri: uriSchema,
     rescheduled: z.boolean(),
-    new_invitee: uriSchema.nullish(),
-    cancellation: z.looseObject({ reason: z.string().nullish() }).nullish(),
+    new_invitee: z.nullish(uriSchema),
+    cancellation: z.nullish(z.looseObject({ reason: z.nullish(z.string()) })),
   }),
 });
 

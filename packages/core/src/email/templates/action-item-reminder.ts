@@ -1,27 +1,11 @@
-import { z } from "zod";
-import { text } from "../../shared/validators";
+import { actionItemReminder } from "../contracts/action-item-reminder";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { slippedHtml, slippedText, unsubscribeHtml, unsubscribeText } from "../partials";
-import { dateLabelField, linkField, personName, programNameField } from "../schemas";
 
-/** To the client shortly before an action item is due: the item, when, and "Mark as done" (seed 002). */
-export const actionItemReminder = defineTemplate({
-  name: "action-item-reminder",
+/** The sources of {@link actionItemReminder}: subject, HTML and text parts, and sample data. */
+export const actionItemReminderTemplate = defineTemplate(actionItemReminder, {
   subject: "Reminder: an action item is due soon",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    item: z.object({
-      text: text(500),
-      /** Formatted for the client: "Friday, 5 June 2026". */
-      dueLabel: dateLabelField,
-    }),
-    doneUrl: linkField,
-    /** Stops action item reminders for this client; http(s) only. */
-    unsubscribeUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

@@ -1,24 +1,10 @@
-import { z } from "zod";
-import { bookingProviderSchema } from "../../coaches/schema";
-import { emailSchema, text } from "../../shared/validators";
+import { adminUnknownCoach } from "../contracts/admin-unknown-coach";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { programNameField } from "../schemas";
 
-/** To the program admin: a booking arrived whose organizer email matches no coach. */
-export const adminUnknownCoach = defineTemplate({
-  name: "admin-unknown-coach",
+/** The sources of {@link adminUnknownCoach}: subject, HTML and text parts, and sample data. */
+export const adminUnknownCoachTemplate = defineTemplate(adminUnknownCoach, {
   subject: "Booking for an unknown coach ({{{text.provider}}})",
-  subjectFields: ["provider"],
-  schema: z.object({
-    programName: programNameField,
-    provider: bookingProviderSchema,
-    organizerEmail: emailSchema,
-    /** The provider's id for the booking (comes from the webhook, so treated as untrusted text). */
-    bookingId: text(200),
-    /** When the booked session starts, as an ISO 8601 timestamp. */
-    startTime: z.iso.datetime({ offset: true }),
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     provider: "calendly",

@@ -1,33 +1,10 @@
-import { z } from "zod";
-import { emailSchema } from "../../shared/validators";
+import { adminWaitlistAlert } from "../contracts/admin-waitlist-alert";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { languageList, personName, programNameField, topicList } from "../schemas";
 
-const count = z.number().int().min(0);
-
-/**
- * To the program admin: a client was waitlisted and why no coach fit. Deliberately carries no
- * free-text answers (background, challenge, goals): name, email, topics and languages only.
- */
-export const adminWaitlistAlert = defineTemplate({
-  name: "admin-waitlist-alert",
+/** The sources of {@link adminWaitlistAlert}: subject, HTML and text parts, and sample data. */
+export const adminWaitlistAlertTemplate = defineTemplate(adminWaitlistAlert, {
   subject: "Client waitlisted: {{{text.clientId}}}",
-  subjectFields: ["clientId"],
-  schema: z.object({
-    programName: programNameField,
-    clientId: z.string().regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" }),
-    clientName: personName,
-    clientEmail: emailSchema,
-    topics: topicList,
-    languages: languageList,
-    /** How many coaches were ruled out for each reason. */
-    excluded: z.object({
-      inactive: count,
-      atCapacity: count,
-      noSharedLanguage: count,
-    }),
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientId: "cli_01J9ZQ4N6Y3M8K2V5T7W9X1B3C",

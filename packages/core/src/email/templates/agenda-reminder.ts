@@ -1,17 +1,11 @@
+import { agendaReminder } from "../contracts/agenda-reminder";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { agendaHtml, agendaText } from "../partials";
-import { agendaSchema, sessionEmailSchema } from "../schemas";
 
-/** To the coach 10 minutes before a session: review the agenda now (seed 001: at least 5 minutes ahead). */
-export const agendaReminder = defineTemplate({
-  name: "agenda-reminder",
+/** The sources of {@link agendaReminder}: subject, HTML and text parts, and sample data. */
+export const agendaReminderTemplate = defineTemplate(agendaReminder, {
   subject: "Starting soon: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
-  subjectFields: ["kindLabel", "sessionTime"],
-  // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({
-    agenda: agendaSchema,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     coachName: "Ada Mensah",

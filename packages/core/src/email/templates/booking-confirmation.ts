@@ -1,15 +1,11 @@
+import { bookingConfirmation } from "../contracts/booking-confirmation";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { expectHtml, expectText, preworkHtml, preworkText } from "../partials";
-import { sessionEmailSchema } from "../schemas";
 
-/** To the client when a booking arrives: when, with whom, what to expect and how to prepare. */
-export const bookingConfirmation = defineTemplate({
-  name: "booking-confirmation",
+/** The sources of {@link bookingConfirmation}: subject, HTML and text parts, and sample data. */
+export const bookingConfirmationTemplate = defineTemplate(bookingConfirmation, {
   subject: "Confirmed: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
-  subjectFields: ["kindLabel", "sessionTime"],
-  // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({}),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

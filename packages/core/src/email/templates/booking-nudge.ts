@@ -1,23 +1,11 @@
-import { z } from "zod";
+import { bookingNudge } from "../contracts/booking-nudge";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { unsubscribeHtml, unsubscribeText } from "../partials";
-import { dateLabelField, linkField, personName, programNameField } from "../schemas";
 
-/** To a recurring client with nothing booked near the date the next session is due: please book. */
-export const bookingNudge = defineTemplate({
-  name: "booking-nudge",
+/** The sources of {@link bookingNudge}: subject, HTML and text parts, and sample data. */
+export const bookingNudgeTemplate = defineTemplate(bookingNudge, {
   subject: "Time to book your next session",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** When the next session is due, formatted for the client: "Tuesday, 16 June 2026". */
-    dueLabel: dateLabelField,
-    bookingUrl: linkField,
-    /** Stops booking nudges for this client; http(s) only. */
-    unsubscribeUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

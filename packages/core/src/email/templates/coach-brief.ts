@@ -1,17 +1,12 @@
+import { coachBrief } from "../contracts/coach-brief";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { agendaHtml, agendaText } from "../partials";
-import { coachBriefSample, coachBriefSchema } from "./coach-brief-data";
+import { coachBriefSample } from "./coach-brief-sample";
 
-/**
- * To the coach when a session is booked: who they are meeting (seed 004: background, team/company,
- * top-of-mind challenge, preferences), documented SMART goals and the agenda. Never coach notes.
- */
-export const coachBrief = defineTemplate({
-  name: "coach-brief",
+/** The sources of {@link coachBrief}: subject, HTML and text parts, and sample data. */
+export const coachBriefTemplate = defineTemplate(coachBrief, {
   subject: "Coach brief: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
-  subjectFields: ["kindLabel", "sessionTime"],
-  schema: coachBriefSchema,
   sample: coachBriefSample,
   html: htmlLayout({
     title: "Coach brief",

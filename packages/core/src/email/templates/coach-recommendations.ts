@@ -1,29 +1,10 @@
-import { z } from "zod";
-import { text } from "../../shared/validators";
+import { coachRecommendations } from "../contracts/coach-recommendations";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, personName, programNameField } from "../schemas";
 
-/** To the client after intake: the 1–3 coaches we recommend and how to book an intro session. */
-export const coachRecommendations = defineTemplate({
-  name: "coach-recommendations",
+/** The sources of {@link coachRecommendations}: subject, HTML and text parts, and sample data. */
+export const coachRecommendationsTemplate = defineTemplate(coachRecommendations, {
   subject: "Your recommended coaches",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coaches: z
-      .array(
-        z.object({
-          name: personName,
-          bio: text(2000),
-          reasons: z.array(text(300)).min(1).max(10),
-          /** Complete booking link (pre-filled name/email, correlation token); http(s) only. */
-          bookingUrl: linkField,
-        }),
-      )
-      .min(1)
-      .max(3),
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

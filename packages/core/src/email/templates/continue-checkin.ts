@@ -1,21 +1,10 @@
-import { z } from "zod";
+import { continueCheckin } from "../contracts/continue-checkin";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, personName, programNameField } from "../schemas";
 
-/** To the client after starter session 7 (seed 000): a relaxed check-in on whether to continue. */
-export const continueCheckin = defineTemplate({
-  name: "continue-checkin",
+/** The sources of {@link continueCheckin}: subject, HTML and text parts, and sample data. */
+export const continueCheckinTemplate = defineTemplate(continueCheckin, {
   subject: "Your starter sessions are complete: how would you like to continue?",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** Records "let's continue"; http(s) only. */
-    continueUrl: linkField,
-    /** Records "I'd like to wrap up"; http(s) only. */
-    endUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

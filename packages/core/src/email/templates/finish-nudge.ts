@@ -1,16 +1,10 @@
+import { finishNudge } from "../contracts/finish-nudge";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, sessionEmailSchema } from "../schemas";
 
-/** To the coach 2 hours after a session that is not finished yet: please finish the meeting. */
-export const finishNudge = defineTemplate({
-  name: "finish-nudge",
+/** The sources of {@link finishNudge}: subject, HTML and text parts, and sample data. */
+export const finishNudgeTemplate = defineTemplate(finishNudge, {
   subject: "Please finish your meeting: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
-  subjectFields: ["kindLabel", "sessionTime"],
-  // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({
-    finishUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     coachName: "Ada Mensah",

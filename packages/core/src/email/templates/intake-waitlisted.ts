@@ -1,16 +1,10 @@
-import { z } from "zod";
+import { intakeWaitlisted } from "../contracts/intake-waitlisted";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { personName, programNameField } from "../schemas";
 
-/** To the client when no coach is eligible yet: we have the application and are on it. */
-export const intakeWaitlisted = defineTemplate({
-  name: "intake-waitlisted",
+/** The sources of {@link intakeWaitlisted}: subject, HTML and text parts, and sample data. */
+export const intakeWaitlistedTemplate = defineTemplate(intakeWaitlisted, {
   subject: "We received your coaching application",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

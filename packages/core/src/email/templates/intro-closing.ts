@@ -1,22 +1,10 @@
-import { z } from "zod";
+import { introClosing } from "../contracts/intro-closing";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, personName, programNameField } from "../schemas";
 
-/**
- * To the client after an intro session when the coach does not go ahead: a kind close, no blame,
- * and the way to other coaches (reply, or apply again through `applyUrl` when the program has one).
- */
-export const introClosing = defineTemplate({
-  name: "intro-closing",
+/** The sources of {@link introClosing}: subject, HTML and text parts, and sample data. */
+export const introClosingTemplate = defineTemplate(introClosing, {
   subject: "Thank you for your intro session",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** Optional: the program's application form, for asking to be matched again. http(s) only. */
-    applyUrl: linkField.optional(),
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

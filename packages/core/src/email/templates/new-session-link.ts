@@ -1,18 +1,10 @@
-import { z } from "zod";
+import { newSessionLink } from "../contracts/new-session-link";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, personName, programNameField } from "../schemas";
 
-/** To an ad-hoc client when their coach presses "+ new session" (seed 001): book the next one. */
-export const newSessionLink = defineTemplate({
-  name: "new-session-link",
+/** The sources of {@link newSessionLink}: subject, HTML and text parts, and sample data. */
+export const newSessionLinkTemplate = defineTemplate(newSessionLink, {
   subject: "Your coach suggests another session",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    bookingUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

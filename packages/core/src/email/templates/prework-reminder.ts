@@ -1,15 +1,11 @@
+import { preworkReminder } from "../contracts/prework-reminder";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { preworkHtml, preworkText } from "../partials";
-import { sessionEmailSchema } from "../schemas";
 
-/** To the client 24 hours before a session: when it is, and the pre-work (seed 002). */
-export const preworkReminder = defineTemplate({
-  name: "prework-reminder",
+/** The sources of {@link preworkReminder}: subject, HTML and text parts, and sample data. */
+export const preworkReminderTemplate = defineTemplate(preworkReminder, {
   subject: "Tomorrow: {{{text.kindLabel}}}, {{{text.sessionTime}}}",
-  subjectFields: ["kindLabel", "sessionTime"],
-  // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({}),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

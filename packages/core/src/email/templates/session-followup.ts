@@ -1,16 +1,12 @@
+import { sessionFollowup } from "../contracts/session-followup";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
 import { slippedHtml, slippedText } from "../partials";
-import { sessionFollowupSample, sessionFollowupSchema } from "./session-followup-data";
+import { sessionFollowupSample } from "./session-followup-sample";
 
-/**
- * To the client once the coach finishes a session (seed 001, follow-up): thanks, the key takeaways,
- * the action items with due dates and a "Mark as done" link each, and the next step. Never coach notes.
- */
-export const sessionFollowup = defineTemplate({
-  name: "session-followup",
+/** The sources of {@link sessionFollowup}: subject, HTML and text parts, and sample data. */
+export const sessionFollowupTemplate = defineTemplate(sessionFollowup, {
   subject: "Thank you for today's session",
-  schema: sessionFollowupSchema,
   sample: sessionFollowupSample,
   html: htmlLayout({
     title: "Thank you for today's session",

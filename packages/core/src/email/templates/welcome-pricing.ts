@@ -1,21 +1,10 @@
-import { z } from "zod";
+import { welcomePricing } from "../contracts/welcome-pricing";
 import { defineTemplate } from "../define";
 import { css, htmlLayout, textLayout } from "../layout";
-import { linkField, personName, programNameField } from "../schemas";
 
-/** To the client after an intro session when the coach would like to work together (seed 004). */
-export const welcomePricing = defineTemplate({
-  name: "welcome-pricing",
+/** The sources of {@link welcomePricing}: subject, HTML and text parts, and sample data. */
+export const welcomePricingTemplate = defineTemplate(welcomePricing, {
   subject: "Looking forward to working with you",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** The coach's pricing guide; http(s) only. */
-    pricingUrl: linkField,
-    /** Where the client books the first paid session; http(s) only. */
-    bookingUrl: linkField,
-  }),
   sample: {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",

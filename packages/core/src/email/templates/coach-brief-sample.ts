@@ -1,51 +1,8 @@
-import { z } from "zod";
-import { coachingStyleSchema } from "../../coaches/schema";
-import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
-import {
-  agendaSchema,
-  checkStarterNumber,
-  goalSchema,
-  languageList,
-  personName,
-  programNameField,
-  sessionKindShape,
-  sessionTimeField,
-  topicList,
-  withKindLabel,
-} from "../schemas";
+import type * as z from "../../shared/zod";
+import type { coachBrief } from "../contracts/coach-brief";
 
-/** The data of the coach brief: who the coach meets, their goals, the agenda. Never coach notes. */
-export const coachBriefSchema = z
-  .object({
-    programName: programNameField,
-    coachName: personName,
-    /** Formatted in the coach's time zone. */
-    sessionTime: sessionTimeField,
-    ...sessionKindShape,
-    // The same rules as the intake answers they come from.
-    client: intakeInputSchema.pick({
-      name: true,
-      background: true,
-      role: true,
-      seniority: true,
-      team: true,
-      company: true,
-      challenge: true,
-      goals: true,
-    }),
-    preferences: z.object({
-      topics: topicList,
-      languages: languageList,
-      style: coachingStyleSchema.optional(),
-      cadence: cadenceSchema,
-    }),
-    smartGoals: z.array(goalSchema).max(20).default([]),
-    agenda: agendaSchema,
-  })
-  .superRefine(checkStarterNumber)
-  .transform(withKindLabel);
-
-export const coachBriefSample: z.input<typeof coachBriefSchema> = {
+/** Realistic data for the coach-brief template: previews and tests. */
+export const coachBriefSample: z.input<(typeof coachBrief)["schema"]> = {
   programName: "Tech Lead Coaching Network",
   coachName: "Ada Mensah",
   sessionTime: "Tue, 14 May 2024, 18:00 (Europe/Berlin)",
