@@ -15,11 +15,24 @@ export interface TemplateContract<N extends string = string, S extends z.core.$Z
   readonly subjectFields: readonly string[];
 }
 
-/** Declares a template's contract; the literal `name` becomes part of the `TemplateName` union. */
+/**
+ * Declares a template's contract; the literal `name` becomes part of the `TemplateName` union.
+ * `schema` is a function, called once when the schema is first read: a cold start then builds
+ * only the schemas of the emails it sends (a firing sends one or two of the sixteen), not all of
+ * them at import, where they cost more than anything else in the dispatcher's own code.
+ */
 export function defineContract<const N extends string, S extends z.core.$ZodType>(def: {
   name: N;
-  schema: S;
+  schema: () => S;
   subjectFields?: readonly (keyof z.output<S> & string)[];
 }): TemplateContract<N, S> {
-  return { ...def, subjectFields: def.subjectFields ?? [] };
+  let schema: S | undefined;
+  return {
+    name: def.name,
+    subjectFields: def.subjectFields ?? [],
+    get schema() {
+      schema ??= def.schema();
+      return schema;
+    },
+  };
 }

@@ -6,7 +6,8 @@ export const agendaReminder = defineContract({
   name: "agenda-reminder",
   subjectFields: ["kindLabel", "sessionTime"],
   // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({
-    agenda: agendaSchema,
-  }),
+  schema: () =>
+    sessionEmailSchema({
+      agenda: agendaSchema,
+    }),
 });

@@ -16,39 +16,40 @@ import {
 } from "../schemas";
 
 /** The data of the coach brief: who the coach meets, their goals, the agenda. Never coach notes. */
-const coachBriefFields = z
-  .object({
-    programName: programNameField,
-    coachName: personName,
-    /** Formatted in the coach's time zone. */
-    sessionTime: sessionTimeField,
-    ...sessionKindShape,
-    // The same rules as the intake answers they come from.
-    client: z.pick(intakeInputSchema, {
-      name: true,
-      background: true,
-      role: true,
-      seniority: true,
-      team: true,
-      company: true,
-      challenge: true,
-      goals: true,
-    }),
-    preferences: z.object({
-      topics: topicList,
-      languages: languageList,
-      style: z.optional(coachingStyleSchema),
-      cadence: cadenceSchema,
-    }),
-    smartGoals: z._default(z.array(goalSchema).check(z.maxLength(20)), []),
-    agenda: agendaSchema,
-  })
-  .check(z.superRefine(checkStarterNumber));
-
-const coachBriefSchema = z.pipe(
-  coachBriefFields,
-  z.transform((value: z.output<typeof coachBriefFields>) => withKindLabel(value)),
-);
+function coachBriefSchema() {
+  const fields = z
+    .object({
+      programName: programNameField,
+      coachName: personName,
+      /** Formatted in the coach's time zone. */
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+      // The same rules as the intake answers they come from.
+      client: z.pick(intakeInputSchema, {
+        name: true,
+        background: true,
+        role: true,
+        seniority: true,
+        team: true,
+        company: true,
+        challenge: true,
+        goals: true,
+      }),
+      preferences: z.object({
+        topics: topicList,
+        languages: languageList,
+        style: z.optional(coachingStyleSchema),
+        cadence: cadenceSchema,
+      }),
+      smartGoals: z._default(z.array(goalSchema).check(z.maxLength(20)), []),
+      agenda: agendaSchema,
+    })
+    .check(z.superRefine(checkStarterNumber));
+  return z.pipe(
+    fields,
+    z.transform((value: z.output<typeof fields>) => withKindLabel(value)),
+  );
+}
 
 /**
  * To the coach when a session is booked: who they are meeting (seed 004: background, team/company,

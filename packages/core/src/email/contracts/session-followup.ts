@@ -15,20 +15,21 @@ import {
 } from "../schemas";
 
 /** What comes after the session; the coach chose it when finishing the meeting (seed 001). */
-const nextSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("recurring"),
-    /** How often they meet, as a phrase: "every two weeks". */
-    cadenceLabel: systemText(80),
-    /** Formatted for the client: "Friday, 19 June 2026". */
-    suggestedDateLabel: dateLabelField,
-    bookingUrl: linkField,
-  }),
-  z.object({ type: z.literal("ad-hoc"), monthlyPackageUrl: linkField }),
-  z.object({ type: z.literal("end") }),
-]);
+const nextSchema = () =>
+  z.discriminatedUnion("type", [
+    z.object({
+      type: z.literal("recurring"),
+      /** How often they meet, as a phrase: "every two weeks". */
+      cadenceLabel: systemText(80),
+      /** Formatted for the client: "Friday, 19 June 2026". */
+      suggestedDateLabel: dateLabelField,
+      bookingUrl: linkField,
+    }),
+    z.object({ type: z.literal("ad-hoc"), monthlyPackageUrl: linkField }),
+    z.object({ type: z.literal("end") }),
+  ]);
 
-type NextStep = z.output<typeof nextSchema>;
+type NextStep = z.output<ReturnType<typeof nextSchema>>;
 
 /** Handlebars has no equality helper in SES, so the template branches on one flag per variant. */
 function withNextFlags<T extends { next: NextStep }>(value: T) {
@@ -44,24 +45,25 @@ function withNextFlags<T extends { next: NextStep }>(value: T) {
   };
 }
 
-const sessionFollowupFields = z
-  .object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** Formatted in the client's time zone. */
-    sessionTime: sessionTimeField,
-    ...sessionKindShape,
-    takeaways: z.array(text(500)).check(z.maxLength(20)),
-    actionItems: z.array(actionItemSchema).check(z.maxLength(50)),
-    next: nextSchema,
-  })
-  .check(z.superRefine(checkStarterNumber));
-
-const sessionFollowupSchema = z.pipe(
-  sessionFollowupFields,
-  z.transform((value: z.output<typeof sessionFollowupFields>) => withNextFlags(withKindLabel(value))),
-);
+function sessionFollowupSchema() {
+  const fields = z
+    .object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      /** Formatted in the client's time zone. */
+      sessionTime: sessionTimeField,
+      ...sessionKindShape,
+      takeaways: z.array(text(500)).check(z.maxLength(20)),
+      actionItems: z.array(actionItemSchema).check(z.maxLength(50)),
+      next: nextSchema(),
+    })
+    .check(z.superRefine(checkStarterNumber));
+  return z.pipe(
+    fields,
+    z.transform((value: z.output<typeof fields>) => withNextFlags(withKindLabel(value))),
+  );
+}
 
 /**
  * To the client once the coach finishes a session (seed 001, follow-up): thanks, the key takeaways,
