@@ -1,4 +1,8 @@
+import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answeredRoutes, createApp } from "../../packages/functions/src/app";
+import { OpenApiRegistry } from "../../packages/functions/src/http/openapi-registry";
+import { ROUTE_GROUPS } from "../../packages/functions/src/routes/groups";
 import { startTestStack, type TestStack } from "../support/stack";
 
 describe("health, OpenAPI and docs", () => {
@@ -53,12 +57,53 @@ describe("health, OpenAPI and docs", () => {
     // Not operations of the API: the description itself and its viewer; the page a signed link
     // opens (its POST is described, with what the GET shows); the local stack's own routes.
     const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /l/:token"];
-    const answered = stack.app.routes
-      .filter((r) => r.method !== "ALL" && !r.path.startsWith("/_local/"))
+    const answered = (await answeredRoutes(stack.app))
+      .filter((r) => !r.path.startsWith("/_local/"))
       .map((r) => `${r.method} ${r.path}`)
       .filter((r) => !UNDESCRIBED.includes(r));
     expect(new Set(described).size).toBe(described.length);
     expect([...new Set(answered)].sort()).toEqual([...described].sort());
+  });
+
+  it("sends each route to its group: every group's paths cover its routes and no other group's", async () => {
+    // The main app routes by the groups' path patterns alone; a route a group registers outside
+    // them would answer 404, one inside another group's patterns would reach the wrong module.
+    const dispatch = new Hono();
+    for (const group of ROUTE_GROUPS)
+      for (const path of group.paths) dispatch.all(path, (c) => c.text(group.name));
+    const concrete = (path: string) => path.replace(/:(\w+)/g, "x-$1");
+    for (const group of ROUTE_GROUPS) {
+      const app = new Hono();
+      (await group.load())(app, stack.deps, new OpenApiRegistry());
+      const routes = app.routes.filter((r) => r.method !== "ALL");
+      expect(routes.length, group.name).toBeGreaterThan(0);
+      for (const route of routes) {
+        const res = await dispatch.request(concrete(route.path), { method: route.method });
+        expect(await res.text(), `${route.method} ${route.path}`).toBe(group.name);
+      }
+      // And no pattern that none of the group's routes needs.
+      for (const pattern of group.paths) {
+        const matcher = new Hono().all(pattern, (c) => c.text("hit"));
+        const used = await Promise.all(
+          routes.map(
+            async (r) => (await matcher.request(concrete(r.path), { method: r.method })).status === 200,
+          ),
+        );
+        expect(used.some(Boolean), `${group.name} ${pattern}`).toBe(true);
+      }
+    }
+  });
+
+  it("loads a route group on its first request, once, and answers with the main app's request id", async () => {
+    const fresh = createApp(stack.deps);
+    const first = await fresh.request("/v1/coaches", { headers: { "x-request-id": "req-group-1" } });
+    expect(first.status).toBe(401);
+    expect(first.headers.get("x-request-id")).toBe("req-group-1");
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+    // A method the group does not answer on a path it owns: the same JSON 404 as anywhere else.
+    const missing = await fresh.request("/v1/coaches", { method: "DELETE" });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
 
   it("serves interactive docs that load the description", async () => {

@@ -3,7 +3,7 @@ import { ensureTable } from "@coachflow/core/adapters/dynamodb/ensure-table";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
-import { mintToken } from "../../packages/functions/src/http/tokens";
+import { mintToken } from "../../packages/functions/src/http/jwt";
 import { bootstrapResources } from "../../packages/local/src/bootstrap";
 import { freePort } from "../../packages/local/src/emulators/ports";
 import { localRoutes } from "../../packages/local/src/local-routes";

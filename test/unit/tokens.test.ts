@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintToken, tokenVerifier } from "../../packages/functions/src/http/tokens";
+import { mintToken } from "../../packages/functions/src/http/jwt";
+import { tokenVerifier } from "../../packages/functions/src/http/tokens";
 import { type Claims, hmacToken, seconds, unsignedToken } from "../support/jwt";
 
 const SECRET = "unit-test-jwt-secret-0123456789abcdef";

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/functions";
 import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
-import { mintToken } from "@coachflow/functions/http/tokens";
+import { mintToken } from "@coachflow/functions/http/jwt";
 import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";

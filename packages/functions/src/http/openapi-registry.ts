@@ -54,4 +54,15 @@ export class OpenApiRegistry {
   registerSecurityScheme(name: string, scheme: SecurityScheme): void {
     this.securitySchemes[name] = scheme;
   }
+
+  /** One registry with the routes and schemes of `registries`, in their order. */
+  static merge(registries: readonly OpenApiRegistry[]): OpenApiRegistry {
+    const merged = new OpenApiRegistry();
+    for (const r of registries) {
+      for (const route of r.routes) merged.registerPath(route);
+      for (const [name, scheme] of Object.entries(r.securitySchemes))
+        merged.registerSecurityScheme(name, scheme);
+    }
+    return merged;
+  }
 }

@@ -4,8 +4,16 @@ import { html } from "hono/html";
 import type { AppDeps } from "../composition";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 
-/** Health, the OpenAPI description and the interactive docs. */
-export function systemRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
+/**
+ * Health, the OpenAPI description and the interactive docs. `allDocs` gives the description of
+ * every route (loading the route groups that are not loaded yet), this module's included.
+ */
+export function systemRoutes(
+  app: Hono,
+  deps: AppDeps,
+  docs: OpenApiRegistry,
+  allDocs: () => Promise<OpenApiRegistry>,
+) {
   app.get("/health", async (c) =>
     (await deps.ready()) ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503),
   );
@@ -22,13 +30,13 @@ export function systemRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     description:
       "A coach or admin JWT (HS256 with JWT_SECRET, or from the JWKS_URL provider): `sub`, `role`, `exp`.",
   });
-  // Built on the first request, after every route has registered its description, from a chunk
-  // of its own: the generator and zod's JSON Schema code stay out of the cold start.
+  // Built on the first request, with every route group loaded, from a chunk of its own: the
+  // generator and zod's JSON Schema code stay out of the cold start.
   let document: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => {
-    document ??= import("../http/openapi-document")
-      .then(({ openApiDocument }) =>
-        openApiDocument(docs, {
+    document ??= Promise.all([import("../http/openapi-document"), allDocs()])
+      .then(([{ openApiDocument }, registry]) =>
+        openApiDocument(registry, {
           title: "coachflow API",
           version: "0.1.0",
           description: "Intake, matching, bookings and sessions for a coaching program.",

@@ -5,9 +5,9 @@ import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { readJson } from "../http/body";
+import { mintToken } from "../http/jwt";
 import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
-import { mintToken } from "../http/tokens";
 
 const mintSchema = z.object({
   coachId: z.string().check(z.minLength(1), z.maxLength(64)),

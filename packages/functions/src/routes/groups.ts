@@ -1,0 +1,71 @@
+import type { Hono } from "hono";
+import type { AppDeps } from "../composition";
+import type { OpenApiRegistry } from "../http/openapi-registry";
+
+/** What a route module exports: it registers its routes on `app` and describes them in `docs`. */
+export type RegisterRoutes = (app: Hono, deps: AppDeps, docs: OpenApiRegistry) => void;
+
+/**
+ * A set of routes that is loaded together, on the first request for one of them: the module, the
+ * domain code behind it and the schemas it validates with. A cold start then loads only the group
+ * its request needs (a webhook delivery does not compile the intake form, the matching or the
+ * JWT code).
+ */
+export interface RouteGroup {
+  readonly name: string;
+  /**
+   * Hono path patterns, any method, covering every route the module registers (a test checks
+   * it); a request for one of them that the module does not answer gets the usual 404.
+   */
+  readonly paths: readonly string[];
+  readonly load: () => Promise<RegisterRoutes>;
+}
+
+/** Every route but the system ones (health, OpenAPI document, docs page), which are always loaded. */
+export const ROUTE_GROUPS: readonly RouteGroup[] = [
+  {
+    name: "intake",
+    paths: ["/intake", "/v1/intake"],
+    load: () => import("./intake").then((m) => m.intakeRoutes),
+  },
+  {
+    name: "coaches",
+    paths: ["/v1/coaches", "/v1/coaches/*"],
+    load: () => import("./coaches").then((m) => m.coachRoutes),
+  },
+  {
+    name: "clients",
+    paths: ["/v1/clients/:id", "/v1/clients/:id/matches", "/v1/clients/:id/rematch"],
+    load: () => import("./clients").then((m) => m.clientRoutes),
+  },
+  {
+    name: "webhooks",
+    paths: ["/v1/webhooks/*", "/v1/webhook-deliveries", "/v1/webhook-deliveries/*"],
+    load: () => import("./webhooks").then((m) => m.webhookRoutes),
+  },
+  {
+    name: "sessions",
+    paths: ["/v1/me/sessions", "/v1/sessions/*"],
+    load: () => import("./sessions").then((m) => m.sessionRoutes),
+  },
+  {
+    name: "followups",
+    paths: [
+      "/v1/clients/:id/sessions",
+      "/v1/clients/:id/goals",
+      "/v1/clients/:id/action-items",
+      "/v1/action-items/*",
+    ],
+    load: () => import("./followups").then((m) => m.followupRoutes),
+  },
+  {
+    name: "links",
+    paths: ["/l/*"],
+    load: () => import("./links").then((m) => m.linkRoutes),
+  },
+  {
+    name: "tokens",
+    paths: ["/v1/auth/coach-tokens"],
+    load: () => import("./tokens").then((m) => m.tokenRoutes),
+  },
+];
