@@ -1,3 +1,4 @@
+import { once } from "../shared/once";
 import {
   emailSchema,
   httpsUrlSchema,
@@ -39,37 +40,46 @@ const uniqueList = <T extends z.ZodMiniType<string>>(item: T, min: number, max: 
     z.transform((xs: z.output<T>[]) => [...new Set(xs)]),
   );
 
-const coachFields = z.object({
-  name: text(120),
-  email: emailSchema,
-  bio: text(2000),
-  specialties: uniqueList(topicSchema, 1, 20),
-  languages: uniqueList(languageSchema, 1, 10),
-  timezone: timeZoneSchema,
-  capacity: z.int().check(z.minimum(0), z.maximum(500)),
-  style: coachingStyleSchema,
-  seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
-  bookingProvider: bookingProviderSchema,
-  bookingUrl: httpsUrlSchema,
-  pricingUrl: httpsUrlSchema,
-  active: z.boolean(),
-});
+// The objects the exported schemas are derived from (`z.extend`, `z.partial` need the objects, not
+// `z.lazy` wrappers), each built once, on first use; the exports are `z.lazy` wrappers of them.
+const coachFields = once(() =>
+  z.object({
+    name: text(120),
+    email: emailSchema,
+    bio: text(2000),
+    specialties: uniqueList(topicSchema, 1, 20),
+    languages: uniqueList(languageSchema, 1, 10),
+    timezone: timeZoneSchema,
+    capacity: z.int().check(z.minimum(0), z.maximum(500)),
+    style: coachingStyleSchema,
+    seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
+    bookingProvider: bookingProviderSchema,
+    bookingUrl: httpsUrlSchema,
+    pricingUrl: httpsUrlSchema,
+    active: z.boolean(),
+  }),
+);
+const coachInputObject = once(() => z.extend(coachFields(), { active: z._default(z.boolean(), true) }));
 
 /** What an admin sends to create a coach (`active` defaults to true). */
-export const coachInputSchema = z.extend(coachFields, { active: z._default(z.boolean(), true) });
+export const coachInputSchema = z.lazy(coachInputObject);
 export type CoachInput = z.infer<typeof coachInputSchema>;
 
 /** A partial update; every field optional, at least one present. */
-export const coachPatchSchema = z
-  .partial(coachFields)
-  .check(z.refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" }));
+export const coachPatchSchema = z.lazy(() =>
+  z
+    .partial(coachFields())
+    .check(z.refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" })),
+);
 export type CoachPatch = z.infer<typeof coachPatchSchema>;
 
 /** A coach as stored and returned. `activeClients` is the current load, kept by the system. */
-export const coachSchema = z.extend(coachInputSchema, {
-  id: z.string(),
-  activeClients: z.int().check(z.minimum(0)),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const coachSchema = z.lazy(() =>
+  z.extend(coachInputObject(), {
+    id: z.string(),
+    activeClients: z.int().check(z.minimum(0)),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 export type Coach = z.infer<typeof coachSchema>;

@@ -1,4 +1,5 @@
 import { coachingStyleSchema, seniorityLevelSchema } from "../coaches/schema";
+import { once } from "../shared/once";
 import {
   emailSchema,
   languageSchema,
@@ -13,35 +14,45 @@ export const CADENCES = ["weekly", "biweekly", "monthly", "ad-hoc"] as const;
 export const cadenceSchema = z.enum(CADENCES);
 export type Cadence = z.infer<typeof cadenceSchema>;
 
-export const preferencesSchema = z.object({
-  topics: z.pipe(
-    z.array(topicSchema).check(z.minLength(1, { message: "choose at least one topic" }), z.maxLength(10)),
-    z.transform((xs: string[]) => [...new Set(xs)]),
-  ),
-  languages: z.pipe(
-    z
-      .array(languageSchema)
-      .check(z.minLength(1, { message: "choose at least one language" }), z.maxLength(5)),
-    z.transform((xs: string[]) => [...new Set(xs)]),
-  ),
-  style: z.optional(coachingStyleSchema),
-  cadence: cadenceSchema,
-});
+export const preferencesSchema = z.lazy(() =>
+  z.object({
+    topics: z.pipe(
+      z.array(topicSchema).check(z.minLength(1, { message: "choose at least one topic" }), z.maxLength(10)),
+      z.transform((xs: string[]) => [...new Set(xs)]),
+    ),
+    languages: z.pipe(
+      z
+        .array(languageSchema)
+        .check(z.minLength(1, { message: "choose at least one language" }), z.maxLength(5)),
+      z.transform((xs: string[]) => [...new Set(xs)]),
+    ),
+    style: z.optional(coachingStyleSchema),
+    cadence: cadenceSchema,
+  }),
+);
 export type Preferences = z.infer<typeof preferencesSchema>;
 
+/**
+ * The intake object itself, built on first use: the coach brief picks its fields from it
+ * (`z.pick` needs the object, not a `z.lazy` of it), and `intakeInputSchema` parses with it.
+ */
+export const intakeInputObject = once(() =>
+  z.object({
+    name: text(120),
+    email: emailSchema,
+    timezone: timeZoneSchema,
+    background: text(4000),
+    role: text(200),
+    seniority: z.optional(seniorityLevelSchema),
+    team: optionalText(200),
+    company: text(200),
+    challenge: text(4000),
+    goals: optionalText(4000),
+    preferences: preferencesSchema,
+    consent: z.literal(true, { message: "consent to be contacted is required" }),
+  }),
+);
+
 /** What a client submits through the intake form or API. */
-export const intakeInputSchema = z.object({
-  name: text(120),
-  email: emailSchema,
-  timezone: timeZoneSchema,
-  background: text(4000),
-  role: text(200),
-  seniority: z.optional(seniorityLevelSchema),
-  team: optionalText(200),
-  company: text(200),
-  challenge: text(4000),
-  goals: optionalText(4000),
-  preferences: preferencesSchema,
-  consent: z.literal(true, { message: "consent to be contacted is required" }),
-});
+export const intakeInputSchema = z.lazy(intakeInputObject);
 export type IntakeInput = z.infer<typeof intakeInputSchema>;

@@ -5,18 +5,20 @@ import type { SuppressionReason, Suppressions } from "@coachflow/core/ports";
 import * as z from "@coachflow/core/shared/zod";
 import { JsonLogger, type LogLevel } from "../logger";
 
-const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);
-
 /**
  * The part of an SES event (delivered by EventBridge: detail-type "Email Bounced" or "Email
- * Complaint Received") this handler reads. Anything else about the message is ignored.
+ * Complaint Received") this handler reads. Anything else about the message is ignored. Built on
+ * the first event, not at import.
  */
-const sesEventSchema = z.object({
-  detail: z.object({
-    eventType: z.string(),
-    bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
-    complaint: z.optional(z.object({ complainedRecipients: recipients })),
-  }),
+const sesEventSchema = z.lazy(() => {
+  const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);
+  return z.object({
+    detail: z.object({
+      eventType: z.string(),
+      bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+      complaint: z.optional(z.object({ complainedRecipients: recipients })),
+    }),
+  });
 });
 
 /** The addresses an event says must not be mailed again, with the reason. */
@@ -58,12 +60,14 @@ export function createSesEventHandler(suppressions: Suppressions, logger: JsonLo
  * This function's few settings. It needs only the table, so it does not go through `loadConfig`
  * (which requires the webhook and link secrets this function must not be able to read).
  */
-const envSchema = z.object({
-  TABLE_NAME: z.string().check(z.minLength(1)),
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  LOG_LEVEL: z._default(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
-});
+const envSchema = z.lazy(() =>
+  z.object({
+    TABLE_NAME: z.string().check(z.minLength(1)),
+    AWS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    LOG_LEVEL: z._default(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
+  }),
+);
 
 let ready: ReturnType<typeof createSesEventHandler> | undefined;
 

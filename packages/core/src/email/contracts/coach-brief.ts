@@ -1,5 +1,5 @@
 import { coachingStyleSchema } from "../../coaches/schema";
-import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
+import { cadenceSchema, intakeInputObject } from "../../intake/schema";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import {
@@ -25,7 +25,7 @@ function coachBriefSchema() {
       sessionTime: sessionTimeField,
       ...sessionKindShape,
       // The same rules as the intake answers they come from.
-      client: z.pick(intakeInputSchema, {
+      client: z.pick(intakeInputObject(), {
         name: true,
         background: true,
         role: true,
