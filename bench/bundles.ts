@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   BUNDLE_FILE,
   type Bundle,
@@ -15,10 +13,11 @@ import {
   ROOT,
   type SdkSource,
 } from "../infra/bundling";
+import { type FreshInvocation, httpEvent, invokeFresh } from "./lambda-invoke";
 import { type BenchResult, quantile } from "./result";
 
 /** Fresh `node` processes per bundle; each measures one `await import()` of its bundle. */
-const RUNS = 25;
+const RUNS = 41;
 const MAX_IMPORT_RATIO = 1.3;
 const SIZE_TARGETS_KB: Partial<Record<FunctionName, number>> = { api: 450, dispatcher: 350 };
 
@@ -51,79 +50,27 @@ function buildReference(outdir: string, sdk: SdkSource): Promise<Bundle> {
   });
 }
 
-/** An API Gateway HTTP API (v2) request event, as Lambda hands it to the API function. */
-const httpEvent = (rawPath: string) => ({
-  version: "2.0",
-  routeKey: "$default",
-  rawPath,
-  rawQueryString: "",
-  headers: { host: "bench.example", "user-agent": "bench" },
-  requestContext: {
-    http: { method: "GET", path: rawPath, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
-    requestId: "bench",
-    stage: "$default",
-  },
-  isBase64Encoded: false,
-});
-
 /**
  * The first invocation each bundle answers without calling AWS: it still reads the configuration,
  * builds the app or the job runner and validates its input, which is what a cold start adds to the
- * import. The API answers a 404, the dispatcher and the SES-events handler refuse an input that is
+ * import. The API serves the intake form (which loads its route group: the intake code, matching
+ * included), the dispatcher and the SES-events handler refuse an input that is
  * not theirs (and throw, as they do for any input they refuse).
  */
 const FIRST_EVENTS: Record<string, unknown> = {
   reference: httpEvent("/"),
-  api: httpEvent("/v1/no-such-route"),
+  api: httpEvent("/intake"),
   dispatcher: { v: 1, job: "not-a-job" },
   "ses-events": { "detail-type": "not an SES event" },
 };
 
-/** What the stage's functions find in their environment on AWS (no secret ARN: no network). */
-const LAMBDA_ENV: Record<string, string> = {
-  TABLE_NAME: "coachflow-bench",
-  AWS_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "bench",
-  AWS_SECRET_ACCESS_KEY: "bench",
-  LINK_SIGNING_SECRET: "bench-link-signing-secret-0123456789",
-  CALENDLY_SIGNING_KEY: "bench-calendly-signing-key-0123456789",
-  CALCOM_WEBHOOK_SECRET: "bench-calcom-webhook-secret-0123456789",
-  ADMIN_TOKEN: "bench-admin-token-0123456789abcdef",
-  DISPATCHER_ARN: "arn:aws:lambda:us-east-1:123456789012:function:dispatcher",
-  SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
-  LOG_LEVEL: "silent",
-};
-
-interface ColdStart {
-  /** `await import()` of the bundle. */
-  importMs: number;
-  /** The import plus the first invocation (`FIRST_EVENTS`). */
-  firstAnswerMs: number;
-}
-
 /** One fresh process: how long it spends importing `file`, and then answering its first event. */
-function coldStart(file: string, event: unknown): ColdStart {
-  const script = `const t = performance.now();
-const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
-const imported = performance.now();
-try { await handler(${JSON.stringify(event)}, { awsRequestId: "bench" }); } catch {}
-process.stderr.write("\\n" + JSON.stringify({ importMs: imported - t, firstAnswerMs: performance.now() - t }));`;
-  const { stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_OPTIONS: "",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      ...LAMBDA_ENV,
-    },
-    encoding: "utf8",
-  });
-  const last = stderr.trim().split("\n").at(-1) ?? "";
-  try {
-    return JSON.parse(last) as ColdStart;
-  } catch {
-    throw new Error(`cold start of ${file} failed: ${stderr.slice(-500)}`);
-  }
+function coldStart(file: string, event: unknown): Pick<FreshInvocation, "importMs" | "firstAnswerMs"> {
+  const { importMs, firstAnswerMs } = invokeFresh(file, event);
+  return { importMs, firstAnswerMs };
 }
+
+type ColdStart = ReturnType<typeof coldStart>;
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,4 +1,5 @@
 import { existsSync, rmSync, symlinkSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 
@@ -61,7 +62,13 @@ export function esbuildOptions(
     metafile: false,
     logLevel: "warning",
     external: sdk === "runtime" ? ["@aws-sdk/*"] : [],
-    plugins: [zodEnglishOnly, noLocalTemplateEngine, lambdaCredentialsFromEnv, noEventStreams],
+    plugins: [
+      zodEnglishOnly,
+      zodJsonSchemaOnDemand,
+      noLocalTemplateEngine,
+      lambdaCredentialsFromEnv,
+      noEventStreams,
+    ],
     // A few CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
     banner: {
       js: 'import{createRequire as __cjsRequire}from"node:module";const require=__cjsRequire(import.meta.url);',
@@ -171,6 +178,36 @@ const zodEnglishOnly: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
       contents: 'export { default as en } from "./en.js";',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * zod's JSON Schema converter (~21 KB) is used only to build the OpenAPI document, in a chunk loaded
+ * on the first `/openapi.json` request. But zod's core index and zod/mini re-export it, and esbuild
+ * places a module in the chunks of every entry that reaches its file through imports, live or not:
+ * so it sat in the API's init code. Here those two re-exports are cut, and the one module that
+ * imports the converter (`functions/src/http/json-schema.ts`) gets it from its own file, which then
+ * only the OpenAPI chunk reaches. A test serves `/openapi.json` from the built API bundle.
+ */
+const zodJsonSchemaOnDemand: Plugin = {
+  name: "zod-json-schema-on-demand",
+  setup(build) {
+    const reexport =
+      /^export .* from "\.\.?\/(core\/)?(to-json-schema|json-schema-processors|json-schema-generator|json-schema)\.js";$/gm;
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/](core[\\/]index|mini[\\/]external)\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, "utf8")).replace(reexport, ""),
+      loader: "js",
+    }));
+    build.onResolve({ filter: /^zod\/v4\/core$/ }, (args) =>
+      /[\\/]http[\\/]json-schema\.ts$/.test(args.importer)
+        ? { path: "zod-json-schema", namespace: "stub", pluginData: { resolveDir: args.resolveDir } }
+        : undefined,
+    );
+    build.onLoad({ filter: /^zod-json-schema$/, namespace: "stub" }, (args) => ({
+      contents: `export { toJSONSchema } from ${JSON.stringify(path.join(ROOT, "node_modules/zod/v4/core/json-schema-processors.js"))};`,
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
       loader: "js",
     }));
   },

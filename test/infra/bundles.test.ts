@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { httpEvent, invokeFresh } from "../../bench/lambda-invoke";
 import { BUNDLE_FILE, type Bundle, buildBundles, type FunctionName } from "../../infra/bundling";
 
 // Built exactly as infra/app.ts (the deployed assets) and bench/bundles.ts (the measured ones) build them.
@@ -94,6 +95,10 @@ describe("the Lambda bundles", () => {
     const generator = /packages\/functions\/src\/http\/openapi-document\.ts$/;
     expect(bundles.api.inputs.atInit.some((i) => generator.test(i))).toBe(false);
     expect(bundles.api.inputs.lazy.some((i) => generator.test(i))).toBe(true);
+    // zod's JSON Schema converter too: only the document's chunk reaches it (zodJsonSchemaOnDemand).
+    const converter = /node_modules\/zod\/v4\/core\/(to-json-schema|json-schema-processors)\.js$/;
+    expect(bundles.api.inputs.atInit.filter((i) => converter.test(i))).toEqual([]);
+    expect(bundles.api.inputs.lazy.filter((i) => converter.test(i))).toHaveLength(2);
     for (const [name, bundle] of Object.entries(bundles)) {
       const inputs = [...bundle.inputs.atInit, ...bundle.inputs.lazy];
       expect(
@@ -101,6 +106,20 @@ describe("the Lambda bundles", () => {
         name,
       ).toEqual([]);
     }
+  });
+
+  it("serve the OpenAPI document from the built API bundle, and refuse a schedule input in the built dispatcher", () => {
+    const api = invokeFresh(path.join(bundles.api.dir, BUNDLE_FILE), httpEvent("/openapi.json"));
+    expect("returned" in api.outcome && api.outcome.returned).toMatchObject({ statusCode: 200 });
+    const response = (api.outcome as { returned: { body: string } }).returned;
+    const doc = JSON.parse(response.body) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/intake", "/v1/webhooks/calendly"]));
+    const intake = JSON.stringify(doc.paths["/v1/intake"]);
+    expect(intake).toContain('"minLength"'); // converted by zod's JSON Schema code, from its chunk
+
+    const dispatcher = invokeFresh(path.join(bundles.dispatcher.dir, BUNDLE_FILE), { v: 1, job: "nope" });
+    expect(dispatcher.outcome).toEqual({ threw: "invalid schedule input" });
   });
 
   it("hold no SDK service client but DynamoDB's: SES, Scheduler and Secrets Manager go through the signed caller", () => {

@@ -1,4 +1,5 @@
-import * as z from "@coachflow/core/shared/zod";
+import type * as z from "@coachflow/core/shared/zod";
+import { toJSONSchema } from "./json-schema";
 import type { Content, OpenApiRegistry, ResponseDoc, RouteDoc } from "./openapi-registry";
 
 /**
@@ -28,7 +29,7 @@ interface Parameter {
  * input side is described); what JSON Schema cannot say (refinements, transforms) is left open.
  */
 export function jsonSchema(schema: z.core.$ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  const { $schema: _dialect, ...rest } = toJSONSchema(schema, { io: "input", unrepresentable: "any" });
   if ("$defs" in rest) {
     // References to `#/$defs/...` would resolve against the OpenAPI document, not this schema.
     throw new Error("recursive or shared schemas ($defs) are not supported in the OpenAPI document");

@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+
+/**
+ * Running a built Lambda bundle's handler in a fresh Node process, as a cold start does: for the
+ * bench (its import and first-answer times) and for the bundle tests (what the deployed code
+ * answers). No AWS call is made: the events used need none.
+ */
+
+/** An API Gateway HTTP API (v2) request event, as Lambda hands it to the API function. */
+export const httpEvent = (rawPath: string) => ({
+  version: "2.0",
+  routeKey: "$default",
+  rawPath,
+  rawQueryString: "",
+  headers: { host: "bench.example", "user-agent": "bench" },
+  requestContext: {
+    http: { method: "GET", path: rawPath, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+    requestId: "bench",
+    stage: "$default",
+  },
+  isBase64Encoded: false,
+});
+
+/** What the stage's functions find in their environment on AWS (no secret ARN: no network). */
+export const LAMBDA_ENV: Record<string, string> = {
+  TABLE_NAME: "coachflow-bench",
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  LINK_SIGNING_SECRET: "bench-link-signing-secret-0123456789",
+  CALENDLY_SIGNING_KEY: "bench-calendly-signing-key-0123456789",
+  CALCOM_WEBHOOK_SECRET: "bench-calcom-webhook-secret-0123456789",
+  ADMIN_TOKEN: "bench-admin-token-0123456789abcdef",
+  DISPATCHER_ARN: "arn:aws:lambda:us-east-1:123456789012:function:dispatcher",
+  SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
+  LOG_LEVEL: "silent",
+};
+
+export interface FreshInvocation {
+  /** `await import()` of the bundle. */
+  importMs: number;
+  /** The import plus the invocation. */
+  firstAnswerMs: number;
+  /** What the handler returned, or the message it threw. */
+  outcome: { returned: unknown } | { threw: string };
+}
+
+/** Imports `file` in a new process with `LAMBDA_ENV` and invokes its `handler` with `event`, once. */
+export function invokeFresh(file: string, event: unknown): FreshInvocation {
+  const script = `const t = performance.now();
+const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+const imported = performance.now();
+let outcome;
+try { outcome = { returned: await handler(${JSON.stringify(event)}, { awsRequestId: "bench" }) }; }
+catch (error) { outcome = { threw: String(error?.message ?? error) }; }
+const answered = performance.now();
+process.stderr.write("\\n" + JSON.stringify({ importMs: imported - t, firstAnswerMs: answered - t, outcome }));`;
+  const { stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_OPTIONS: "",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...LAMBDA_ENV,
+    },
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = stderr.trim().split("\n").at(-1) ?? "";
+  try {
+    return JSON.parse(last) as FreshInvocation;
+  } catch {
+    throw new Error(`invoking ${file} failed: ${stderr.slice(-500)}`);
+  }
+}
