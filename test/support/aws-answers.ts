@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
+import { AwsCaller, type AwsCallerOptions } from "../../packages/core/src/adapters/aws/signed-request";
 
 /** A request as it reached the server. */
 export interface ReceivedRequest {
@@ -90,3 +92,33 @@ export async function startAwsAnswers(answers: Answer[] = []) {
 }
 
 export type AwsAnswers = Awaited<ReturnType<typeof startAwsAnswers>>;
+
+type ScriptedCallerOptions = Omit<AwsCallerOptions, "endpoint" | "region" | "credentials"> &
+  Partial<Pick<AwsCallerOptions, "region" | "credentials">>;
+
+/**
+ * For one test file: the returned function starts a scripted server (`startAwsAnswers`) and an
+ * `AwsCaller` on it, with local credentials and 1 ms waits between attempts unless `options` says
+ * otherwise. Both are closed after each test.
+ */
+export function scriptedCallers() {
+  const open: { server: AwsAnswers; caller: AwsCaller }[] = [];
+  afterEach(async () => {
+    for (const { server, caller } of open.splice(0)) {
+      caller.destroy();
+      await server.close();
+    }
+  });
+  return async (answers: Answer[], options: ScriptedCallerOptions) => {
+    const server = await startAwsAnswers(answers);
+    const caller = new AwsCaller({
+      region: "eu-west-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      ...options,
+      retry: { baseDelayMs: 1, throttlingBaseDelayMs: 1, ...options.retry },
+      endpoint: server.endpoint,
+    });
+    open.push({ server, caller });
+    return { server, caller };
+  };
+}

@@ -1,7 +1,7 @@
 import { Sha256 } from "@smithy/core/checksum";
 import { HttpRequest } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { defaultEndpoint, pathSegment } from "../../packages/core/src/adapters/aws/endpoint";
 import { backoffDelay, STANDARD_RETRY } from "../../packages/core/src/adapters/aws/retry";
 import {
@@ -10,7 +10,7 @@ import {
   sanitizeErrorCode,
 } from "../../packages/core/src/adapters/aws/service-error";
 import { AwsCaller, type AwsCallerOptions } from "../../packages/core/src/adapters/aws/signed-request";
-import { type Answer, type AwsAnswers, startAwsAnswers } from "../support/aws-answers";
+import { type Answer, scriptedCallers } from "../support/aws-answers";
 import { signature } from "../support/sigv4";
 
 const CREDENTIALS = {
@@ -21,30 +21,17 @@ const CREDENTIALS = {
 const SIGNING_DATE = new Date("2030-01-02T03:04:05Z");
 const SERVICE = { signingName: "scheduler", endpointPrefix: "scheduler" };
 
-let server: AwsAnswers | undefined;
-let caller: AwsCaller | undefined;
-
-afterEach(async () => {
-  caller?.destroy();
-  await server?.close();
-  server = undefined;
-  caller = undefined;
-});
+const callerAgainst = scriptedCallers();
 
 /** A caller against a scripted local server, with waits short enough for a unit test. */
-async function against(answers: Answer[], options: Partial<AwsCallerOptions> = {}) {
-  server = await startAwsAnswers(answers);
-  caller = new AwsCaller({
+const against = (answers: Answer[], options: Partial<AwsCallerOptions> = {}) =>
+  callerAgainst(answers, {
     service: SERVICE,
-    region: "eu-west-1",
-    endpoint: server.endpoint,
     credentials: CREDENTIALS,
-    retry: { baseDelayMs: 1, throttlingBaseDelayMs: 2 },
     now: () => SIGNING_DATE,
     ...options,
+    retry: { throttlingBaseDelayMs: 2, ...options.retry },
   });
-  return { server, caller };
-}
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -332,13 +319,14 @@ describe("AwsCaller retries", () => {
     const { server } = await against([]);
     const closed = server.endpoint;
     await server.close();
-    caller = new AwsCaller({
+    const caller = new AwsCaller({
       service: SERVICE,
       region: "eu-west-1",
       endpoint: closed,
       credentials: CREDENTIALS,
       retry: { baseDelayMs: 1 },
     });
+    onTestFinished(() => caller.destroy());
 
     const error = await failure(caller.call({ method: "GET", path: "/x" }));
 

@@ -1,12 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { AwsCaller, AwsServiceError } from "../../packages/core/src/adapters/aws";
+import { describe, expect, it } from "vitest";
+import { AwsServiceError } from "../../packages/core/src/adapters/aws";
 import {
   describeSchedulerError,
   EventBridgeJobScheduler,
   SCHEDULER,
   SchedulerError,
 } from "../../packages/core/src/adapters/scheduler";
-import { type Answer, type AwsAnswers, startAwsAnswers } from "../support/aws-answers";
+import { type Answer, type AwsAnswers, scriptedCallers } from "../support/aws-answers";
 
 /**
  * The adapter's error paths, driven by real HTTP answers shaped as EventBridge Scheduler sends
@@ -32,25 +32,14 @@ const answer = (type: string, status: number): Answer => ({
 });
 const ok: Answer = { status: 200, body: { ScheduleArn: "arn:aws:scheduler:::schedule/g/n" } };
 
-let server: AwsAnswers | undefined;
-let caller: AwsCaller | undefined;
-
-afterEach(async () => {
-  caller?.destroy();
-  await server?.close();
-  server = undefined;
-  caller = undefined;
-});
+const callerAgainst = scriptedCallers();
 
 /** A caller against a local server answering `answers` in turn, with short waits. */
 async function scripted(answers: Answer[], extra: { maxAttempts?: number; requestTimeoutMs?: number } = {}) {
-  server = await startAwsAnswers(answers);
-  caller = new AwsCaller({
+  const { server, caller } = await callerAgainst(answers, {
     service: SCHEDULER,
     region: "us-east-1",
-    endpoint: server.endpoint,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    retry: { baseDelayMs: 1, throttlingBaseDelayMs: 1, maxAttempts: extra.maxAttempts ?? 3 },
+    retry: { maxAttempts: extra.maxAttempts ?? 3 },
     ...(extra.requestTimeoutMs ? { requestTimeoutMs: extra.requestTimeoutMs } : {}),
   });
   return { server, caller, scheduler: new EventBridgeJobScheduler(caller, options) };
@@ -96,11 +85,10 @@ describe("Scheduler error classification, from real answers", () => {
   });
 
   it("treats a refused connection as transient", async () => {
-    const { server: s } = await scripted([]);
-    await s.close();
-    server = undefined;
+    const { server, caller } = await scripted([]);
+    await server.close();
 
-    const error = await caller!.call({ method: "GET", path: "/schedules/n" }).catch((e: unknown) => e);
+    const error = await caller.call({ method: "GET", path: "/schedules/n" }).catch((e: unknown) => e);
 
     expect(describeSchedulerError(error)).toEqual({
       type: "NetworkingError",
@@ -134,9 +122,8 @@ describe("Scheduler error classification, from real answers", () => {
   });
 
   it("says when no response arrived", async () => {
-    const { server: s, scheduler } = await scripted([]);
-    await s.close();
-    server = undefined;
+    const { server, scheduler } = await scripted([]);
+    await server.close();
 
     const error = (await scheduler.remove(job.name).catch((e: unknown) => e)) as SchedulerError;
 

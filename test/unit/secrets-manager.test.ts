@@ -1,31 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { AwsCaller } from "../../packages/core/src/adapters/aws";
+import { describe, expect, it } from "vitest";
 import { withSecrets } from "../../packages/functions/src/secrets";
 import { getSecretString, SECRETS_MANAGER } from "../../packages/functions/src/secrets-manager";
-import { type Answer, type AwsAnswers, startAwsAnswers } from "../support/aws-answers";
+import { type Answer, scriptedCallers } from "../support/aws-answers";
 
 const ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:coachflow/prod-AbCdEf";
-let server: AwsAnswers | undefined;
-let caller: AwsCaller | undefined;
+const callerAgainst = scriptedCallers();
 
-afterEach(async () => {
-  caller?.destroy();
-  await server?.close();
-  server = undefined;
-  caller = undefined;
-});
-
-async function secretsAnswering(answers: Answer[]) {
-  server = await startAwsAnswers(answers);
-  caller = new AwsCaller({
-    service: SECRETS_MANAGER,
-    region: "eu-west-1",
-    endpoint: server.endpoint,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    retry: { baseDelayMs: 1 },
-  });
-  return { server, caller };
-}
+const secretsAnswering = (answers: Answer[]) => callerAgainst(answers, { service: SECRETS_MANAGER });
 
 describe("GetSecretValue", () => {
   it("answers the secret's string", async () => {

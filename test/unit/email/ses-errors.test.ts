@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { AwsCaller, AwsServiceError } from "../../../packages/core/src/adapters/aws";
+import { describe, expect, it } from "vitest";
+import { AwsServiceError } from "../../../packages/core/src/adapters/aws";
 import {
   describeSesError,
   EmailSendError,
@@ -9,7 +9,7 @@ import {
   upsertTemplates,
 } from "../../../packages/core/src/adapters/ses";
 import { getTemplate } from "../../../packages/core/src/email";
-import { type Answer, type AwsAnswers, startAwsAnswers } from "../../support/aws-answers";
+import { type Answer, scriptedCallers } from "../../support/aws-answers";
 
 /**
  * SES error translation, driven by real HTTP answers shaped as SES v2 sends them (status,
@@ -23,27 +23,15 @@ const answer = (type: string, status: number): Answer => ({
   body: { message: `Email address is not verified. The following identities failed the check: ${ADDRESS}` },
 });
 
-let server: AwsAnswers | undefined;
-let caller: AwsCaller | undefined;
-
-afterEach(async () => {
-  caller?.destroy();
-  await server?.close();
-  server = undefined;
-  caller = undefined;
-});
+const callerAgainst = scriptedCallers();
 
 async function sesAnswering(answers: Answer[], maxAttempts = 1) {
-  server = await startAwsAnswers(answers);
-  caller = new AwsCaller({
+  const { server, caller } = await callerAgainst(answers, {
     service: SES_V2,
-    region: "eu-west-1",
-    endpoint: server.endpoint,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    retry: { maxAttempts, baseDelayMs: 1, throttlingBaseDelayMs: 1 },
+    retry: { maxAttempts },
     requestTimeoutMs: 100,
   });
-  return { server, sender: new SesEmailSender(caller, { from: "Coachflow <hello@coachflow.test>" }) };
+  return { server, caller, sender: new SesEmailSender(caller, { from: "Coachflow <hello@coachflow.test>" }) };
 }
 
 /** The EmailSendError a send to ADDRESS ends in; fails the test when it succeeds. */
@@ -139,9 +127,9 @@ describe("SES error translation", () => {
 
   it("turns a template upsert SES refuses into a TemplateUpsertError, without retrying", async () => {
     const template = getTemplate("coach-brief");
-    const { server } = await sesAnswering([answer("BadRequestException", 400)], 3);
+    const { server, caller } = await sesAnswering([answer("BadRequestException", 400)], 3);
 
-    const error = await upsertTemplates(caller!, [template]).catch((e: unknown) => e);
+    const error = await upsertTemplates(caller, [template]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TemplateUpsertError);
     expect(error).toMatchObject({
@@ -153,9 +141,9 @@ describe("SES error translation", () => {
 
   it("updates a template that exists, at its own path", async () => {
     const template = getTemplate("coach-brief");
-    const { server } = await sesAnswering([answer("AlreadyExistsException", 400), { status: 200 }]);
+    const { server, caller } = await sesAnswering([answer("AlreadyExistsException", 400), { status: 200 }]);
 
-    const result = await upsertTemplates(caller!, [template]);
+    const result = await upsertTemplates(caller, [template]);
 
     expect(result).toEqual({ created: [], updated: ["coach-brief"] });
     expect(server.received.map((r) => `${r.method} ${r.path}`)).toEqual([
