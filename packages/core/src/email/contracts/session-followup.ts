@@ -1,18 +1,7 @@
 import { text } from "../../shared/validators";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
-import {
-  actionItemSchema,
-  checkStarterNumber,
-  dateLabelField,
-  linkField,
-  personName,
-  programNameField,
-  sessionKindShape,
-  sessionTimeField,
-  systemText,
-  withKindLabel,
-} from "../schemas";
+import { actionItemSchema, dateLabelField, linkField, sessionEmailSchema, systemText } from "../schemas";
 
 /** What comes after the session; the coach chose it when finishing the meeting (seed 001). */
 const nextSchema = () =>
@@ -45,23 +34,15 @@ function withNextFlags<T extends { next: NextStep }>(value: T) {
   };
 }
 
+/** The session fields every session email has (the time in the client's zone), then the follow-up's own. */
 function sessionFollowupSchema() {
-  const fields = z
-    .object({
-      programName: programNameField,
-      clientName: personName,
-      coachName: personName,
-      /** Formatted in the client's time zone. */
-      sessionTime: sessionTimeField,
-      ...sessionKindShape,
+  return z.pipe(
+    sessionEmailSchema({
       takeaways: z.array(text(500)).check(z.maxLength(20)),
       actionItems: z.array(actionItemSchema).check(z.maxLength(50)),
       next: nextSchema(),
-    })
-    .check(z.superRefine(checkStarterNumber));
-  return z.pipe(
-    fields,
-    z.transform((value: z.output<typeof fields>) => withNextFlags(withKindLabel(value))),
+    }),
+    z.transform(withNextFlags),
   );
 }
 
