@@ -351,13 +351,36 @@ describe("AwsCaller retries", () => {
 describe("AwsCaller timeouts", () => {
   it("ends an attempt that gets no answer, and tries again up to 3 times", async () => {
     const { server, caller } = await against(["hang", "hang", "hang"], { requestTimeoutMs: 100 });
-    const started = Date.now();
 
     const error = await failure(caller.call({ method: "GET", path: "/slow" }));
 
     expect(error).toMatchObject({ name: "TimeoutError", status: undefined, retryable: true, attempts: 3 });
+    expect((error as AwsServiceError).outcomeUnknown).toBe(false);
     expect(server.received).toHaveLength(3);
-    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("does not repeat a call that is not idempotent after a timeout: the service may have acted", async () => {
+    const { server, caller } = await against(["hang", { status: 200, body: { ok: true } }], {
+      requestTimeoutMs: 100,
+    });
+
+    const error = await failure(caller.call({ method: "POST", path: "/send", body: {}, idempotent: false }));
+
+    expect(error).toMatchObject({ name: "TimeoutError", retryable: false, attempts: 1 });
+    expect((error as AwsServiceError).outcomeUnknown).toBe(true);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("repeats a call that is not idempotent after answers that say it was not done, and broken connections", async () => {
+    const { server, caller } = await against(
+      [{ status: 503, body: { __type: "ServiceUnavailable" } }, "reset", { status: 200, body: { ok: true } }],
+      { requestTimeoutMs: 1_000 },
+    );
+
+    expect(await caller.call({ method: "POST", path: "/send", body: {}, idempotent: false })).toEqual({
+      ok: true,
+    });
+    expect(server.received).toHaveLength(3);
   });
 
   it("ends an attempt whose body stops arriving, and succeeds on the next", async () => {

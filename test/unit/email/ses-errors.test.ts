@@ -49,7 +49,6 @@ describe("SES error translation", () => {
     ["a sending quota that refills", answer("LimitExceededException", 400), true],
     ["a 5xx", answer("InternalFailure", 500), true],
     ["an unnamed 503", { status: 503, body: "<html>busy</html>" } as Answer, true],
-    ["a timeout", "hang" as Answer, true],
     ["a dropped connection", "reset" as Answer, true],
     ["a rejected message", answer("MessageRejected", 400), false],
     ["a bad request", answer("BadRequestException", 400), false],
@@ -74,7 +73,33 @@ describe("SES error translation", () => {
       type: "CredentialsProviderError",
       status: undefined,
       transient: true,
+      outcomeUnknown: false,
     });
+  });
+
+  it("does not send again after a timeout, when SES may have sent it: one attempt, not transient", async () => {
+    const { server, sender } = await sesAnswering(["hang", { status: 200, body: { MessageId: "m-2" } }], 3);
+
+    const error = await send(sender);
+
+    expect(server.received).toHaveLength(1);
+    expect(error.transient).toBe(false);
+    expect(describeSesError(error.cause)).toMatchObject({ type: "TimeoutError", outcomeUnknown: true });
+    expect(error.message).toBe(
+      "SES SendEmail failed for template coach-brief: TimeoutError (no response; SES may have sent it, so it is not sent again)",
+    );
+  });
+
+  it("sends again after answers that say SES did not send, and after a dropped connection", async () => {
+    const { server, sender } = await sesAnswering(
+      [answer("TooManyRequestsException", 429), "reset", { status: 200, body: { MessageId: "m-3" } }],
+      3,
+    );
+
+    const sent = await sender.send({ to: ADDRESS, template: "coach-brief", data: {} });
+
+    expect(sent).toEqual({ messageId: "m-3" });
+    expect(server.received).toHaveLength(3);
   });
 
   it("reads the error type the emulator puts in the body", async () => {

@@ -58,7 +58,17 @@ export class AwsServiceError extends Error {
     readonly status: number | undefined,
     /** Whether the same call can succeed later: throttling, 429 and 5xx, timeouts, broken connections. */
     readonly retryable: boolean,
-    readonly details: { code?: string; requestId?: string; attempts?: number; cause?: unknown } = {},
+    readonly details: {
+      code?: string;
+      requestId?: string;
+      attempts?: number;
+      cause?: unknown;
+      /**
+       * No answer came after the request was sent (a timeout), so the service may have acted on
+       * it. Set for calls that are not idempotent, which are then not tried again.
+       */
+      outcomeUnknown?: boolean;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = name;
@@ -67,6 +77,11 @@ export class AwsServiceError extends Error {
   /** Node's network error code, when no answer arrived. */
   get code(): string | undefined {
     return this.details.code;
+  }
+
+  /** Whether the service may have acted on the request though the call failed (see `details`). */
+  get outcomeUnknown(): boolean {
+    return this.details.outcomeUnknown === true;
   }
 
   /** How many attempts were made before giving up (1 when the error was not retryable). */

@@ -59,6 +59,13 @@ export interface AwsJsonRequest {
   headers?: Record<string, string>;
   /** Sent as JSON; none for undefined. */
   body?: unknown;
+  /**
+   * False for a call that acts again when repeated and carries no idempotency token (SES
+   * SendEmail: a second email). Such a call is not tried again after a timeout, when the service
+   * may already have acted; it still is after an answer that says it did not (throttling, 5xx)
+   * and after a failed or dropped connection, as the SDK does. Default true.
+   */
+  idempotent?: boolean;
 }
 
 interface Answer {
@@ -75,8 +82,9 @@ const USER_AGENT = "coachflow-aws-caller/1";
  * Calls one AWS service's JSON API over HTTPS: the request signed with SigV4 (the SDK's
  * `SignatureV4` and SHA-256), sent with the SDK's `NodeHttpHandler` (keep-alive), the JSON answer
  * parsed. Every failure is an `AwsServiceError`, except the credentials' own; throttling, 429,
- * 5xx, timeouts and broken connections are tried again with backoff (3 attempts in all). Knows no
- * service: the adapters say what to send.
+ * 5xx, timeouts and broken connections are tried again with backoff (3 attempts in all), timeouts
+ * only for idempotent calls (`AwsJsonRequest.idempotent`). Knows no service: the adapters say what
+ * to send.
  */
 export class AwsCaller {
   readonly endpoint: URL;
@@ -124,6 +132,7 @@ export class AwsCaller {
         error = errorFromAnswer(answer.status, answer.headers, answer.body);
       } catch (failure) {
         error = errorFromFailure(failure);
+        if (request.idempotent === false && error.name === TIMEOUT_ERROR) error = outcomeUnknown(error);
       }
       if (!error.retryable || attempt >= this.#retry.maxAttempts) throw withAttempts(error, attempt);
       await sleep(backoffDelay(this.#retry, attempt - 1, isThrottling(error), this.#random));
@@ -209,6 +218,14 @@ function parseBody<T>(answer: Answer): T {
       { requestId: answer.headers["x-amzn-requestid"] },
     );
   }
+}
+
+/** A timeout of a call that must not be repeated: not retryable, and the outcome is unknown. */
+function outcomeUnknown(error: AwsServiceError): AwsServiceError {
+  return new AwsServiceError(error.name, error.message, error.status, false, {
+    ...error.details,
+    outcomeUnknown: true,
+  });
 }
 
 function withAttempts(error: AwsServiceError, attempts: number): AwsServiceError {

@@ -47,6 +47,8 @@ export class SesEmailSender implements EmailSender {
       const out = await this.ses.call<SendEmailAnswer>({
         method: "POST",
         path: "/v2/email/outbound-emails",
+        // SendEmail has no idempotency token: after a timeout SES may have sent it already.
+        idempotent: false,
         body: {
           FromEmailAddress: this.options.from,
           Destination: { ToAddresses: [message.to] },

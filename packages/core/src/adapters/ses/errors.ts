@@ -25,22 +25,28 @@ export interface SesErrorInfo {
   /** HTTP status, when a response arrived. */
   status: number | undefined;
   transient: boolean;
+  /** The request reached SES and no answer came: SES may have sent the email. */
+  outcomeUnknown: boolean;
 }
 
 /**
  * What a failed SES call is. Transient: what the caller retries (throttling, 429, 5xx, timeouts,
  * broken connections), the types above, and any failure without an answer, since the request may
  * not have reached SES. Anything else SES answered (a rejected message, a missing template, a bad
- * request) would fail the same way again.
+ * request) would fail the same way again. Not transient either: a send that timed out after
+ * reaching SES (`outcomeUnknown`). SES may have sent it, and sending again could deliver the same
+ * email twice; the send ledger then records it as failed, at most once being the rule.
  */
 export function describeSesError(error: unknown): SesErrorInfo {
   if (error instanceof AwsServiceError) {
-    const { name: type, status } = error;
-    return { type, status, transient: error.retryable || TRANSIENT_TYPES.has(type) || status === undefined };
+    const { name: type, status, outcomeUnknown } = error;
+    const transient =
+      !outcomeUnknown && (error.retryable || TRANSIENT_TYPES.has(type) || status === undefined);
+    return { type, status, transient, outcomeUnknown };
   }
   // Not an answer from SES (credentials not found, say): nothing says it is permanent.
   const type = error instanceof Error && error.name !== "" ? error.name : "Unknown";
-  return { type, status: undefined, transient: true };
+  return { type, status: undefined, transient: true, outcomeUnknown: false };
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -65,7 +71,11 @@ export class EmailSendError extends Error {
 
   static from(error: unknown, template: string): EmailSendError {
     const info = describeSesError(error);
-    const status = info.status === undefined ? "no response" : `HTTP ${info.status}`;
+    const status = info.outcomeUnknown
+      ? "no response; SES may have sent it, so it is not sent again"
+      : info.status === undefined
+        ? "no response"
+        : `HTTP ${info.status}`;
     return new EmailSendError(
       `SES SendEmail failed for template ${template}: ${info.type} (${status})`,
       info.transient,
