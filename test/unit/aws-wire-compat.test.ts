@@ -58,6 +58,11 @@ function wire(req: ReceivedRequest) {
     expect(body.ClientToken).toMatch(UUID);
     delete body.ClientToken;
   }
+  // The signature itself differs (time, headers the SDK adds), but not what it is for: the
+  // credential scope names the region and the signing name, which no local server checks.
+  const authorization = String(req.headers.authorization ?? "");
+  const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization);
+  const signedHeaders = /SignedHeaders=([^,\s]+)/.exec(authorization)?.[1]?.split(";") ?? [];
   return {
     method: req.method,
     path: req.path,
@@ -65,6 +70,12 @@ function wire(req: ReceivedRequest) {
     contentType: req.headers["content-type"],
     target: req.headers["x-amz-target"],
     body,
+    algorithm: authorization.split(" ")[0],
+    scope: scope ? { region: scope[1], service: scope[2] } : undefined,
+    // Both sign what defines the request; the SDK signs a few headers of its own besides.
+    signs: ["host", "x-amz-date", "content-type"].filter(
+      (h) => signedHeaders.includes(h) && (h !== "content-type" || req.headers[h] !== undefined),
+    ),
   };
 }
 
