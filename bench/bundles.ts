@@ -54,15 +54,25 @@ function buildReference(outdir: string, sdk: SdkSource): Promise<Bundle> {
  * The first invocation each bundle answers without calling AWS: it still reads the configuration,
  * builds the app or the job runner and validates its input, which is what a cold start adds to the
  * import. The API serves the intake form (which loads its route group: the intake code, matching
- * included), the dispatcher and the SES-events handler refuse an input that is
- * not theirs (and throw, as they do for any input they refuse).
+ * included); the dispatcher refuses an input that is not a job (and throws, as for any input it
+ * refuses); the SES-events handler ignores an event that is not SES's. `expected` is checked on
+ * the warm-up run, so that a first answer failing fast cannot pass for a fast one.
  */
-const FIRST_EVENTS: Record<string, unknown> = {
-  reference: httpEvent("/"),
-  api: httpEvent("/intake"),
-  dispatcher: { v: 1, job: "not-a-job" },
-  "ses-events": { "detail-type": "not an SES event" },
+const FIRST_EVENTS: Record<
+  string,
+  { event: unknown; expected: (outcome: FreshInvocation["outcome"]) => boolean }
+> = {
+  reference: { event: httpEvent("/"), expected: (o) => statusOf(o) === 200 },
+  api: { event: httpEvent("/intake"), expected: (o) => statusOf(o) === 200 },
+  dispatcher: {
+    event: { v: 1, job: "not-a-job" },
+    expected: (o) => "threw" in o && o.threw === "invalid schedule input",
+  },
+  "ses-events": { event: { "detail-type": "not an SES event" }, expected: (o) => "returned" in o },
 };
+
+const statusOf = (outcome: FreshInvocation["outcome"]) =>
+  "returned" in outcome ? (outcome.returned as { statusCode?: number } | undefined)?.statusCode : undefined;
 
 /** One fresh process: how long it spends importing `file`, and then answering its first event. */
 function coldStart(file: string, event: unknown): Pick<FreshInvocation, "importMs" | "firstAnswerMs"> {
@@ -99,11 +109,16 @@ export async function benchBundles(): Promise<BenchResult[]> {
   );
 
   const samples: Record<string, ColdStart[]> = Object.fromEntries(Object.keys(files).map((n) => [n, []]));
-  for (const [name, file] of Object.entries(files)) coldStart(file, FIRST_EVENTS[name]); // warm the file cache
+  for (const [name, file] of Object.entries(files)) {
+    // Warms the file cache, and checks that the first answer is the one meant.
+    const { outcome } = invokeFresh(file, FIRST_EVENTS[name]!.event);
+    if (!FIRST_EVENTS[name]!.expected(outcome))
+      throw new Error(`${name}: unexpected first answer ${JSON.stringify(outcome).slice(0, 300)}`);
+  }
   for (let run = 0; run < RUNS; run++) {
     // Interleaved, so that a noisy moment on the machine hits every bundle alike.
     for (const [name, file] of Object.entries(files))
-      samples[name]!.push(coldStart(file, FIRST_EVENTS[name]));
+      samples[name]!.push(coldStart(file, FIRST_EVENTS[name]!.event));
   }
   const median = (name: string, key: keyof ColdStart = "importMs") =>
     quantile(

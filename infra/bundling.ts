@@ -1,5 +1,6 @@
 import { existsSync, rmSync, symlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 
@@ -191,6 +192,12 @@ const zodEnglishOnly: Plugin = {
  * imports the converter (`functions/src/http/json-schema.ts`) gets it from its own file, which then
  * only the OpenAPI chunk reaches. A test serves `/openapi.json` from the built API bundle.
  */
+/** zod's converter module, wherever npm installed zod (its exports map does not name the file). */
+const ZOD_JSON_SCHEMA_FILE = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("zod/package.json")),
+  "v4/core/json-schema-processors.js",
+);
+
 const zodJsonSchemaOnDemand: Plugin = {
   name: "zod-json-schema-on-demand",
   setup(build) {
@@ -206,7 +213,7 @@ const zodJsonSchemaOnDemand: Plugin = {
         : undefined,
     );
     build.onLoad({ filter: /^zod-json-schema$/, namespace: "stub" }, (args) => ({
-      contents: `export { toJSONSchema } from ${JSON.stringify(path.join(ROOT, "node_modules/zod/v4/core/json-schema-processors.js"))};`,
+      contents: `export { toJSONSchema } from ${JSON.stringify(ZOD_JSON_SCHEMA_FILE)};`,
       resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
       loader: "js",
     }));

@@ -65,7 +65,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     config,
     clock,
     logger,
-    aws: { dynamodb, ses, scheduler: scheduler.client },
+    aws: { dynamodb, ses, scheduler: scheduler.caller },
     coaches: { coaches: bookings.coaches, catalog, clock },
     clients,
     bookings,

@@ -5,15 +5,15 @@ import type { Config } from "./config";
 
 /** The Scheduler caller and the job scheduler on it, for this stage's group, dispatcher and role. */
 export function buildScheduler(config: Config): {
-  client: AwsCaller;
+  caller: AwsCaller;
   scheduler: EventBridgeJobScheduler;
 } {
-  const client = awsCaller(config, SCHEDULER, config.endpoints.scheduler);
-  const scheduler = new EventBridgeJobScheduler(client, {
+  const caller = awsCaller(config, SCHEDULER, config.endpoints.scheduler);
+  const scheduler = new EventBridgeJobScheduler(caller, {
     groupName: config.schedules.group,
     targetArn: config.schedules.dispatcherArn,
     roleArn: config.schedules.roleArn,
     ...(config.schedules.deadLetterArn ? { deadLetterArn: config.schedules.deadLetterArn } : {}),
   });
-  return { client, scheduler };
+  return { caller, scheduler };
 }

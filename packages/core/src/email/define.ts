@@ -24,7 +24,15 @@ export function defineTemplate<const N extends string, S extends z.core.$ZodType
   contract: TemplateContract<N, S>,
   sources: { subject: string; html: string; text: string; sample: NoInfer<z.input<S>> },
 ): TemplateDefinition<N, S> {
-  return { ...contract, ...sources };
+  // Not `{ ...contract }`: spreading would read the contract's schema getter and build the schema.
+  return {
+    name: contract.name,
+    subjectFields: contract.subjectFields,
+    get schema() {
+      return contract.schema;
+    },
+    ...sources,
+  };
 }
 
 /** The SESv2 CreateEmailTemplate / UpdateEmailTemplate input shape (no SDK import in the domain). */

@@ -1,6 +1,6 @@
 export { defaultEndpoint, pathSegment } from "./endpoint";
 export { type RetryPolicy, STANDARD_RETRY } from "./retry";
-export { AwsServiceError, NETWORK_ERROR, TIMEOUT_ERROR } from "./service-error";
+export { AwsServiceError, TIMEOUT_ERROR } from "./service-error";
 export {
   AwsCaller,
   type AwsCallerOptions,
