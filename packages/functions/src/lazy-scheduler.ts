@@ -1,4 +1,5 @@
 import type { JobScheduler } from "@coachflow/core/ports";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { Config } from "./config";
 
 /**
@@ -8,16 +9,7 @@ import type { Config } from "./config";
  * behaves exactly like the real one; a failed load is not cached.
  */
 export function lazyScheduler(config: Config): JobScheduler {
-  let loading: Promise<JobScheduler> | undefined;
-  const real = () => {
-    loading ??= import("./scheduler")
-      .then((m) => m.buildScheduler(config).scheduler)
-      .catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
-    return loading;
-  };
+  const real = onceUnlessFailed(async () => (await import("./scheduler")).buildScheduler(config).scheduler);
   return {
     upsert: async (job) => (await real()).upsert(job),
     remove: async (name) => (await real()).remove(name),

@@ -67,17 +67,3 @@ export async function withSecrets(
   }
   return merged;
 }
-
-let cached: Promise<EnvLike> | undefined;
-
-/**
- * `withSecrets(process.env)`, fetched once per cold start and shared by every later invocation.
- * A failed fetch is forgotten, so the next invocation tries again instead of failing forever.
- */
-export function loadEnvOnce(env: EnvLike = process.env): Promise<EnvLike> {
-  cached ??= withSecrets(env).catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
-}

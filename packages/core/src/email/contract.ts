@@ -1,3 +1,4 @@
+import { once } from "../shared/once";
 import type * as z from "../shared/zod";
 
 /**
@@ -26,13 +27,12 @@ export function defineContract<const N extends string, S extends z.core.$ZodType
   schema: () => S;
   subjectFields?: readonly (keyof z.output<S> & string)[];
 }): TemplateContract<N, S> {
-  let schema: S | undefined;
+  const schema = once(def.schema);
   return {
     name: def.name,
     subjectFields: def.subjectFields ?? [],
     get schema() {
-      schema ??= def.schema();
-      return schema;
+      return schema();
     },
   };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
 import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
-import { loadEnvOnce } from "../secrets";
+import { withSecrets } from "../secrets";
 
 /**
  * The input every schedule carries, ids and the time it was planned for, nothing personal: a
@@ -71,7 +72,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-let ready: Promise<ReturnType<typeof createDispatcher>> | undefined;
+const ready = onceUnlessFailed(async () =>
+  createDispatcher(buildDispatcherDeps(loadConfig(await withSecrets(process.env)))),
+);
 
 /**
  * The dispatcher Lambda: EventBridge Scheduler invokes it (asynchronously) with a schedule's
@@ -79,12 +82,5 @@ let ready: Promise<ReturnType<typeof createDispatcher>> | undefined;
  * Scheduler adapter until used) built once per cold start; a failed start is retried on the next
  * firing.
  */
-export const handler = async (event: unknown, context?: { awsRequestId?: string }) => {
-  ready ??= loadEnvOnce(process.env)
-    .then((env) => createDispatcher(buildDispatcherDeps(loadConfig(env))))
-    .catch((error: unknown) => {
-      ready = undefined;
-      throw error;
-    });
-  return (await ready)(event, { correlationId: context?.awsRequestId });
-};
+export const handler = async (event: unknown, context?: { awsRequestId?: string }) =>
+  (await ready())(event, { correlationId: context?.awsRequestId });

@@ -1,3 +1,4 @@
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
 import type { RouteGroup } from "../routes/groups";
@@ -27,21 +28,19 @@ export function routeGroupLoader(
   deps: AppDeps,
   newApp: () => Hono,
 ): RouteGroupLoader {
-  const loaded = new Map<RouteGroup, Promise<LoadedGroup>>();
-  const load = (group: RouteGroup): Promise<LoadedGroup> => {
-    let pending = loaded.get(group);
-    if (!pending) {
-      pending = group.load().then((register) => {
+  const loaders = new Map(
+    groups.map((group) => [
+      group,
+      onceUnlessFailed(async (): Promise<LoadedGroup> => {
+        const register = await group.load();
         const app = newApp();
         const docs = new OpenApiRegistry();
         register(app, deps, docs);
         return { name: group.name, app, docs };
-      });
-      pending.catch(() => loaded.delete(group));
-      loaded.set(group, pending);
-    }
-    return pending;
-  };
+      }),
+    ]),
+  );
+  const load = (group: RouteGroup) => loaders.get(group)!();
   return {
     handler: (group) => async (c) => {
       const { app } = await load(group);

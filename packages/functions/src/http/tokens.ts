@@ -1,4 +1,5 @@
 import type { Principal } from "@coachflow/core/access/principal";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 
 export interface TokenSettings {
   /** HS256 shared secret. */
@@ -18,15 +19,6 @@ export type VerifyToken = (token: string) => Promise<Principal | undefined>;
  * retried on the next token.
  */
 export function tokenVerifier(settings: TokenSettings, clock: { now(): Date }): VerifyToken {
-  let verifier: Promise<VerifyToken> | undefined;
-  return async (token) => {
-    verifier ??= import("./jwt").then(
-      ({ jwtVerifier }) => jwtVerifier(settings, clock),
-      (error: unknown) => {
-        verifier = undefined;
-        throw error;
-      },
-    );
-    return (await verifier)(token);
-  };
+  const verifier = onceUnlessFailed(async () => (await import("./jwt")).jwtVerifier(settings, clock));
+  return async (token) => (await verifier())(token);
 }

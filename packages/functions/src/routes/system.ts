@@ -1,3 +1,4 @@
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import * as z from "@coachflow/core/shared/zod";
 import type { Hono } from "hono";
 import { html } from "hono/html";
@@ -32,22 +33,18 @@ export function systemRoutes(
   });
   // Built on the first request, with every route group loaded, from a chunk of its own: the
   // generator and zod's JSON Schema code stay out of the cold start.
-  let document: Promise<unknown> | undefined;
-  app.get("/openapi.json", async (c) => {
-    document ??= Promise.all([import("../http/openapi-document"), allDocs()])
-      .then(([{ openApiDocument }, registry]) =>
-        openApiDocument(registry, {
-          title: "coachflow API",
-          version: "0.1.0",
-          description: "Intake, matching, bookings and sessions for a coaching program.",
-        }),
-      )
-      .catch((error: unknown) => {
-        document = undefined;
-        throw error;
-      });
-    return c.json(await document);
+  const document = onceUnlessFailed(async () => {
+    const [{ openApiDocument }, registry] = await Promise.all([
+      import("../http/openapi-document"),
+      allDocs(),
+    ]);
+    return openApiDocument(registry, {
+      title: "coachflow API",
+      version: "0.1.0",
+      description: "Intake, matching, bookings and sessions for a coaching program.",
+    });
   });
+  app.get("/openapi.json", async (c) => c.json(await document()));
 
   const assets = deps.config.docsAssetsUrl;
   app.get("/docs", (c) =>
