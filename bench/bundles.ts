@@ -35,13 +35,14 @@ app.get("/", (c) => c.json({ hello: "world", client: typeof db.send }));
 export const handler = handle(app);
 `;
 
-function buildReference(outdir: string, sdk: SdkSource): Promise<Bundle> {
+/** Builds `contents` (the import reference by default) as the functions are built. */
+export function buildReference(outdir: string, sdk: SdkSource, contents = REFERENCE): Promise<Bundle> {
   const { entryPoints: _entry, ...options } = esbuildOptions("", outdir, sdk);
   return buildAndMeasure({
     ...options,
     outdir,
     stdin: {
-      contents: REFERENCE,
+      contents,
       resolveDir: path.join(ROOT, "packages/functions"),
       sourcefile: "reference.ts",
       loader: "ts",

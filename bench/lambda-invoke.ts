@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 
 /**
@@ -46,9 +46,8 @@ export interface FreshInvocation {
   outcome: { returned: unknown } | { threw: string };
 }
 
-/** Imports `file` in a new process with `LAMBDA_ENV` and invokes its `handler` with `event`, once. */
-export function invokeFresh(file: string, event: unknown): FreshInvocation {
-  const script = `const t = performance.now();
+function freshScript(file: string, event: unknown): string {
+  return `const t = performance.now();
 const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
 const imported = performance.now();
 let outcome;
@@ -56,20 +55,72 @@ try { outcome = { returned: await handler(${JSON.stringify(event)}, { awsRequest
 catch (error) { outcome = { threw: String(error?.message ?? error) }; }
 const answered = performance.now();
 process.stderr.write("\\n" + JSON.stringify({ importMs: imported - t, firstAnswerMs: answered - t, outcome }));`;
-  const { stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_OPTIONS: "",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      ...LAMBDA_ENV,
-    },
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-  });
+}
+
+const freshEnv = (env: Record<string, string>) => ({
+  PATH: process.env.PATH,
+  NODE_OPTIONS: "",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  ...LAMBDA_ENV,
+  ...env,
+});
+
+function readInvocation(file: string, stderr: string): FreshInvocation {
   const last = stderr.trim().split("\n").at(-1) ?? "";
   try {
     return JSON.parse(last) as FreshInvocation;
   } catch {
     throw new Error(`invoking ${file} failed: ${stderr.slice(-500)}`);
   }
+}
+
+/**
+ * Imports `file` in a new process with `LAMBDA_ENV` (and `env` over it) and invokes its `handler`
+ * with `event`, once. Blocks this process meanwhile: for events that need no server of this
+ * process's own (see `invokeFreshAsync`).
+ */
+export function invokeFresh(file: string, event: unknown, env: Record<string, string> = {}): FreshInvocation {
+  const { stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", freshScript(file, event)], {
+    env: freshEnv(env),
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return readInvocation(file, stderr);
+}
+
+/**
+ * The same, without blocking: for events answered against emulators that run in this process
+ * (the SES emulator, the local Scheduler), which must keep serving while the child runs.
+ */
+export function invokeFreshAsync(
+  file: string,
+  event: unknown,
+  env: Record<string, string> = {},
+): Promise<FreshInvocation> {
+  return new Promise((resolve, reject) => {
+    // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there, to see where the time goes.
+    const profile = process.env.BENCH_CPU_PROF
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+    const child = spawn(
+      process.execPath,
+      [...profile, "--input-type=module", "-e", freshScript(file, event)],
+      {
+        env: freshEnv(env),
+        stdio: ["ignore", process.env.BENCH_DEBUG ? "inherit" : "ignore", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => {
+      try {
+        resolve(readInvocation(file, stderr));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }

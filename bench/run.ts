@@ -1,13 +1,18 @@
 import os from "node:os";
 import { benchBundles } from "./bundles";
+import { benchColdStart } from "./cold-start";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
 
-/** Every benchmark suite `npm run bench` runs; add a line here for a new one. */
+/**
+ * Every benchmark suite `npm run bench` runs; add a line here for a new one. Arguments pick
+ * suites by a part of their name: `npm run bench -- cold` runs the two cold-start ones.
+ */
 const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "matching", run: benchMatching },
   { name: "bundles and cold start", run: benchBundles },
+  { name: "cold start, whole", run: benchColdStart },
   { name: "webhooks", run: benchWebhooks },
 ];
 
@@ -25,7 +30,9 @@ async function main() {
   );
   console.log(`node:    ${process.version}\n`);
   let failed = 0;
-  for (const suite of SUITES) {
+  const wanted = process.argv.slice(2);
+  const suites = wanted.length ? SUITES.filter((s) => wanted.some((w) => s.name.includes(w))) : SUITES;
+  for (const suite of suites) {
     const results = await suite.run();
     const metricNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics)))];
     const rows = [

@@ -1,6 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { countCalls } from "../packages/core/src/adapters/dynamodb/call-counter";
@@ -8,13 +5,13 @@ import { signCalendly } from "../packages/core/src/webhooks/signatures";
 import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
 import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
 import { bootstrapResources } from "../packages/local/src/bootstrap";
-import { DEMO_COACHES } from "../packages/local/src/demo/coaches";
 import { sampleIntake } from "../packages/local/src/demo/intake";
 import { seedDemoCoaches } from "../packages/local/src/demo/seed";
 import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
 import { freePort } from "../packages/local/src/emulators/ports";
 import { startSesLocal } from "../packages/local/src/emulators/ses-local";
 import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
+import { calendlyCreated } from "./calendly";
 import { type BenchResult, ms, quantile } from "./result";
 
 const DELIVERIES = 400;
@@ -23,35 +20,6 @@ const CONCURRENCY = 16;
 const WARMUP = 32;
 const SIGNING_KEY = "bench-calendly-signing-key-0123456789";
 const HOUR = 3600_000;
-
-const calendlyCoaches = DEMO_COACHES.filter((c) => c.input.bookingProvider === "calendly").map(
-  (c) => c.input.email,
-);
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "../test/fixtures/webhooks/calendly/invitee-created.json"), "utf8"),
-);
-
-/** A Calendly `invitee.created` for a new booking (same shape as test/support/webhooks.ts builds). */
-function calendlyCreated(i: number, b: { email: string; token?: string; start: number }): string {
-  const body = structuredClone(fixture);
-  const p = body.payload;
-  const id = `BENCH${i.toString(36).toUpperCase()}${randomUUID().slice(0, 8).toUpperCase()}`;
-  Object.assign(p, {
-    uri: `https://api.calendly.com/scheduled_events/EV${id}/invitees/${id}`,
-    email: b.email,
-    name: `Bench Client ${i}`,
-  });
-  Object.assign(p.scheduled_event, {
-    start_time: new Date(b.start).toISOString(),
-    end_time: new Date(b.start + HOUR).toISOString(),
-    uri: `https://api.calendly.com/scheduled_events/EV${id}`,
-  });
-  p.scheduled_event.event_memberships[0].user_email = calendlyCoaches[i % calendlyCoaches.length];
-  p.tracking = b.token
-    ? { ...p.tracking, utm_source: "coachflow", utm_content: b.token }
-    : { ...p.tracking, utm_source: null, utm_content: null };
-  return JSON.stringify(body);
-}
 
 /** Runs `work(i)` for i in [0, count) with at most `concurrency` in flight; returns each one's ms. */
 async function pool(count: number, concurrency: number, work: (i: number) => Promise<void>) {

@@ -1,0 +1,199 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BUNDLE_FILE, type Bundle, buildBundles, DEPLOYED_SDK } from "../infra/bundling";
+import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
+import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
+import { bootstrapResources } from "../packages/local/src/bootstrap";
+import { sampleIntake } from "../packages/local/src/demo/intake";
+import { seedDemoCoaches } from "../packages/local/src/demo/seed";
+import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
+import { freePort } from "../packages/local/src/emulators/ports";
+import { startSesLocal } from "../packages/local/src/emulators/ses-local";
+import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
+import { buildReference } from "./bundles";
+import { calendlyCreated, signedCalendly } from "./calendly";
+import { type FreshInvocation, httpEvent, invokeFreshAsync } from "./lambda-invoke";
+import { type BenchResult, quantile } from "./result";
+
+/** Fresh processes per bundle; each imports its bundle and answers one real request. */
+const RUNS = 21;
+const MAX_RATIO = 1.5;
+const HOUR = 3600_000;
+const TABLE = "bench-cold-start";
+const SECRETS = {
+  LINK_SIGNING_SECRET: "bench-link-signing-secret-0123456789",
+  CALENDLY_SIGNING_KEY: "bench-calendly-signing-key-0123456789",
+  CALCOM_WEBHOOK_SECRET: "bench-calcom-webhook-secret-0123456789",
+};
+
+/**
+ * The reference's first real answer: the same Hono hello-world with a DynamoDB client as the
+ * import bench, answering with one GetItem, since a real function answers with its client.
+ */
+const REFERENCE = `
+import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { Hono } from "hono";
+import { handle } from "hono/aws-lambda";
+const db = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
+const app = new Hono();
+app.get("/", async (c) => {
+  const out = await db.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: "HEALTH" }, sk: { S: "HEALTH" } } }));
+  return c.json({ hello: "world", found: Boolean(out.Item) });
+});
+export const handler = handle(app);
+`;
+
+/** An API Gateway v2 POST with a JSON body. */
+const postJson = (rawPath: string, body: unknown) => {
+  const event = httpEvent(rawPath);
+  return {
+    ...event,
+    headers: { ...event.headers, "content-type": "application/json" },
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: "POST" } },
+    body: JSON.stringify(body),
+  };
+};
+
+const statusOf = (o: FreshInvocation["outcome"]) =>
+  "returned" in o ? (o.returned as { statusCode?: number } | undefined)?.statusCode : undefined;
+
+/**
+ * Issue 9's cold-start figure, the one a person waits for: a fresh process imports the built
+ * bundle and answers its first real request against the local stack (DynamoDB Local, the SES
+ * emulator, the local Scheduler), as a ratio to the reference bundle doing the same with one
+ * GetItem. The API takes an intake from a new address (reads, matching, the transaction, the
+ * recommendation email); the dispatcher fires a pre-work reminder of a booked session (re-read,
+ * ledger claim, suppression check, SES send, completion). Each run gets its own address or
+ * session, so no run is a cheap repeat of another. Runs are interleaved across the bundles.
+ */
+export async function benchColdStart(): Promise<BenchResult[]> {
+  process.env.AWS_ACCESS_KEY_ID ??= "local";
+  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const [dynamo, ses] = await Promise.all([
+      freePort().then((port) => startDynamoDbLocal({ port })),
+      freePort().then((port) => startSesLocal({ port })),
+    ]);
+    stops.push(
+      () => dynamo.stop(),
+      () => ses.stop(),
+    );
+    const clock = new LocalClock();
+    const scheduler = await startLocalScheduler({
+      port: await freePort(),
+      clock,
+      tickMs: HOUR,
+      onFire: async () => {},
+    });
+    stops.push(() => scheduler.stop());
+    const env = {
+      TABLE_NAME: TABLE,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SCHEDULER_ENDPOINT: scheduler.endpoint,
+      ...SECRETS,
+      ...(process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug" } : {}),
+    };
+    const deps = buildDeps(
+      loadConfig({
+        ...env,
+        LOG_LEVEL: "silent",
+        DISPATCHER_ARN: "arn:aws:lambda:us-east-1:123456789012:function:dispatcher",
+        SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
+      }),
+      { clock },
+    );
+    stops.push(async () => {
+      deps.aws.dynamodb.destroy();
+      deps.aws.ses.destroy();
+      deps.aws.scheduler.destroy();
+    });
+    await bootstrapResources(deps);
+    await seedDemoCoaches(deps);
+    const app = createApp(deps);
+    createDispatcher(deps);
+
+    // One booked session per dispatcher run (and one for the warm-up), each with a pending
+    // pre-work reminder: the firing the dispatcher's fresh processes answer.
+    const start = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
+    for (let i = 0; i <= RUNS; i++) {
+      const raw = calendlyCreated(i, { email: `bench.cold.${i}@example.com`, start: start + i * HOUR });
+      const res = await app.request(
+        "/v1/webhooks/calendly",
+        signedCalendly(raw, SECRETS.CALENDLY_SIGNING_KEY, clock),
+      );
+      if (res.status !== 200) throw new Error(`booking ${i} answered ${res.status}`);
+    }
+    const firings = scheduler
+      .pendingSchedules()
+      .filter((s) => s.name.endsWith("-prework-reminder"))
+      .map((s) => JSON.parse(s.input) as unknown);
+    if (firings.length < RUNS + 1) throw new Error(`only ${firings.length} pre-work reminders pending`);
+
+    const outdir = mkdtempSync(path.join(os.tmpdir(), "coachflow-bench-cold-"));
+    const bundles = await buildBundles(outdir, DEPLOYED_SDK);
+    const built: Record<string, Bundle> = {
+      reference: await buildReference(path.join(outdir, "reference"), DEPLOYED_SDK, REFERENCE),
+      api: bundles.api,
+      dispatcher: bundles.dispatcher,
+    };
+    const file = (name: string) => path.join(built[name]!.dir, BUNDLE_FILE);
+    const requests: Record<
+      string,
+      { event: (i: number) => unknown; ok: (o: FreshInvocation["outcome"]) => boolean }
+    > = {
+      reference: { event: () => httpEvent("/"), ok: (o) => statusOf(o) === 200 },
+      api: {
+        event: (i) =>
+          postJson("/v1/intake", sampleIntake(`bench.cold.intake.${i}.${Date.now()}@example.com`)),
+        ok: (o) => statusOf(o) === 201,
+      },
+      dispatcher: {
+        event: (i) => firings[i],
+        ok: (o) => "returned" in o && (o.returned as { outcome?: string }).outcome === "sent",
+      },
+    };
+    const samples: Record<string, FreshInvocation[]> = { reference: [], api: [], dispatcher: [] };
+    for (let run = 0; run <= RUNS; run++) {
+      for (const name of Object.keys(requests)) {
+        const invocation = await invokeFreshAsync(file(name), requests[name]!.event(run), env);
+        if (!requests[name]!.ok(invocation.outcome)) {
+          throw new Error(`${name}: unexpected answer ${JSON.stringify(invocation.outcome).slice(0, 300)}`);
+        }
+        // The first run warms the file cache and DynamoDB Local; it is checked, not counted.
+        if (run > 0) samples[name]!.push(invocation);
+      }
+    }
+    const median = (name: string, key: "importMs" | "firstAnswerMs") =>
+      quantile(
+        samples[name]!.map((s) => s[key]).sort((a, b) => a - b),
+        0.5,
+      );
+    const reference = median("reference", "firstAnswerMs");
+    const round = (ms: number) => Math.round(ms * 100) / 100;
+    return Object.keys(requests).map((name) => {
+      const whole = median(name, "firstAnswerMs");
+      const metrics = {
+        "import p50 ms": round(median(name, "importMs")),
+        "import + 1st real answer p50 ms": round(whole),
+        "× reference": round(whole / reference),
+      };
+      if (name === "reference") return { name: "reference (Hono + DynamoDB client, one GetItem)", metrics };
+      const ratio = whole / reference;
+      return {
+        name:
+          name === "api"
+            ? "api: cold start + first intake"
+            : "dispatcher: cold start + first reminder firing",
+        metrics,
+        target: `≤ ${MAX_RATIO}× reference`,
+        pass: ratio <= MAX_RATIO,
+      };
+    });
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  }
+}
