@@ -83,6 +83,10 @@ export async function startAwsAnswers(answers: Answer[] = []) {
     answer(...more: Answer[]) {
       queue.push(...more);
     },
+    /** Drops the answers not used yet. */
+    reset() {
+      queue.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -93,13 +97,28 @@ export async function startAwsAnswers(answers: Answer[] = []) {
 
 export type AwsAnswers = Awaited<ReturnType<typeof startAwsAnswers>>;
 
+/**
+ * A backoff for the SDK's retry strategy that waits 1 ms and records the delay base the strategy
+ * sets before each retry (its own values: 50 ms, 1000 ms after throttling).
+ */
+export function quickBackoff() {
+  const bases: number[] = [];
+  return {
+    bases,
+    setDelayBase: (delay: number) => {
+      bases.push(delay);
+    },
+    computeNextBackoffDelay: () => 1,
+  };
+}
+
 type ScriptedCallerOptions = Omit<AwsCallerOptions, "endpoint" | "region" | "credentials"> &
   Partial<Pick<AwsCallerOptions, "region" | "credentials">>;
 
 /**
  * For one test file: the returned function starts a scripted server (`startAwsAnswers`) and an
- * `AwsCaller` on it, with local credentials and 1 ms waits between attempts unless `options` says
- * otherwise. Both are closed after each test.
+ * `AwsCaller` on it, with local credentials and 1 ms waits between attempts (`quickBackoff`) unless
+ * `options` says otherwise. Both are closed after each test.
  */
 export function scriptedCallers() {
   const open: { server: AwsAnswers; caller: AwsCaller }[] = [];
@@ -115,7 +134,7 @@ export function scriptedCallers() {
       region: "eu-west-1",
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
       ...options,
-      retry: { baseDelayMs: 1, throttlingBaseDelayMs: 1, ...options.retry },
+      retry: { backoff: quickBackoff(), ...options.retry },
       endpoint: server.endpoint,
     });
     open.push({ server, caller });

@@ -3,14 +3,13 @@ import { HttpRequest } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { defaultEndpoint, pathSegment } from "../../packages/core/src/adapters/aws/endpoint";
-import { backoffDelay, STANDARD_RETRY } from "../../packages/core/src/adapters/aws/retry";
 import {
   AwsServiceError,
   errorFromAnswer,
   sanitizeErrorCode,
 } from "../../packages/core/src/adapters/aws/service-error";
 import { AwsCaller, type AwsCallerOptions } from "../../packages/core/src/adapters/aws/signed-request";
-import { type Answer, scriptedCallers } from "../support/aws-answers";
+import { type Answer, quickBackoff, scriptedCallers } from "../support/aws-answers";
 import { signature } from "../support/sigv4";
 
 const CREDENTIALS = {
@@ -30,7 +29,6 @@ const against = (answers: Answer[], options: Partial<AwsCallerOptions> = {}) =>
     credentials: CREDENTIALS,
     now: () => SIGNING_DATE,
     ...options,
-    retry: { throttlingBaseDelayMs: 2, ...options.retry },
   });
 
 const failure = (promise: Promise<unknown>) =>
@@ -324,7 +322,7 @@ describe("AwsCaller retries", () => {
       region: "eu-west-1",
       endpoint: closed,
       credentials: CREDENTIALS,
-      retry: { baseDelayMs: 1 },
+      retry: { backoff: quickBackoff() },
     });
     onTestFinished(() => caller.destroy());
 
@@ -336,15 +334,54 @@ describe("AwsCaller retries", () => {
       status: undefined,
       retryable: true,
       attempts: 3,
+      notSent: true,
     });
   });
 
-  it("draws each wait with full jitter under a doubling cap", () => {
-    const policy = { ...STANDARD_RETRY, maxDelayMs: 1_000 };
+  it("waits with the SDK's own delay bases: 50 ms, and 1000 ms after throttling", async () => {
+    const backoff = quickBackoff();
+    const { caller } = await against(
+      [
+        { status: 503 },
+        { status: 400, headers: { "x-amzn-errortype": "ThrottlingException" } },
+        { status: 200, body: { ok: 1 } },
+      ],
+      { retry: { backoff } },
+    );
 
-    expect([0, 1, 2].map((n) => backoffDelay(policy, n, false, () => 0.999))).toEqual([99, 199, 399]);
-    expect([0, 1, 2].map((n) => backoffDelay(policy, n, true, () => 0.999))).toEqual([499, 999, 999]);
-    expect(backoffDelay(policy, 5, false, () => 0)).toBe(0);
+    expect(await caller.call({ method: "GET", path: "/x" })).toEqual({ ok: 1 });
+    expect(backoff.bases).toEqual([50, 1_000]);
+  });
+
+  it("stops retrying when the SDK's retry quota is spent, and refills it on success", async () => {
+    // The quota holds 500; a retry after a 5xx costs 14 and a success gives 1 back (or the cost of
+    // the retry that succeeded): 17 calls failing 3 times spend 476, the 18th gets one retry
+    // (10 left), the 19th none.
+    const busy: Answer = { status: 503 };
+    const { server, caller } = await against([]);
+    const attempts: number[] = [];
+    for (let call = 0; call < 19; call++) {
+      server.answer(busy, busy, busy);
+      const error = await failure(caller.call({ method: "GET", path: "/x" }));
+      attempts.push(error.attempts);
+      // Drop what this call did not use, so the next one starts on a fresh script.
+      server.reset();
+    }
+
+    expect(attempts).toEqual([...Array(17).fill(3), 2, 1]);
+    server.answer({ status: 200 }, busy, busy);
+    await caller.call({ method: "GET", path: "/x" });
+    // One token back: still not enough for a retry (11 < 14).
+    expect((await failure(caller.call({ method: "GET", path: "/x" }))).attempts).toBe(1);
+  });
+
+  it("does not retry a 501: the SDK retries 500, 502, 503 and 504 only", async () => {
+    const { server, caller } = await against([{ status: 501 }, { status: 200 }]);
+
+    const error = await failure(caller.call({ method: "GET", path: "/x" }));
+
+    expect(error).toMatchObject({ status: 501, retryable: false, attempts: 1 });
+    expect(server.received).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dateLabel, localTimeToUtc, nextDue } from "../../packages/core/src/followups/dates";
-import { describeError, isTransient } from "../../packages/core/src/shared/describe-error";
 
 describe("when the next session is due", () => {
   it.each([
@@ -22,37 +21,5 @@ describe("when the next session is due", () => {
       "2031-11-02T14:00:00.000Z",
     );
     expect(dateLabel("2031-06-05", "Asia/Tokyo")).toBe("Thursday, 5 June 2031");
-  });
-});
-
-describe("which failures are worth another try", () => {
-  const sdkError = (name: string, extra: Record<string, unknown> = {}) =>
-    Object.assign(new Error("x"), { name, ...extra });
-
-  it.each([
-    [
-      "DynamoDB throttling",
-      sdkError("ProvisionedThroughputExceededException", { $metadata: { httpStatusCode: 400 } }),
-      true,
-    ],
-    ["an SDK error the SDK itself marks retryable", sdkError("Whatever", { $retryable: {} }), true],
-    ["a 503 from any service", sdkError("ServiceUnavailable", { $metadata: { httpStatusCode: 503 } }), true],
-    ["a reset connection", Object.assign(new Error("socket"), { code: "ECONNRESET" }), true],
-    ["a validation error", sdkError("ValidationException", { $metadata: { httpStatusCode: 400 } }), false],
-    [
-      "our adapters' explicit verdict",
-      sdkError("EmailSendError", { transient: false, $metadata: { httpStatusCode: 503 } }),
-      false,
-    ],
-    ["a programming error", new TypeError("undefined is not a function"), false],
-  ])("%s: %s", (_what, error, transient) => {
-    expect(isTransient(error)).toBe(transient);
-    expect(describeError(error).transient).toBe(transient);
-  });
-
-  it("never puts the message in what it describes (it may quote personal data)", () => {
-    expect(JSON.stringify(describeError(new Error("no such address: eve@example.com")))).not.toContain(
-      "eve@",
-    );
   });
 });

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { AwsCaller, type AwsService } from "@coachflow/core/adapters/aws/index";
+import { AwsCaller, type AwsService, flagRetryableErrors } from "@coachflow/core/adapters/aws/index";
 import { SES_V2 } from "@coachflow/core/adapters/ses/service";
 import type { Config } from "./config";
 
@@ -29,10 +29,12 @@ export function awsCaller(config: Config, service: AwsService, endpoint: string 
 
 /**
  * The DynamoDB client and the SES caller. Locally the endpoints point at the emulators; on AWS they
- * are absent and the regional endpoints are used.
+ * are absent and the regional endpoints are used. The DynamoDB client's errors carry `retryable`,
+ * the SDK's classification, which the jobs read to tell a failure to retry from a permanent one.
  */
 export function dataClients(config: Config): DataClients {
   const dynamodb = new DynamoDBClient({ region: config.region, endpoint: config.endpoints.dynamodb });
+  flagRetryableErrors(dynamodb);
   const ses = awsCaller(config, SES_V2, config.endpoints.ses);
   const doc = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   return { dynamodb, doc, ses };

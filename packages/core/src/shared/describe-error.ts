@@ -1,57 +1,22 @@
-/** Error names AWS services use for throttling and passing unavailability. */
-const TRANSIENT_NAMES = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "ProvisionedThroughputExceededException",
-  "RequestLimitExceeded",
-  "LimitExceededException",
-  "InternalServerError",
-  "InternalServerException",
-  "InternalFailure",
-  "ServiceUnavailable",
-  "ServiceUnavailableException",
-  "TimeoutError",
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "TransactionInProgressException",
-]);
-
-/** Node network errors worth another try. */
-const TRANSIENT_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTFOUND",
-]);
-
-type AwsLikeError = Error & {
+type FlaggedError = Error & {
   code?: unknown;
   transient?: unknown;
   retryable?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: number };
 };
 
 /**
- * Whether an error is worth retrying: an explicit `transient` flag wins (our adapters set it), then
- * a `retryable` one (the AWS caller's errors); otherwise the SDK's own signs — `$retryable`, HTTP
- * 429 or 5xx, throttling names, network codes.
+ * Whether an error is worth retrying, as it says itself: a `transient` flag (our adapters and
+ * domain errors set it), else a `retryable` one, which AWS errors carry: the AWS caller's
+ * (`AwsServiceError`) and the DynamoDB client's (`flagRetryableErrors`), both from the SDK's own
+ * classification in `adapters/aws/retry.ts`. An error that says neither is not: domain code keeps
+ * no list of AWS error codes, and may not import the SDK's.
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const e = error as AwsLikeError;
+  const e = error as FlaggedError;
   if (typeof e.transient === "boolean") return e.transient;
   if (typeof e.retryable === "boolean") return e.retryable;
-  const status = e.$metadata?.httpStatusCode;
-  return (
-    Boolean(e.$retryable) ||
-    (status !== undefined && (status === 429 || status >= 500)) ||
-    TRANSIENT_NAMES.has(e.name) ||
-    (typeof e.code === "string" && TRANSIENT_CODES.has(e.code))
-  );
+  return false;
 }
 
 /**
@@ -60,7 +25,7 @@ export function isTransient(error: unknown): boolean {
  */
 export function describeError(error: unknown): { errorName: string; errorCode?: string; transient: boolean } {
   if (!(error instanceof Error)) return { errorName: typeof error, transient: false };
-  const e = error as AwsLikeError;
+  const e = error as FlaggedError;
   return {
     errorName: e.name,
     ...(typeof e.code === "string" ? { errorCode: e.code } : {}),

@@ -1,6 +1,12 @@
 export { defaultEndpoint, pathSegment } from "./endpoint";
-export { type RetryPolicy, STANDARD_RETRY } from "./retry";
-export { AwsServiceError, TIMEOUT_ERROR } from "./service-error";
+export {
+  flagRetryableErrors,
+  isRetryable,
+  type RetryErrorType,
+  type RetryOptions,
+  retryErrorType,
+} from "./retry";
+export { AwsServiceError, NETWORK_ERROR, TIMEOUT_ERROR } from "./service-error";
 export {
   AwsCaller,
   type AwsCallerOptions,

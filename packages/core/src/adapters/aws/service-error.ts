@@ -1,53 +1,28 @@
 /**
  * The one error type of `AwsCaller`: an AWS service's error answer, or a call that got no answer.
- * Names and lists follow the SDK's standard retry mode (`@smithy/core/retry`), so what was retried
- * before is retried now.
+ * Whether it is retryable is the SDK's classification (`retry.ts`); whether the request can have
+ * reached the service is read here, from the errors the SDK's `NodeHttpHandler` raises.
  */
+import { isRetryable } from "./retry";
 
-/** Error codes the SDK treats as throttling. */
-const THROTTLING = new Set([
-  "BandwidthLimitExceeded",
-  "EC2ThrottledException",
-  "LimitExceededException",
-  "PriorRequestNotComplete",
-  "ProvisionedThroughputExceededException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-  "ThrottledException",
-  "Throttling",
-  "ThrottlingException",
-  "TooManyRequestsException",
-  "TransactionInProgressException",
-]);
-
-/** Error codes the SDK treats as transient whatever the status. */
-const TRANSIENT = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
-
-/** Node's codes for a connection that failed or broke: the request may not have arrived. */
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
+/**
+ * Node's codes for a connection that never opened: refused, or no route or address for the host.
+ * Nothing was sent.
+ */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 
 /** Name of a failure with no HTTP answer, other than a timeout. */
 export const NETWORK_ERROR = "NetworkingError";
-/** Name of an attempt that took longer than the caller's request timeout. */
+/** Name of an attempt that timed out, connecting or waiting for the answer (the SDK's name). */
 export const TIMEOUT_ERROR = "TimeoutError";
 
 /**
  * A failed AWS call. `name` is the service's error code (e.g. "ValidationException"), "Unknown"
  * when the answer named none, or `NetworkingError` / `TimeoutError` when no answer came (then
- * `status` is undefined and `code` holds Node's code, e.g. "ECONNREFUSED"). `message` is the
- * service's own, which can echo request values (addresses, inputs): adapters keep this error as the
- * `cause` of their own and never copy its message.
+ * `status` is undefined and `code` holds Node's code, e.g. "ECONNREFUSED"; a response timeout has
+ * "ETIMEDOUT", a connect timeout none). `message` is the service's own, which can echo request
+ * values (addresses, inputs): adapters keep this error as the `cause` of their own and never copy
+ * its message.
  */
 export class AwsServiceError extends Error {
   override readonly name: string;
@@ -56,7 +31,11 @@ export class AwsServiceError extends Error {
     message: string,
     /** HTTP status of the answer; undefined when none arrived. */
     readonly status: number | undefined,
-    /** Whether the same call can succeed later: throttling, 429 and 5xx, timeouts, broken connections. */
+    /**
+     * Whether the same call can succeed later, as the SDK's standard mode classifies it
+     * (throttling, 500/502/503/504, timeouts, failed or broken connections), unless the outcome is
+     * unknown.
+     */
     readonly retryable: boolean,
     readonly details: {
       code?: string;
@@ -64,10 +43,12 @@ export class AwsServiceError extends Error {
       attempts?: number;
       cause?: unknown;
       /**
-       * No answer came after the request was sent (a timeout), so the service may have acted on
-       * it. Set for calls that are not idempotent, which are then not tried again.
+       * The request was sent and no answer came (a response timeout), so the service may have
+       * acted on it. Set for calls that are not idempotent, which are then not tried again.
        */
       outcomeUnknown?: boolean;
+      /** The connection never opened (refused, connect timeout, no route): nothing was sent. */
+      notSent?: boolean;
     } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -79,14 +60,33 @@ export class AwsServiceError extends Error {
     return this.details.code;
   }
 
+  /** The SDK's shape for the status, which its classification reads. */
+  get $metadata(): { httpStatusCode?: number } {
+    return this.status === undefined ? {} : { httpStatusCode: this.status };
+  }
+
   /** Whether the service may have acted on the request though the call failed (see `details`). */
   get outcomeUnknown(): boolean {
     return this.details.outcomeUnknown === true;
   }
 
+  /** Whether the request certainly never reached the service (see `details`). */
+  get notSent(): boolean {
+    return this.details.notSent === true;
+  }
+
   /** How many attempts were made before giving up (1 when the error was not retryable). */
   get attempts(): number {
     return this.details.attempts ?? 1;
+  }
+
+  /** The same error after `attempts` attempts. */
+  afterAttempts(attempts: number): AwsServiceError {
+    if (attempts === this.attempts) return this;
+    return new AwsServiceError(this.name, this.message, this.status, this.retryable, {
+      ...this.details,
+      attempts,
+    });
   }
 }
 
@@ -98,14 +98,6 @@ export function sanitizeErrorCode(raw: string): string {
   const hash = code.lastIndexOf("#");
   if (hash >= 0) code = code.slice(hash + 1);
   return code;
-}
-
-export function isRetryableAnswer(name: string, status: number): boolean {
-  return THROTTLING.has(name) || TRANSIENT.has(name) || status === 429 || status >= 500;
-}
-
-export function isThrottling(error: AwsServiceError): boolean {
-  return THROTTLING.has(error.name) || error.status === 429;
 }
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
@@ -134,25 +126,41 @@ export function errorFromAnswer(
   const name = (rawName && sanitizeErrorCode(rawName)) || "Unknown";
   const message =
     text(parsed.message) ?? text(parsed.Message) ?? text(parsed.errorMessage) ?? `HTTP ${status}`;
-  return new AwsServiceError(name, message, status, isRetryableAnswer(name, status), {
+  const retryable = isRetryable({ name, message, $metadata: { httpStatusCode: status } });
+  return new AwsServiceError(name, message, status, retryable, {
     requestId: headers["x-amzn-requestid"] ?? headers["x-amz-request-id"],
   });
 }
 
 /**
- * The error for an attempt that got no answer. A timeout (ours, or the connection's) is a
- * `TimeoutError`; anything else a `NetworkingError` with Node's code, retryable when the code says
- * the connection failed or broke. (The HTTP handler names ECONNRESET and EPIPE "TimeoutError"
- * too; they are named for what they are here.)
+ * The error for an attempt that got no answer, read from what the SDK's `NodeHttpHandler` raises
+ * (`test/unit/aws-faults.test.ts` pins those shapes):
+ *
+ * - its connection timeout is a `TimeoutError` without a code, and a refused or unroutable
+ *   connection has Node's code (ECONNREFUSED, ...): the connection never opened, nothing was sent
+ *   (`notSent`), so trying again is safe for any call;
+ * - a response timeout (the handler's request timeout, or the caller's own deadline) is a
+ *   `TimeoutError` with code ETIMEDOUT: the request was sent, so for a call that is not
+ *   `idempotent` the outcome is unknown and it is not retried;
+ * - a connection broken under the request (ECONNRESET, EPIPE; the handler names them
+ *   "TimeoutError" too) is a `NetworkingError`, retried as the SDK does (decision 0012).
+ *
+ * The caller sets no socket timeout, whose error would look like a connection timeout.
  */
-export function errorFromFailure(error: unknown): AwsServiceError {
+export function errorFromFailure(error: unknown, idempotent = true): AwsServiceError {
   if (error instanceof AwsServiceError) return error;
   const e = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
   const code = typeof e.code === "string" ? e.code : undefined;
   const message = typeof e.message === "string" ? e.message : "the request failed";
-  if (code === "ETIMEDOUT" || (e.name === TIMEOUT_ERROR && code === undefined)) {
-    return new AwsServiceError(TIMEOUT_ERROR, message, undefined, true, { code, cause: error });
-  }
-  const retryable = code !== undefined && NETWORK_CODES.has(code);
-  return new AwsServiceError(NETWORK_ERROR, message, undefined, retryable, { code, cause: error });
+  const connectTimeout = e.name === TIMEOUT_ERROR && code === undefined;
+  const notSent = connectTimeout || (code !== undefined && NOT_CONNECTED.has(code));
+  const name = connectTimeout || code === "ETIMEDOUT" ? TIMEOUT_ERROR : NETWORK_ERROR;
+  const outcomeUnknown = !idempotent && name === TIMEOUT_ERROR && !notSent;
+  const retryable = !outcomeUnknown && isRetryable({ name, message, code, cause: error });
+  return new AwsServiceError(name, message, undefined, retryable, {
+    code,
+    cause: error,
+    ...(notSent ? { notSent } : {}),
+    ...(outcomeUnknown ? { outcomeUnknown } : {}),
+  });
 }

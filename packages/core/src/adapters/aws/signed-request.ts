@@ -1,17 +1,11 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { Sha256 } from "@smithy/core/checksum";
-import { HttpRequest } from "@smithy/core/protocols";
+import { HttpRequest, HttpResponse } from "@smithy/core/protocols";
+import { getRetryAfterHint, type StandardRetryStrategy } from "@smithy/core/retry";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { defaultEndpoint } from "./endpoint";
-import { backoffDelay, type RetryPolicy, STANDARD_RETRY } from "./retry";
-import {
-  AwsServiceError,
-  errorFromAnswer,
-  errorFromFailure,
-  isThrottling,
-  TIMEOUT_ERROR,
-} from "./service-error";
+import { type RetryOptions, retryErrorType, standardRetry } from "./retry";
+import { AwsServiceError, errorFromAnswer, errorFromFailure, TIMEOUT_ERROR } from "./service-error";
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -41,12 +35,10 @@ export interface AwsCallerOptions {
   connectionTimeoutMs?: number;
   /** Longest wait for one attempt's whole answer, headers and body; default 5 s. */
   requestTimeoutMs?: number;
-  /** Default: the SDK's standard mode, 3 attempts. */
-  retry?: Partial<RetryPolicy>;
+  /** Default: the SDK's standard mode (3 attempts, its backoff and retry quota). */
+  retry?: RetryOptions;
   /** The signing time; tests fix it. */
   now?: () => Date;
-  /** Draws each backoff; tests fix it. */
-  random?: () => number;
 }
 
 export interface AwsJsonRequest {
@@ -61,9 +53,10 @@ export interface AwsJsonRequest {
   body?: unknown;
   /**
    * False for a call that acts again when repeated and carries no idempotency token (SES
-   * SendEmail: a second email). Such a call is not tried again after a timeout, when the service
-   * may already have acted; it still is after an answer that says it did not (throttling, 5xx)
-   * and after a failed or dropped connection, as the SDK does. Default true.
+   * SendEmail: a second email). Such a call is not tried again after a response timeout, when the
+   * service may already have acted; it still is after an answer that says it did not (throttling,
+   * 5xx), after a connection that never opened (refused, connect timeout: nothing was sent), and
+   * after a dropped connection, as the SDK does. Default true.
    */
   idempotent?: boolean;
 }
@@ -74,6 +67,8 @@ interface Answer {
   body: string;
 }
 
+type RetryErrorInfo = Parameters<StandardRetryStrategy["refreshRetryTokenForRetry"]>[1];
+
 const DEFAULT_CONNECTION_TIMEOUT_MS = 2_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 const USER_AGENT = "coachflow-aws-caller/1";
@@ -81,19 +76,18 @@ const USER_AGENT = "coachflow-aws-caller/1";
 /**
  * Calls one AWS service's JSON API over HTTPS: the request signed with SigV4 (the SDK's
  * `SignatureV4` and SHA-256), sent with the SDK's `NodeHttpHandler` (keep-alive), the JSON answer
- * parsed. Every failure is an `AwsServiceError`, except the credentials' own; throttling, 429,
- * 5xx, timeouts and broken connections are tried again with backoff (3 attempts in all), timeouts
- * only for idempotent calls (`AwsJsonRequest.idempotent`). Knows no service: the adapters say what
- * to send.
+ * parsed. Every failure is an `AwsServiceError`, except the credentials' own. Retries are the
+ * SDK's standard strategy (`retry.ts`: its classification, backoff and retry quota, one quota per
+ * caller), except that a call that is not idempotent (`AwsJsonRequest.idempotent`) is not tried
+ * again after a response timeout. Knows no service: the adapters say what to send.
  */
 export class AwsCaller {
   readonly endpoint: URL;
   readonly #signer: SignatureV4;
   readonly #http: NodeHttpHandler;
-  readonly #retry: RetryPolicy;
+  readonly #retry: StandardRetryStrategy;
   readonly #requestTimeoutMs: number;
   readonly #now: () => Date;
-  readonly #random: () => number;
 
   constructor(options: AwsCallerOptions) {
     this.endpoint = new URL(
@@ -113,29 +107,50 @@ export class AwsCaller {
       httpAgent: { keepAlive: true },
       httpsAgent: { keepAlive: true },
     });
-    this.#retry = { ...STANDARD_RETRY, ...options.retry };
+    this.#retry = standardRetry(options.retry);
     this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.#now = options.now ?? (() => new Date());
-    this.#random = options.random ?? Math.random;
   }
 
-  /** Sends `request` and answers its parsed JSON body (`{}` for an empty one). */
+  /**
+   * Sends `request` and answers its parsed JSON body (`{}` for an empty one). The retry loop is
+   * the SDK middleware's: a token for the first attempt, a new one (after its backoff) for each
+   * retry the strategy grants, success recorded so the quota refills.
+   */
   async call<T = Record<string, unknown>>(request: AwsJsonRequest): Promise<T> {
     const unsigned = this.#build(request);
-    for (let attempt = 1; ; attempt++) {
+    let token = await this.#retry.acquireInitialRetryToken("");
+    for (;;) {
       // Signed again on each attempt: a signature is valid for a few minutes only.
       const signed = await this.#signer.sign(HttpRequest.clone(unsigned), { signingDate: this.#now() });
       let error: AwsServiceError;
+      let retryAfterHint: Date | undefined;
       try {
         const answer = await this.#send(signed as HttpRequest);
-        if (answer.status >= 200 && answer.status < 300) return parseBody<T>(answer);
+        if (answer.status >= 200 && answer.status < 300) {
+          this.#retry.recordSuccess(token);
+          return parseBody<T>(answer);
+        }
         error = errorFromAnswer(answer.status, answer.headers, answer.body);
+        retryAfterHint = getRetryAfterHint(
+          new HttpResponse({ statusCode: answer.status, headers: definedOnly(answer.headers) }),
+        );
       } catch (failure) {
-        error = errorFromFailure(failure);
-        if (request.idempotent === false && error.name === TIMEOUT_ERROR) error = outcomeUnknown(error);
+        error = errorFromFailure(failure, request.idempotent !== false);
       }
-      if (!error.retryable || attempt >= this.#retry.maxAttempts) throw withAttempts(error, attempt);
-      await sleep(backoffDelay(this.#retry, attempt - 1, isThrottling(error), this.#random));
+      const attempts = token.getRetryCount() + 1;
+      if (!error.retryable) throw error.afterAttempts(attempts);
+      try {
+        token = await this.#retry.refreshRetryTokenForRetry(token, {
+          errorType: retryErrorType(error),
+          // The SDK's type for its own errors; the standard strategy does not read this field.
+          error: error as unknown as RetryErrorInfo["error"],
+          ...(retryAfterHint ? { retryAfterHint } : {}),
+        });
+      } catch {
+        // No retry granted: attempts used up, or the retry quota is empty.
+        throw error.afterAttempts(attempts);
+      }
     }
   }
 
@@ -220,18 +235,6 @@ function parseBody<T>(answer: Answer): T {
   }
 }
 
-/** A timeout of a call that must not be repeated: not retryable, and the outcome is unknown. */
-function outcomeUnknown(error: AwsServiceError): AwsServiceError {
-  return new AwsServiceError(error.name, error.message, error.status, false, {
-    ...error.details,
-    outcomeUnknown: true,
-  });
-}
-
-function withAttempts(error: AwsServiceError, attempts: number): AwsServiceError {
-  if (attempts === 1) return error;
-  return new AwsServiceError(error.name, error.message, error.status, error.retryable, {
-    ...error.details,
-    attempts,
-  });
+function definedOnly(headers: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
 }

@@ -3,8 +3,7 @@
  * the operation, the schedule and the service's error type only: the service echoes request values
  * (target input included) in its own validation messages, so those stay in `cause` and out of ours.
  */
-import { isTransient } from "../../shared/describe-error";
-import { AwsServiceError } from "../aws/index";
+import { AwsServiceError, isRetryable } from "../aws/index";
 
 export interface SchedulerErrorInfo {
   /** The service's error type, e.g. "ValidationException"; "Unknown" when none was named. */
@@ -15,9 +14,10 @@ export interface SchedulerErrorInfo {
 }
 
 /**
- * What a failed call is. Transient: what the caller retries (throttling, 429 and 5xx answers,
- * timeouts, broken connections). Everything else (validation, conflicts, quotas, not found, errors
- * that are not the caller's at all) is not: the same call would fail the same way.
+ * What a failed call is. Transient: what the caller's retry strategy retries, the SDK's
+ * classification (throttling, 429, 500/502/503/504, timeouts, failed or broken connections), for
+ * the caller's errors and any other alike. Everything else (validation, conflicts, quotas, not
+ * found, a missing credential) is not: the same call would fail the same way.
  */
 export function describeSchedulerError(error: unknown): SchedulerErrorInfo {
   if (error instanceof AwsServiceError) {
@@ -25,7 +25,8 @@ export function describeSchedulerError(error: unknown): SchedulerErrorInfo {
   }
   const name = (error as { name?: unknown } | undefined)?.name;
   const type = typeof name === "string" && name !== "" ? name : "Unknown";
-  return { type, status: undefined, transient: isTransient(error) };
+  const transient = error instanceof Error && isRetryable(error);
+  return { type, status: undefined, transient };
 }
 
 /** CreateSchedule's answer when the name is taken (and UpdateSchedule's on a concurrent change). */

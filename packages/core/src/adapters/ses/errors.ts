@@ -5,20 +5,6 @@
  */
 import { AwsServiceError } from "../aws/index";
 
-/** SES error types worth retrying later: throttling and quotas that refill. */
-const TRANSIENT_TYPES = new Set([
-  "TooManyRequestsException",
-  "ThrottlingException",
-  "Throttling",
-  "LimitExceededException",
-  "InternalFailure",
-  "ServiceUnavailable",
-  "ServiceUnavailableException",
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "TimeoutError",
-]);
-
 export interface SesErrorInfo {
   /** The SES error type, e.g. "MessageRejected"; "Unknown" when SES named none. */
   type: string;
@@ -30,18 +16,19 @@ export interface SesErrorInfo {
 }
 
 /**
- * What a failed SES call is. Transient: what the caller retries (throttling, 429, 5xx, timeouts,
- * broken connections), the types above, and any failure without an answer, since the request may
- * not have reached SES. Anything else SES answered (a rejected message, a missing template, a bad
- * request) would fail the same way again. Not transient either: a send that timed out after
- * reaching SES (`outcomeUnknown`). SES may have sent it, and sending again could deliver the same
- * email twice; the send ledger then records it as failed, at most once being the rule.
+ * What a failed SES call is. Transient: what the caller's retry strategy retries, the SDK's
+ * classification (throttling and SES's sending quota, `LimitExceededException`; 429; 500, 502,
+ * 503, 504; connections refused, timed out or broken), and any other failure without an answer,
+ * since the request may not have reached SES. Anything else SES answered (a rejected message, a
+ * missing template, a bad request) would fail the same way again. Not transient either: a send
+ * that reached SES and got no answer (`outcomeUnknown`, a response timeout). SES may have sent it,
+ * and sending again could deliver the same email twice; the send ledger then records it as failed,
+ * at most once being the rule. A connection that never opened sent nothing, and stays transient.
  */
 export function describeSesError(error: unknown): SesErrorInfo {
   if (error instanceof AwsServiceError) {
     const { name: type, status, outcomeUnknown } = error;
-    const transient =
-      !outcomeUnknown && (error.retryable || TRANSIENT_TYPES.has(type) || status === undefined);
+    const transient = !outcomeUnknown && (error.retryable || status === undefined);
     return { type, status, transient, outcomeUnknown };
   }
   // Not an answer from SES (credentials not found, say): nothing says it is permanent.
