@@ -41,20 +41,26 @@ export function localDate(now: Date, timeZone: string): string {
 }
 
 /**
- * The instant of `hour`:`minute` local time on `date` (YYYY-MM-DD) in `timeZone`. A time the
+ * The instant of `hour`:`minute`:`second` local time on `date` (YYYY-MM-DD) in `timeZone`. A time the
  * clocks skip that day has none (`undefined`), and one they show twice is its first instant, as
  * EventBridge Scheduler treats them (docs/decisions/0017-dates-in-the-clients-zone.md).
  */
-export function localTimeToUtc(date: string, hour: number, timeZone: string, minute = 0): Date | undefined {
+export function localTimeToUtc(
+  date: string,
+  hour: number,
+  timeZone: string,
+  minute = 0,
+  second = 0,
+): Date | undefined {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const at = wallTimeToUtc(Date.UTC(y, m - 1, d, hour, minute), timeZone);
+  const at = wallTimeToUtc(Date.UTC(y, m - 1, d, hour, minute, second), timeZone);
   return at === undefined ? undefined : new Date(at);
 }
 
 /** The instant on `date` at the local time of day `startsAt` has in `timeZone` (same rule as localTimeToUtc). */
 export function sameLocalTimeOn(startsAt: string, date: string, timeZone: string): Date | undefined {
   const wall = new Date(wallClockAt(Date.parse(startsAt), timeZone));
-  return localTimeToUtc(date, wall.getUTCHours(), timeZone, wall.getUTCMinutes());
+  return localTimeToUtc(date, wall.getUTCHours(), timeZone, wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
 /** The day before a YYYY-MM-DD date. */
