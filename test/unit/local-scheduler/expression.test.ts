@@ -24,6 +24,27 @@ describe("parseScheduleExpression", () => {
     });
   });
 
+  it("skips an at() whose wall time the zone's clocks jump over, as EventBridge skips a cron time in a DST gap", () => {
+    // New York springs forward from 02:00 to 03:00 on 8 March 2026: 02:30 never happens.
+    expect(parseScheduleExpression("at(2026-03-08T02:30:00)", "America/New_York")).toEqual({
+      kind: "at",
+      atMs: null,
+    });
+    // 03:00 is the first wall time after the jump, in EDT.
+    expect(parseScheduleExpression("at(2026-03-08T03:00:00)", "America/New_York")).toEqual({
+      kind: "at",
+      atMs: Date.parse("2026-03-08T07:00:00Z"),
+    });
+  });
+
+  it("fires an at() whose wall time happens twice at its first instance, as EventBridge runs a cron time once", () => {
+    // Berlin falls back from 03:00 CEST to 02:00 CET on 25 October 2026: 02:30 happens at 00:30Z and 01:30Z.
+    expect(parseScheduleExpression("at(2026-10-25T02:30:00)", "Europe/Berlin")).toEqual({
+      kind: "at",
+      atMs: Date.parse("2026-10-25T00:30:00Z"),
+    });
+  });
+
   it("accepts rate() and cron() as recurring expressions", () => {
     expect(parseScheduleExpression("rate(5 minutes)")).toEqual({ kind: "rate" });
     expect(parseScheduleExpression("rate(1 day)")).toEqual({ kind: "rate" });

@@ -20,8 +20,9 @@ export const actionItemScheduleName = (id: string) => `${id}-reminder`;
 
 /**
  * Keeps an action item's reminder in step with it: an open item with a reminder time still ahead
- * has one schedule (09:00 the day before it is due, in the client's time zone); a done item, or one
- * due too soon, has none.
+ * has one schedule (09:00 the day before it is due, in the client's time zone); a done item, one
+ * due too soon, or one whose 09:00 the client's clocks skip that day (EventBridge's rule, 0017) has
+ * none.
  */
 export async function syncActionItemReminder(
   deps: JobDeps,
@@ -30,7 +31,7 @@ export async function syncActionItemReminder(
 ): Promise<void> {
   const name = actionItemScheduleName(item.id);
   const at = localTimeToUtc(dayBefore(item.dueDate), REMINDER_HOUR, timeZone);
-  if (item.done || at.getTime() <= deps.clock.now().getTime() + 60_000) {
+  if (item.done || !at || at.getTime() <= deps.clock.now().getTime() + 60_000) {
     await deps.scheduler.remove(name);
     return;
   }

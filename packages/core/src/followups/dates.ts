@@ -1,21 +1,17 @@
 import type { Cadence } from "../sessions/model";
-import { wallTimeToUtc } from "../shared/time-zones";
+import { addDays, addMonths } from "../shared/calendar-dates";
+import { localDateAt, wallClockAt, wallTimeToUtc } from "../shared/time-zones";
 
-const DAY = 86_400_000;
-
-/** When the next session is due after one that started at `startsAt`, at the given cadence. */
-export function nextDue(startsAt: string, cadence: Cadence): Date {
-  const d = new Date(startsAt);
-  if (cadence === "monthly") {
-    // The same day next month, or that month's last day (31 January → 28 or 29 February).
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() + 1);
-    const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, lastDay));
-    return d;
-  }
-  return new Date(d.getTime() + (cadence === "weekly" ? 7 : 14) * DAY);
+/**
+ * The day (YYYY-MM-DD, on the client's calendar in `timeZone`) the next session is due after one
+ * that started at `startsAt`: a week or two later, or the same day next month (31 January → 28 or
+ * 29 February). Counted on the client's calendar, not UTC's, so an evening session in New York is
+ * followed by the right day; see docs/decisions/0017-dates-in-the-clients-zone.md.
+ */
+export function nextDue(startsAt: string, cadence: Cadence, timeZone: string): string {
+  const day = localDateAt(Date.parse(startsAt), timeZone);
+  if (cadence === "monthly") return addMonths(day, 1);
+  return addDays(day, cadence === "weekly" ? 7 : 14);
 }
 
 export const CADENCE_LABEL: Record<Cadence, string> = {
@@ -41,21 +37,31 @@ export function dateLabel(value: Date | string, timeZone: string): string {
 
 /** Today's date (YYYY-MM-DD) in `timeZone`. */
 export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return localDateAt(now.getTime(), timeZone);
 }
 
-/** The UTC instant of `hour`:00 local time on `date` (YYYY-MM-DD) in `timeZone`. */
-export function localTimeToUtc(date: string, hour: number, timeZone: string): Date {
+/**
+ * The instant of `hour`:`minute`:`second` local time on `date` (YYYY-MM-DD) in `timeZone`. A time the
+ * clocks skip that day has none (`undefined`), and one they show twice is its first instant, as
+ * EventBridge Scheduler treats them (docs/decisions/0017-dates-in-the-clients-zone.md).
+ */
+export function localTimeToUtc(
+  date: string,
+  hour: number,
+  timeZone: string,
+  minute = 0,
+  second = 0,
+): Date | undefined {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(wallTimeToUtc(Date.UTC(y, m - 1, d, hour), timeZone));
+  const at = wallTimeToUtc(Date.UTC(y, m - 1, d, hour, minute, second), timeZone);
+  return at === undefined ? undefined : new Date(at);
+}
+
+/** The instant on `date` at the local time of day `startsAt` has in `timeZone` (same rule as localTimeToUtc). */
+export function sameLocalTimeOn(startsAt: string, date: string, timeZone: string): Date | undefined {
+  const wall = new Date(wallClockAt(Date.parse(startsAt), timeZone));
+  return localTimeToUtc(date, wall.getUTCHours(), timeZone, wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
 /** The day before a YYYY-MM-DD date. */
-export function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
-}
+export const dayBefore = (date: string): string => addDays(date, -1);

@@ -82,7 +82,10 @@ export const followupEmails: Record<
           ? {
               type: "recurring",
               cadenceLabel: CADENCE_LABEL[next.cadence],
-              suggestedDateLabel: dateLabel(nextDue(ctx.session.startsAt, next.cadence), ctx.client.timezone),
+              suggestedDateLabel: dateLabel(
+                nextDue(ctx.session.startsAt, next.cadence, ctx.client.timezone),
+                ctx.client.timezone,
+              ),
               bookingUrl: coachBookingUrl(deps, ctx),
             }
           : next.type === "ad-hoc"
@@ -126,7 +129,10 @@ export const followupEmails: Record<
         programName: deps.mailer.programName,
         clientName: ctx.client.name,
         coachName: ctx.coach.name,
-        dueLabel: dateLabel(nextDue(ctx.session.startsAt, next.cadence), ctx.client.timezone),
+        dueLabel: dateLabel(
+          nextDue(ctx.session.startsAt, next.cadence, ctx.client.timezone),
+          ctx.client.timezone,
+        ),
         bookingUrl: coachBookingUrl(deps, ctx),
         unsubscribeUrl,
       },

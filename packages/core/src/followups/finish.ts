@@ -6,8 +6,9 @@ import type { EngagementChange } from "../ports";
 import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
 import type { Session, SessionFinish } from "../sessions/model";
 import { isoSeconds } from "../sessions/schedule-names";
+import { addDays } from "../shared/calendar-dates";
 import { syncActionItemReminder } from "./action-item-jobs";
-import { localDate, nextDue } from "./dates";
+import { localDate, nextDue, sameLocalTimeOn } from "./dates";
 import type { ActionItem, Engagement } from "./model";
 import { type FinishInput, MAX_NOTES_CHARS } from "./schema";
 
@@ -180,9 +181,15 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
     await runJob(deps, jobInput(session, "continue-checkin"), { session, client });
   }
   if (finish.next.type === "recurring") {
-    const at = nextDue(session.startsAt, finish.next.cadence).getTime() - NUDGE_DAYS_BEFORE_DUE * 86_400_000;
+    // Two days before the due day, at the session's local time of day, on the client's calendar (0017).
+    const due = nextDue(session.startsAt, finish.next.cadence, client.timezone);
+    const at = sameLocalTimeOn(
+      session.startsAt,
+      addDays(due, -NUDGE_DAYS_BEFORE_DUE),
+      client.timezone,
+    )?.getTime();
     const name = `${session.id}-booking-nudge`;
-    if (at > deps.clock.now().getTime() + 60_000) {
+    if (at !== undefined && at > deps.clock.now().getTime() + 60_000) {
       await deps.scheduler.upsert({
         name,
         at: isoSeconds(at),

@@ -1,49 +1,23 @@
+import { tzOffset } from "@date-fns/tz/tzOffset";
+
 /**
- * Real UTC offsets of IANA zones at a given instant, DST included.
- *
- * Building an Intl.DateTimeFormat is the expensive part, so there is one per zone name for the life
- * of the process (there are a few hundred zone names at most). Offsets are cached per zone for a UTC
- * quarter-hour: every offset in use is a multiple of 15 minutes and transitions happen on a whole
- * local quarter-hour, so an offset cannot change inside one.
+ * Real UTC offsets of IANA zones at a given instant, DST included, from `@date-fns/tz` (one cached
+ * `Intl.DateTimeFormat` per zone name, as every other zone lookup: docs/decisions/0017). Offsets are
+ * also cached per zone for a UTC quarter-hour: every offset in use is a multiple of 15 minutes and
+ * transitions happen on a whole local quarter-hour, so an offset cannot change inside one.
  */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MINUTES_PER_DAY = 24 * 60;
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
 const offsets = new Map<string, { quarter: number; minutes: number | undefined }>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  let formatter = formatters.get(zone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
-    } catch {
-      formatter = null;
-    }
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** "GMT", "GMT+05:30", "GMT-03:00" → minutes east of UTC. */
-function parseOffset(name: string): number | undefined {
-  const m = /^GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/.exec(name);
-  if (!m) return undefined;
-  const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-  return m[1] === "-" ? -minutes : minutes;
-}
 
 /** Minutes east of UTC that `zone` is at `at`; undefined for a zone the runtime does not know. */
 export function utcOffsetMinutes(zone: string, at: Date): number | undefined {
   const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
   const cached = offsets.get(zone);
   if (cached && cached.quarter === quarter) return cached.minutes;
-  const formatter = formatterFor(zone);
-  let minutes: number | undefined;
-  if (formatter && Number.isFinite(quarter)) {
-    const part = formatter.formatToParts(at).find((p) => p.type === "timeZoneName");
-    minutes = part ? parseOffset(part.value) : undefined;
-  }
+  const offset = Number.isFinite(quarter) ? tzOffset(zone, at) : Number.NaN;
+  const minutes = Number.isNaN(offset) ? undefined : offset;
   offsets.set(zone, { quarter, minutes });
   return minutes;
 }

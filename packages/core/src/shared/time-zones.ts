@@ -1,25 +1,44 @@
-/** Milliseconds the wall clock of `timeZone` is ahead of UTC at the instant `utcMs` (whole seconds). */
+import { tzOffset } from "@date-fns/tz/tzOffset";
+
+/**
+ * Instants and wall clocks in IANA time zones. The zone data comes from the runtime's ICU through
+ * `@date-fns/tz` (`tzOffset`); the rule for wall times that happen twice or never is EventBridge
+ * Scheduler's (docs/decisions/0017-dates-in-the-clients-zone.md).
+ */
+const DAY_MS = 86_400_000;
+
+/** Milliseconds the wall clock of `timeZone` is ahead of UTC at the instant `utcMs` (NaN for an unknown zone). */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(utcMs));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return wall - Math.floor(utcMs / 1000) * 1000;
+  // tzOffset answers in minutes, with historical seconds as a fraction: round to whole seconds.
+  return Math.round(tzOffset(timeZone, new Date(utcMs)) * 60) * 1000;
 }
+
+/** The wall clock of `timeZone` at `utcMs`, written as if it were UTC (read it with `getUTC…`). */
+export const wallClockAt = (utcMs: number, timeZone: string): number => utcMs + zoneOffsetMs(utcMs, timeZone);
+
+/** The calendar date (YYYY-MM-DD) in `timeZone` at the instant `utcMs`. */
+export const localDateAt = (utcMs: number, timeZone: string): string =>
+  new Date(wallClockAt(utcMs, timeZone)).toISOString().slice(0, 10);
 
 /**
  * The UTC instant at which the wall clock of `timeZone` shows a local date and time, given as if it
- * were UTC (`Date.UTC(y, m, d, h, min, s)`). A second pass settles instants next to a DST change.
+ * were UTC (`Date.UTC(y, m, d, h, min, s)`), by EventBridge Scheduler's daylight-saving rule:
+ *
+ * - a wall time the clocks jump over (spring forward) does not happen: `undefined`, the time is
+ *   skipped;
+ * - a wall time the clocks show twice (fall back) happens once, at its first instant.
+ *
+ * Each offset the zone has within a day either side is tried; the wall time exists under an offset
+ * when that offset is in force at the instant it gives.
  */
-export function wallTimeToUtc(wallAsUtcMs: number, timeZone: string): number {
-  const first = wallAsUtcMs - zoneOffsetMs(wallAsUtcMs, timeZone);
-  return wallAsUtcMs - zoneOffsetMs(first, timeZone);
+export function wallTimeToUtc(wallAsUtcMs: number, timeZone: string): number | undefined {
+  const offsets = new Set(
+    [wallAsUtcMs - DAY_MS, wallAsUtcMs, wallAsUtcMs + DAY_MS].map((t) => zoneOffsetMs(t, timeZone)),
+  );
+  let first: number | undefined;
+  for (const offset of offsets) {
+    const utc = wallAsUtcMs - offset;
+    if (zoneOffsetMs(utc, timeZone) === offset && (first === undefined || utc < first)) first = utc;
+  }
+  return first;
 }

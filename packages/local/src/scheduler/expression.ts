@@ -1,9 +1,12 @@
 import { wallTimeToUtc } from "@coachflow/core/shared/time-zones";
 
-export { wallTimeToUtc };
-
-/** What a ScheduleExpression means here: a one-time instant, or a recurring one we accept but never fire. */
-export type ParsedExpression = { kind: "at"; atMs: number } | { kind: "rate" } | { kind: "cron" };
+/**
+ * What a ScheduleExpression means here: a one-time instant, or a recurring one we accept but never
+ * fire. `atMs` is null for an at() whose wall time the zone's clocks skip (spring forward): it is
+ * stored and never fires, as EventBridge skips a cron time that does not exist; a wall time the
+ * clocks show twice fires once, at its first instant (docs/decisions/0017-dates-in-the-clients-zone.md).
+ */
+export type ParsedExpression = { kind: "at"; atMs: number | null } | { kind: "rate" } | { kind: "cron" };
 
 const AT = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/;
 const RATE = /^rate\(\s*([1-9]\d*)\s+(minute|minutes|hour|hours|day|days)\s*\)$/;
@@ -45,7 +48,7 @@ export function parseScheduleExpression(expression: string, timeZone = "UTC"): P
       minute < 60 &&
       second < 60;
     if (!valid) return `Invalid Schedule Expression ${expression}: not a real date and time`;
-    return { kind: "at", atMs: wallTimeToUtc(wall, timeZone) };
+    return { kind: "at", atMs: wallTimeToUtc(wall, timeZone) ?? null };
   }
   if (RATE.test(expression)) return { kind: "rate" };
   if (CRON.test(expression)) return { kind: "cron" };
