@@ -1,3 +1,4 @@
+import type { FieldLabels } from "../shared/issue-messages";
 import { once } from "../shared/once";
 import {
   emailSchema,
@@ -69,7 +70,7 @@ export type CoachInput = z.infer<typeof coachInputSchema>;
 export const coachPatchSchema = z.lazy(() =>
   z
     .partial(coachFields())
-    .check(z.refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" })),
+    .check(z.refine((p) => Object.keys(p).length > 0, { message: "must change at least one field" })),
 );
 export type CoachPatch = z.infer<typeof coachPatchSchema>;
 
@@ -83,3 +84,26 @@ export const coachSchema = z.lazy(() =>
   }),
 );
 export type Coach = z.infer<typeof coachSchema>;
+
+/** A coach's fields as the admin forms label them (shared/issue-messages.ts). */
+export const COACH_LABELS: FieldLabels = {
+  "": "The coach",
+  name: "Name",
+  email: "Email address",
+  bio: "Bio",
+  specialties: "Specialties",
+  "specialties.#": "Specialty #",
+  languages: "Languages",
+  "languages.#": "Language #",
+  timezone: "Time zone",
+  capacity: "Capacity",
+  style: "Coaching style",
+  seniorityLevels: "Seniority levels",
+  "seniorityLevels.#": "Seniority level #",
+  bookingProvider: "Booking provider",
+  bookingUrl: "Intro booking URL",
+  sessionBookingUrl: "Session booking URL",
+  pricingUrl: "Pricing URL",
+  active: "Active",
+};
+export const COACH_PATCH_LABELS: FieldLabels = { ...COACH_LABELS, "": "The update" };

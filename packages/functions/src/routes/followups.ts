@@ -1,4 +1,9 @@
-import { actionItemPatchSchema, goalsInputSchema } from "@coachflow/core/followups/schema";
+import {
+  ACTION_ITEM_PATCH_LABELS,
+  actionItemPatchSchema,
+  GOALS_LABELS,
+  goalsInputSchema,
+} from "@coachflow/core/followups/schema";
 import {
   clientActionItems,
   sendNewSessionLink,
@@ -26,14 +31,14 @@ export function followupRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) 
     c.json(await sendNewSessionLink(jobs, principal(c), c.req.param("id")), 202),
   );
   app.put("/v1/clients/:id/goals", coachOrAdmin, async (c) => {
-    const { goals } = await readJson(c, goalsInputSchema);
+    const { goals } = await readJson(c, goalsInputSchema, GOALS_LABELS);
     return c.json({ goals: await setGoals(jobs, principal(c), c.req.param("id"), goals) });
   });
   app.get("/v1/clients/:id/action-items", coachOrAdmin, async (c) =>
     c.json({ actionItems: await clientActionItems(jobs, principal(c), c.req.param("id")) }),
   );
   app.patch("/v1/action-items/:id", coachOrAdmin, async (c) => {
-    const { done } = await readJson(c, actionItemPatchSchema);
+    const { done } = await readJson(c, actionItemPatchSchema, ACTION_ITEM_PATCH_LABELS);
     return c.json(await setActionItemDone(jobs, principal(c), c.req.param("id"), done));
   });
 
