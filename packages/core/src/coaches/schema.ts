@@ -55,7 +55,10 @@ const coachFields = once(() =>
     style: coachingStyleSchema,
     seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
     bookingProvider: bookingProviderSchema,
+    /** The intro booking page, linked from the recommendation email. */
     bookingUrl: httpsUrlSchema,
+    /** The page for later sessions; without it, `bookingUrl` serves for those too. */
+    sessionBookingUrl: z.optional(httpsUrlSchema),
     pricingUrl: httpsUrlSchema,
     active: z.boolean(),
   }),
@@ -87,23 +90,13 @@ export type Coach = z.infer<typeof coachSchema>;
 
 /** A coach's fields as the admin forms label them (shared/issue-messages.ts). */
 export const COACH_LABELS: FieldLabels = {
-  "": "The coach",
-  name: "Name",
-  email: "Email address",
-  bio: "Bio",
-  specialties: "Specialties",
   "specialties.#": "Specialty #",
-  languages: "Languages",
   "languages.#": "Language #",
   timezone: "Time zone",
-  capacity: "Capacity",
   style: "Coaching style",
-  seniorityLevels: "Seniority levels",
   "seniorityLevels.#": "Seniority level #",
-  bookingProvider: "Booking provider",
   bookingUrl: "Intro booking URL",
   sessionBookingUrl: "Session booking URL",
   pricingUrl: "Pricing URL",
-  active: "Active",
 };
 export const COACH_PATCH_LABELS: FieldLabels = { ...COACH_LABELS, "": "The update" };

@@ -47,25 +47,18 @@ export const actionItemPatchSchema = z.lazy(() => z.object({ done: z.boolean() }
 // The fields as the coach's forms label them (shared/issue-messages.ts).
 
 export const FINISH_LABELS: FieldLabels = {
-  "": "The finished meeting",
-  takeaways: "Takeaways",
   "takeaways.#": "Takeaway #",
-  actionItems: "Action items",
   "actionItems.#": "Action item #",
   "actionItems.#.text": "Action item #",
   "actionItems.#.dueDate": "Action item #: due date",
-  privateNotes: "Private notes",
   next: "Next step",
   "next.cadence": "How often to meet",
   workTogether: "Want to work with this client",
 };
-export const NOTES_LABELS: FieldLabels = { "": "The notes", notes: "Private notes" };
+export const NOTES_LABELS: FieldLabels = { notes: "Private notes" };
 export const GOALS_LABELS: FieldLabels = {
-  "": "The goals",
-  goals: "Goals",
   "goals.#": "Goal #",
   "goals.#.text": "Goal #",
   "goals.#.measure": "Goal #: measure",
   "goals.#.targetDate": "Goal #: target date",
 };
-export const ACTION_ITEM_PATCH_LABELS: FieldLabels = { "": "The action item", done: "Done" };

@@ -58,19 +58,13 @@ export type IntakeInput = z.infer<typeof intakeInputSchema>;
 
 /** The intake's fields as the intake form labels them (shared/issue-messages.ts). */
 export const INTAKE_LABELS: FieldLabels = {
-  "": "Your application",
   name: "Your name",
   email: "Your email address",
   timezone: "Your time zone",
   role: "Current role",
-  seniority: "Seniority",
-  team: "Team",
-  company: "Company",
   background: "Your background",
   challenge: "Your top challenge",
   goals: "Your goals for coaching",
-  preferences: "Your preferences",
-  "preferences.topics": "Topics",
   "preferences.topics.#": "Topic #",
   "preferences.languages": "Coaching languages",
   "preferences.languages.#": "Coaching language #",

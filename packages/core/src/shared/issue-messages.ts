@@ -13,8 +13,11 @@
  * - `labels` (`FieldLabels`): dotted path → label, `#` standing for any list index
  *   (`"actionItems.#.dueDate": "Action item #: due date"`); in the label `#` becomes the 1-based
  *   index ("Action item 2: due date"). `""` labels the whole input. A path without a label of its
- *   own takes its nearest labelled parent's, else its last name in words (`dueDate` → "Due date").
- *   Each schema module exports the labels of its input schemas next to them.
+ *   own takes its nearest labelled parent's, else its last name in words (`dueDate` → "Due date"),
+ *   so a field whose name in words is its label needs no entry. Each schema module exports the
+ *   labels of its input schemas next to them.
+ *
+ *   labelFor(path, labels) → the label of one field, for a form to show (`["takeaways", 0]`).
  * - The result has one message per path, in the order of the issues; a wrong type at a path wins
  *   over the other issues there (a string sent for a list is one message about the list, not also
  *   one about its length). `path` is dotted (`preferences.topics.0`), `""` for the whole input.
@@ -79,7 +82,7 @@ const list = (values: readonly unknown[]) => {
 
 const FORMATS: Record<string, string> = {
   email: "an email address like name@example.com",
-  url: "a web address starting with https:// (or http://)",
+  url: "a web address like https://example.com",
   date: "a date like 2026-03-01",
   datetime: "a date and time like 2026-03-01T09:00:00Z",
 };
@@ -90,7 +93,7 @@ const TYPES: Record<string, string> = {
   int: "a whole number",
   boolean: "true or false",
   array: "a list",
-  object: "a group of fields (a JSON object)",
+  object: "an object",
 };
 
 function ruleInWords(issue: Issue, L: string): string {
@@ -128,7 +131,7 @@ function ruleInWords(issue: Issue, L: string): string {
     case "invalid_union":
       // A discriminated union names its options; a plain one lists each option's issues instead.
       if ("options" in issue && issue.options?.length) return `Choose ${l}: ${list(issue.options)}`;
-      return `${L} does not match any of the accepted forms`;
+      return `${L} is not in an accepted form`;
     case "unrecognized_keys":
       return `${L} has fields it does not take: ${issue.keys.join(", ")}`;
     case "not_multiple_of":
@@ -137,6 +140,6 @@ function ruleInWords(issue: Issue, L: string): string {
       return issue.message ? `${L} ${issue.message}` : `${L} is not accepted`;
     default:
       // invalid_key, invalid_element: maps and sets, which no input schema of ours has.
-      return `${L} holds an entry that is not accepted`;
+      return `${L} is not accepted`;
   }
 }

@@ -2,6 +2,7 @@ import { COACHING_STYLES, SENIORITY_LEVELS } from "@coachflow/core/coaches/schem
 import type { FieldIssue } from "@coachflow/core/errors";
 import { CADENCES, INTAKE_LABELS } from "@coachflow/core/intake/schema";
 import { TOPICS } from "@coachflow/core/matching/topics";
+import { labelFor } from "@coachflow/core/shared/issue-messages";
 import { html } from "hono/html";
 import { page } from "./layout";
 
@@ -40,9 +41,9 @@ const many = (v: FormValues, k: string) => {
 };
 
 const PREFERENCES = new Set(["topics", "languages", "style", "cadence"]);
-/** A form field's label, the one the error messages name it by (INTAKE_LABELS). */
+/** A form field's label, the one the error messages name it by. */
 const label = (field: string) =>
-  INTAKE_LABELS[PREFERENCES.has(field) ? `preferences.${field}` : field] ?? field;
+  labelFor(PREFERENCES.has(field) ? ["preferences", field] : [field], INTAKE_LABELS);
 
 /** The form field a JSON path belongs to (`preferences.topics.0` → `topics`). */
 export function formField(path: string): string {

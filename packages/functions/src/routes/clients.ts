@@ -20,7 +20,6 @@ export const matchesBodySchema = z.object({
 });
 
 export const MATCHES_LABELS: FieldLabels = {
-  "": "The matches",
   coachIds: "Coaches",
   "coachIds.#": "Coach #",
 };

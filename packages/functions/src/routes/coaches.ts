@@ -53,6 +53,8 @@ export function coachRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     path: "/v1/coaches",
     tags,
     summary: "Create a coach",
+    description:
+      "`bookingUrl` books intros; `sessionBookingUrl` (optional, else `bookingUrl`) later sessions",
     security: adminSecurity,
     request: { body: { ...json(coachInputSchema), required: true } },
     responses: {

@@ -1,9 +1,4 @@
-import {
-  ACTION_ITEM_PATCH_LABELS,
-  actionItemPatchSchema,
-  GOALS_LABELS,
-  goalsInputSchema,
-} from "@coachflow/core/followups/schema";
+import { actionItemPatchSchema, GOALS_LABELS, goalsInputSchema } from "@coachflow/core/followups/schema";
 import {
   clientActionItems,
   sendNewSessionLink,
@@ -38,7 +33,7 @@ export function followupRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) 
     c.json({ actionItems: await clientActionItems(jobs, principal(c), c.req.param("id")) }),
   );
   app.patch("/v1/action-items/:id", coachOrAdmin, async (c) => {
-    const { done } = await readJson(c, actionItemPatchSchema, ACTION_ITEM_PATCH_LABELS);
+    const { done } = await readJson(c, actionItemPatchSchema);
     return c.json(await setActionItemDone(jobs, principal(c), c.req.param("id"), done));
   });
 

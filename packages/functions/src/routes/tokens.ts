@@ -16,8 +16,6 @@ export const mintSchema = z.object({
 });
 
 export const MINT_LABELS: FieldLabels = {
-  "": "The token request",
-  coachId: "Coach id",
   ttlSeconds: "Lifetime in seconds",
 };
 
