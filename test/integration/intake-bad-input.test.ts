@@ -116,7 +116,13 @@ describe("POST /v1/intake with bad input", () => {
     const email = uniqueEmail("key");
     const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": "a b" });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields[0].path).toBe("Idempotency-Key");
+    expect(res.body.error.fields).toEqual([
+      {
+        path: "Idempotency-Key",
+        label: "Idempotency-Key header",
+        message: "The Idempotency-Key header must be 1–255 visible ASCII characters",
+      },
+    ]);
     await expectNothingKept(stack, email);
   });
 

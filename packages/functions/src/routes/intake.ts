@@ -25,9 +25,7 @@ export const intakeResponseSchema = z.object({
   ),
 });
 
-const idempotencyKeySchema = z.optional(
-  z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/, { message: "must be 1–255 visible ASCII characters" })),
-);
+const idempotencyKeySchema = z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/)));
 
 function formValues(raw: string): FormValues {
   const values: FormValues = {};
@@ -45,8 +43,9 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/v1/intake", async (c) => {
     const keyCheck = z.safeParse(idempotencyKeySchema, c.req.header("idempotency-key"));
     if (!keyCheck.success) {
-      throw new AppError("validation_failed", "invalid Idempotency-Key header", [
-        { path: "Idempotency-Key", message: keyCheck.error.issues[0]?.message ?? "invalid" },
+      const message = "The Idempotency-Key header must be 1–255 visible ASCII characters";
+      throw new AppError("validation_failed", message, [
+        { path: "Idempotency-Key", label: "Idempotency-Key header", message },
       ]);
     }
     const idempotencyKey = keyCheck.data;
