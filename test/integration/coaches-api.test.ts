@@ -93,14 +93,73 @@ describe("coaches admin API", () => {
     expect((await call(stack.app, "POST", "/v1/coaches", coachBody(first), adminHeaders)).status).toBe(201);
   });
 
+  it("keeps an optional session booking URL apart from the intro one: created, read, patched", async () => {
+    const plain = await call(stack.app, "POST", "/v1/coaches", coachBody(uniqueEmail("intro")), adminHeaders);
+    expect(plain.status).toBe(201);
+    expect(plain.body).not.toHaveProperty("sessionBookingUrl");
+
+    const sessionBookingUrl = "https://calendly.com/ada/coaching-session";
+    const created = await call(
+      stack.app,
+      "POST",
+      "/v1/coaches",
+      coachBody(uniqueEmail("pages"), { sessionBookingUrl }),
+      adminHeaders,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ bookingUrl: "https://calendly.com/ada/intro", sessionBookingUrl });
+    const read = await call(stack.app, "GET", `/v1/coaches/${created.body.id}`, undefined, adminHeaders);
+    expect(read.body.sessionBookingUrl).toBe(sessionBookingUrl);
+
+    const moved = "https://calendly.com/ada/regular";
+    const patched = await call(
+      stack.app,
+      "PATCH",
+      `/v1/coaches/${plain.body.id}`,
+      { sessionBookingUrl: moved },
+      adminHeaders,
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      bookingUrl: "https://calendly.com/ada/intro",
+      sessionBookingUrl: moved,
+    });
+  });
+
   it.each([
-    ["an unknown time zone", { timezone: "Mars/Olympus" }, "timezone"],
-    ["a language that is not ISO 639-1", { languages: ["english"] }, "languages.0"],
-    ["an unknown booking provider", { bookingProvider: "zoom" }, "bookingProvider"],
-    ["a booking URL that is not http(s)", { bookingUrl: "javascript:alert(1)" }, "bookingUrl"],
-    ["a negative capacity", { capacity: -1 }, "capacity"],
-    ["no specialties", { specialties: [] }, "specialties"],
-  ])("answers 400 naming the field for %s", async (_what, change, path) => {
+    [
+      "an unknown time zone",
+      { timezone: "Mars/Olympus" },
+      "timezone",
+      "Time zone must be a time zone name such as Europe/Lisbon",
+    ],
+    [
+      "a language that is not ISO 639-1",
+      { languages: ["english"] },
+      "languages.0",
+      "Language 1 must be a two-letter language code such as en",
+    ],
+    [
+      "an unknown booking provider",
+      { bookingProvider: "zoom" },
+      "bookingProvider",
+      "Choose booking provider: calendly or calcom",
+    ],
+    [
+      "a booking URL that is not http(s)",
+      { bookingUrl: "javascript:alert(1)" },
+      "bookingUrl",
+      "Intro booking URL must be a web address like https://example.com",
+    ],
+    [
+      "a session booking URL that is not http(s)",
+      { sessionBookingUrl: "ftp://calendly.com/ada" },
+      "sessionBookingUrl",
+      "Session booking URL must be a web address like https://example.com",
+    ],
+    ["a negative capacity", { capacity: -1 }, "capacity", "Capacity must be at least 0"],
+    ["no specialties", { specialties: [] }, "specialties", "Choose at least one of the specialties"],
+  ])("answers 400 naming the field for %s in plain words", async (_what, change, path, message) => {
     const res = await call(
       stack.app,
       "POST",
@@ -109,7 +168,7 @@ describe("coaches admin API", () => {
       adminHeaders,
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+    expect(res.body.error.fields).toEqual([{ path, label: expect.any(String), message }]);
   });
 
   it("answers 404 for an unknown coach and 400 for an empty patch", async () => {
@@ -119,8 +178,10 @@ describe("coaches admin API", () => {
     ).toBe(404);
     const email = uniqueEmail("empty");
     const created = await call(stack.app, "POST", "/v1/coaches", coachBody(email), adminHeaders);
-    expect((await call(stack.app, "PATCH", `/v1/coaches/${created.body.id}`, {}, adminHeaders)).status).toBe(
-      400,
-    );
+    const empty = await call(stack.app, "PATCH", `/v1/coaches/${created.body.id}`, {}, adminHeaders);
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields).toEqual([
+      { path: "(body)", label: "The update", message: "The update must change at least one field" },
+    ]);
   });
 });

@@ -151,7 +151,13 @@ describe("finishing a meeting: refusals, what each answer sends, and the reminde
 
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
-      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(["actionItems.0.dueDate"]);
+      expect(res.body.error.fields).toEqual([
+        {
+          path: "actionItems.0.dueDate",
+          label: "Action item 1: due date",
+          message: "Action item 1: due date must be today or later",
+        },
+      ]);
       expect(await statusOf(intro.clientId, intro.sessionId)).toBe("scheduled");
       expect(await intro.mail.fresh()).toEqual([]);
 
@@ -162,6 +168,25 @@ describe("finishing a meeting: refusals, what each answer sends, and the reminde
         actionItems: [{ text: "Something for today", dueDate: today }],
       });
       expect(ok.status).toBe(200);
+    });
+
+    it("answers takeaways sent as a string with one message about the list, and keeps nothing", async () => {
+      const intro = await heldIntro("onestring");
+
+      const res = await finishAsCoach(stack, coach.id, intro.sessionId, {
+        ...validFinish,
+        workTogether: true,
+        takeaways: "Name the conflict early, in the first week, to both of them",
+      });
+
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: "validation_failed",
+        message: "Takeaways must be a list",
+        fields: [{ path: "takeaways", label: "Takeaways", message: "Takeaways must be a list" }],
+      });
+      expect(await statusOf(intro.clientId, intro.sessionId)).toBe("scheduled");
+      expect(await intro.mail.fresh()).toEqual([]);
     });
 
     it("refuses more than 50 action items with 400", async () => {
@@ -176,8 +201,10 @@ describe("finishing a meeting: refusals, what each answer sends, and the reminde
       });
 
       expect(res.status).toBe(400);
-      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain("actionItems");
-      expect(res.body.error.message).toContain("actionItems");
+      expect(res.body.error.fields).toEqual([
+        { path: "actionItems", label: "Action items", message: "Add at most 50 action items" },
+      ]);
+      expect(res.body.error.message).toBe("Add at most 50 action items");
       expect(await statusOf(intro.clientId, intro.sessionId)).toBe("scheduled");
       expect(
         (await asAdmin(stack, "GET", `/v1/clients/${intro.clientId}/action-items`)).body.actionItems,
@@ -212,7 +239,13 @@ describe("finishing a meeting: refusals, what each answer sends, and the reminde
       const res = await finishAsCoach(stack, coach.id, intro.sessionId, validFinish);
 
       expect(res.status).toBe(400);
-      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(["workTogether"]);
+      expect(res.body.error.fields).toEqual([
+        {
+          path: "workTogether",
+          label: "Want to work with this client",
+          message: "Say whether you want to work with this client",
+        },
+      ]);
       expect(await statusOf(intro.clientId, intro.sessionId)).toBe("scheduled");
     });
   });

@@ -17,37 +17,70 @@ describe("POST /v1/intake with bad input", () => {
   });
 
   it.each([
-    ["an invalid email", { email: "not-an-email" }, "email"],
-    ["a missing email", { email: undefined }, "email"],
-    ["an unknown time zone", { timezone: "Europe/Atlantis" }, "timezone"],
+    [
+      "an invalid email",
+      { email: "not-an-email" },
+      "email",
+      "Your email address must be an email address like name@example.com",
+    ],
+    ["a missing email", { email: undefined }, "email", "Enter your email address"],
+    [
+      "an unknown time zone",
+      { timezone: "Europe/Atlantis" },
+      "timezone",
+      "Your time zone must be a time zone name such as Europe/Lisbon",
+    ],
     [
       "empty topics",
       { preferences: { topics: [], languages: ["en"], cadence: "weekly" } },
       "preferences.topics",
+      "Choose at least one of the topics",
+    ],
+    [
+      "topics sent as a string",
+      { preferences: { topics: "delegation", languages: ["en"], cadence: "weekly" } },
+      "preferences.topics",
+      "Topics must be a list",
     ],
     [
       "an unknown cadence",
       { preferences: { topics: ["delegation"], languages: ["en"], cadence: "daily" } },
       "preferences.cadence",
+      "Choose how often you would like to meet: weekly, biweekly, monthly or ad-hoc",
     ],
-    ["a name over 120 characters", { name: "x".repeat(121) }, "name"],
-    ["a challenge over 4,000 characters", { challenge: "x".repeat(4001) }, "challenge"],
-    ["missing consent", { consent: undefined }, "consent"],
-    ["consent refused", { consent: false }, "consent"],
-  ])("answers 400 naming the field for %s, and keeps nothing", async (_what, change, path) => {
-    const email = uniqueEmail("bad");
-    const body = intakeBody(email, change);
-    const res = await call(stack.app, "POST", "/v1/intake", body);
+    [
+      "a name over 120 characters",
+      { name: "x".repeat(121) },
+      "name",
+      "Your name must be 120 characters or fewer",
+    ],
+    [
+      "a challenge over 4,000 characters",
+      { challenge: "x".repeat(4001) },
+      "challenge",
+      "Your top challenge must be 4000 characters or fewer",
+    ],
+    ["missing consent", { consent: undefined }, "consent", "Tick the box to give consent to be contacted"],
+    ["consent refused", { consent: false }, "consent", "Tick the box to give consent to be contacted"],
+  ])(
+    "answers 400 naming the field for %s in plain words, and keeps nothing",
+    async (_what, change, path, message) => {
+      const email = uniqueEmail("bad");
+      const body = intakeBody(email, change);
+      const res = await call(stack.app, "POST", "/v1/intake", body);
 
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe("validation_failed");
-    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
-    expect(res.body.error.message).toContain(path);
-    await expectNothingKept(
-      stack,
-      typeof body.email === "string" && body.email.includes("@") ? body.email : email,
-    );
-  });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("validation_failed");
+      // One message per field, with the label the form shows, in the error body and its summary.
+      expect(res.body.error.fields).toEqual([{ path, label: expect.any(String), message }]);
+      expect(message.toLowerCase()).toContain(res.body.error.fields[0].label.toLowerCase());
+      expect(res.body.error.message).toBe(message);
+      await expectNothingKept(
+        stack,
+        typeof body.email === "string" && body.email.includes("@") ? body.email : email,
+      );
+    },
+  );
 
   it("answers 413 for a body over 64 KB", async () => {
     const email = uniqueEmail("big");
@@ -83,7 +116,13 @@ describe("POST /v1/intake with bad input", () => {
     const email = uniqueEmail("key");
     const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email), { "idempotency-key": "a b" });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields[0].path).toBe("Idempotency-Key");
+    expect(res.body.error.fields).toEqual([
+      {
+        path: "Idempotency-Key",
+        label: "Idempotency-Key header",
+        message: "The Idempotency-Key header must be 1–255 visible ASCII characters",
+      },
+    ]);
     await expectNothingKept(stack, email);
   });
 

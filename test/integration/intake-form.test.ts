@@ -80,4 +80,40 @@ describe("the HTML intake form", () => {
     expect(page).toContain(`value="${email}"`);
     expect(await stack.deps.clients.clients.readForIntake(email)).toEqual({});
   });
+
+  it("words each problem as the form labels the field, in a summary linking to it and again at the field", async () => {
+    const email = uniqueEmail("words");
+    const bad = answers(email)
+      .filter(([k]) => k !== "consent" && k !== "topics")
+      .map(([k, v]): [string, string] =>
+        k === "name" ? [k, "  "] : k === "cadence" ? [k, "daily"] : [k, v],
+      );
+    const res = await stack.app.request("/v1/intake", form(bad));
+    const page = await res.text();
+
+    expect(res.status).toBe(400);
+    const problems = {
+      name: "Enter your name",
+      topics: "Choose at least one of the topics",
+      cadence: "Choose how often you would like to meet: weekly, biweekly, monthly or ad-hoc",
+      consent: "Tick the box to give consent to be contacted",
+    };
+    const summary = page.slice(page.indexOf('class="error-summary"'), page.indexOf("</div>"));
+    for (const [field, message] of Object.entries(problems)) {
+      expect(summary).toContain(`<li><a href="#${field}">${message}</a></li>`);
+      expect(page).toContain(`<p class="error" id="${field}-error">${message}</p>`);
+      // The link lands on the field: a text input, or the first choice of a group.
+      expect(page).toMatch(new RegExp(`<input [^>]*id="${field}"`));
+    }
+    expect(summary.match(/<li>/g)).toHaveLength(4);
+    // No field key or validator wording reaches the person.
+    for (const raw of ["Too small", "expected", ">=", "Invalid", "preferences."])
+      expect(page).not.toContain(raw);
+    // Every typed and chosen answer is kept.
+    expect(page).toContain('value="Engineering manager"');
+    expect(page).toContain("Ten years in infrastructure; manager for one year.</textarea>");
+    expect(page).toContain('<option value="Europe/Berlin" selected>');
+    expect(page).toContain('name="languages" value="de" checked');
+    expect(page).toContain('<option value="manager" selected>');
+  });
 });

@@ -13,6 +13,8 @@ export type ErrorCode =
 
 export interface FieldIssue {
   path: string;
+  /** The field as the forms label it ("Action item 2: due date"), when the message names it so. */
+  label?: string;
   message: string;
 }
 

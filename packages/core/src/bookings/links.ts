@@ -1,4 +1,5 @@
 import type { Coach } from "../coaches/schema";
+import { type BookingKind, correlationToken } from "./correlation";
 
 /** The `utm_source` value that marks a Calendly booking as coming from one of our links. */
 export const CALENDLY_UTM_SOURCE = "coachflow";
@@ -6,22 +7,36 @@ export const CALENDLY_UTM_SOURCE = "coachflow";
 export const CALCOM_METADATA_KEY = "coachflow";
 
 /**
- * The coach's booking page with the client's name and email pre-filled and the correlation token
- * attached where each provider echoes it back in its webhook: Calendly returns `utm_*` query
- * parameters in `tracking`, Cal.com returns `metadata[...]` query parameters in `metadata`.
+ * The email a booking link is sent in; Calendly's `utm_campaign`. Only the recommendation email
+ * books an intro; every later email (welcome, follow-up, booking nudge, "+ new session") books a
+ * session, on the coach's session page when they have one.
+ */
+export type BookingCampaign = "recommendation" | "welcome" | "followup" | "booking-nudge" | "new-session";
+
+export const bookingKindOf = (campaign: BookingCampaign): BookingKind =>
+  campaign === "recommendation" ? "intro" : "session";
+
+/**
+ * The coach's booking page for the campaign's kind, with the client's name and email pre-filled
+ * and the correlation token (client and kind) attached where each provider echoes it back in its
+ * webhook: Calendly returns `utm_*` query parameters in `tracking`, Cal.com returns
+ * `metadata[...]` query parameters in `metadata`.
  */
 export function bookingLink(
-  coach: Pick<Coach, "bookingProvider" | "bookingUrl">,
-  client: { name: string; email: string },
-  token: string,
+  coach: Pick<Coach, "bookingProvider" | "bookingUrl" | "sessionBookingUrl">,
+  client: { id: string; name: string; email: string },
+  linkSecret: string,
+  campaign: BookingCampaign,
 ): string {
-  const url = new URL(coach.bookingUrl);
+  const kind = bookingKindOf(campaign);
+  const token = correlationToken(client.id, linkSecret, kind);
+  const url = new URL((kind === "session" && coach.sessionBookingUrl) || coach.bookingUrl);
   url.searchParams.set("name", client.name.replace(/[\r\n]+/g, " "));
   url.searchParams.set("email", client.email);
   if (coach.bookingProvider === "calendly") {
     url.searchParams.set("utm_source", CALENDLY_UTM_SOURCE);
     url.searchParams.set("utm_medium", "email");
-    url.searchParams.set("utm_campaign", "recommendation");
+    url.searchParams.set("utm_campaign", campaign);
     url.searchParams.set("utm_content", token);
   } else {
     url.searchParams.set(`metadata[${CALCOM_METADATA_KEY}]`, token);

@@ -1,3 +1,4 @@
+import type { FieldLabels } from "../shared/issue-messages";
 import { once } from "../shared/once";
 import {
   emailSchema,
@@ -54,7 +55,10 @@ const coachFields = once(() =>
     style: coachingStyleSchema,
     seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
     bookingProvider: bookingProviderSchema,
+    /** The intro booking page, linked from the recommendation email. */
     bookingUrl: httpsUrlSchema,
+    /** The page for later sessions; without it, `bookingUrl` serves for those too. */
+    sessionBookingUrl: z.optional(httpsUrlSchema),
     pricingUrl: httpsUrlSchema,
     active: z.boolean(),
   }),
@@ -69,7 +73,7 @@ export type CoachInput = z.infer<typeof coachInputSchema>;
 export const coachPatchSchema = z.lazy(() =>
   z
     .partial(coachFields())
-    .check(z.refine((p) => Object.keys(p).length > 0, { message: "at least one field is required" })),
+    .check(z.refine((p) => Object.keys(p).length > 0, { message: "must change at least one field" })),
 );
 export type CoachPatch = z.infer<typeof coachPatchSchema>;
 
@@ -83,3 +87,16 @@ export const coachSchema = z.lazy(() =>
   }),
 );
 export type Coach = z.infer<typeof coachSchema>;
+
+/** A coach's fields as the admin forms label them (shared/issue-messages.ts). */
+export const COACH_LABELS: FieldLabels = {
+  "specialties.#": "Specialty #",
+  "languages.#": "Language #",
+  timezone: "Time zone",
+  style: "Coaching style",
+  "seniorityLevels.#": "Seniority level #",
+  bookingUrl: "Intro booking URL",
+  sessionBookingUrl: "Session booking URL",
+  pricingUrl: "Pricing URL",
+};
+export const COACH_PATCH_LABELS: FieldLabels = { ...COACH_LABELS, "": "The update" };

@@ -1,5 +1,4 @@
-import { correlationToken } from "../bookings/correlation";
-import { bookingLink } from "../bookings/links";
+import { type BookingCampaign, bookingLink } from "../bookings/links";
 import { linkUrl, signLink } from "../links/signed-links";
 import type { Mailer } from "../notifications/mailer";
 import { kindFields, type SessionContext } from "../notifications/session-emails";
@@ -42,8 +41,9 @@ function link(
   );
 }
 
-export const coachBookingUrl = (deps: FollowupMailDeps, ctx: SessionContext) =>
-  bookingLink(ctx.coach, ctx.client, correlationToken(ctx.client.id, deps.settings.linkSecret));
+/** The coach's session booking page (their intro page if they have no other), for this email. */
+export const coachBookingUrl = (deps: FollowupMailDeps, ctx: SessionContext, campaign: BookingCampaign) =>
+  bookingLink(ctx.coach, ctx.client, deps.settings.linkSecret, campaign);
 
 /** The header pair that lets mail clients offer a one-click unsubscribe (RFC 8058). */
 export function unsubscribeHeaders(url: string): Record<string, string> {
@@ -86,7 +86,7 @@ export const followupEmails: Record<
                 nextDue(ctx.session.startsAt, next.cadence, ctx.client.timezone),
                 ctx.client.timezone,
               ),
-              bookingUrl: coachBookingUrl(deps, ctx),
+              bookingUrl: coachBookingUrl(deps, ctx, "followup"),
             }
           : next.type === "ad-hoc"
             ? { type: "ad-hoc", monthlyPackageUrl: ctx.coach.pricingUrl }
@@ -99,7 +99,7 @@ export const followupEmails: Record<
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
       pricingUrl: ctx.coach.pricingUrl,
-      bookingUrl: coachBookingUrl(deps, ctx),
+      bookingUrl: coachBookingUrl(deps, ctx, "welcome"),
     });
   },
   async "intro-closing"(deps, ctx) {
@@ -133,7 +133,7 @@ export const followupEmails: Record<
           nextDue(ctx.session.startsAt, next.cadence, ctx.client.timezone),
           ctx.client.timezone,
         ),
-        bookingUrl: coachBookingUrl(deps, ctx),
+        bookingUrl: coachBookingUrl(deps, ctx, "booking-nudge"),
         unsubscribeUrl,
       },
       unsubscribeHeaders(unsubscribeUrl),

@@ -7,17 +7,22 @@ import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/job
 import type { Session, SessionFinish } from "../sessions/model";
 import { isoSeconds } from "../sessions/schedule-names";
 import { addDays } from "../shared/calendar-dates";
+import { labelFor } from "../shared/issue-messages";
 import { syncActionItemReminder } from "./action-item-jobs";
 import { localDate, nextDue, sameLocalTimeOn } from "./dates";
 import type { ActionItem, Engagement } from "./model";
-import { type FinishInput, MAX_NOTES_CHARS } from "./schema";
+import { FINISH_LABELS, type FinishInput, MAX_NOTES_CHARS } from "./schema";
 
 /** Days before the next session is due when a client with nothing booked is nudged. */
 export const NUDGE_DAYS_BEFORE_DUE = 2;
 
 export const notesTooLarge = () =>
-  new AppError("payload_too_large", `notes are over ${MAX_NOTES_CHARS} characters`, [
-    { path: "notes", message: `at most ${MAX_NOTES_CHARS} characters` },
+  new AppError("payload_too_large", `Private notes must be ${MAX_NOTES_CHARS} characters or fewer`, [
+    {
+      path: "notes",
+      label: "Private notes",
+      message: `Private notes must be ${MAX_NOTES_CHARS} characters or fewer`,
+    },
   ]);
 
 /** Reads a session the principal may see, or answers 404 as if it did not exist. */
@@ -119,21 +124,18 @@ export async function finishSession(
 
 function checkInput(session: Session, client: Client, input: FinishInput, now: Date): void {
   const today = localDate(now, client.timezone);
-  const fields = input.actionItems.flatMap((a, i) =>
-    a.dueDate < today ? [{ path: `actionItems.${i}.dueDate`, message: "is in the past" }] : [],
-  );
+  // Worded like the schema's issues (shared/issue-messages.ts), with the same labels.
+  const fields = input.actionItems.flatMap((a, i) => {
+    if (a.dueDate >= today) return [];
+    const label = labelFor(["actionItems", i, "dueDate"], FINISH_LABELS);
+    return [{ path: `actionItems.${i}.dueDate`, label, message: `${label} must be today or later` }];
+  });
   if (session.kind === "intro" && input.workTogether === undefined) {
-    fields.push({
-      path: "workTogether",
-      message: "say whether you want to work with this client after an intro",
-    });
+    const label = FINISH_LABELS.workTogether!;
+    fields.push({ path: "workTogether", label, message: `Say whether you ${label.toLowerCase()}` });
   }
   if (fields.length > 0)
-    throw new AppError(
-      "validation_failed",
-      `invalid fields: ${fields.map((f) => f.path).join(", ")}`,
-      fields,
-    );
+    throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), fields);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { FieldLabels } from "../shared/issue-messages";
 import { text } from "../shared/validators";
 import * as z from "../shared/zod";
 
@@ -6,7 +7,7 @@ export const MAX_ACTION_ITEMS = 50;
 /** Private notes longer than this are refused with 413. */
 export const MAX_NOTES_CHARS = 20_000;
 
-const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+const isoDate = z.iso.date();
 
 // Built on first parse (`z.lazy`), not at import: see shared/validators.ts.
 
@@ -24,9 +25,7 @@ export const actionItemInputSchema = z.lazy(() => z.object({ text: text(500), du
 export const finishInputSchema = z.lazy(() =>
   z.object({
     takeaways: z.array(text(1000)).check(z.maxLength(20)),
-    actionItems: z
-      .array(actionItemInputSchema)
-      .check(z.maxLength(MAX_ACTION_ITEMS, { message: `at most ${MAX_ACTION_ITEMS} action items` })),
+    actionItems: z.array(actionItemInputSchema).check(z.maxLength(MAX_ACTION_ITEMS)),
     privateNotes: z.optional(z.string()),
     next: nextStepSchema,
     workTogether: z.optional(z.boolean()),
@@ -44,3 +43,22 @@ export const goalsInputSchema = z.lazy(() =>
 );
 
 export const actionItemPatchSchema = z.lazy(() => z.object({ done: z.boolean() }));
+
+// The fields as the coach's forms label them (shared/issue-messages.ts).
+
+export const FINISH_LABELS: FieldLabels = {
+  "takeaways.#": "Takeaway #",
+  "actionItems.#": "Action item #",
+  "actionItems.#.text": "Action item #",
+  "actionItems.#.dueDate": "Action item #: due date",
+  next: "Next step",
+  "next.cadence": "How often to meet",
+  workTogether: "Want to work with this client",
+};
+export const NOTES_LABELS: FieldLabels = { notes: "Private notes" };
+export const GOALS_LABELS: FieldLabels = {
+  "goals.#": "Goal #",
+  "goals.#.text": "Goal #",
+  "goals.#.measure": "Goal #: measure",
+  "goals.#.targetDate": "Goal #: target date",
+};

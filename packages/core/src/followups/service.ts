@@ -1,5 +1,4 @@
 import { assertNotesOwner, type Principal } from "../access/principal";
-import { correlationToken } from "../bookings/correlation";
 import { bookingLink } from "../bookings/links";
 import type { Client } from "../clients/model";
 import { AppError, ConditionFailedError, notFound } from "../errors";
@@ -124,7 +123,7 @@ export async function sendNewSessionLink(deps: JobDeps, principal: Principal, cl
   const client = await visibleClient(deps, principal, clientId);
   const coach = await deps.coaches.get(principal.coachId);
   if (!coach) throw notFound("coach");
-  const bookingUrl = bookingLink(coach, client, correlationToken(client.id, deps.settings.linkSecret));
+  const bookingUrl = bookingLink(coach, client, deps.settings.linkSecret, "new-session");
   const at = deps.clock.now().toISOString();
   // One email per press; the ledger key carries the time so a second press sends again.
   const outcome = await sendOnce(

@@ -1,4 +1,5 @@
 import { coachingStyleSchema, seniorityLevelSchema } from "../coaches/schema";
+import type { FieldLabels } from "../shared/issue-messages";
 import { once } from "../shared/once";
 import {
   emailSchema,
@@ -17,13 +18,11 @@ export type Cadence = z.infer<typeof cadenceSchema>;
 export const preferencesSchema = z.lazy(() =>
   z.object({
     topics: z.pipe(
-      z.array(topicSchema).check(z.minLength(1, { message: "choose at least one topic" }), z.maxLength(10)),
+      z.array(topicSchema).check(z.minLength(1), z.maxLength(10)),
       z.transform((xs: string[]) => [...new Set(xs)]),
     ),
     languages: z.pipe(
-      z
-        .array(languageSchema)
-        .check(z.minLength(1, { message: "choose at least one language" }), z.maxLength(5)),
+      z.array(languageSchema).check(z.minLength(1), z.maxLength(5)),
       z.transform((xs: string[]) => [...new Set(xs)]),
     ),
     style: z.optional(coachingStyleSchema),
@@ -49,10 +48,27 @@ export const intakeInputObject = once(() =>
     challenge: text(4000),
     goals: optionalText(4000),
     preferences: preferencesSchema,
-    consent: z.literal(true, { message: "consent to be contacted is required" }),
+    consent: z.literal(true),
   }),
 );
 
 /** What a client submits through the intake form or API. */
 export const intakeInputSchema = z.lazy(intakeInputObject);
 export type IntakeInput = z.infer<typeof intakeInputSchema>;
+
+/** The intake's fields as the intake form labels them (shared/issue-messages.ts). */
+export const INTAKE_LABELS: FieldLabels = {
+  name: "Your name",
+  email: "Your email address",
+  timezone: "Your time zone",
+  role: "Current role",
+  background: "Your background",
+  challenge: "Your top challenge",
+  goals: "Your goals for coaching",
+  "preferences.topics.#": "Topic #",
+  "preferences.languages": "Coaching languages",
+  "preferences.languages.#": "Coaching language #",
+  "preferences.style": "Coaching style",
+  "preferences.cadence": "How often you would like to meet",
+  consent: "Consent to be contacted",
+};

@@ -1,4 +1,3 @@
-import { correlationToken } from "../bookings/correlation";
 import { bookingLink } from "../bookings/links";
 import type { Client, Match } from "../clients/model";
 import type { Clock } from "../clock";
@@ -34,13 +33,12 @@ export function toMatches(
   picks: readonly { coach: Coach; score: number; reasons: string[] }[],
   linkSecret: string,
 ): Match[] {
-  const token = correlationToken(client.id, linkSecret);
   return picks.map(({ coach, score, reasons }) => ({
     coachId: coach.id,
     name: coach.name,
     score,
     reasons,
-    bookingUrl: bookingLink(coach, client, token),
+    bookingUrl: bookingLink(coach, client, linkSecret, "recommendation"),
   }));
 }
 

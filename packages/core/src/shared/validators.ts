@@ -38,7 +38,7 @@ export const timeZoneSchema = z.lazy(() =>
     .check(
       z.trim(),
       z.maxLength(64),
-      z.refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
+      z.refine(isIanaTimeZone, { message: "must be a time zone name such as Europe/Lisbon" }),
     ),
 );
 
@@ -48,15 +48,12 @@ export const languageSchema = z.lazy(() =>
     .check(
       z.trim(),
       z.toLowerCase(),
-      z.refine(isIso6391, { message: "must be an ISO 639-1 language code such as en" }),
+      z.refine(isIso6391, { message: "must be a two-letter language code such as en" }),
     ),
 );
 
 export const emailSchema = z.lazy(() =>
-  z.pipe(
-    z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
-    z.email({ message: "must be a valid email address" }),
-  ),
+  z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email()),
 );
 
 /** A topic or specialty: lower case, words joined by hyphens ("Managing Up" → "managing-up"). */
@@ -68,7 +65,7 @@ export const topicSchema = z.lazy(() =>
     )
     .check(
       z.refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
-        message: "may contain letters, digits, spaces and hyphens",
+        message: "may contain only letters, digits, spaces and hyphens",
       }),
     ),
 );
@@ -80,6 +77,4 @@ export const topicSchema = z.lazy(() =>
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
-export const httpsUrlSchema = z.lazy(() =>
-  z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).check(z.maxLength(2048)),
-);
+export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)));

@@ -1,4 +1,5 @@
 import { AppError } from "@coachflow/core/errors";
+import type { FieldLabels } from "@coachflow/core/shared/issue-messages";
 import * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
 import { validationError } from "./errors";
@@ -21,12 +22,19 @@ export async function rawBody(c: Context): Promise<string> {
 
 const tooLarge = () => new AppError("payload_too_large", `request body is over ${MAX_BODY_BYTES / 1024} KB`);
 
-/** Parses a JSON body (415 for another content type, 400 for malformed JSON) and validates it. */
-export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+/**
+ * Parses a JSON body (415 for another content type, 400 for malformed JSON) and validates it; a
+ * 400 names each field by its label in `labels`.
+ */
+export async function readJson<S extends z.core.$ZodType>(
+  c: Context,
+  schema: S,
+  labels: FieldLabels = {},
+): Promise<z.output<S>> {
   if (mediaType(c) !== "application/json") {
     throw new AppError("unsupported_media_type", "send the body as application/json");
   }
-  return validate(schema, parseJson(await rawBody(c)));
+  return validate(schema, parseJson(await rawBody(c)), labels);
 }
 
 export function parseJson(raw: string): unknown {
@@ -37,9 +45,17 @@ export function parseJson(raw: string): unknown {
   }
 }
 
-/** Parses `value` with any zod schema (zod/mini or classic), or throws a 400 naming each bad field. */
-export function validate<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = z.safeParse(schema, value);
-  if (!parsed.success) throw validationError(parsed.error);
+/**
+ * Parses `value` with any zod schema (zod/mini or classic), or throws a 400 naming each bad field
+ * by its label, its rule in words (shared/issue-messages.ts).
+ */
+export function validate<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  labels: FieldLabels = {},
+): z.output<S> {
+  // reportInput: the messages tell a missing answer from a wrong one; the input goes no further.
+  const parsed = z.safeParse(schema, value, { reportInput: true });
+  if (!parsed.success) throw validationError(parsed.error, labels);
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode, type FieldIssue } from "@coachflow/core/errors";
+import { type FieldLabels, issueMessages } from "@coachflow/core/shared/issue-messages";
 import type * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -22,15 +23,18 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldIssue[] };
 }
 
-/** Zod issues as `{ path, message }` with dotted paths (`preferences.topics.0`). */
-export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+/**
+ * Zod issues as `{ path, label, message }` in plain words (shared/issue-messages.ts), one per
+ * field, with dotted paths (`preferences.topics.0`; `(body)` for the whole body).
+ */
+export function fieldIssues(error: z.core.$ZodError, labels: FieldLabels = {}): FieldIssue[] {
+  return issueMessages(error.issues, labels).map((f) => ({ ...f, path: f.path || "(body)" }));
 }
 
-export function validationError(error: z.core.$ZodError): AppError {
-  const fields = fieldIssues(error);
-  const names = [...new Set(fields.map((f) => f.path))].join(", ");
-  return new AppError("validation_failed", `invalid fields: ${names}`, fields);
+/** The 400 for a failed parse: every field's message, in one sentence and one by one. */
+export function validationError(error: z.core.$ZodError, labels: FieldLabels = {}): AppError {
+  const fields = fieldIssues(error, labels);
+  return new AppError("validation_failed", fields.map((f) => f.message).join("; "), fields);
 }
 
 /** The status and body for any error; unexpected ones are logged with context and answered 500. */

@@ -5,7 +5,9 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    fields: z.optional(
+      z.array(z.object({ path: z.string(), label: z.optional(z.string()), message: z.string() })),
+    ),
   }),
 });
 
@@ -17,7 +19,7 @@ export const errorResponses = (...statuses: number[]) =>
   ) as Record<number, { description: string; content: typeof errorContent }>;
 
 const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input; `fields` names each bad field",
+  400: "Invalid input; `fields` has each bad field's `path`, `label` and `message`",
   401: "Missing or wrong bearer token",
   403: "A valid token of a role this route is not for",
   404: "Not found",

@@ -1,7 +1,8 @@
 import { COACHING_STYLES, SENIORITY_LEVELS } from "@coachflow/core/coaches/schema";
 import type { FieldIssue } from "@coachflow/core/errors";
-import { CADENCES } from "@coachflow/core/intake/schema";
+import { CADENCES, INTAKE_LABELS } from "@coachflow/core/intake/schema";
 import { TOPICS } from "@coachflow/core/matching/topics";
+import { labelFor } from "@coachflow/core/shared/issue-messages";
 import { html } from "hono/html";
 import { page } from "./layout";
 
@@ -39,46 +40,45 @@ const many = (v: FormValues, k: string) => {
   return Array.isArray(x) ? x : x ? [x] : [];
 };
 
+const PREFERENCES = new Set(["topics", "languages", "style", "cadence"]);
+/** A form field's label, the one the error messages name it by. */
+const label = (field: string) =>
+  labelFor(PREFERENCES.has(field) ? ["preferences", field] : [field], INTAKE_LABELS);
+
 /** The form field a JSON path belongs to (`preferences.topics.0` → `topics`). */
 export function formField(path: string): string {
   const parts = path.split(".");
   return parts[0] === "preferences" ? (parts[1] ?? "topics") : (parts[0] ?? "");
 }
 
-function text(
-  v: FormValues,
-  errs: Map<string, string>,
-  name: string,
-  label: string,
-  hint = "",
-  type = "text",
-) {
+function text(v: FormValues, errs: Map<string, string>, name: string, hint = "", type = "text") {
   const err = errs.get(name);
-  return html`<label for="${name}">${label} ${hint ? html`<span class="hint">${hint}</span>` : ""}</label>
+  return html`<label for="${name}">${label(name)} ${hint ? html`<span class="hint">${hint}</span>` : ""}</label>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
 <input type="${type}" id="${name}" name="${name}" value="${one(v, name)}" ${err ? html`aria-invalid="true" aria-describedby="${name}-error"` : ""}>`;
 }
 
-function area(v: FormValues, errs: Map<string, string>, name: string, label: string, hint = "") {
+function area(v: FormValues, errs: Map<string, string>, name: string, hint = "") {
   const err = errs.get(name);
-  return html`<label for="${name}">${label} ${hint ? html`<span class="hint">${hint}</span>` : ""}</label>
+  return html`<label for="${name}">${label(name)} ${hint ? html`<span class="hint">${hint}</span>` : ""}</label>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
 <textarea id="${name}" name="${name}" ${err ? html`aria-invalid="true" aria-describedby="${name}-error"` : ""}>${one(v, name)}</textarea>`;
 }
 
+// The first choice carries the field's id, so the error summary's link lands on the group.
 function choices(
   v: FormValues,
   errs: Map<string, string>,
   name: string,
-  legend: string,
   options: readonly (readonly [string, string])[],
   type: "checkbox" | "radio",
+  hint = "",
 ) {
   const chosen = new Set(many(v, name));
   const err = errs.get(name);
-  return html`<fieldset class="choices" ${err ? html`aria-describedby="${name}-error"` : ""}><legend>${legend}</legend>
+  return html`<fieldset class="choices" ${err ? html`aria-describedby="${name}-error"` : ""}><legend>${label(name)} ${hint ? html`<span class="hint">${hint}</span>` : ""}</legend>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
-${options.map(([value, label]) => html`<label><input type="${type}" name="${name}" value="${value}" ${chosen.has(value) ? "checked" : ""}> ${label}</label>`)}
+${options.map(([value, text], i) => html`<label><input type="${type}" ${i === 0 ? html`id="${name}" ` : ""}name="${name}" value="${value}" ${chosen.has(value) ? "checked" : ""}> ${text}</label>`)}
 </fieldset>`;
 }
 
@@ -86,20 +86,22 @@ function select(
   v: FormValues,
   errs: Map<string, string>,
   name: string,
-  label: string,
   options: readonly string[],
   blank: string,
 ) {
   const current = one(v, name);
   const err = errs.get(name);
-  return html`<label for="${name}">${label}</label>
+  return html`<label for="${name}">${label(name)}</label>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
-<select id="${name}" name="${name}">${blank ? html`<option value="">${blank}</option>` : ""}
+<select id="${name}" name="${name}" ${err ? html`aria-invalid="true" aria-describedby="${name}-error"` : ""}>${blank ? html`<option value="">${blank}</option>` : ""}
 ${options.map((o) => html`<option value="${o}" ${o === current ? "selected" : ""}>${o}</option>`)}</select>`;
 }
 
-/** The intake form; with `issues`, shown again with the answers kept and each problem next to its field. */
-export function intakeFormPage(values: FormValues = {}, issues: FieldIssue[] = []) {
+/**
+ * The intake form; with `issues` (shared/issue-messages.ts), shown again with every answer kept, an
+ * error summary at the top linking to each field, and each message again at its field.
+ */
+export function intakeFormPage(values: FormValues = {}, issues: readonly FieldIssue[] = []) {
   const errs = new Map<string, string>();
   for (const i of issues) if (!errs.has(formField(i.path))) errs.set(formField(i.path), i.message);
   const v: FormValues = { timezone: "UTC", cadence: "biweekly", ...values };
@@ -107,26 +109,25 @@ export function intakeFormPage(values: FormValues = {}, issues: FieldIssue[] = [
     "Apply for coaching",
     html`<h1>Apply for coaching</h1>
 <p>Tell us about yourself and what you want to work on. We will recommend one to three coaches who fit, and you can book a free intro session with the one you like.</p>
-${issues.length > 0 ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>Please check these answers</h2><ul>${[...errs].map(([f, m]) => html`<li><a href="#${f}">${f}</a>: ${m}</li>`)}</ul></div>` : ""}
+${issues.length > 0 ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>Please check these answers</h2><ul>${[...errs].map(([f, m]) => html`<li><a href="#${f}">${m}</a></li>`)}</ul></div>` : ""}
 <form method="post" action="/v1/intake" novalidate>
 <fieldset><legend>About you</legend>
-${text(v, errs, "name", "Your name")}
-${text(v, errs, "email", "Email", "", "email")}
-${select(v, errs, "timezone", "Your time zone", timeZones(), "")}
-${text(v, errs, "role", "Current role", "(e.g. Tech lead)")}
-${select(v, errs, "seniority", "Seniority", SENIORITY_LEVELS, "Prefer not to say")}
-${text(v, errs, "team", "Team", "(optional)")}
-${text(v, errs, "company", "Company")}
-${area(v, errs, "background", "Your background", "(how you got to where you are)")}
+${text(v, errs, "name")}
+${text(v, errs, "email", "", "email")}
+${select(v, errs, "timezone", timeZones(), "")}
+${text(v, errs, "role", "(e.g. Tech lead)")}
+${select(v, errs, "seniority", SENIORITY_LEVELS, "Prefer not to say")}
+${text(v, errs, "team", "(optional)")}
+${text(v, errs, "company")}
+${area(v, errs, "background", "(how you got to where you are)")}
 </fieldset>
 <fieldset><legend>What you want to work on</legend>
-${area(v, errs, "challenge", "Your top-of-mind challenge")}
-${area(v, errs, "goals", "Your goals for coaching", "(optional)")}
+${area(v, errs, "challenge", "(what is on your mind most right now)")}
+${area(v, errs, "goals", "(optional)")}
 ${choices(
   v,
   errs,
   "topics",
-  "Topics",
   TOPICS.map((t) => [t.slug, t.label] as const),
   "checkbox",
 )}
@@ -136,21 +137,20 @@ ${choices(
   v,
   errs,
   "languages",
-  "Languages you can be coached in",
   FORM_LANGUAGES.map((l) => [l, languageName().of(l) ?? l] as const),
   "checkbox",
+  "(the languages you can be coached in)",
 )}
-${select(v, errs, "style", "Coaching style you prefer", COACHING_STYLES, "No preference")}
+${select(v, errs, "style", COACHING_STYLES, "No preference")}
 ${choices(
   v,
   errs,
   "cadence",
-  "How often would you like to meet?",
   CADENCES.map((c) => [c, c] as const),
   "radio",
 )}
 </fieldset>
-${choices(v, errs, "consent", "Consent", [["true", "I agree to be contacted about coaching by email."]], "checkbox")}
+${choices(v, errs, "consent", [["true", "I agree to be contacted about coaching by email."]], "checkbox")}
 <button type="submit">Find my coaches</button>
 </form>`,
   );

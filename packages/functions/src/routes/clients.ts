@@ -1,6 +1,7 @@
 import { overrideMatches, rematchClient } from "@coachflow/core/clients/service";
 import { visibleClient } from "@coachflow/core/followups/service";
 import type { Session } from "@coachflow/core/sessions/model";
+import type { FieldLabels } from "@coachflow/core/shared/issue-messages";
 import * as z from "@coachflow/core/shared/zod";
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
@@ -10,13 +11,18 @@ import { adminSecurity, coachOrAdminSecurity, errorResponses, idParams } from ".
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { intakeResponseSchema } from "./intake";
 
-const matchesBodySchema = z.object({
+export const matchesBodySchema = z.object({
   coachIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(
     z.minLength(1),
     z.maxLength(3),
-    z.refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a coach" }),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: "must not name a coach twice" }),
   ),
 });
+
+export const MATCHES_LABELS: FieldLabels = {
+  coachIds: "Coaches",
+  "coachIds.#": "Coach #",
+};
 
 const sessionSummarySchema = z.object({
   id: z.string(),
@@ -71,7 +77,7 @@ export function clientRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     });
   });
   app.put("/v1/clients/:id/matches", admin, async (c) => {
-    const { coachIds } = await readJson(c, matchesBodySchema);
+    const { coachIds } = await readJson(c, matchesBodySchema, MATCHES_LABELS);
     return c.json(await overrideMatches(deps.clients, c.req.param("id"), coachIds));
   });
   app.post("/v1/clients/:id/rematch", admin, async (c) =>

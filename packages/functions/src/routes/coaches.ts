@@ -1,4 +1,10 @@
-import { coachInputSchema, coachPatchSchema, coachSchema } from "@coachflow/core/coaches/schema";
+import {
+  COACH_LABELS,
+  COACH_PATCH_LABELS,
+  coachInputSchema,
+  coachPatchSchema,
+  coachSchema,
+} from "@coachflow/core/coaches/schema";
 import { createCoach, getCoach, updateCoach } from "@coachflow/core/coaches/service";
 import * as z from "@coachflow/core/shared/zod";
 import type { Hono } from "hono";
@@ -19,7 +25,7 @@ export function coachRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const admin = requireRole(deps.auth, "admin");
 
   app.post("/v1/coaches", admin, async (c) => {
-    const coach = await createCoach(deps.coaches, await readJson(c, coachInputSchema));
+    const coach = await createCoach(deps.coaches, await readJson(c, coachInputSchema, COACH_LABELS));
     deps.logger.info("coach created", { coachId: coach.id });
     return c.json(coach, 201);
   });
@@ -32,7 +38,11 @@ export function coachRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/v1/coaches/:id", admin, async (c) => c.json(await getCoach(deps.coaches, c.req.param("id"))));
 
   app.patch("/v1/coaches/:id", admin, async (c) => {
-    const coach = await updateCoach(deps.coaches, c.req.param("id"), await readJson(c, coachPatchSchema));
+    const coach = await updateCoach(
+      deps.coaches,
+      c.req.param("id"),
+      await readJson(c, coachPatchSchema, COACH_PATCH_LABELS),
+    );
     deps.logger.info("coach updated", { coachId: coach.id });
     return c.json(coach);
   });
@@ -43,6 +53,8 @@ export function coachRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     path: "/v1/coaches",
     tags,
     summary: "Create a coach",
+    description:
+      "`bookingUrl` books intros; `sessionBookingUrl` (optional, else `bookingUrl`) later sessions",
     security: adminSecurity,
     request: { body: { ...json(coachInputSchema), required: true } },
     responses: {

@@ -1,4 +1,4 @@
-import { actionItemPatchSchema, goalsInputSchema } from "@coachflow/core/followups/schema";
+import { actionItemPatchSchema, GOALS_LABELS, goalsInputSchema } from "@coachflow/core/followups/schema";
 import {
   clientActionItems,
   sendNewSessionLink,
@@ -26,7 +26,7 @@ export function followupRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) 
     c.json(await sendNewSessionLink(jobs, principal(c), c.req.param("id")), 202),
   );
   app.put("/v1/clients/:id/goals", coachOrAdmin, async (c) => {
-    const { goals } = await readJson(c, goalsInputSchema);
+    const { goals } = await readJson(c, goalsInputSchema, GOALS_LABELS);
     return c.json({ goals: await setGoals(jobs, principal(c), c.req.param("id"), goals) });
   });
   app.get("/v1/clients/:id/action-items", coachOrAdmin, async (c) =>

@@ -1,6 +1,7 @@
 import { AppError } from "@coachflow/core/errors";
-import { intakeInputSchema } from "@coachflow/core/intake/schema";
+import { INTAKE_LABELS, intakeInputSchema } from "@coachflow/core/intake/schema";
 import { submitIntake } from "@coachflow/core/intake/service";
+import { issueMessages } from "@coachflow/core/shared/issue-messages";
 import * as z from "@coachflow/core/shared/zod";
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
@@ -24,9 +25,7 @@ export const intakeResponseSchema = z.object({
   ),
 });
 
-const idempotencyKeySchema = z.optional(
-  z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/, { message: "must be 1–255 visible ASCII characters" })),
-);
+const idempotencyKeySchema = z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/)));
 
 function formValues(raw: string): FormValues {
   const values: FormValues = {};
@@ -44,21 +43,18 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/v1/intake", async (c) => {
     const keyCheck = z.safeParse(idempotencyKeySchema, c.req.header("idempotency-key"));
     if (!keyCheck.success) {
-      throw new AppError("validation_failed", "invalid Idempotency-Key header", [
-        { path: "Idempotency-Key", message: keyCheck.error.issues[0]?.message ?? "invalid" },
+      const message = "The Idempotency-Key header must be 1–255 visible ASCII characters";
+      throw new AppError("validation_failed", message, [
+        { path: "Idempotency-Key", label: "Idempotency-Key header", message },
       ]);
     }
     const idempotencyKey = keyCheck.data;
     const type = mediaType(c);
     if (type === "application/x-www-form-urlencoded") {
       const values = formValues(await rawBody(c));
-      const parsed = z.safeParse(intakeInputSchema, formToIntake(values));
+      const parsed = z.safeParse(intakeInputSchema, formToIntake(values), { reportInput: true });
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({
-          path: i.path.map(String).join("."),
-          message: i.message,
-        }));
-        return c.html(intakeFormPage(values, issues), 400);
+        return c.html(intakeFormPage(values, issueMessages(parsed.error.issues, INTAKE_LABELS)), 400);
       }
       const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
       return c.html(recommendationsPage(result), 201);
@@ -66,7 +62,7 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     if (type !== "application/json") {
       throw new AppError("unsupported_media_type", "send application/json or an HTML form post");
     }
-    const input = validate(intakeInputSchema, parseJson(await rawBody(c)));
+    const input = validate(intakeInputSchema, parseJson(await rawBody(c)), INTAKE_LABELS);
     return c.json(await submitIntake(deps.clients, input, { idempotencyKey }), 201);
   });
 

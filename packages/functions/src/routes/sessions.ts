@@ -1,6 +1,11 @@
 import { AppError } from "@coachflow/core/errors";
 import { finishSession } from "@coachflow/core/followups/finish";
-import { finishInputSchema, notesInputSchema } from "@coachflow/core/followups/schema";
+import {
+  FINISH_LABELS,
+  finishInputSchema,
+  NOTES_LABELS,
+  notesInputSchema,
+} from "@coachflow/core/followups/schema";
 import { coachSessions, putNotes } from "@coachflow/core/followups/service";
 import { sessionDetail } from "@coachflow/core/followups/session-detail";
 import * as z from "@coachflow/core/shared/zod";
@@ -49,13 +54,13 @@ export function sessionRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   );
 
   app.put("/v1/sessions/:id/notes", coach, async (c) => {
-    const { notes } = await readJson(c, notesInputSchema);
+    const { notes } = await readJson(c, notesInputSchema, NOTES_LABELS);
     await putNotes(jobs, principal(c), c.req.param("id"), notes);
     return c.json({ saved: true });
   });
 
   app.post("/v1/sessions/:id/finish", coach, async (c) => {
-    const input = await readJson(c, finishInputSchema);
+    const input = await readJson(c, finishInputSchema, FINISH_LABELS);
     const { session, alreadyFinished } = await finishSession(jobs, principal(c), c.req.param("id"), input);
     return c.json({ ...sessionSummary(session), finish: session.finish, alreadyFinished });
   });

@@ -1,5 +1,6 @@
 import { getCoach } from "@coachflow/core/coaches/service";
 import { AppError } from "@coachflow/core/errors";
+import type { FieldLabels } from "@coachflow/core/shared/issue-messages";
 import * as z from "@coachflow/core/shared/zod";
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
@@ -9,15 +10,19 @@ import { mintToken } from "../http/jwt";
 import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 
-const mintSchema = z.object({
+export const mintSchema = z.object({
   coachId: z.string().check(z.minLength(1), z.maxLength(64)),
   ttlSeconds: z._default(z.number().check(z.int(), z.gte(60), z.lte(30 * 86_400)), 8 * 3600),
 });
 
+export const MINT_LABELS: FieldLabels = {
+  ttlSeconds: "Lifetime in seconds",
+};
+
 /** Lets an admin mint a coach token (for local use and for programs without their own identity provider). */
 export function tokenRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/v1/auth/coach-tokens", requireRole(deps.auth, "admin"), async (c) => {
-    const { coachId, ttlSeconds } = await readJson(c, mintSchema);
+    const { coachId, ttlSeconds } = await readJson(c, mintSchema, MINT_LABELS);
     const secret = deps.config.tokens.jwtSecret;
     if (!secret) throw new AppError("conflict", "JWT_SECRET is not set, so this service cannot mint tokens");
     await getCoach(deps.coaches, coachId);
