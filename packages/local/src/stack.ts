@@ -65,9 +65,12 @@ export async function startLocalStack(
     const dynamo = await startDynamoDbLocal({ port: s.dynamodbPort, dbPath, pidFile });
     stops.push(() => dynamo.stop());
     progress(`DynamoDB Local on ${dynamo.endpoint} (java pid ${dynamo.pid}, data in ${dbPath})`);
-    const ses = await startSesLocal({ port: s.sesPort });
+    const mailFile = join(s.dataDir, "ses-mail.jsonl");
+    const ses = await startSesLocal({ port: s.sesPort, mailFile });
     stops.push(() => ses.stop());
-    progress(`SES v2 emulator on ${ses.endpoint}`);
+    progress(
+      `SES v2 emulator on ${ses.endpoint} (${ses.keptMails} emails from earlier runs, in ${mailFile})`,
+    );
 
     const clock = new LocalClock();
     // The application's own work for a firing is wired in by `onFire` below, once deps exist.
