@@ -1,9 +1,11 @@
+import { watchLaunchers } from "./launcher";
 import { readSettings } from "./settings";
 import { startLocalStack } from "./stack";
 
 /**
  * `npm start`: the whole product on this machine, no AWS account needed.
- * `npm start -- --fresh` starts with empty data. Ctrl-C stops everything.
+ * `npm start -- --fresh` starts with empty data. Ctrl-C stops everything, and so do SIGTERM and
+ * SIGHUP, to this process or to the npm process that runs it.
  */
 async function main() {
   const settings = readSettings(process.env, process.argv.slice(2));
@@ -31,18 +33,21 @@ coachflow is ready.
 Press Ctrl-C to stop.
 `);
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     console.log(
-      `\n${signal}: stopping the API, the Scheduler, the SES emulator and DynamoDB Local (pid ${stack.dynamodbPid})…`,
+      `\n${reason}: stopping the API, the Scheduler, the SES emulator and DynamoDB Local (pid ${stack.dynamodbPid})…`,
     );
+    // Should a part hang, still end: DynamoDB Local then stops with this process (see its 'exit' hook).
+    setTimeout(() => process.exit(1), 10_000).unref();
     await stack.stop();
     console.log("stopped.");
     process.exit(0);
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void shutdown(signal));
+  watchLaunchers(() => void shutdown("npm start has ended"));
 }
 
 main().catch((error: unknown) => {

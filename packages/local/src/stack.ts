@@ -8,6 +8,7 @@ import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";
 import { seedDemoCoaches } from "./demo/seed";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
+import { stopLeftoverDynamoDbLocal } from "./emulators/dynamodb-pid-file";
 import { assertPortFree } from "./emulators/ports";
 import { startSesLocal } from "./emulators/ses-local";
 import { localRoutes } from "./local-routes";
@@ -35,6 +36,11 @@ export async function startLocalStack(
   progress: (line: string) => void,
 ): Promise<LocalStack> {
   assertJava();
+  const dbPath = join(s.dataDir, "dynamodb");
+  const pidFile = join(s.dataDir, "dynamodb-local.pid");
+  // Before the port checks: a java that a killed run left behind still holds DYNAMODB_PORT.
+  const leftover = await stopLeftoverDynamoDbLocal(pidFile, dbPath);
+  if (leftover) progress(`stopped the DynamoDB Local an earlier run left running (java pid ${leftover})`);
   await assertPortFree(s.port, "the API", "PORT");
   await assertPortFree(s.dynamodbPort, "DynamoDB Local", "DYNAMODB_PORT");
   await assertPortFree(s.sesPort, "the SES emulator", "SES_PORT");
@@ -56,14 +62,15 @@ export async function startLocalStack(
     stops.length = 0;
   };
   try {
-    const dynamo = await startDynamoDbLocal({ port: s.dynamodbPort, dbPath: join(s.dataDir, "dynamodb") });
+    const dynamo = await startDynamoDbLocal({ port: s.dynamodbPort, dbPath, pidFile });
     stops.push(() => dynamo.stop());
-    progress(
-      `DynamoDB Local on ${dynamo.endpoint} (java pid ${dynamo.pid}, data in ${join(s.dataDir, "dynamodb")})`,
-    );
-    const ses = await startSesLocal({ port: s.sesPort });
+    progress(`DynamoDB Local on ${dynamo.endpoint} (java pid ${dynamo.pid}, data in ${dbPath})`);
+    const mailFile = join(s.dataDir, "ses-mail.jsonl");
+    const ses = await startSesLocal({ port: s.sesPort, mailFile });
     stops.push(() => ses.stop());
-    progress(`SES v2 emulator on ${ses.endpoint}`);
+    progress(
+      `SES v2 emulator on ${ses.endpoint} (${ses.keptMails} emails from earlier runs, in ${mailFile})`,
+    );
 
     const clock = new LocalClock();
     // The application's own work for a firing is wired in by `onFire` below, once deps exist.

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { removePidFile, writePidFile } from "./dynamodb-pid-file";
 import { waitFor } from "./ports";
 
 export interface DynamoDbLocal {
@@ -36,9 +37,15 @@ export function assertJava(): void {
 
 /**
  * Starts DynamoDB Local from the npm package's jar. With `dbPath` the data survives restarts;
- * without it the database lives in memory. Resolves once the endpoint answers.
+ * without it the database lives in memory. Resolves once the endpoint answers. The java child is
+ * told to stop when this process exits; `pidFile` names it for the next start in case this
+ * process is killed outright (see `stopLeftoverDynamoDbLocal`).
  */
-export async function startDynamoDbLocal(opts: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(opts: {
+  port: number;
+  dbPath?: string;
+  pidFile?: string;
+}): Promise<DynamoDbLocal> {
   assertJava();
   const dir = jarDirectory();
   const storage = opts.dbPath ? ["-dbPath", opts.dbPath] : ["-inMemory"];
@@ -56,6 +63,11 @@ export async function startDynamoDbLocal(opts: { port: number; dbPath?: string }
     String(opts.port),
   ];
   const child: ChildProcess = spawn("java", args, { stdio: ["ignore", "pipe", "pipe"] });
+  const pid = child.pid ?? -1;
+  if (opts.pidFile && pid > 0) writePidFile(opts.pidFile, pid);
+  // However this process ends (an uncaught error, process.exit), java does not outlive it.
+  const stopOnExit = () => child.exitCode === null && child.kill("SIGTERM");
+  process.on("exit", stopOnExit);
   let output = "";
   child.stdout?.on("data", (d) => {
     output += String(d);
@@ -63,7 +75,13 @@ export async function startDynamoDbLocal(opts: { port: number; dbPath?: string }
   child.stderr?.on("data", (d) => {
     output += String(d);
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      process.off("exit", stopOnExit);
+      if (opts.pidFile) removePidFile(opts.pidFile);
+      resolve();
+    }),
+  );
   const endpoint = `http://127.0.0.1:${opts.port}`;
   try {
     await waitFor(
@@ -81,7 +99,6 @@ export async function startDynamoDbLocal(opts: { port: number; dbPath?: string }
     child.kill("SIGKILL");
     throw error;
   }
-  const pid = child.pid ?? -1;
   return {
     endpoint,
     pid,
