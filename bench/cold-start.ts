@@ -119,7 +119,11 @@ export async function benchColdStart(): Promise<BenchResult[]> {
     // One booked session per dispatcher run (and one for the warm-up), each with a pending
     // pre-work reminder: the firing the dispatcher's fresh processes answer.
     const start = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
-    for (let i = 0; i <= RUNS; i++) {
+    // BENCH_COMPARE=<dir>: bundles built elsewhere (e.g. another commit's, by buildBundles) run
+    // beside these, interleaved, so that a change is measured before and after in one run.
+    const compare = process.env.BENCH_COMPARE;
+    const sessions = (RUNS + 1) * (compare ? 2 : 1);
+    for (let i = 0; i < sessions; i++) {
       const raw = calendlyCreated(i, { email: `bench.cold.${i}@example.com`, start: start + i * HOUR });
       const res = await app.request(
         "/v1/webhooks/calendly",
@@ -131,7 +135,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       .pendingSchedules()
       .filter((s) => s.name.endsWith("-prework-reminder"))
       .map((s) => JSON.parse(s.input) as unknown);
-    if (firings.length < RUNS + 1) throw new Error(`only ${firings.length} pre-work reminders pending`);
+    if (firings.length < sessions) throw new Error(`only ${firings.length} pre-work reminders pending`);
 
     const outdir = mkdtempSync(path.join(os.tmpdir(), "coachflow-bench-cold-"));
     const bundles = await buildBundles(outdir, DEPLOYED_SDK);
@@ -140,7 +144,10 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       api: bundles.api,
       dispatcher: bundles.dispatcher,
     };
-    const file = (name: string) => path.join(built[name]!.dir, BUNDLE_FILE);
+    const file = (name: string) =>
+      name.endsWith(" (compared)")
+        ? path.join(compare!, name.split(" ")[0]!, BUNDLE_FILE)
+        : path.join(built[name]!.dir, BUNDLE_FILE);
     const requests: Record<
       string,
       { event: (i: number) => unknown; ok: (o: FreshInvocation["outcome"]) => boolean }
@@ -156,7 +163,13 @@ export async function benchColdStart(): Promise<BenchResult[]> {
         ok: (o) => "returned" in o && (o.returned as { outcome?: string }).outcome === "sent",
       },
     };
-    const samples: Record<string, FreshInvocation[]> = { reference: [], api: [], dispatcher: [] };
+    if (compare) {
+      requests["api (compared)"] = requests.api!;
+      requests["dispatcher (compared)"] = { ...requests.dispatcher!, event: (i) => firings[RUNS + 1 + i] };
+    }
+    const samples: Record<string, FreshInvocation[]> = Object.fromEntries(
+      Object.keys(requests).map((name) => [name, []]),
+    );
     for (let run = 0; run <= RUNS; run++) {
       for (const name of Object.keys(requests)) {
         const invocation = await invokeFreshAsync(file(name), requests[name]!.event(run), env);
@@ -184,10 +197,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       if (name === "reference") return { name: "reference (Hono + DynamoDB client, one GetItem)", metrics };
       const ratio = whole / reference;
       return {
-        name:
-          name === "api"
-            ? "api: cold start + first intake"
-            : "dispatcher: cold start + first reminder firing",
+        name: `${name.startsWith("api") ? "api: cold start + first intake" : "dispatcher: cold start + first reminder firing"}${name.endsWith(" (compared)") ? `, ${compare}` : ""}`,
         metrics,
         target: `≤ ${MAX_RATIO}× reference`,
         pass: ratio <= MAX_RATIO,
