@@ -7,7 +7,14 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import { ConditionFailedError } from "../../errors";
-import type { BookingChange, BookingStore, PairEntry, PairState } from "../../ports";
+import type {
+  BookingChange,
+  BookingStore,
+  MergeWrites,
+  PairEntry,
+  PairState,
+  SessionWithItems,
+} from "../../ports";
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
@@ -34,6 +41,22 @@ export class DynamoBookingStore implements BookingStore {
 
   async getSessions(ids: readonly string[]): Promise<Session[]> {
     return this.batchGet(ids.map((id) => keys.session(id)));
+  }
+
+  async getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]> {
+    const found: SessionWithItems[] = [];
+    for (const id of [...new Set(ids)]) {
+      const items = await this.partition(keys.session(id).pk);
+      const session = items.find((i) => i.sk === keys.session(id).sk);
+      if (!session) continue;
+      found.push({
+        session: stripKeys<Session>(session),
+        items: items
+          .filter((i) => i !== session)
+          .map(({ pk: _pk, sk, ...data }) => ({ sk: String(sk), data })),
+      });
+    }
+    return found;
   }
 
   async getPair(clientId: string, coachId: string): Promise<PairState> {
@@ -66,11 +89,13 @@ export class DynamoBookingStore implements BookingStore {
       ...change.sessions.map((s) => ({
         Put: { TableName: table, Item: sessionItem(s), ...versionCondition(s.version - 1) },
       })),
-      ...change.deletedSessions.flatMap((s) => [
-        { Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) } },
-        // A merged-away session takes its private notes with it.
-        { Delete: { TableName: table, Key: keys.sessionNotes(s.id) } },
-      ]),
+      // A merged-away session goes under the version it was read at. Every writer of a session's
+      // partition moves that version (putNotes, finishing, talking points), so the items below
+      // are exactly the ones the merge read: none written meanwhile is left behind or overwritten.
+      ...change.deletedSessions.map((s) => ({
+        Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
+      })),
+      ...(change.merge ? mergeItems(table, change.merge) : []),
       ...(change.pair
         ? [
             {
@@ -109,6 +134,26 @@ export class DynamoBookingStore implements BookingStore {
         throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
       throw error;
     }
+  }
+
+  /** Every item of one partition, read consistently. */
+  private async partition(pk: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :p",
+          ExpressionAttributeValues: { ":p": pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return items;
   }
 
   private async batchGet<T>(wanted: { pk: string; sk: string }[]): Promise<T[]> {
@@ -164,6 +209,32 @@ export class DynamoBookingStore implements BookingStore {
     } while (start);
     return items;
   }
+}
+
+/**
+ * The writes of a merge: the combined or moved items in the kept session's partition (guarded by
+ * the kept session's version, which the same transaction checks or writes), the deletes in the
+ * merged-away partitions, and the action items re-pointed at the kept session. An action item's
+ * version moves too, so a "done" saved from a read before the merge fails and is read again.
+ */
+function mergeItems(table: string, merge: MergeWrites) {
+  return [
+    ...merge.deletes.map((d) => ({
+      Delete: { TableName: table, Key: { pk: keys.session(d.sessionId).pk, sk: d.sk } },
+    })),
+    ...merge.puts.map((p) => ({
+      Put: { TableName: table, Item: { ...p.item.data, pk: keys.session(p.sessionId).pk, sk: p.item.sk } },
+    })),
+    ...merge.actionItems.map((a) => ({
+      Update: {
+        TableName: table,
+        Key: keys.actionItem(a.id),
+        UpdateExpression: "SET sessionId = :s, version = version + :one",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":s": a.sessionId, ":one": 1 },
+      },
+    })),
+  ];
 }
 
 /** A write that expects the item at `version` (0: must not exist yet). */

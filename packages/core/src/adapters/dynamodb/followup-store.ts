@@ -4,7 +4,6 @@ import {
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -15,6 +14,28 @@ import type { Session } from "../../sessions/model";
 import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
+
+/**
+ * How any item other than the session itself is written into a session's partition (notes,
+ * talking points, …): in one transaction with a bump of the session's `version`, on a session
+ * that still exists. A merge deletes the session it merges away under the version it read, so a
+ * write that lands between the merge's read and its commit makes the merge read again and carry
+ * that write over too, and a write after the merge fails instead of landing in an empty partition.
+ */
+export function sessionPartWrites(table: string, sessionId: string, item: { pk: string; sk: string }) {
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.session(sessionId),
+        UpdateExpression: "SET version = version + :one",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":one": 1 },
+      },
+    },
+    { Put: { TableName: table, Item: item } },
+  ];
+}
 
 export class DynamoFollowupStore implements FollowupStore {
   constructor(
@@ -108,8 +129,8 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: this.notesItem({ sessionId, coachId, notes }, now) }),
+    await this.transact(
+      sessionPartWrites(this.tableName, sessionId, this.notesItem({ sessionId, coachId, notes }, now)),
     );
   }
 
