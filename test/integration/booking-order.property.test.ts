@@ -521,6 +521,75 @@ describe("coach work survives booking merges, against DynamoDB Local", () => {
     }
   }
 
+  it("joins the notes of both sessions when a late reschedule joins the chain (counterexample, seed 2040767759)", async () => {
+    // created b1 | created b1 | cancelled b2 → b3 | created b3 ← b2 | created b2 ← b1, with a note
+    // on each of the two sessions before the last delivery joins them.
+    const client = storyFor({
+      provider: "calendly",
+      styles: ["calcom", "calendly"],
+      gapsMinutes: [8797, 8, 6],
+      durationsMinutes: [60, 30, 90],
+      endsCancelled: false,
+    });
+    const [created1, created2, cancel2, created3] = client.story.events as BookingEvent[];
+    const delivered = [created1!, created1!, cancel2!, created3!, created2!];
+    const written = newWritten();
+    for (const event of delivered.slice(0, 4)) await processBookingEvent(stack.deps.bookings, event);
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 0 }, written, false);
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 1 }, written, false);
+    expect(written.sessionIds.size).toBe(2);
+    await processBookingEvent(stack.deps.bookings, created2!);
+
+    await expectWorkKept(client, delivered, written, []);
+  });
+
+  it("carries over a note written on the merged-away session while the merge was deciding", async () => {
+    // created b1 | created b3 ← b2: two sessions. created b2 ← b1 reads both partitions, then
+    // pauses; the coach writes a note on the session it is about to merge away; the merge goes on.
+    const client = storyFor({
+      provider: "calcom",
+      styles: ["calcom", "calcom"],
+      gapsMinutes: [60, 60, 60],
+      durationsMinutes: [60, 60, 60],
+      endsCancelled: false,
+    });
+    const [created1, created2, created3] = client.story.events as BookingEvent[];
+    await processBookingEvent(stack.deps.bookings, created1!);
+    await processBookingEvent(stack.deps.bookings, created3!);
+    const store = stack.deps.bookings.bookings;
+    let reached!: () => void;
+    let release!: () => void;
+    const atPause = new Promise<void>((r) => {
+      reached = r;
+    });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let paused = false;
+    const deps: BookingDeps = {
+      ...stack.deps.bookings,
+      bookings: Object.assign(Object.create(store), {
+        async getSessionsWithItems(ids: readonly string[]) {
+          const read = await store.getSessionsWithItems(ids);
+          if (!paused) {
+            paused = true;
+            reached();
+            await released;
+          }
+          return read;
+        },
+      }),
+    };
+    const merging = processBookingEvent(deps, created2!);
+    await atPause;
+    const written = newWritten();
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 1 }, written, false);
+    release();
+    await merging;
+
+    await expectWorkKept(client, [created1!, created3!, created2!], written, []);
+  });
+
   it("keeps every note, talking point, finish, action item and goal when deliveries arrive one by one", async () => {
     await fc.assert(
       fc.asyncProperty(storyWithWork, async ({ shape, delivery, writes }) => {
