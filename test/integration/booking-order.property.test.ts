@@ -9,7 +9,7 @@ import {
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BookingDeps, processBookingEvent } from "../../packages/core/src/bookings/process";
-import { ConditionFailedError } from "../../packages/core/src/errors";
+import { AppError, ConditionFailedError } from "../../packages/core/src/errors";
 import type { ActionItem } from "../../packages/core/src/followups/model";
 import type { Session } from "../../packages/core/src/sessions/model";
 import type { BookingEvent, Provider } from "../../packages/core/src/webhooks/booking-event";
@@ -345,13 +345,16 @@ describe("coach work survives booking merges, against DynamoDB Local", () => {
       try {
         if (await writeOne(write.kind, session, label, written, guarded)) return;
       } catch (error) {
-        if (!(error instanceof ConditionFailedError) && !isCancelled(error)) throw error;
+        // The session went away under the write (merged): try again on the sessions there are now.
+        if (!(error instanceof ConditionFailedError) && !isCancelled(error) && !isNotFound(error))
+          throw error;
       }
     }
   }
 
   const isCancelled = (error: unknown) =>
     (error as { name?: string }).name === "TransactionCanceledException";
+  const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
 
   /** Writes one piece of coach work; false when there was nothing to write on this session. */
   async function writeOne(
@@ -540,6 +543,19 @@ describe("coach work survives booking merges, against DynamoDB Local", () => {
     expect(written.sessionIds.size).toBe(2);
     await processBookingEvent(stack.deps.bookings, created2!);
 
+    // Notes for the session merged away are refused, not written into an empty partition.
+    const survivor = (
+      await stack.deps.bookings.bookings.sessionsOfClient((await clientIdOf(client.email))!)
+    )[0]!;
+    const gone = [...written.sessionIds].find((id) => id !== survivor.id)!;
+    await expect(
+      stack.deps.bookings.followups.putNotes(
+        gone,
+        survivor.coachId,
+        "too late",
+        stack.clock.now().toISOString(),
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
     await expectWorkKept(client, delivered, written, []);
   });
 

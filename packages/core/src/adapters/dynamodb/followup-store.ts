@@ -7,7 +7,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { ConditionFailedError } from "../../errors";
+import { ConditionFailedError, notFound } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
 import type { Session } from "../../sessions/model";
@@ -129,9 +129,15 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void> {
-    await this.transact(
-      sessionPartWrites(this.tableName, sessionId, this.notesItem({ sessionId, coachId, notes }, now)),
-    );
+    try {
+      await this.transact(
+        sessionPartWrites(this.tableName, sessionId, this.notesItem({ sessionId, coachId, notes }, now)),
+      );
+    } catch (error) {
+      // The only condition is that the session exists: it was merged away since it was read.
+      if (error instanceof ConditionFailedError) throw notFound("session");
+      throw error;
+    }
   }
 
   async setEngagement(change: EngagementChange, now: string): Promise<void> {
