@@ -606,6 +606,60 @@ describe("coach work survives booking merges, against DynamoDB Local", () => {
     await expectWorkKept(client, [created1!, created3!, created2!], written, []);
   });
 
+  it("parks another coach's notes and takes the merged session out of that coach's pair (round robin)", async () => {
+    // created b1 (Ada) | created b3 ← b2 (another host of the round robin) | both coaches write
+    // notes | created b2 ← b1 joins the chain: Ada's session is kept (oldest, both have work).
+    const client = storyFor({
+      provider: "calcom",
+      styles: ["calcom", "calcom"],
+      gapsMinutes: [60, 60, 60],
+      durationsMinutes: [60, 60, 60],
+      endsCancelled: false,
+    });
+    const other = DEMO_COACHES.find((c) => c.input.email !== coachEmail.calcom)!.input.email;
+    const [created1, created2, created3] = client.story.events as BookingEvent[];
+    await processBookingEvent(stack.deps.bookings, created1!);
+    await processBookingEvent(stack.deps.bookings, {
+      ...created3!,
+      organizerEmails: [other],
+    } as BookingEvent);
+    const clientId = (await clientIdOf(client.email))!;
+    const [first, second] = (await stack.deps.bookings.bookings.sessionsOfClient(clientId)).sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    );
+    expect(first!.coachId).not.toBe(second!.coachId);
+    const now = stack.clock.now().toISOString();
+    await stack.deps.bookings.followups.putNotes(first!.id, first!.coachId, "ada's notes", now);
+    await stack.deps.bookings.followups.putNotes(second!.id, second!.coachId, "the other coach's notes", now);
+    await processBookingEvent(stack.deps.bookings, created2!);
+
+    const [kept, ...rest] = await stack.deps.bookings.bookings.sessionsOfClient(clientId);
+    expect(rest).toEqual([]);
+    expect(kept!.id).toBe(first!.id);
+    // Ada sees her notes only; the other coach's are kept aside, under their own sk.
+    expect(await stack.deps.bookings.followups.getNotes(kept!.id)).toBe("ada's notes");
+    const parked = await doc.send(
+      new GetCommand({
+        TableName: table,
+        Key: { pk: `SESSION#${kept!.id}`, sk: `NOTES#FROM#${second!.id}` },
+        ConsistentRead: true,
+      }),
+    );
+    expect(parked.Item).toMatchObject({ coachId: second!.coachId, notes: "the other coach's notes" });
+    const left = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "pk = :p",
+        ExpressionAttributeValues: { ":p": `SESSION#${second!.id}` },
+        ConsistentRead: true,
+      }),
+    );
+    expect(left.Items).toEqual([]);
+    // The other coach's pair no longer lists the session merged away.
+    const pair = await stack.deps.bookings.bookings.getPair(clientId, second!.coachId);
+    expect(pair.entries.map((e) => e.id)).toEqual([]);
+  });
+
   it("keeps every note, talking point, finish, action item and goal when deliveries arrive one by one", async () => {
     await fc.assert(
       fc.asyncProperty(storyWithWork, async ({ shape, delivery, writes }) => {

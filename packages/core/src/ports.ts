@@ -134,6 +134,9 @@ export interface MergeWrites {
   actionItems: { id: string; sessionId: string }[];
 }
 
+/** One client–coach pair's record as read (version 0: none stored yet). */
+export type PairRecord = { clientId: string; coachId: string } & PairState;
+
 /** One booking-processing step written atomically (see bookings/process.ts). */
 export interface BookingChange {
   /** Records to write; each carries the version it was read at (0 = new). */
@@ -150,7 +153,9 @@ export interface BookingChange {
    */
   unchanged?: { bookings: BookingRecord[]; sessions: Session[] };
   /** The pair's new entries, written over the version they were read at. */
-  pair?: { clientId: string; coachId: string } & PairState;
+  pair?: PairRecord;
+  /** Other pairs a merged-away session leaves (written like `pair`). */
+  otherPairs?: PairRecord[];
 }
 
 /** Storage of provider bookings and the sessions they hold. */

@@ -34,7 +34,10 @@ const NOW = "2026-03-01T08:00:00.000Z";
 class World {
   records = new Map<string, BookingRecord>();
   sessions = new Map<string, SessionWithItems>();
-  pair: PairState = { entries: [], version: 0 };
+  pairs = new Map<string, PairState>();
+  /** The coach a new session belongs to: the booking's organizer, as resolveCoach would find it. */
+  coachOf = (data: { organizerEmails: string[] }) =>
+    data.organizerEmails[0]?.startsWith("ben") ? "coa_ben" : "coa_ada";
   actionItems = new Map<string, { id: string; sessionId: string }>();
   changes: BookingChange[] = [];
   private ids = 0;
@@ -53,10 +56,12 @@ class World {
         facts.newSession = {
           id: `ses_${String(++this.ids).padStart(3, "0")}`,
           clientId: "cli_1",
-          coachId: "coa_ada",
+          coachId: this.coachOf(step.data),
           newClient: false,
         };
-      else if (step.need === "pair") facts.pair = structuredClone(this.pair);
+      else if (step.need === "pair") facts.pair = this.pairOf(step.coachId);
+      else if (step.need === "other-pairs")
+        facts.otherPairs = step.pairs.map((p) => ({ ...p, ...this.pairOf(p.coachId) }));
       else if (step.need === "siblings")
         facts.siblings = step.ids.map((id) => this.sessions.get(id)!.session);
       else {
@@ -79,7 +84,12 @@ class World {
       target.items = [...target.items.filter((i) => i.sk !== p.item.sk), p.item];
     }
     for (const a of change.merge?.actionItems ?? []) this.actionItems.set(a.id, { ...a });
-    if (change.pair) this.pair = { entries: change.pair.entries, version: change.pair.version + 1 };
+    for (const p of [...(change.pair ? [change.pair] : []), ...(change.otherPairs ?? [])])
+      this.pairs.set(p.coachId, { entries: p.entries, version: p.version + 1 });
+  }
+
+  pairOf(coachId: string): PairState {
+    return structuredClone(this.pairs.get(coachId) ?? { entries: [], version: 0 });
   }
 
   /** A coach write on the `target`-th session there is now. */
@@ -248,6 +258,36 @@ describe("decideChain: named cases", () => {
     const merge = world.changes.find((c) => c.deletedSessions.length > 0)!;
     expect(merge.deletedSessions.map((s: Session) => s.id)).toEqual(["ses_001"]);
     expect(merge.merge?.deletes).toEqual([{ sessionId: "ses_001", sk: "NOTES" }]);
+  });
+
+  it("takes a session merged away from another coach's pair out of that pair when that coach's session is kept", () => {
+    // A round-robin reschedule across hosts: b3 ← b2 is Ben's, b1 Ada's; b2 ← b1 joins them.
+    const world = new World();
+    const bens = { ...created3, organizerEmails: ["ben.okafor@coaches.example.com"] } as BookingEvent;
+    world.apply(created1);
+    world.apply(bens);
+    expect(world.pairOf("coa_ben").entries.map((e) => e.id)).toEqual(["ses_002"]);
+    const ben = world.sessions.get("ses_002")!;
+    ben.items = [{ sk: "NOTES", data: { sessionId: "ses_002", coachId: "coa_ben", notes: "ben's" } }];
+    ben.session = { ...ben.session, version: ben.session.version + 1 };
+    world.apply(created2);
+
+    // Ben's notes make his session the one kept; Ada's pair no longer lists hers.
+    expect([...world.sessions.keys()]).toEqual(["ses_002"]);
+    expect(world.pairOf("coa_ada").entries).toEqual([]);
+    expect(world.pairOf("coa_ben").entries.map((e) => e.id)).toEqual(["ses_002"]);
+  });
+
+  it("takes a merged-away session out of its own pair when the kept one is another coach's", () => {
+    const world = new World();
+    const bens = { ...created3, organizerEmails: ["ben.okafor@coaches.example.com"] } as BookingEvent;
+    world.apply(created1);
+    world.apply(bens);
+    world.apply(created2);
+
+    expect([...world.sessions.keys()]).toEqual(["ses_001"]);
+    expect(world.pairOf("coa_ben").entries).toEqual([]);
+    expect(world.pairOf("coa_ada").entries.map((e) => e.id)).toEqual(["ses_001"]);
   });
 
   it("writes the kept session in a merge even when its state does not change, so its version guards the moved items", () => {

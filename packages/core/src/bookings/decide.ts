@@ -1,4 +1,4 @@
-import type { BookingChange, PairEntry, PairState, SessionWithItems } from "../ports";
+import type { BookingChange, PairEntry, PairRecord, PairState, SessionWithItems } from "../ports";
 import type { Session, SessionStatus } from "../sessions/model";
 import { renumber } from "../sessions/sequence";
 import { stableJson } from "../shared/stable-json";
@@ -49,7 +49,9 @@ export interface ChainFacts {
   sessions?: SessionWithItems[];
   newSession?: NewSessionFacts;
   pair?: PairState;
-  /** The pair's sessions whose kind or number changes, as stored. */
+  /** The pairs of merged-away sessions that belong to another client–coach pair, as read. */
+  otherPairs?: PairRecord[];
+  /** The pairs' sessions whose kind or number changes, as stored. */
   siblings?: Session[];
 }
 
@@ -57,6 +59,7 @@ export type ChainStep =
   | { need: "sessions"; ids: string[] }
   | { need: "new-session"; data: CreatedData }
   | { need: "pair"; clientId: string; coachId: string; newClient: boolean }
+  | { need: "other-pairs"; pairs: { clientId: string; coachId: string }[] }
   | { need: "siblings"; ids: string[] }
   | { need?: undefined; change: BookingChange; result: BookingResult };
 
@@ -131,9 +134,21 @@ export function decideChain(facts: ChainFacts): ChainStep {
       newClient: fresh?.newClient ?? false,
     };
   const numbered = numberSession(next, keep, merged, renumberNeeded ? facts.pair : undefined, facts.now);
-  const siblingIds = numbered.siblingSlots.map((s) => s.id);
+  // A session merged away from another pair (a reschedule across hosts) leaves that pair too.
+  const foreign = otherPairsOf(next, merged);
+  if (foreign.length > 0 && !facts.otherPairs) return { need: "other-pairs", pairs: foreign };
+  const leaving = (facts.otherPairs ?? []).map((p) => withoutMerged(p, merged));
+  const slots = [...numbered.siblingSlots, ...leaving.flatMap((l) => l.slots)];
+  const siblingIds = slots.map((s) => s.id);
   if (siblingIds.length > 0 && !facts.siblings) return { need: "siblings", ids: siblingIds };
-  const renumbered = renumberSiblings(facts.siblings ?? [], numbered.siblingSlots, facts.now);
+  const renumbered = renumberSiblings(facts.siblings ?? [], slots, facts.now);
+  const otherPairs = leaving.map(({ pair: p }) => ({
+    ...p,
+    entries: p.entries.map((e) => {
+      const moved = renumbered.find((r) => r.id === e.id);
+      return moved ? entry(moved) : e;
+    }),
+  }));
   const session = numbered.session;
 
   for (const r of chain)
@@ -151,6 +166,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       deletedSessions: merged,
       unchanged: { bookings: w.unchanged, sessions: !sessionChanged && keep ? [keep] : [] },
       ...(pair ? { pair } : {}),
+      ...(otherPairs.length > 0 ? { otherPairs } : {}),
       ...(plan && merged.length > 0 ? { merge: plan.writes } : {}),
     },
     result: {
@@ -233,6 +249,21 @@ function numberSession(
     (s) => s.id !== next.id && s.changed,
   );
   return { session, others, siblingSlots };
+}
+
+/** The client–coach pairs of merged sessions other than the kept session's own. */
+function otherPairsOf(next: PlacedBase, merged: readonly Session[]) {
+  const pairs = new Map<string, { clientId: string; coachId: string }>();
+  for (const m of merged)
+    if (m.clientId !== next.clientId || m.coachId !== next.coachId)
+      pairs.set(`${m.clientId}#${m.coachId}`, { clientId: m.clientId, coachId: m.coachId });
+  return [...pairs.values()];
+}
+
+/** Another pair without the merged sessions, and the slots of its sessions that move up. */
+function withoutMerged(pair: PairRecord, merged: readonly Session[]) {
+  const entries = pair.entries.filter((e) => !merged.some((m) => m.id === e.id));
+  return { pair: { ...pair, entries }, slots: renumber(entries).filter((s) => s.changed) };
 }
 
 function renumberSiblings(

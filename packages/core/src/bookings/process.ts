@@ -83,6 +83,11 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
       case "pair":
         facts.pair = await readPair(deps, step, step.newClient);
         break;
+      case "other-pairs":
+        facts.otherPairs = await Promise.all(
+          step.pairs.map(async (p) => ({ ...p, ...(await readPair(deps, p, false)) })),
+        );
+        break;
       case "siblings":
         facts.siblings = await deps.bookings.getSessions(step.ids);
         break;

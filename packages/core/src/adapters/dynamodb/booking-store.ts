@@ -96,24 +96,20 @@ export class DynamoBookingStore implements BookingStore {
         Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
       })),
       ...(change.merge ? mergeItems(table, change.merge) : []),
-      ...(change.pair
-        ? [
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  ...keys.pair(change.pair.clientId, change.pair.coachId),
-                  type: "pair",
-                  clientId: change.pair.clientId,
-                  coachId: change.pair.coachId,
-                  entries: change.pair.entries,
-                  version: change.pair.version + 1,
-                },
-                ...versionCondition(change.pair.version),
-              },
-            },
-          ]
-        : []),
+      ...[...(change.pair ? [change.pair] : []), ...(change.otherPairs ?? [])].map((pair) => ({
+        Put: {
+          TableName: table,
+          Item: {
+            ...keys.pair(pair.clientId, pair.coachId),
+            type: "pair",
+            clientId: pair.clientId,
+            coachId: pair.coachId,
+            entries: pair.entries,
+            version: pair.version + 1,
+          },
+          ...versionCondition(pair.version),
+        },
+      })),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,
