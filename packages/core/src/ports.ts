@@ -152,10 +152,11 @@ export interface BookingChange {
    * was read at, or the whole change fails (so a decision made on a stale read never lands).
    */
   unchanged?: { bookings: BookingRecord[]; sessions: Session[] };
-  /** The pair's new entries, written over the version they were read at. */
-  pair?: PairRecord;
-  /** Other pairs a merged-away session leaves (written like `pair`). */
-  otherPairs?: PairRecord[];
+  /**
+   * The pairs' new entries, each written over the version it was read at: the session's own pair,
+   * and the pair of a session merged away from another pair.
+   */
+  pairs?: PairRecord[];
 }
 
 /** Storage of provider bookings and the sessions they hold. */

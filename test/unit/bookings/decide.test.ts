@@ -59,9 +59,12 @@ class World {
           coachId: this.coachOf(step.data),
           newClient: false,
         };
-      else if (step.need === "pair") facts.pair = this.pairOf(step.coachId);
-      else if (step.need === "other-pairs")
-        facts.otherPairs = step.pairs.map((p) => ({ ...p, ...this.pairOf(p.coachId) }));
+      else if (step.need === "pairs")
+        facts.pairs = step.pairs.map((p) => ({
+          clientId: p.clientId,
+          coachId: p.coachId,
+          ...this.pairOf(p.coachId),
+        }));
       else if (step.need === "siblings")
         facts.siblings = step.ids.map((id) => this.sessions.get(id)!.session);
       else {
@@ -84,7 +87,7 @@ class World {
       target.items = [...target.items.filter((i) => i.sk !== p.item.sk), p.item];
     }
     for (const a of change.merge?.actionItems ?? []) this.actionItems.set(a.id, { ...a });
-    for (const p of [...(change.pair ? [change.pair] : []), ...(change.otherPairs ?? [])])
+    for (const p of change.pairs ?? [])
       this.pairs.set(p.coachId, { entries: p.entries, version: p.version + 1 });
   }
 

@@ -1,4 +1,4 @@
-import type { MergeWrites, SessionPartItem, SessionWithItems } from "../ports";
+import type { MergeWrites, SessionWithItems } from "../ports";
 import type { Session, SessionFinish } from "../sessions/model";
 
 /*
@@ -25,26 +25,18 @@ export interface MergePlan {
 /**
  * Which session of a chain is kept: a finished one first (the earliest finish), then one that
  * carries coach work in its partition (notes, talking points, …), then the oldest. Ties go to
- * the smallest id, so every delivery of the chain picks the same one.
+ * the smallest id, so every delivery of the chain picks the same one. (ISO times sort as text;
+ * "~" sorts after them.)
  */
-export function rankForKeeping(a: SessionWithItems, b: SessionWithItems): number {
-  const fa = a.session.finish?.finishedAt;
-  const fb = b.session.finish?.finishedAt;
-  if (fa !== fb) {
-    if (fa === undefined) return 1;
-    if (fb === undefined) return -1;
-    return fa < fb ? -1 : 1;
-  }
-  const wa = a.items.length > 0;
-  const wb = b.items.length > 0;
-  if (wa !== wb) return wa ? -1 : 1;
-  return a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0;
-}
+const rank = (s: SessionWithItems) =>
+  `${s.session.finish?.finishedAt ?? "~"} ${s.items.length ? 0 : 1} ${s.session.id}`;
 
 /** Keeps one session of `sessions` (at least one) and carries the others' work over to it. */
 export function planMerge(sessions: readonly SessionWithItems[]): MergePlan {
-  const [keep, ...merged] = [...sessions].sort(rankForKeeping);
-  if (!keep) throw new Error("planMerge needs at least one session");
+  const [keep, ...merged] = [...sessions].sort((a, b) => (rank(a) < rank(b) ? -1 : 1)) as [
+    SessionWithItems,
+    ...SessionWithItems[],
+  ];
   const session = merged.reduce((s, m) => withFinish(s, m.session.finish), keep.session);
   return { keep, merged, session, writes: mergeWrites(keep, merged) };
 }
@@ -55,15 +47,18 @@ export function planMerge(sessions: readonly SessionWithItems[]): MergePlan {
  * finished first. A kept session that was not finished takes the other's finish whole.
  */
 export function withFinish(session: Session, other: SessionFinish | undefined): Session {
+  const own = session.finish;
   if (!other) return session;
-  if (!session.finish) return { ...session, status: "finished", finish: other };
   return {
     ...session,
-    finish: {
-      ...session.finish,
-      takeaways: unique([...session.finish.takeaways, ...other.takeaways]),
-      actionItemIds: unique([...session.finish.actionItemIds, ...other.actionItemIds]),
-    },
+    status: "finished",
+    finish: own
+      ? {
+          ...own,
+          takeaways: unique(own.takeaways, other.takeaways),
+          actionItemIds: unique(own.actionItemIds, other.actionItemIds),
+        }
+      : other,
   };
 }
 
@@ -74,62 +69,50 @@ export function withFinish(session: Session, other: SessionFinish | undefined): 
  * parked under `<sk>#FROM#<session>` instead: private work never reaches another coach.
  */
 export function mergeWrites(keep: SessionWithItems, merged: readonly SessionWithItems[]): MergeWrites {
-  const keptId = keep.session.id;
-  const result = new Map(keep.items.map((i) => [i.sk, i]));
-  const changed = new Set<string>();
-  const deletes: MergeWrites["deletes"] = [];
-  for (const m of merged) {
-    for (const item of m.items) {
-      deletes.push({ sessionId: m.session.id, sk: item.sk });
-      const author = item.data.coachId;
-      const sk =
-        typeof author === "string" && author !== keep.session.coachId
-          ? parkedSk(item.sk, m.session.id)
-          : item.sk;
-      const moved = { ...item.data, ...("sessionId" in item.data ? { sessionId: keptId } : {}) };
-      const there = result.get(sk);
-      result.set(sk, { sk, data: there ? combineItems(there.data, moved) : moved });
-      changed.add(sk);
+  const sessionId = keep.session.id;
+  const items = new Map(keep.items.map((i) => [i.sk, i.data]));
+  const puts = new Set<string>();
+  const writes: MergeWrites = { puts: [], deletes: [], actionItems: [] };
+  for (const { session, items: theirs } of merged) {
+    for (const { sk, data } of theirs) {
+      writes.deletes.push({ sessionId: session.id, sk });
+      const to = data.coachId && data.coachId !== keep.session.coachId ? parkedSk(sk, session.id) : sk;
+      const moved = "sessionId" in data ? { ...data, sessionId } : data;
+      const there = items.get(to);
+      items.set(to, there ? combineItems(there, moved) : moved);
+      puts.add(to);
     }
+    for (const id of session.finish?.actionItemIds ?? []) writes.actionItems.push({ id, sessionId });
   }
-  return {
-    puts: [...changed].map((sk) => ({ sessionId: keptId, item: result.get(sk) as SessionPartItem })),
-    deletes,
-    actionItems: merged.flatMap((m) =>
-      (m.session.finish?.actionItemIds ?? []).map((id) => ({ id, sessionId: keptId })),
-    ),
-  };
+  for (const sk of puts) writes.puts.push({ sessionId, item: { sk, data: items.get(sk)! } });
+  return writes;
 }
 
 /**
  * Two items of the same kind, the kept session's first. Lists are joined (entries with an `id`
  * once per id, others once per value); differing texts are joined with MERGE_SEPARATOR, except
- * timestamps (`…At`), where the later wins; anything else keeps the kept item's value.
+ * timestamps (`…At`), where the later wins, and `sessionId`, `coachId` and `type`; anything else
+ * keeps the kept item's value.
  */
 export function combineItems(
   kept: Record<string, unknown>,
   other: Record<string, unknown>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...other, ...kept };
+  const out = { ...other, ...kept };
   for (const [key, value] of Object.entries(other)) {
     const mine = kept[key];
-    if (Array.isArray(mine) && Array.isArray(value)) out[key] = joinLists(mine, value);
-    else if (typeof mine === "string" && typeof value === "string" && mine !== value) {
+    if (Array.isArray(mine) && Array.isArray(value)) {
+      const seen = new Set<string>();
+      out[key] = [...mine, ...value].filter((x) => {
+        const id = x?.id === undefined ? JSON.stringify(x) : `id:${x.id}`;
+        return !seen.has(id) && !!seen.add(id);
+      });
+    } else if (typeof mine === "string" && typeof value === "string" && mine !== value) {
       if (key.endsWith("At")) out[key] = mine > value ? mine : value;
-      else if (key !== "sessionId" && key !== "coachId" && key !== "type")
-        out[key] = `${mine}${MERGE_SEPARATOR}${value}`;
+      else if (!["sessionId", "coachId", "type"].includes(key)) out[key] = mine + MERGE_SEPARATOR + value;
     }
   }
   return out;
 }
 
-function joinLists(a: readonly unknown[], b: readonly unknown[]): unknown[] {
-  const identity = (x: unknown) =>
-    x !== null && typeof x === "object" && "id" in x
-      ? `id:${String((x as { id: unknown }).id)}`
-      : JSON.stringify(x);
-  const seen = new Set(a.map(identity));
-  return [...a, ...b.filter((x) => !seen.has(identity(x)) && seen.add(identity(x)))];
-}
-
-const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+const unique = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];

@@ -11,7 +11,7 @@ import type {
 } from "../ports";
 import type { BookingEvent } from "../webhooks/booking-event";
 import { MAX_CHAIN, missingLinks } from "./chain";
-import { type BookingResult, type ChainFacts, decideChain, type NewSessionFacts } from "./decide";
+import { type BookingResult, type ChainFacts, decideChain, entry, type NewSessionFacts } from "./decide";
 import type { BookingRecord, CreatedData } from "./model";
 import { resolveClient, resolveCoach } from "./resolve";
 
@@ -80,12 +80,13 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
       case "new-session":
         facts.newSession = await resolveNewSession(deps, step.data);
         break;
-      case "pair":
-        facts.pair = await readPair(deps, step, step.newClient);
-        break;
-      case "other-pairs":
-        facts.otherPairs = await Promise.all(
-          step.pairs.map(async (p) => ({ ...p, ...(await readPair(deps, p, false)) })),
+      case "pairs":
+        facts.pairs = await Promise.all(
+          step.pairs.map(async ({ clientId, coachId, newClient }) => ({
+            clientId,
+            coachId,
+            ...(await readPair(deps, { clientId, coachId }, newClient)),
+          })),
         );
         break;
       case "siblings":
@@ -141,12 +142,6 @@ async function readPair(
   );
   return {
     version: 0,
-    entries: sessions.map((s) => ({
-      id: s.id,
-      startsAt: s.startsAt,
-      status: s.status,
-      kind: s.kind,
-      ...(s.number ? { number: s.number } : {}),
-    })),
+    entries: sessions.map(entry),
   };
 }

@@ -1,10 +1,4 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import { ConditionFailedError } from "../../errors";
 import type {
@@ -18,7 +12,8 @@ import type {
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
-import { keys, stripKeys } from "./keys";
+import { type Key, keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
 
 /** A session as stored, with the keys of both session indexes (by client, by coach). */
 export const sessionItem = (s: Session) => ({
@@ -46,7 +41,12 @@ export class DynamoBookingStore implements BookingStore {
   async getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]> {
     const found: SessionWithItems[] = [];
     for (const id of [...new Set(ids)]) {
-      const items = await this.partition(keys.session(id).pk);
+      const items = await queryPages(this.db, {
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :p",
+        ExpressionAttributeValues: { ":p": keys.session(id).pk },
+        ConsistentRead: true,
+      });
       const session = items.find((i) => i.sk === keys.session(id).sk);
       if (!session) continue;
       found.push({
@@ -96,7 +96,7 @@ export class DynamoBookingStore implements BookingStore {
         Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
       })),
       ...(change.merge ? mergeItems(table, change.merge) : []),
-      ...[...(change.pair ? [change.pair] : []), ...(change.otherPairs ?? [])].map((pair) => ({
+      ...(change.pairs ?? []).map((pair) => ({
         Put: {
           TableName: table,
           Item: {
@@ -132,41 +132,8 @@ export class DynamoBookingStore implements BookingStore {
     }
   }
 
-  /** Every item of one partition, read consistently. */
-  private async partition(pk: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :p",
-          ExpressionAttributeValues: { ":p": pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(res.Items ?? []));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
-  private async batchGet<T>(wanted: { pk: string; sk: string }[]): Promise<T[]> {
-    const found: T[] = [];
-    const unique = [...new Map(wanted.map((k) => [k.pk, k])).values()];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [this.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
-        };
-      while (request && Object.keys(request).length > 0) {
-        const res = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<T>(item));
-        request = res.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+  private async batchGet<T>(wanted: Key[]): Promise<T[]> {
+    return (await batchGetAll(this.db, this.tableName, wanted)).map((i) => stripKeys<T>(i));
   }
 
   private async queryAll<T>(
@@ -188,22 +155,13 @@ export class DynamoBookingStore implements BookingStore {
       conditions.push(`${sortKey} <= :to`);
       values[":to"] = `${range.to}~`;
     }
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index,
-          KeyConditionExpression: conditions.join(" AND "),
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) items.push(stripKeys<T>(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: index,
+      KeyConditionExpression: conditions.join(" AND "),
+      ExpressionAttributeValues: values,
+    });
+    return items.map((i) => stripKeys<T>(i));
   }
 }
 

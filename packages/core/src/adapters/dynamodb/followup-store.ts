@@ -1,12 +1,4 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionFailedError, notFound } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
@@ -14,6 +6,7 @@ import type { Session } from "../../sessions/model";
 import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
 
 /**
  * How any item other than the session itself is written into a session's partition (notes,
@@ -72,40 +65,22 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async getActionItems(ids: readonly string[]): Promise<ActionItem[]> {
-    const found: ActionItem[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: BatchGetCommandInput["RequestItems"] = {
-        [this.tableName]: {
-          Keys: ids.slice(i, i + 100).map((id) => keys.actionItem(id)),
-          ConsistentRead: true,
-        },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<ActionItem>(item));
-        request = res.UnprocessedKeys;
-      }
-    }
-    return found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      ids.map((id) => keys.actionItem(id)),
+    );
+    return items.map((i) => stripKeys<ActionItem>(i)).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
   async actionItemsOfClient(clientId: string): Promise<ActionItem[]> {
-    const items: ActionItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: { ":p": keys.clientActionItems(clientId, "", "").gsi1pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of res.Items ?? []) items.push(stripKeys<ActionItem>(i));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": keys.clientActionItems(clientId, "", "").gsi1pk },
+    });
+    return items.map((i) => stripKeys<ActionItem>(i));
   }
 
   async saveActionItem(item: ActionItem): Promise<void> {
