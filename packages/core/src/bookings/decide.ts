@@ -132,6 +132,47 @@ export function decideChain(facts: ChainFacts): ChainStep {
     data,
   );
   const merged = plan?.merged.map((m) => m.session) ?? [];
+  const numbered = numberPairs(facts, next, keep, merged, newClient);
+  if ("need" in numbered) return numbered;
+  const { session, renumbered, pairs } = numbered;
+
+  for (const r of chain)
+    if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
+  const changed =
+    !keep ||
+    merged.length > 0 ||
+    stableJson(entry(keep)) + keep.endsAt + keep.bookingId !==
+      stableJson(entry(session)) + session.endsAt + session.bookingId;
+  return {
+    change: change(!changed && keep ? [keep] : [], {
+      sessions: [...(changed ? [session] : []), ...renumbered],
+      deletedSessions: merged,
+      ...(pairs.length ? { pairs } : {}),
+      ...(merged.length ? { merge: plan!.writes } : {}),
+    }),
+    result: {
+      outcome: "session",
+      session: changed ? session : keep!,
+      ...(keep ? { before: keep } : {}),
+      merged,
+      newClient,
+    },
+  };
+}
+
+/**
+ * Kind and number of the session, and of the siblings that move, in the session's own pair and in
+ * the pairs of sessions merged away from another pair; or what still has to be read for that.
+ */
+function numberPairs(
+  facts: ChainFacts,
+  next: PlacedBase,
+  keep: Session | undefined,
+  merged: readonly Session[],
+  newClient: boolean,
+):
+  | Extract<ChainStep, { need: "pairs" | "siblings" }>
+  | { session: Session; renumbered: Session[]; pairs: PairRecord[] } {
   const gone = (id: string) => id === next.id || merged.some((m) => m.id === id);
 
   // Kind and number follow each pair's non-cancelled sessions in start order; they can only
@@ -158,7 +199,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
     ...unnumbered,
     kind,
     ...(number ? { number } : {}),
-    updatedAt: now,
+    updatedAt: facts.now,
     version: next.version + 1,
   };
   const left = others.map((p) => ({ ...p, entries: p.entries.filter((e) => !gone(e.id)) }));
@@ -174,7 +215,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       ...rest,
       kind: slot.kind,
       ...(slot.number ? { number: slot.number } : {}),
-      updatedAt: now,
+      updatedAt: facts.now,
       version: s.version + 1,
     };
   });
@@ -187,28 +228,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       ]
     : [];
 
-  for (const r of chain)
-    if (r.sessionId !== session.id) records.set(r.bookingId, { ...r, sessionId: session.id });
-  const changed =
-    !keep ||
-    merged.length > 0 ||
-    stableJson(entry(keep)) + keep.endsAt + keep.bookingId !==
-      stableJson(entry(session)) + session.endsAt + session.bookingId;
-  return {
-    change: change(!changed && keep ? [keep] : [], {
-      sessions: [...(changed ? [session] : []), ...renumbered],
-      deletedSessions: merged,
-      ...(pairs.length ? { pairs } : {}),
-      ...(merged.length ? { merge: plan!.writes } : {}),
-    }),
-    result: {
-      outcome: "session",
-      session: changed ? session : keep!,
-      ...(keep ? { before: keep } : {}),
-      merged,
-      newClient,
-    },
-  };
+  return { session, renumbered, pairs };
 }
 
 type PlacedBase = Omit<Session, "kind" | "number"> & Partial<Pick<Session, "kind" | "number">>;
