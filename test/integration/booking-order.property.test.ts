@@ -1,13 +1,24 @@
 import { randomUUID } from "node:crypto";
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BookingDeps, processBookingEvent } from "../../packages/core/src/bookings/process";
+import { AppError, ConditionFailedError } from "../../packages/core/src/errors";
+import type { ActionItem } from "../../packages/core/src/followups/model";
 import type { Session } from "../../packages/core/src/sessions/model";
 import type { BookingEvent, Provider } from "../../packages/core/src/webhooks/booking-event";
 import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
 import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
 import {
   buildStory,
+  type CoachWrite,
+  coachWritesArb,
   type Delivery,
   deliver,
   deliveryArb,
@@ -183,6 +194,7 @@ describe("booking events in any order, against DynamoDB Local", () => {
         sessionsOfClient: (clientId) => store.sessionsOfClient(clientId),
         sessionsOfCoach: (coachId, range) => store.sessionsOfCoach(coachId, range),
         getPair: (clientId, coachId) => store.getPair(clientId, coachId),
+        getSessionsWithItems: (ids) => store.getSessionsWithItems(ids),
         commit: (change) => store.commit(change),
         async getSessions(ids) {
           if (!paused) {
@@ -244,4 +256,446 @@ describe("booking events in any order, against DynamoDB Local", () => {
 
     await expectFinalState(client, [created1!, cancel1!, cancel2!, created2!, created3!]);
   });
+});
+
+/*
+ * Coach work across merges. While a chain's deliveries arrive (one by one or all at once), the
+ * coach writes on whichever session the client has at that moment: private notes (through the
+ * follow-up store), talking points (a raw TALKINGPOINTS item, as the coach workspace stores them),
+ * a finish with takeaways and an action item, and a SMART goal. When the chain's sessions merge,
+ * none of it may be lost: all of it ends on the one surviving session, and the partitions of the
+ * sessions merged away are empty.
+ */
+describe("coach work survives booking merges, against DynamoDB Local", () => {
+  let stack: TestStack;
+  let doc: DynamoDBDocumentClient;
+  let table: string;
+  let base: number;
+  let tag = 0;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await seedDemoCoaches(stack.deps);
+    doc = DynamoDBDocumentClient.from(stack.deps.aws.dynamodb);
+    table = stack.deps.config.tableName;
+    base = Math.ceil(stack.clock.now().getTime() / HOUR) * HOUR + 24 * HOUR;
+  });
+
+  /** What the coach wrote and saw stored, to be found again at the end. */
+  interface Written {
+    notes: string[];
+    points: string[];
+    takeaways: string[];
+    actionItemIds: string[];
+    goals: string[];
+    sessionIds: Set<string>;
+  }
+
+  const newWritten = (): Written => ({
+    notes: [],
+    points: [],
+    takeaways: [],
+    actionItemIds: [],
+    goals: [],
+    sessionIds: new Set(),
+  });
+
+  const storyWithWork = storyShapeArb.chain((shape) =>
+    fc.record({
+      shape: fc.constant(shape),
+      delivery: deliveryArb(buildStory(shape, shapeCtx).events.length),
+      writes: coachWritesArb,
+    }),
+  );
+
+  function storyFor(shape: StoryShape) {
+    const prefix = `${fileTag}-${++run}-w-`;
+    const email = uniqueEmail("order-work");
+    const story = buildStory(shape, {
+      idPrefix: prefix,
+      attendeeEmail: email,
+      organizerEmail: coachEmail[shape.provider],
+      base,
+    });
+    return { story, email, prefix };
+  }
+
+  async function clientIdOf(email: string): Promise<string | undefined> {
+    return (await stack.deps.clients.clients.readForIntake(email)).record?.clientId;
+  }
+
+  /**
+   * One coach write on the `target`-th session the client has now. A write that loses to a merge
+   * (its session went away meanwhile) is tried again on the sessions there are then, as a coach
+   * reloading the page would; a write that never lands is not counted as written.
+   */
+  async function coachWrite(email: string, write: CoachWrite, written: Written, guarded: boolean) {
+    const label = `w${++tag}`;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const clientId = await clientIdOf(email);
+      const listed = clientId ? await stack.deps.bookings.bookings.sessionsOfClient(clientId) : [];
+      const ids = listed.map((s) => s.id).sort();
+      const id = ids[write.target % Math.max(ids.length, 1)];
+      const session = id ? (await stack.deps.bookings.bookings.getSessions([id]))[0] : undefined;
+      if (!clientId || !session) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      written.sessionIds.add(session.id);
+      try {
+        if (await writeOne(write.kind, session, label, written, guarded)) return;
+      } catch (error) {
+        // The session went away under the write (merged): try again on the sessions there are now.
+        if (!(error instanceof ConditionFailedError) && !isCancelled(error) && !isNotFound(error))
+          throw error;
+      }
+    }
+  }
+
+  const isCancelled = (error: unknown) =>
+    (error as { name?: string }).name === "TransactionCanceledException";
+  const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
+
+  /** Writes one piece of coach work; false when there was nothing to write on this session. */
+  async function writeOne(
+    kind: CoachWrite["kind"],
+    session: Session,
+    label: string,
+    written: Written,
+    guarded: boolean,
+  ): Promise<boolean> {
+    const now = stack.clock.now().toISOString();
+    const followups = stack.deps.bookings.followups;
+    switch (kind) {
+      case "notes": {
+        const current = await followups.getNotes(session.id);
+        const line = `note ${label}`;
+        await followups.putNotes(session.id, session.coachId, current ? `${current}\n${line}` : line, now);
+        written.notes.push(line);
+        return true;
+      }
+      case "talkingPoints": {
+        const key = { pk: `SESSION#${session.id}`, sk: "TALKINGPOINTS" };
+        const stored = (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true })))
+          .Item;
+        const points = [
+          ...((stored?.points as { id: string; text: string }[]) ?? []),
+          { id: label, text: label },
+        ];
+        const item = { ...key, type: "talkingPoints", coachId: session.coachId, points, updatedAt: now };
+        if (guarded) {
+          // The rule for every writer of a session's partition: bump the session in the same write.
+          await doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: table,
+                    Key: { pk: key.pk, sk: "SESSION" },
+                    UpdateExpression: "SET version = version + :one",
+                    ConditionExpression: "attribute_exists(pk)",
+                    ExpressionAttributeValues: { ":one": 1 },
+                  },
+                },
+                { Put: { TableName: table, Item: item } },
+              ],
+            }),
+          );
+        } else {
+          await doc.send(new PutCommand({ TableName: table, Item: item }));
+        }
+        written.points.push(label);
+        return true;
+      }
+      case "finish": {
+        if (session.status !== "scheduled") return true;
+        const action: ActionItem = {
+          id: `act_${label}${randomUUID().slice(0, 8)}`,
+          clientId: session.clientId,
+          coachId: session.coachId,
+          sessionId: session.id,
+          text: `action ${label}`,
+          dueDate: "2027-01-01",
+          done: false,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        await followups.commitFinish(
+          {
+            session: {
+              ...session,
+              status: "finished",
+              finish: {
+                finishedAt: now,
+                takeaways: [`takeaway ${label}`],
+                next: { type: "ad-hoc" },
+                actionItemIds: [action.id],
+              },
+              updatedAt: now,
+              version: session.version + 1,
+            },
+            actionItems: [action],
+          },
+          now,
+        );
+        written.takeaways.push(`takeaway ${label}`);
+        written.actionItemIds.push(action.id);
+        return true;
+      }
+      case "goal": {
+        const client = await stack.deps.clients.clients.get(session.clientId);
+        const goals = [
+          ...(client?.smartGoals ?? []),
+          { text: label, measure: "m", targetDate: "2027-01-01" },
+        ];
+        await stack.deps.clients.clients.setGoals(session.clientId, goals, now);
+        written.goals.push(label);
+        return true;
+      }
+    }
+  }
+
+  /** Everything the coach wrote is on the one surviving session; merged-away partitions are empty. */
+  async function expectWorkKept(
+    { story, email, prefix }: ReturnType<typeof storyFor>,
+    delivered: readonly BookingEvent[],
+    written: Written,
+    writes: readonly CoachWrite[],
+  ) {
+    const why = `delivered: ${describeEvents(delivered, prefix).join(" | ")}; writes: ${JSON.stringify(writes)}`;
+    const clientId = (await clientIdOf(email))!;
+    const sessions = await stack.deps.bookings.bookings.sessionsOfClient(clientId);
+    expect(sessions, why).toHaveLength(1);
+    const session = sessions[0]!;
+    const records = await stack.deps.bookings.bookings.getBookings(
+      story.provider,
+      story.bookings.map((b) => b.bookingId),
+    );
+    for (const r of records) expect(r.sessionId, `${why}: ${r.bookingId}`).toBe(session.id);
+
+    const notes = (await stack.deps.bookings.followups.getNotes(session.id)) ?? "";
+    for (const line of written.notes) expect(notes, why).toContain(line);
+    const points = (
+      await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: { pk: `SESSION#${session.id}`, sk: "TALKINGPOINTS" },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item?.points as { id: string }[] | undefined;
+    expect((points ?? []).map((p) => p.id).sort(), why).toEqual([...written.points].sort());
+
+    if (written.takeaways.length > 0) {
+      expect(session.status, why).toBe("finished");
+      expect([...(session.finish?.takeaways ?? [])].sort(), why).toEqual([...written.takeaways].sort());
+      expect([...(session.finish?.actionItemIds ?? [])].sort(), why).toEqual(
+        [...written.actionItemIds].sort(),
+      );
+      const items = await stack.deps.bookings.followups.getActionItems(written.actionItemIds);
+      expect(items.map((i) => i.id).sort(), why).toEqual([...written.actionItemIds].sort());
+      for (const item of items) expect(item.sessionId, why).toBe(session.id);
+    } else {
+      expect(
+        { status: session.status, startsAt: session.startsAt, bookingId: session.bookingId },
+        why,
+      ).toEqual({
+        status: story.expected.state,
+        startsAt: story.expected.startsAt,
+        bookingId: story.expected.bookingId,
+      });
+    }
+    const client = await stack.deps.clients.clients.get(clientId);
+    expect((client?.smartGoals ?? []).map((g) => g.text).sort(), why).toEqual([...written.goals].sort());
+
+    // A session merged away leaves nothing behind in its partition.
+    for (const id of written.sessionIds) {
+      if (id === session.id) continue;
+      const left = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :p",
+          ExpressionAttributeValues: { ":p": `SESSION#${id}` },
+          ConsistentRead: true,
+        }),
+      );
+      expect(left.Items?.map((i) => i.sk) ?? [], `${why}: partition of ${id}`).toEqual([]);
+    }
+  }
+
+  it("joins the notes of both sessions when a late reschedule joins the chain (counterexample, seed 2040767759)", async () => {
+    // created b1 | created b1 | cancelled b2 → b3 | created b3 ← b2 | created b2 ← b1, with a note
+    // on each of the two sessions before the last delivery joins them.
+    const client = storyFor({
+      provider: "calendly",
+      styles: ["calcom", "calendly"],
+      gapsMinutes: [8797, 8, 6],
+      durationsMinutes: [60, 30, 90],
+      endsCancelled: false,
+    });
+    const [created1, created2, cancel2, created3] = client.story.events as BookingEvent[];
+    const delivered = [created1!, created1!, cancel2!, created3!, created2!];
+    const written = newWritten();
+    for (const event of delivered.slice(0, 4)) await processBookingEvent(stack.deps.bookings, event);
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 0 }, written, false);
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 1 }, written, false);
+    expect(written.sessionIds.size).toBe(2);
+    await processBookingEvent(stack.deps.bookings, created2!);
+
+    // Notes for the session merged away are refused, not written into an empty partition.
+    const survivor = (
+      await stack.deps.bookings.bookings.sessionsOfClient((await clientIdOf(client.email))!)
+    )[0]!;
+    const gone = [...written.sessionIds].find((id) => id !== survivor.id)!;
+    await expect(
+      stack.deps.bookings.followups.putNotes(
+        gone,
+        survivor.coachId,
+        "too late",
+        stack.clock.now().toISOString(),
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expectWorkKept(client, delivered, written, []);
+  });
+
+  it("carries over a note written on the merged-away session while the merge was deciding", async () => {
+    // created b1 | created b3 ← b2: two sessions. created b2 ← b1 reads both partitions, then
+    // pauses; the coach writes a note on the session it is about to merge away; the merge goes on.
+    const client = storyFor({
+      provider: "calcom",
+      styles: ["calcom", "calcom"],
+      gapsMinutes: [60, 60, 60],
+      durationsMinutes: [60, 60, 60],
+      endsCancelled: false,
+    });
+    const [created1, created2, created3] = client.story.events as BookingEvent[];
+    await processBookingEvent(stack.deps.bookings, created1!);
+    await processBookingEvent(stack.deps.bookings, created3!);
+    const store = stack.deps.bookings.bookings;
+    let reached!: () => void;
+    let release!: () => void;
+    const atPause = new Promise<void>((r) => {
+      reached = r;
+    });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let paused = false;
+    const deps: BookingDeps = {
+      ...stack.deps.bookings,
+      bookings: Object.assign(Object.create(store), {
+        async getSessionsWithItems(ids: readonly string[]) {
+          const read = await store.getSessionsWithItems(ids);
+          if (!paused) {
+            paused = true;
+            reached();
+            await released;
+          }
+          return read;
+        },
+      }),
+    };
+    const merging = processBookingEvent(deps, created2!);
+    await atPause;
+    const written = newWritten();
+    await coachWrite(client.email, { kind: "notes", after: 0, target: 1 }, written, false);
+    release();
+    await merging;
+
+    await expectWorkKept(client, [created1!, created3!, created2!], written, []);
+  });
+
+  it("parks another coach's notes and takes the merged session out of that coach's pair (round robin)", async () => {
+    // created b1 (Ada) | created b3 ← b2 (another host of the round robin) | both coaches write
+    // notes | created b2 ← b1 joins the chain: Ada's session is kept (oldest, both have work).
+    const client = storyFor({
+      provider: "calcom",
+      styles: ["calcom", "calcom"],
+      gapsMinutes: [60, 60, 60],
+      durationsMinutes: [60, 60, 60],
+      endsCancelled: false,
+    });
+    const other = DEMO_COACHES.find((c) => c.input.email !== coachEmail.calcom)!.input.email;
+    const [created1, created2, created3] = client.story.events as BookingEvent[];
+    await processBookingEvent(stack.deps.bookings, created1!);
+    await processBookingEvent(stack.deps.bookings, {
+      ...created3!,
+      organizerEmails: [other],
+    } as BookingEvent);
+    const clientId = (await clientIdOf(client.email))!;
+    const [first, second] = (await stack.deps.bookings.bookings.sessionsOfClient(clientId)).sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    );
+    expect(first!.coachId).not.toBe(second!.coachId);
+    const now = stack.clock.now().toISOString();
+    await stack.deps.bookings.followups.putNotes(first!.id, first!.coachId, "ada's notes", now);
+    await stack.deps.bookings.followups.putNotes(second!.id, second!.coachId, "the other coach's notes", now);
+    await processBookingEvent(stack.deps.bookings, created2!);
+
+    const [kept, ...rest] = await stack.deps.bookings.bookings.sessionsOfClient(clientId);
+    expect(rest).toEqual([]);
+    expect(kept!.id).toBe(first!.id);
+    // Ada sees her notes only; the other coach's are kept aside, under their own sk.
+    expect(await stack.deps.bookings.followups.getNotes(kept!.id)).toBe("ada's notes");
+    const parked = await doc.send(
+      new GetCommand({
+        TableName: table,
+        Key: { pk: `SESSION#${kept!.id}`, sk: `NOTES#FROM#${second!.id}` },
+        ConsistentRead: true,
+      }),
+    );
+    expect(parked.Item).toMatchObject({ coachId: second!.coachId, notes: "the other coach's notes" });
+    const left = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "pk = :p",
+        ExpressionAttributeValues: { ":p": `SESSION#${second!.id}` },
+        ConsistentRead: true,
+      }),
+    );
+    expect(left.Items).toEqual([]);
+    // The other coach's pair no longer lists the session merged away.
+    const pair = await stack.deps.bookings.bookings.getPair(clientId, second!.coachId);
+    expect(pair.entries.map((e) => e.id)).toEqual([]);
+  });
+
+  it("keeps every note, talking point, finish, action item and goal when deliveries arrive one by one", async () => {
+    await fc.assert(
+      fc.asyncProperty(storyWithWork, async ({ shape, delivery, writes }) => {
+        const client = storyFor(shape);
+        const delivered = deliver(client.story.events, delivery);
+        const written = newWritten();
+        for (let i = 0; i < delivered.length; i++) {
+          await processBookingEvent(stack.deps.bookings, delivered[i]!);
+          for (const w of writes) {
+            if (Math.min(w.after, delivered.length - 1) === i)
+              await coachWrite(client.email, w, written, false);
+          }
+        }
+        await expectWorkKept(client, delivered, written, writes);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it("keeps every piece of coach work when deliveries and coach writes run at the same time", async () => {
+    await fc.assert(
+      fc.asyncProperty(storyWithWork, async ({ shape, delivery, writes }) => {
+        const client = storyFor(shape);
+        const delivered = deliver(client.story.events, delivery);
+        const written = newWritten();
+        // One coach: their writes follow each other, all of them racing the deliveries.
+        const coach = (async () => {
+          for (const w of writes) await coachWrite(client.email, w, written, true);
+        })();
+        await Promise.all([
+          ...delivered.map((event) => processBookingEvent(stack.deps.bookings, event)),
+          coach,
+        ]);
+        await expectWorkKept(client, delivered, written, writes);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
 });

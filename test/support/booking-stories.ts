@@ -200,3 +200,24 @@ export function describeEvents(events: readonly BookingEvent[], idPrefix = ""): 
         }`,
   );
 }
+
+/** What a coach writes on a session of the story while its deliveries are still arriving. */
+export type CoachWriteKind = "notes" | "talkingPoints" | "finish" | "goal";
+
+export interface CoachWrite {
+  kind: CoachWriteKind;
+  /** The write comes right after this many deliveries (clamped to the delivery's length). */
+  after: number;
+  /** Which of the client's sessions at that moment it goes to (modulo how many there are). */
+  target: number;
+}
+
+/** 1–6 coach writes at any point of a delivery, on any session the client has then. */
+export const coachWritesArb: fc.Arbitrary<CoachWrite[]> = fc.array(
+  fc.record({
+    kind: fc.constantFrom<CoachWriteKind>("notes", "talkingPoints", "finish", "goal"),
+    after: fc.nat({ max: 12 }),
+    target: fc.nat({ max: 3 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);

@@ -109,27 +109,62 @@ export interface PairState {
   version: number;
 }
 
+/**
+ * An item of a session's partition other than the session itself (`sk` NOTES, TALKINGPOINTS, …):
+ * coach-owned work that a merge carries over. `data` is the item without its keys.
+ */
+export interface SessionPartItem {
+  sk: string;
+  data: Record<string, unknown>;
+}
+
+/** A session with every other item of its partition, read consistently. */
+export interface SessionWithItems {
+  session: Session;
+  items: SessionPartItem[];
+}
+
+/** What a merge writes besides the sessions: the carried-over items and re-pointed action items. */
+export interface MergeWrites {
+  /** Items to write into the kept session's partition (combined or moved). */
+  puts: { sessionId: string; item: SessionPartItem }[];
+  /** Items to delete from the partitions of the sessions merged away. */
+  deletes: { sessionId: string; sk: string }[];
+  /** Action items whose `sessionId` now names the kept session. */
+  actionItems: { id: string; sessionId: string }[];
+}
+
+/** One client–coach pair's record as read (version 0: none stored yet). */
+export type PairRecord = { clientId: string; coachId: string } & PairState;
+
 /** One booking-processing step written atomically (see bookings/process.ts). */
 export interface BookingChange {
   /** Records to write; each carries the version it was read at (0 = new). */
   bookings: BookingRecord[];
   /** Sessions to write; `version` is the new version (1 = create). */
   sessions: Session[];
-  /** Sessions merged away (a chain that briefly had two sessions keeps one). */
+  /** Sessions merged away (a chain that briefly had two sessions keeps one), at their read version. */
   deletedSessions: Session[];
+  /** The coach work a merge carries over to the kept session (bookings/merge.ts). */
+  merge?: MergeWrites;
   /**
    * What the change was computed from but does not write: each must still be at the version it
    * was read at, or the whole change fails (so a decision made on a stale read never lands).
    */
   unchanged?: { bookings: BookingRecord[]; sessions: Session[] };
-  /** The pair's new entries, written over the version they were read at. */
-  pair?: { clientId: string; coachId: string } & PairState;
+  /**
+   * The pairs' new entries, each written over the version it was read at: the session's own pair,
+   * and the pair of a session merged away from another pair.
+   */
+  pairs?: PairRecord[];
 }
 
 /** Storage of provider bookings and the sessions they hold. */
 export interface BookingStore {
   getBookings(provider: Provider, bookingIds: readonly string[]): Promise<BookingRecord[]>;
   getSessions(ids: readonly string[]): Promise<Session[]>;
+  /** Sessions with every other item of their partitions, read consistently (one Query each). */
+  getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]>;
   sessionsOfClient(clientId: string): Promise<Session[]>;
   sessionsOfCoach(coachId: string, range?: { from?: string; to?: string }): Promise<Session[]>;
   /** The pair's sessions, read consistently. */

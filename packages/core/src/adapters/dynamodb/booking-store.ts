@@ -1,17 +1,19 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import { ConditionFailedError } from "../../errors";
-import type { BookingChange, BookingStore, PairEntry, PairState } from "../../ports";
+import type {
+  BookingChange,
+  BookingStore,
+  MergeWrites,
+  PairEntry,
+  PairState,
+  SessionWithItems,
+} from "../../ports";
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
-import { keys, stripKeys } from "./keys";
+import { type Key, keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
 
 /** A session as stored, with the keys of both session indexes (by client, by coach). */
 export const sessionItem = (s: Session) => ({
@@ -34,6 +36,27 @@ export class DynamoBookingStore implements BookingStore {
 
   async getSessions(ids: readonly string[]): Promise<Session[]> {
     return this.batchGet(ids.map((id) => keys.session(id)));
+  }
+
+  async getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]> {
+    const found: SessionWithItems[] = [];
+    for (const id of [...new Set(ids)]) {
+      const items = await queryPages(this.db, {
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :p",
+        ExpressionAttributeValues: { ":p": keys.session(id).pk },
+        ConsistentRead: true,
+      });
+      const session = items.find((i) => i.sk === keys.session(id).sk);
+      if (!session) continue;
+      found.push({
+        session: stripKeys<Session>(session),
+        items: items
+          .filter((i) => i !== session)
+          .map(({ pk: _pk, sk, ...data }) => ({ sk: String(sk), data })),
+      });
+    }
+    return found;
   }
 
   async getPair(clientId: string, coachId: string): Promise<PairState> {
@@ -66,29 +89,27 @@ export class DynamoBookingStore implements BookingStore {
       ...change.sessions.map((s) => ({
         Put: { TableName: table, Item: sessionItem(s), ...versionCondition(s.version - 1) },
       })),
-      ...change.deletedSessions.flatMap((s) => [
-        { Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) } },
-        // A merged-away session takes its private notes with it.
-        { Delete: { TableName: table, Key: keys.sessionNotes(s.id) } },
-      ]),
-      ...(change.pair
-        ? [
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  ...keys.pair(change.pair.clientId, change.pair.coachId),
-                  type: "pair",
-                  clientId: change.pair.clientId,
-                  coachId: change.pair.coachId,
-                  entries: change.pair.entries,
-                  version: change.pair.version + 1,
-                },
-                ...versionCondition(change.pair.version),
-              },
-            },
-          ]
-        : []),
+      // A merged-away session goes under the version it was read at. Every writer of a session's
+      // partition moves that version (putNotes, finishing, talking points), so the items below
+      // are exactly the ones the merge read: none written meanwhile is left behind or overwritten.
+      ...change.deletedSessions.map((s) => ({
+        Delete: { TableName: table, Key: keys.session(s.id), ...versionCondition(s.version) },
+      })),
+      ...(change.merge ? mergeItems(table, change.merge) : []),
+      ...(change.pairs ?? []).map((pair) => ({
+        Put: {
+          TableName: table,
+          Item: {
+            ...keys.pair(pair.clientId, pair.coachId),
+            type: "pair",
+            clientId: pair.clientId,
+            coachId: pair.coachId,
+            entries: pair.entries,
+            version: pair.version + 1,
+          },
+          ...versionCondition(pair.version),
+        },
+      })),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,
@@ -111,21 +132,8 @@ export class DynamoBookingStore implements BookingStore {
     }
   }
 
-  private async batchGet<T>(wanted: { pk: string; sk: string }[]): Promise<T[]> {
-    const found: T[] = [];
-    const unique = [...new Map(wanted.map((k) => [k.pk, k])).values()];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [this.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
-        };
-      while (request && Object.keys(request).length > 0) {
-        const res = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<T>(item));
-        request = res.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+  private async batchGet<T>(wanted: Key[]): Promise<T[]> {
+    return (await batchGetAll(this.db, this.tableName, wanted)).map((i) => stripKeys<T>(i));
   }
 
   private async queryAll<T>(
@@ -147,23 +155,40 @@ export class DynamoBookingStore implements BookingStore {
       conditions.push(`${sortKey} <= :to`);
       values[":to"] = `${range.to}~`;
     }
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index,
-          KeyConditionExpression: conditions.join(" AND "),
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) items.push(stripKeys<T>(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: index,
+      KeyConditionExpression: conditions.join(" AND "),
+      ExpressionAttributeValues: values,
+    });
+    return items.map((i) => stripKeys<T>(i));
   }
+}
+
+/**
+ * The writes of a merge: the combined or moved items in the kept session's partition (guarded by
+ * the kept session's version, which the same transaction checks or writes), the deletes in the
+ * merged-away partitions, and the action items re-pointed at the kept session. An action item's
+ * version moves too, so a "done" saved from a read before the merge fails and is read again.
+ */
+function mergeItems(table: string, merge: MergeWrites) {
+  return [
+    ...merge.deletes.map((d) => ({
+      Delete: { TableName: table, Key: { pk: keys.session(d.sessionId).pk, sk: d.sk } },
+    })),
+    ...merge.puts.map((p) => ({
+      Put: { TableName: table, Item: { ...p.item.data, pk: keys.session(p.sessionId).pk, sk: p.item.sk } },
+    })),
+    ...merge.actionItems.map((a) => ({
+      Update: {
+        TableName: table,
+        Key: keys.actionItem(a.id),
+        UpdateExpression: "SET sessionId = :s, version = version + :one",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":s": a.sessionId, ":one": 1 },
+      },
+    })),
+  ];
 }
 
 /** A write that expects the item at `version` (0: must not exist yet). */

@@ -1,20 +1,34 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { ConditionFailedError } from "../../errors";
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionFailedError, notFound } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
 import type { Session } from "../../sessions/model";
 import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
+
+/**
+ * How any item other than the session itself is written into a session's partition (notes,
+ * talking points, …): in one transaction with a bump of the session's `version`, on a session
+ * that still exists. A merge deletes the session it merges away under the version it read, so a
+ * write that lands between the merge's read and its commit makes the merge read again and carry
+ * that write over too, and a write after the merge fails instead of landing in an empty partition.
+ */
+export function sessionPartWrites(table: string, sessionId: string, item: { pk: string; sk: string }) {
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.session(sessionId),
+        UpdateExpression: "SET version = version + :one",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":one": 1 },
+      },
+    },
+    { Put: { TableName: table, Item: item } },
+  ];
+}
 
 export class DynamoFollowupStore implements FollowupStore {
   constructor(
@@ -51,40 +65,22 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async getActionItems(ids: readonly string[]): Promise<ActionItem[]> {
-    const found: ActionItem[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: BatchGetCommandInput["RequestItems"] = {
-        [this.tableName]: {
-          Keys: ids.slice(i, i + 100).map((id) => keys.actionItem(id)),
-          ConsistentRead: true,
-        },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.tableName] ?? []) found.push(stripKeys<ActionItem>(item));
-        request = res.UnprocessedKeys;
-      }
-    }
-    return found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      ids.map((id) => keys.actionItem(id)),
+    );
+    return items.map((i) => stripKeys<ActionItem>(i)).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
   async actionItemsOfClient(clientId: string): Promise<ActionItem[]> {
-    const items: ActionItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: { ":p": keys.clientActionItems(clientId, "", "").gsi1pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of res.Items ?? []) items.push(stripKeys<ActionItem>(i));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": keys.clientActionItems(clientId, "", "").gsi1pk },
+    });
+    return items.map((i) => stripKeys<ActionItem>(i));
   }
 
   async saveActionItem(item: ActionItem): Promise<void> {
@@ -108,9 +104,15 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: this.notesItem({ sessionId, coachId, notes }, now) }),
-    );
+    try {
+      await this.transact(
+        sessionPartWrites(this.tableName, sessionId, this.notesItem({ sessionId, coachId, notes }, now)),
+      );
+    } catch (error) {
+      // The only condition is that the session exists: it was merged away since it was read.
+      if (error instanceof ConditionFailedError) throw notFound("session");
+      throw error;
+    }
   }
 
   async setEngagement(change: EngagementChange, now: string): Promise<void> {
