@@ -9,6 +9,7 @@ import {
   DEPLOYED_SDK,
   esbuildOptions,
   type FunctionName,
+  largestColdLoad,
   linkRuntimeModules,
   ROOT,
   type SdkSource,
@@ -135,6 +136,7 @@ export async function benchBundles(): Promise<BenchResult[]> {
     const metrics = {
       "minified KB": kb(bytes),
       "of which lazy KB": kb(lazyBytes),
+      "largest cold load bytes": largestColdLoad(built[name]!),
       "import p50 ms": round(median(name)),
       "× reference": name === "reference" ? 1 : round(ratio),
       // Not a target: what the first invocation adds (config, building the app, validation).
@@ -143,11 +145,12 @@ export async function benchBundles(): Promise<BenchResult[]> {
     };
     if (name === "reference") return { name: `reference (Hono + DynamoDB client), SDK ${sdk}`, metrics };
     const sizeTarget = SIZE_TARGETS_KB[name as FunctionName];
-    const sizeOk = sizeTarget === undefined || bytes <= sizeTarget * 1024;
+    // The size target applies to what one cold start loads (decision 0014), in bytes of 1,000.
+    const sizeOk = sizeTarget === undefined || largestColdLoad(built[name]!) <= sizeTarget * 1000;
     return {
       name: `${name} bundle`,
       metrics,
-      target: `${sizeTarget ? `≤ ${sizeTarget} KB, ` : ""}import ≤ ${MAX_IMPORT_RATIO}× reference`,
+      target: `${sizeTarget ? `cold load ≤ ${sizeTarget},000 bytes, ` : ""}import ≤ ${MAX_IMPORT_RATIO}× reference`,
       pass: sizeOk && ratio <= MAX_IMPORT_RATIO,
     };
   });
