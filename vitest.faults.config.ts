@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
+
+/**
+ * The fault-injection suite (`npm run test:faults`): its own config, so `npm test` does not run
+ * it too. Same emulators and environment as the main suite.
+ */
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: ["test/faults/**/*.faults.test.ts"],
+    testTimeout: 180_000,
+  },
+});
