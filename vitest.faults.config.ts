@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ["test/faults/**/*.faults.test.ts"],
-    testTimeout: 180_000,
+    testTimeout: 300_000,
+    // Seeds run side by side (it.concurrent), at most this many at once.
+    maxConcurrency: 4,
   },
 });

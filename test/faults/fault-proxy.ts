@@ -85,10 +85,22 @@ export class RunKiller {
   #seen = 0;
   /** Calls cut because their run was killed. */
   cut = 0;
+  /** Counts armed runs; the current one's number while armed, else undefined. */
+  #run = 0;
+
+  get armedRun(): number | undefined {
+    return this.#limit === undefined ? undefined : this.#run;
+  }
+
+  /** The number of the last armed run. */
+  get lastRun(): number {
+    return this.#run;
+  }
 
   arm(k: number): void {
     this.#limit = k;
     this.#seen = 0;
+    this.#run++;
   }
 
   disarm(): void {
@@ -113,6 +125,14 @@ export interface ProxyCounts {
   injected: Record<FaultKind, number>;
 }
 
+/** A request that reached the service, as the journal keeps it (SES only: what was sent). */
+export interface Forwarded {
+  fault: FaultKind | undefined;
+  /** The armed run it belonged to, if any. */
+  run: number | undefined;
+  body: string;
+}
+
 const zeroKinds = (): Record<FaultKind, number> =>
   Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 
@@ -122,6 +142,8 @@ export class FaultProxy {
   #script: (FaultKind | "forward")[] = [];
   readonly #agent = new http.Agent({ keepAlive: true });
   readonly counts: ProxyCounts = { requests: 0, forwarded: 0, sdkRetries: 0, injected: zeroKinds() };
+  /** Every request forwarded to SES, to tell why an email went out twice. */
+  readonly journal: Forwarded[] = [];
 
   constructor(
     readonly service: Service,
@@ -222,8 +244,10 @@ export class FaultProxy {
       default:
         break;
     }
+    const run = this.killer.armedRun;
     const upstream = await this.#forward(req, body);
     this.counts.forwarded++;
+    if (this.service === "ses") this.journal.push({ fault, run, body: body.toString("utf8") });
     if (fault === "drop-after") {
       req.socket.destroy();
       return;
