@@ -1,5 +1,6 @@
 import os from "node:os";
 import { benchBundles } from "./bundles";
+import { benchFaults } from "./faults";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
@@ -9,6 +10,7 @@ const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "matching", run: benchMatching },
   { name: "bundles and cold start", run: benchBundles },
   { name: "webhooks", run: benchWebhooks },
+  { name: "faults survived (test/faults)", run: benchFaults },
 ];
 
 function table(rows: string[][]): string {
