@@ -8,7 +8,8 @@ import base from "./vitest.config";
 export default defineConfig({
   test: {
     ...base.test,
-    include: ["test/faults/**/*.faults.test.ts"],
+    // `*.faults.ts`, not `*.test.ts`: the main config includes every `test/**/*.test.ts`.
+    include: ["test/faults/**/*.faults.ts"],
     testTimeout: 300_000,
     // Seeds run side by side (it.concurrent), at most this many at once.
     maxConcurrency: 4,
