@@ -194,7 +194,10 @@ export async function checkInvariants(
       for (const kind of SCHEDULED_KINDS) {
         const schedule = pending.get(scheduleName(session.id, kind));
         const at = schedule ? (JSON.parse(schedule.input) as { startsAt?: string }).startsAt : undefined;
-        if (at !== session.startsAt) violations.push(`${c}: ${kind} not scheduled for the final time`);
+        if (at !== session.startsAt)
+          violations.push(
+            `${c}: ${kind} not scheduled for the final time (${schedule ? `scheduled for ${at}` : "no schedule"})`,
+          );
       }
     } else if (session) {
       for (const kind of SCHEDULED_KINDS) {
