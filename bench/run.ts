@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchBundles } from "./bundles";
 import { benchColdStart } from "./cold-start";
+import { benchFaults } from "./faults";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
@@ -14,6 +15,7 @@ const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "bundles and cold start", run: benchBundles },
   { name: "cold start, whole", run: benchColdStart },
   { name: "webhooks", run: benchWebhooks },
+  { name: "faults survived (test/faults)", run: benchFaults },
 ];
 
 function table(rows: string[][]): string {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ClaimResult, SendLedger } from "../../ports";
 import { failedConditions } from "./errors";
@@ -21,6 +22,9 @@ export class DynamoSendLedger implements SendLedger {
 
   async claim(key: string, context: Record<string, string>): Promise<ClaimResult> {
     const at = this.now();
+    // Marks this claim as ours: when the write arrived but its answer was lost, the SDK's retry
+    // of the same item meets it, and must not take its own claim for another sender's.
+    const claimId = randomUUID();
     try {
       await this.db.send(
         new PutCommand({
@@ -31,6 +35,7 @@ export class DynamoSendLedger implements SendLedger {
             key,
             ...context,
             status: "claimed",
+            claimId,
             claimedAt: at.toISOString(),
             leaseUntil: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString(),
             expiresAt: Math.floor(at.getTime() / 1000) + LEDGER_TTL_SECONDS,
@@ -47,6 +52,7 @@ export class DynamoSendLedger implements SendLedger {
     } catch (error) {
       if (!failedConditions(error)) throw error;
       const old = (error as { Item?: Record<string, { S?: string }> }).Item;
+      if (old?.claimId?.S === claimId) return "claimed";
       const busy = old?.status?.S === "claimed" && (old.leaseUntil?.S ?? "") >= at.toISOString();
       return busy ? "busy" : "done";
     }
