@@ -92,7 +92,8 @@ describe("webhook deliveries that are refused", () => {
   beforeAll(async () => {
     const clock = new StoppedClock();
     nowSeconds = clock.now().getTime() / 1000;
-    stack = await startTestStack({ clock });
+    // Signature ages are judged by the wall clock: it stands still too.
+    stack = await startTestStack({ clock, wallClock: clock });
     await seedDemoCoaches(stack.deps);
   });
 

@@ -16,7 +16,8 @@ export interface BookingDeps {
   coaches: CoachRepository;
   clock: Clock;
   logger: Logger;
-  settings: { linkSecret: string };
+  /** The link secret, and during a rotation the one it replaces (correlation tokens made before). */
+  settings: { linkSecret: string; linkSecretPrevious?: string };
 }
 
 /** How often a booking event is re-read and re-applied after losing a write race. */
@@ -125,10 +126,7 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
         firstTime,
       };
     }
-    const client = await resolveClient(
-      { clients: deps.clients, clock: deps.clock, linkSecret: deps.settings.linkSecret },
-      data,
-    );
+    const client = await resolveClient({ clients: deps.clients, clock: deps.clock, ...deps.settings }, data);
     newClient = client.created;
     base = {
       id: newId("session", deps.clock.now().getTime()),
