@@ -73,14 +73,22 @@ describe("tokenVerifier with the HS256 secret", () => {
     ["with an empty sub", () => hmacToken(SECRET, coachClaims({ sub: "" })), "sub missing"],
     ["without role", () => hmacToken(SECRET, coachClaims({ role: undefined })), "role invalid"],
     ["with an unknown role", () => hmacToken(SECRET, coachClaims({ role: "superuser" })), "role invalid"],
-    ["with a role of the wrong type", () => hmacToken(SECRET, coachClaims({ role: ["admin"] })), "role invalid"],
+    [
+      "with a role of the wrong type",
+      () => hmacToken(SECRET, coachClaims({ role: ["admin"] })),
+      "role invalid",
+    ],
     ["unsigned (alg: none)", () => unsignedToken(coachClaims()), "jose_alg_not_allowed"],
     [
       "signed HS512 with the same secret",
       () => hmacToken(SECRET, coachClaims(), "HS512"),
       "jose_alg_not_allowed",
     ],
-    ["signed with another secret", () => hmacToken(`${SECRET}-other`, coachClaims()), "jws_signature_verification_failed"],
+    [
+      "signed with another secret",
+      () => hmacToken(`${SECRET}-other`, coachClaims()),
+      "jws_signature_verification_failed",
+    ],
     ["malformed (two parts)", () => "abc.def", "jws_invalid"],
     ["not a token at all", () => "not-a-jwt", "jws_invalid"],
   ])("refuses a token %s, logging why and never the token", async (_name, make, reason) => {
@@ -223,7 +231,10 @@ describe("tokenVerifier with a JWKS URL", () => {
     const verifyJwks = verifierAt({ jwksUrl });
     expect(await verifyJwks(await rs256(otherKey, coachClaims()))).toBeUndefined();
     expect(await verifyJwks(await rs256(otherKey, coachClaims(), "unknown-kid"))).toBeUndefined();
-    expect(refusals().map((l) => l.reason)).toEqual(["jws_signature_verification_failed", "jwks_no_matching_key"]);
+    expect(refusals().map((l) => l.reason)).toEqual([
+      "jws_signature_verification_failed",
+      "jwks_no_matching_key",
+    ]);
   });
 
   it("refuses an expired provider token, an HS256 token and an unsigned one", async () => {
