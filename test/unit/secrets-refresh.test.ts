@@ -20,7 +20,7 @@ function rig(env: Record<string, string | undefined> = { SECRETS_ARN: ARN }) {
     (merged) => {
       if (merged.JWT_SECRET === "does-not-build") throw new Error("invalid configuration: JWT_SECRET");
       builds.push(merged);
-      return { value: `app ${builds.length}`, maxAgeMs: MAX_AGE, logger };
+      return { value: `app ${builds.length}`, config: { secretsMaxAgeMs: MAX_AGE }, logger };
     },
     async () => {
       state.reads++;

@@ -4,10 +4,10 @@ import { type FetchSecret, withSecrets } from "./secrets";
 
 type EnvLike = Record<string, string | undefined>;
 
-/** What a handler builds from its settings: what it runs, how long its secrets hold, where to log. */
+/** What a handler builds from its settings: what it runs, with the config and logger it was built with. */
 export interface Built<T> {
   value: T;
-  maxAgeMs: number;
+  config: { secretsMaxAgeMs: number };
   logger: Logger;
 }
 
@@ -38,7 +38,12 @@ export function withFreshSecrets<T>(
     const merged = await withSecrets(env, fetch);
     // The environment around the secret does not change, so this changes only with a secret.
     const text = JSON.stringify(merged);
-    if (text !== values) ({ value, maxAgeMs, logger } = build(merged));
+    if (text !== values)
+      ({
+        value,
+        logger,
+        config: { secretsMaxAgeMs: maxAgeMs },
+      } = build(merged));
     values = text;
     readAt = at;
     return value;

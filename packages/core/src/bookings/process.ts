@@ -126,7 +126,7 @@ async function attemptEvent(deps: BookingDeps, event: BookingEvent): Promise<Boo
         firstTime,
       };
     }
-    const client = await resolveClient({ clients: deps.clients, clock: deps.clock, ...deps.settings }, data);
+    const client = await resolveClient(deps, data);
     newClient = client.created;
     base = {
       id: newId("session", deps.clock.now().getTime()),

@@ -41,8 +41,9 @@ function checkSignature(
   header: string | undefined,
 ) {
   const { secrets } = deps;
+  const calendly = provider === "calendly";
   const check = (key: string): SignatureCheck =>
-    provider === "calendly"
+    calendly
       ? verifyCalendlySignature({
           rawBody,
           header,
@@ -51,9 +52,10 @@ function checkSignature(
           toleranceSeconds: secrets.toleranceSeconds,
         })
       : verifyCalcomSignature({ rawBody, header, secret: key });
-  const previous =
-    provider === "calendly" ? secrets.calendlySigningKeyPrevious : secrets.calcomSecretPrevious;
-  const first = check(provider === "calendly" ? secrets.calendlySigningKey : secrets.calcomSecret);
+  const [key, previous] = calendly
+    ? [secrets.calendlySigningKey, secrets.calendlySigningKeyPrevious]
+    : [secrets.calcomSecret, secrets.calcomSecretPrevious];
+  const first = check(key);
   // During a rotation a provider may still sign with the key being replaced.
   return !first.ok && first.reason === "mismatch" && previous ? check(previous) : first;
 }

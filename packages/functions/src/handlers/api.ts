@@ -15,7 +15,7 @@ type ApiHandler = ReturnType<typeof handle>;
  */
 const current = withFreshSecrets(process.env, (env) => {
   const deps = buildDeps(loadConfig(env));
-  return { value: handle(createApp(deps)), maxAgeMs: deps.config.secretsMaxAgeMs, logger: deps.logger };
+  return { ...deps, value: handle(createApp(deps)) };
 });
 
 export const handler = async (...args: Parameters<ApiHandler>) => (await current())(...args);

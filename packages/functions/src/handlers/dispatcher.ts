@@ -74,7 +74,7 @@ function parseJson(text: string): unknown {
 const current = withFreshSecrets(process.env, (env) => {
   const config = loadConfig(env);
   const deps = buildDispatcherDeps(config);
-  return { value: createDispatcher(deps), maxAgeMs: config.secretsMaxAgeMs, logger: deps.logger };
+  return { ...deps, config, value: createDispatcher(deps) };
 });
 
 /**

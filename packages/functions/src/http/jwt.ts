@@ -35,6 +35,7 @@ export function jwtVerifier(settings: TokenSettings, wallClock: Clock, logger: L
     : jwtSecret
       ? ({ kid }) => {
           const [secret] = keysFor(kid, jwtSecret, previous);
+          // jose's code for a kid no key has (its error classes would cost bundle bytes).
           if (!secret) throw { code: "ERR_JWKS_NO_MATCHING_KEY" };
           return encode(secret);
         }
