@@ -99,9 +99,11 @@ export function invokeFreshAsync(
 ): Promise<FreshInvocation> {
   return new Promise((resolve, reject) => {
     // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there, to see where the time goes.
-    const profile = process.env.BENCH_CPU_PROF
-      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-      : [];
+    // BENCH_NODE_FLAGS: V8/Node flags for the children, e.g. "--trace-gc" (with BENCH_DEBUG to see it).
+    const profile = [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+    ];
     const child = spawn(
       process.execPath,
       [...profile, "--input-type=module", "-e", freshScript(file, event)],

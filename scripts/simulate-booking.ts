@@ -51,7 +51,9 @@ const body = JSON.stringify({
     },
   },
 });
-const t = Math.floor(Date.parse(clock.now) / 1000);
+// Signed now, by the machine's clock, as Calendly signs: the stack judges a signature's age by the
+// wall clock, however far its own clock was moved (the booking itself is in the stack's time).
+const t = Math.floor(Date.now() / 1000);
 const res = await fetch(`${api}/v1/webhooks/calendly`, {
   method: "POST",
   headers: { "content-type": "application/json", "calendly-webhook-signature": signCalendly(body, key, t) },

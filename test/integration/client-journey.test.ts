@@ -414,7 +414,7 @@ describe("one client's journey from the intake form to the check-in after starte
         expect(checkin.body.html).toContain(continuePath);
         expect(checkin.body.html).toContain(endPath);
         const payload = (path: string) =>
-          JSON.parse(Buffer.from(path.slice(3).split(".")[0]!, "base64url").toString("utf8"));
+          JSON.parse(Buffer.from(path.slice(3).split(".").at(-2)!, "base64url").toString("utf8"));
         expect(payload(continuePath)).toMatchObject({ a: "continue", c: clientId, r: session.sessionId });
         expect(payload(endPath)).toMatchObject({ a: "end", c: clientId, r: session.sessionId });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { signCalcom, signCalendly } from "@coachflow/core/webhooks/signatures";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
@@ -92,7 +93,8 @@ describe("webhook deliveries that are refused", () => {
   beforeAll(async () => {
     const clock = new StoppedClock();
     nowSeconds = clock.now().getTime() / 1000;
-    stack = await startTestStack({ clock });
+    // Signature ages are judged by the wall clock: it stands still too.
+    stack = await startTestStack({ clock, wallClock: clock });
     await seedDemoCoaches(stack.deps);
   });
 
@@ -171,6 +173,70 @@ describe("webhook deliveries that are refused", () => {
       expect(answer.status).toBe(200);
       expect(answer.body.outcome).toBe("processed");
       expect(await stack.deps.bookings.bookings.getBookings("calendly", [b.bookingId])).toHaveLength(1);
+    });
+  });
+
+  describe.each(["calendly", "calcom"] as const)("%s signature over the raw bytes", (provider) => {
+    /** Posts exactly these bytes, signed over `signed`. */
+    async function postBytes(bytes: Uint8Array, signed: Uint8Array) {
+      const signature =
+        provider === "calendly"
+          ? signCalendly(signed, CALENDLY_KEY, nowSeconds)
+          : signCalcom(signed, CALCOM_SECRET);
+      const res = await stack.app.request(`/v1/webhooks/${provider}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SIGNATURE_HEADER[provider]]: signature },
+        body: bytes,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    }
+    /** What a route that decodes before verifying would have signed: the text, encoded again. */
+    const reencoded = (bytes: Uint8Array) => new TextEncoder().encode(new TextDecoder().decode(bytes));
+
+    /** A booking whose JSON starts with a byte order mark. */
+    function withBom(label: string) {
+      const b = booking(provider, label);
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(b.body))]);
+      return { ...b, bytes: new Uint8Array(bytes) };
+    }
+    /** A booking whose attendee name holds two bytes that are not UTF-8 (0xFF 0xFE). */
+    function withInvalidUtf8(label: string) {
+      const b = booking(provider, label);
+      const at = provider === "calendly" ? b.body.payload : b.body.payload.attendees[0];
+      at.name = "Dana @@";
+      const bytes = Buffer.from(JSON.stringify(b.body));
+      const marker = bytes.indexOf("@@");
+      bytes[marker] = 0xff;
+      bytes[marker + 1] = 0xfe;
+      return { ...b, bytes: new Uint8Array(bytes) };
+    }
+
+    it.each([
+      ["with a byte order mark", withBom],
+      ["with invalid UTF-8", withInvalidUtf8],
+    ])("accepts a body %s signed over its bytes", async (_what, make) => {
+      const b = make(`bytes-${provider}`);
+
+      const answer = await postBytes(b.bytes, b.bytes);
+
+      expect(answer.status).toBe(200);
+      expect(answer.body.outcome).toBe("processed");
+      expect(await stack.deps.bookings.bookings.getBookings(provider, [b.bookingId])).toHaveLength(1);
+      expect(await stack.deps.deliveries.get(answer.body.deliveryId)).toMatchObject({
+        bodyHash: createHash("sha256").update(b.bytes).digest("hex"),
+      });
+    });
+
+    it.each([
+      ["with a byte order mark", withBom],
+      ["with invalid UTF-8", withInvalidUtf8],
+    ])("refuses a body %s signed over its decoded text, and stores nothing else", async (_what, make) => {
+      const b = make(`text-${provider}`);
+
+      const answer = await postBytes(b.bytes, reencoded(b.bytes));
+
+      await expectRejectedAndLogged(answer, "signature mismatch");
+      await expectNothingStored(provider, b.bookingId, b.email);
     });
   });
 

@@ -159,12 +159,12 @@ export async function applyAsClient(
   return res.body;
 }
 
-/** `POST /v1/sessions/{id}/finish` as the coach, with a token minted at the clock's current time. */
+/** `POST /v1/sessions/{id}/finish` as the coach, with a token minted now (by the wall clock). */
 export async function finishAsCoach(stack: TestStack, coachId: string, sessionId: string, body: unknown) {
   return call(stack.app, "POST", `/v1/sessions/${sessionId}/finish`, body, await stack.coachHeaders(coachId));
 }
 
-/** A call as the coach, with a token minted at the clock's current time. */
+/** A call as the coach, with a token minted now (by the wall clock). */
 export async function asCoach(
   stack: TestStack,
   coachId: string,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ensureTable } from "@coachflow/core/adapters/dynamodb/ensure-table";
+import type { Clock } from "@coachflow/core/clock";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
@@ -32,6 +33,8 @@ export interface SentEmail {
 export async function startTestStack(
   opts: {
     clock?: LocalClock;
+    /** The machine's clock as security checks read it; the real one unless a test stops it. */
+    wallClock?: Clock;
     env?: Record<string, string>;
     /** false: the table is not created (and templates not loaded): for tests of a missing table. */
     createTable?: boolean;
@@ -68,7 +71,7 @@ export async function startTestStack(
   });
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
-  const deps = buildDeps(config, { logger, clock });
+  const deps = buildDeps(config, { logger, clock, ...(opts.wallClock ? { wallClock: opts.wallClock } : {}) });
   const dispatcher = createDispatcher(deps);
   dispatch = (input) => dispatcher(input);
   if (opts.createTable !== false && opts.templates !== false) await bootstrapResources(deps);
@@ -82,9 +85,12 @@ export async function startTestStack(
     clock,
     scheduler,
     dispatcher,
-    /** Bearer headers of a coach (an HS256 token minted with the stack's JWT_SECRET, valid one hour). */
+    /**
+     * Bearer headers of a coach (an HS256 token minted with the stack's JWT_SECRET, valid one hour
+     * by the wall clock, which is what token lifetimes are judged by, however far the clock moved).
+     */
     async coachHeaders(coachId: string): Promise<Record<string, string>> {
-      const token = await mintToken(JWT_SECRET, { sub: coachId, role: "coach" }, 3600, clock.now());
+      const token = await mintToken(JWT_SECRET, { sub: coachId, role: "coach" }, 3600, new Date());
       return { authorization: `Bearer ${token}` };
     },
     /** Every email the emulator holds for `to`, oldest first. */

@@ -80,7 +80,10 @@ export function calcomEvent(
   return body;
 }
 
-/** Posts a provider payload to the app, signed as the provider would sign it at the stack's time. */
+/**
+ * Posts a provider payload to the app, signed as the provider would sign it now: by the wall
+ * clock, whatever the stack's (movable) program clock says.
+ */
 export async function deliver(
   stack: TestStack,
   provider: "calendly" | "calcom",
@@ -91,7 +94,7 @@ export async function deliver(
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.sign !== false) {
     if (provider === "calendly") {
-      const t = opts.t ?? Math.floor(stack.clock.now().getTime() / 1000);
+      const t = opts.t ?? Math.floor(Date.now() / 1000);
       headers["calendly-webhook-signature"] = signCalendly(raw, CALENDLY_KEY, t);
     } else {
       headers["x-cal-signature-256"] = signCalcom(raw, CALCOM_SECRET);

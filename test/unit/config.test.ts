@@ -33,6 +33,39 @@ describe("the application's settings", () => {
     expect(() => loadConfig({ ...minimal, ...change })).toThrow(name);
   });
 
+  it("re-reads secrets after 5 minutes unless SECRETS_MAX_AGE_SECONDS says otherwise", () => {
+    expect(loadConfig(minimal).secretsMaxAgeMs).toBe(300_000);
+    expect(loadConfig({ ...minimal, SECRETS_MAX_AGE_SECONDS: "60" }).secretsMaxAgeMs).toBe(60_000);
+    expect(() => loadConfig({ ...minimal, SECRETS_MAX_AGE_SECONDS: "0" })).toThrow("SECRETS_MAX_AGE_SECONDS");
+  });
+
+  it("takes each rotated secret's previous value, checked like the secret itself", () => {
+    const config = loadConfig({
+      ...minimal,
+      JWT_SECRET: "j".repeat(32),
+      CALENDLY_SIGNING_KEY_PREVIOUS: "old-calendly-key-0123",
+      CALCOM_WEBHOOK_SECRET_PREVIOUS: "old-calcom-secret-0123",
+      LINK_SIGNING_SECRET_PREVIOUS: "old-link-secret-0123",
+      JWT_SECRET_PREVIOUS: "p".repeat(32),
+    });
+
+    expect(config).toMatchObject({
+      linkSecretPrevious: "old-link-secret-0123",
+      webhooks: {
+        calendlySigningKeyPrevious: "old-calendly-key-0123",
+        calcomSecretPrevious: "old-calcom-secret-0123",
+      },
+      tokens: { jwtSecretPrevious: "p".repeat(32) },
+    });
+    expect(loadConfig(minimal)).toMatchObject({
+      linkSecretPrevious: undefined,
+      tokens: { jwtSecretPrevious: undefined },
+    });
+    expect(() => loadConfig({ ...minimal, JWT_SECRET_PREVIOUS: "short" })).toThrow(
+      "JWT_SECRET_PREVIOUS: must be at least 32 characters",
+    );
+  });
+
   it("takes a JWKS URL with its issuer and audience", () => {
     const config = loadConfig({
       ...minimal,

@@ -1,16 +1,28 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { keyId } from "@coachflow/core/shared/keyring";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mintToken } from "../../packages/functions/src/http/jwt";
-import { tokenVerifier } from "../../packages/functions/src/http/tokens";
+import { type TokenSettings, tokenVerifier } from "../../packages/functions/src/http/tokens";
+import { JsonLogger } from "../../packages/functions/src/logger";
 import { type Claims, hmacToken, seconds, unsignedToken } from "../support/jwt";
 
 const SECRET = "unit-test-jwt-secret-0123456789abcdef";
 const NOW = new Date("2030-01-01T12:00:00Z");
 const HOUR = 3600;
 const clock = { now: () => NOW };
-const verify = tokenVerifier({ jwtSecret: SECRET }, clock);
+let lines: string[] = [];
+const logger = new JsonLogger("debug", {}, (line) => lines.push(line));
+beforeEach(() => {
+  lines = [];
+});
+const verifierAt = (settings: TokenSettings, at: { now(): Date } = clock) =>
+  tokenVerifier(settings, at, logger);
+const verify = verifierAt({ jwtSecret: SECRET });
+/** The log lines of refused tokens. */
+const refusals = () =>
+  lines.map((l) => JSON.parse(l)).filter((l: { msg: string }) => l.msg === "bearer token refused");
 
 /** A coach's claims, valid at NOW for an hour; tests change what they are about. */
 const coachClaims = (over: Claims = {}): Claims => ({
@@ -34,36 +46,58 @@ describe("tokenVerifier with the HS256 secret", () => {
   it("accepts what mintToken mints, for its lifetime by the given clock", async () => {
     const token = await mintToken(SECRET, { sub: "coa_B", role: "coach" }, 60, NOW);
     expect(await verify(token)).toEqual({ role: "coach", coachId: "coa_B" });
-    const later = tokenVerifier({ jwtSecret: SECRET }, { now: () => new Date(NOW.getTime() + 61_000) });
+    const later = verifierAt({ jwtSecret: SECRET }, { now: () => new Date(NOW.getTime() + 61_000) });
     expect(await later(token)).toBeUndefined();
   });
 
   it("judges expiry by the clock it was given, not by the machine's time", async () => {
     const token = await hmacToken(SECRET, coachClaims());
-    const at = (ms: number) => tokenVerifier({ jwtSecret: SECRET }, { now: () => new Date(ms) });
+    const at = (ms: number) => verifierAt({ jwtSecret: SECRET }, { now: () => new Date(ms) });
     expect(await at(NOW.getTime() + (HOUR - 1) * 1000)(token)).toEqual({ role: "coach", coachId: "coa_A" });
     expect(await at(NOW.getTime() + (HOUR + 1) * 1000)(token)).toBeUndefined();
   });
 
-  it.each<[string, () => Promise<string> | string]>([
+  it.each<[string, () => Promise<string> | string, string]>([
     [
       "expired",
       () => hmacToken(SECRET, coachClaims({ iat: seconds(NOW) - 2 * HOUR, exp: seconds(NOW) - 1 })),
+      "exp check_failed",
     ],
-    ["not yet valid (nbf in the future)", () => hmacToken(SECRET, coachClaims({ nbf: seconds(NOW) + 600 }))],
-    ["without exp", () => hmacToken(SECRET, coachClaims({ exp: undefined }))],
-    ["without sub", () => hmacToken(SECRET, coachClaims({ sub: undefined }))],
-    ["with an empty sub", () => hmacToken(SECRET, coachClaims({ sub: "" }))],
-    ["without role", () => hmacToken(SECRET, coachClaims({ role: undefined }))],
-    ["with an unknown role", () => hmacToken(SECRET, coachClaims({ role: "superuser" }))],
-    ["with a role of the wrong type", () => hmacToken(SECRET, coachClaims({ role: ["admin"] }))],
-    ["unsigned (alg: none)", () => unsignedToken(coachClaims())],
-    ["signed HS512 with the same secret", () => hmacToken(SECRET, coachClaims(), "HS512")],
-    ["signed with another secret", () => hmacToken(`${SECRET}-other`, coachClaims())],
-    ["malformed (two parts)", () => "abc.def"],
-    ["not a token at all", () => "not-a-jwt"],
-  ])("refuses a token %s", async (_name, make) => {
-    expect(await verify(await make())).toBeUndefined();
+    [
+      "not yet valid (nbf in the future)",
+      () => hmacToken(SECRET, coachClaims({ nbf: seconds(NOW) + 600 })),
+      "nbf check_failed",
+    ],
+    ["without exp", () => hmacToken(SECRET, coachClaims({ exp: undefined })), "exp missing"],
+    ["without sub", () => hmacToken(SECRET, coachClaims({ sub: undefined })), "sub missing"],
+    ["with an empty sub", () => hmacToken(SECRET, coachClaims({ sub: "" })), "sub missing"],
+    ["without role", () => hmacToken(SECRET, coachClaims({ role: undefined })), "role invalid"],
+    ["with an unknown role", () => hmacToken(SECRET, coachClaims({ role: "superuser" })), "role invalid"],
+    [
+      "with a role of the wrong type",
+      () => hmacToken(SECRET, coachClaims({ role: ["admin"] })),
+      "role invalid",
+    ],
+    ["unsigned (alg: none)", () => unsignedToken(coachClaims()), "jose_alg_not_allowed"],
+    [
+      "signed HS512 with the same secret",
+      () => hmacToken(SECRET, coachClaims(), "HS512"),
+      "jose_alg_not_allowed",
+    ],
+    [
+      "signed with another secret",
+      () => hmacToken(`${SECRET}-other`, coachClaims()),
+      "jws_signature_verification_failed",
+    ],
+    ["malformed (two parts)", () => "abc.def", "jws_invalid"],
+    ["not a token at all", () => "not-a-jwt", "jws_invalid"],
+  ])("refuses a token %s, logging why and never the token", async (_name, make, reason) => {
+    const token = await make();
+
+    expect(await verify(token, { requestId: "req-1" })).toBeUndefined();
+
+    expect(refusals()).toEqual([expect.objectContaining({ level: "warn", reason, requestId: "req-1" })]);
+    expect(lines.join("\n")).not.toContain(token);
   });
 
   it("refuses a token whose signature was kept while its payload was changed", async () => {
@@ -73,12 +107,13 @@ describe("tokenVerifier with the HS256 secret", () => {
   });
 
   it("refuses every token when neither a secret nor a JWKS is configured", async () => {
-    const none = tokenVerifier({}, clock);
+    const none = verifierAt({});
     expect(await none(await hmacToken(SECRET, coachClaims()))).toBeUndefined();
+    expect(refusals()).toEqual([expect.objectContaining({ reason: "no key configured" })]);
   });
 
   it("checks the issuer and the audience when they are configured", async () => {
-    const strict = tokenVerifier({ jwtSecret: SECRET, issuer: "coachflow", audience: "api" }, clock);
+    const strict = verifierAt({ jwtSecret: SECRET, issuer: "coachflow", audience: "api" });
     expect(await strict(await hmacToken(SECRET, coachClaims({ iss: "coachflow", aud: "api" })))).toEqual({
       role: "coach",
       coachId: "coa_A",
@@ -90,6 +125,51 @@ describe("tokenVerifier with the HS256 secret", () => {
       undefined,
     );
     expect(await strict(await hmacToken(SECRET, coachClaims()))).toBeUndefined();
+    expect(refusals().map((l) => l.reason)).toEqual(["iss check_failed", "aud check_failed", "iss missing"]);
+  });
+});
+
+describe("tokenVerifier while the HS256 secret is rotated", () => {
+  const OLD = "old-jwt-secret-0123456789abcdef0123456789";
+  const NEW = "new-jwt-secret-0123456789abcdef0123456789";
+  const rotating = verifierAt({ jwtSecret: NEW, jwtSecretPrevious: OLD });
+  const signedWith = (secret: string, kid?: string) =>
+    new SignJWT(coachClaims())
+      .setProtectedHeader({ alg: "HS256", ...(kid ? { kid } : {}) })
+      .sign(new TextEncoder().encode(secret));
+
+  it("mints tokens whose kid names the secret", async () => {
+    const token = await mintToken(NEW, { sub: "coa_A", role: "coach" }, 60, NOW);
+    const header = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString());
+
+    expect(header).toEqual({ alg: "HS256", typ: "JWT", kid: keyId(NEW) });
+  });
+
+  it("accepts tokens of the new secret and of the previous one, each by its kid", async () => {
+    for (const secret of [NEW, OLD]) {
+      const token = await mintToken(secret, { sub: "coa_A", role: "coach" }, 60, NOW);
+      expect(await rotating(token)).toEqual({ role: "coach", coachId: "coa_A" });
+    }
+  });
+
+  it("checks a token without a kid (minted before kids) against the current secret only", async () => {
+    expect(await rotating(await signedWith(NEW))).toEqual({ role: "coach", coachId: "coa_A" });
+    expect(await rotating(await signedWith(OLD))).toBeUndefined();
+    expect(refusals().map((l) => l.reason)).toEqual(["jws_signature_verification_failed"]);
+  });
+
+  it("refuses a kid it does not know, and the previous secret's once it is removed", async () => {
+    expect(await rotating(await signedWith(OLD, "abcdef"))).toBeUndefined();
+    const afterRotation = verifierAt({ jwtSecret: NEW });
+    expect(
+      await afterRotation(await mintToken(OLD, { sub: "coa_A", role: "coach" }, 60, NOW)),
+    ).toBeUndefined();
+    expect(refusals().map((l) => l.reason)).toEqual(["jwks_no_matching_key", "jwks_no_matching_key"]);
+  });
+
+  it("refuses a token signed with the previous secret under the new secret's kid", async () => {
+    expect(await rotating(await signedWith(OLD, keyId(NEW)))).toBeUndefined();
+    expect(refusals().map((l) => l.reason)).toEqual(["jws_signature_verification_failed"]);
   });
 });
 
@@ -128,7 +208,7 @@ describe("tokenVerifier with a JWKS URL", () => {
 
   it("accepts a token signed with the provider's private key, fetching the keys from the URL", async () => {
     const before = requests;
-    const verifyJwks = tokenVerifier({ jwksUrl }, clock);
+    const verifyJwks = verifierAt({ jwksUrl });
     expect(await verifyJwks(await rs256(signingKey, coachClaims()))).toEqual({
       role: "coach",
       coachId: "coa_A",
@@ -137,7 +217,7 @@ describe("tokenVerifier with a JWKS URL", () => {
   });
 
   it("reads the role from Cognito groups, never from a custom attribute a user could set", async () => {
-    const verifyJwks = tokenVerifier({ jwksUrl }, clock);
+    const verifyJwks = verifierAt({ jwksUrl });
     const grouped = coachClaims({ role: undefined, "cognito:groups": ["admin"], sub: "cognito-user-1" });
     expect(await verifyJwks(await rs256(signingKey, grouped))).toEqual({
       role: "admin",
@@ -148,13 +228,17 @@ describe("tokenVerifier with a JWKS URL", () => {
   });
 
   it("refuses a token signed with another key, even under the provider's key id", async () => {
-    const verifyJwks = tokenVerifier({ jwksUrl }, clock);
+    const verifyJwks = verifierAt({ jwksUrl });
     expect(await verifyJwks(await rs256(otherKey, coachClaims()))).toBeUndefined();
     expect(await verifyJwks(await rs256(otherKey, coachClaims(), "unknown-kid"))).toBeUndefined();
+    expect(refusals().map((l) => l.reason)).toEqual([
+      "jws_signature_verification_failed",
+      "jwks_no_matching_key",
+    ]);
   });
 
   it("refuses an expired provider token, an HS256 token and an unsigned one", async () => {
-    const verifyJwks = tokenVerifier({ jwksUrl, jwtSecret: SECRET }, clock);
+    const verifyJwks = verifierAt({ jwksUrl, jwtSecret: SECRET });
     const expired = coachClaims({ iat: seconds(NOW) - 2 * HOUR, exp: seconds(NOW) - 1 });
     expect(await verifyJwks(await rs256(signingKey, expired))).toBeUndefined();
     // With a JWKS configured, the shared secret is not a way in.

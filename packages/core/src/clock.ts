@@ -1,4 +1,8 @@
-/** The one notion of "now" used everywhere; the local stack swaps in a clock people can move. */
+/**
+ * A notion of "now". There are two (decision 0018): the program's clock, which decides what is
+ * due, past or expired in the program and which the local stack swaps for one people can move;
+ * and the wall clock (`systemClock`), which security checks read: token and signature ages.
+ */
 export interface Clock {
   now(): Date;
 }

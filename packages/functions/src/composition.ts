@@ -18,7 +18,10 @@ import { buildScheduler } from "./scheduler";
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
 export interface AppDeps {
   config: Config;
+  /** The program's clock: what it schedules and decides (movable locally). */
   clock: Clock;
+  /** The machine's clock: security checks (token and signature ages), never moved (decision 0018). */
+  wallClock: Clock;
   logger: JsonLogger;
   /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
   aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
@@ -35,6 +38,7 @@ export interface AppDeps {
 
 export interface Overrides {
   clock?: Clock;
+  wallClock?: Clock;
   logger?: JsonLogger;
 }
 
@@ -45,6 +49,7 @@ export interface Overrides {
  */
 export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const clock = overrides.clock ?? systemClock;
+  const wallClock = overrides.wallClock ?? systemClock;
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
   const { dynamodb, doc, ses } = dataClients(config);
   const scheduler = buildScheduler(config);
@@ -64,13 +69,14 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   return {
     config,
     clock,
+    wallClock,
     logger,
     aws: { dynamodb, ses, scheduler: scheduler.caller },
     coaches: { coaches: bookings.coaches, catalog, clock },
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
-    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
+    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, wallClock, logger) },
     async ready() {
       try {
         await doc.send(new GetCommand({ TableName: table, Key: { pk: "HEALTH", sk: "HEALTH" } }));

@@ -2,8 +2,10 @@ import * as z from "@coachflow/core/shared/zod";
 
 const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
 const nonEmpty = () => z.string().check(z.minLength(1));
-const secret = (name: string, min = 16) =>
-  z.string().check(z.minLength(min, { message: `${name} must be at least ${min} characters` }));
+/** A secret of at least `min` characters; the problem names it by its path. */
+const secret = (min = 16) =>
+  z.string().check(z.minLength(min, { message: `must be at least ${min} characters` }));
+const whole = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
 const arn = (message?: string) => z.string().check(z.startsWith("arn:", message ? { message } : undefined));
 
 /**
@@ -20,24 +22,29 @@ const envSchema = z.lazy(() =>
       DYNAMODB_ENDPOINT: z.optional(z.url()),
       SES_ENDPOINT: z.optional(z.url()),
       SCHEDULER_ENDPOINT: z.optional(z.url()),
-      ADMIN_TOKEN: z.optional(secret("ADMIN_TOKEN")),
+      ADMIN_TOKEN: z.optional(secret()),
       ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
       EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
       SES_CONFIGURATION_SET: z.optional(nonEmpty()),
-      LINK_SIGNING_SECRET: secret("LINK_SIGNING_SECRET"),
+      LINK_SIGNING_SECRET: secret(),
+      LINK_SIGNING_SECRET_PREVIOUS: z.optional(secret()),
       PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
       PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
       COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
       DOCS_ASSETS_URL: z._default(z.url(), "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
       LOG_LEVEL: z._default(z.enum(logLevels), "info"),
-      CALENDLY_SIGNING_KEY: secret("CALENDLY_SIGNING_KEY"),
-      CALCOM_WEBHOOK_SECRET: secret("CALCOM_WEBHOOK_SECRET"),
-      WEBHOOK_TOLERANCE_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3600)), 180),
+      CALENDLY_SIGNING_KEY: secret(),
+      CALENDLY_SIGNING_KEY_PREVIOUS: z.optional(secret()),
+      CALCOM_WEBHOOK_SECRET: secret(),
+      CALCOM_WEBHOOK_SECRET_PREVIOUS: z.optional(secret()),
+      WEBHOOK_TOLERANCE_SECONDS: z._default(whole(1, 3600), 180),
       SCHEDULE_GROUP: z._default(z.string().check(z.regex(/^[0-9a-zA-Z-_.]{1,64}$/)), "coachflow"),
-      DISPATCHER_ARN: arn("DISPATCHER_ARN must be the dispatcher function's ARN"),
-      SCHEDULER_ROLE_ARN: arn("SCHEDULER_ROLE_ARN must be an IAM role ARN"),
+      DISPATCHER_ARN: arn("must be the dispatcher function's ARN"),
+      SCHEDULER_ROLE_ARN: arn("must be an IAM role ARN"),
       SCHEDULER_DLQ_ARN: z.optional(arn()),
-      JWT_SECRET: z.optional(secret("JWT_SECRET", 32)),
+      JWT_SECRET: z.optional(secret(32)),
+      JWT_SECRET_PREVIOUS: z.optional(secret(32)),
+      SECRETS_MAX_AGE_SECONDS: z._default(whole(1, 86_400), 300),
       JWKS_URL: z.optional(z.url()),
       JWT_ISSUER: z.optional(nonEmpty()),
       JWT_AUDIENCE: z.optional(nonEmpty()),
@@ -62,14 +69,30 @@ export interface Config {
   emailFrom: string;
   sesConfigurationSet?: string;
   linkSecret: string;
+  /** Each `*Previous`: the value a secret replaces, still accepted during a rotation (decision 0018). */
+  linkSecretPrevious?: string;
   programName: string;
   publicBaseUrl: string;
   coachCacheTtlMs: number;
   docsAssetsUrl: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
-  webhooks: { calendlySigningKey: string; calcomSecret: string; toleranceSeconds: number };
+  webhooks: {
+    calendlySigningKey: string;
+    calendlySigningKeyPrevious?: string;
+    calcomSecret: string;
+    calcomSecretPrevious?: string;
+    toleranceSeconds: number;
+  };
   schedules: { group: string; dispatcherArn: string; roleArn: string; deadLetterArn?: string };
-  tokens: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  tokens: {
+    jwtSecret?: string;
+    jwtSecretPrevious?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+  };
+  /** How long the secrets read from Secrets Manager are used before they are read again. */
+  secretsMaxAgeMs: number;
 }
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
@@ -89,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     emailFrom: e.EMAIL_FROM,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     linkSecret: e.LINK_SIGNING_SECRET,
+    linkSecretPrevious: e.LINK_SIGNING_SECRET_PREVIOUS,
     programName: e.PROGRAM_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
     coachCacheTtlMs: e.COACH_CACHE_TTL_MS,
@@ -96,10 +120,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     webhooks: {
       calendlySigningKey: e.CALENDLY_SIGNING_KEY,
+      calendlySigningKeyPrevious: e.CALENDLY_SIGNING_KEY_PREVIOUS,
       calcomSecret: e.CALCOM_WEBHOOK_SECRET,
+      calcomSecretPrevious: e.CALCOM_WEBHOOK_SECRET_PREVIOUS,
       toleranceSeconds: e.WEBHOOK_TOLERANCE_SECONDS,
     },
-    tokens: { jwtSecret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    tokens: {
+      jwtSecret: e.JWT_SECRET,
+      jwtSecretPrevious: e.JWT_SECRET_PREVIOUS,
+      jwksUrl: e.JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+    },
+    secretsMaxAgeMs: e.SECRETS_MAX_AGE_SECONDS * 1000,
     schedules: {
       group: e.SCHEDULE_GROUP,
       dispatcherArn: e.DISPATCHER_ARN,

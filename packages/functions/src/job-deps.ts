@@ -42,6 +42,7 @@ export function buildJobDeps(
     logger: parts.logger,
     settings: {
       linkSecret: config.linkSecret,
+      linkSecretPrevious: config.linkSecretPrevious,
       adminEmail: config.adminEmail,
       publicBaseUrl: config.publicBaseUrl,
     },

@@ -5,8 +5,9 @@ import { getSecretString, SECRETS_MANAGER } from "./secrets-manager";
 
 /**
  * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the
- * environment or the CloudFormation template. Only these keys are taken from the secret, so a
- * stray key there cannot override a deployment setting such as TABLE_NAME.
+ * environment or the CloudFormation template. Only these keys, and each one's `<KEY>_PREVIOUS`
+ * (the value it replaces, set only during a rotation: docs/deploy.md), are taken from the secret,
+ * so a stray key there cannot override a deployment setting such as TABLE_NAME.
  */
 export const SECRET_KEYS = [
   "CALENDLY_SIGNING_KEY",
@@ -24,8 +25,8 @@ export type FetchSecret = (arn: string, region: string | undefined) => Promise<s
 const secretSchema = z.record(z.string(), z.unknown());
 
 /**
- * GetSecretValue through a caller made for this one call: it runs once per cold start. Without a
- * region, the ARN's is used.
+ * GetSecretValue through a caller made for this one call: it runs at a cold start and then once
+ * per SECRETS_MAX_AGE_SECONDS (secrets-refresh.ts). Without a region, the ARN's is used.
  */
 const fetchFromSecretsManager: FetchSecret = async (arn, region) => {
   const secrets = new AwsCaller({
@@ -61,7 +62,7 @@ export async function withSecrets(
   const values = z.safeParse(secretSchema, parsed);
   if (!values.success) throw new Error("the secret at SECRETS_ARN is not a JSON object");
   const merged: EnvLike = { ...env };
-  for (const key of SECRET_KEYS) {
+  for (const key of SECRET_KEYS.flatMap((k) => [k, `${k}_PREVIOUS`])) {
     const value = values.data[key];
     if (typeof value === "string" && value.length > 0) merged[key] = value;
   }

@@ -114,7 +114,13 @@ export async function startLocalStack(
       progress(`demo coaches: ${seeded.added} added, ${seeded.present} already there`);
       const first = await deps.coaches.coaches.findByEmail(DEMO_COACHES[0]!.input.email);
       if (first) {
-        const token = await mintToken(s.jwtSecret, { sub: first.id, role: "coach" }, 12 * 3600, clock.now());
+        // Minted by the wall clock, like every token: moving the local clock does not expire it.
+        const token = await mintToken(
+          s.jwtSecret,
+          { sub: first.id, role: "coach" },
+          12 * 3600,
+          deps.wallClock.now(),
+        );
         demoCoach = { id: first.id, name: first.name, token };
       }
     }

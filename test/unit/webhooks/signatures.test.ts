@@ -121,6 +121,19 @@ describe("verifyCalendlySignature", () => {
       verifyCalendlySignature({ rawBody: "{}", header: valid, signingKey: "", nowSeconds: NOW }),
     ).toThrow(/must not be empty/);
   });
+  it("fails closed when the clock or the tolerance is not usable: stale, never accepted", () => {
+    const header = signCalendly(calendlyBody, KEY, NOW);
+    expect(verifyCalendly(header, { nowSeconds: Number.NaN })).toEqual({ ok: false, reason: "stale" });
+    expect(
+      verifyCalendlySignature({
+        rawBody: calendlyBody,
+        header,
+        signingKey: KEY,
+        nowSeconds: NOW,
+        toleranceSeconds: -1,
+      }),
+    ).toEqual({ ok: false, reason: "stale" });
+  });
 });
 
 describe("verifyCalcomSignature", () => {

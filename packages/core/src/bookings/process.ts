@@ -21,7 +21,8 @@ export interface BookingDeps {
   coaches: CoachRepository;
   clock: Clock;
   logger: Logger;
-  settings: { linkSecret: string };
+  /** The link secret, and during a rotation the one it replaces (correlation tokens made before). */
+  settings: { linkSecret: string; linkSecretPrevious?: string };
 }
 
 /** How often a booking event is re-read and re-applied after losing a write race. */
@@ -112,10 +113,7 @@ async function loadSessions(store: BookingStore, ids: readonly string[]): Promis
 async function resolveNewSession(deps: BookingDeps, data: CreatedData): Promise<NewSessionFacts> {
   const coachId = await resolveCoach(deps.coaches, data);
   if (!coachId) return { coachId: undefined };
-  const client = await resolveClient(
-    { clients: deps.clients, clock: deps.clock, linkSecret: deps.settings.linkSecret },
-    data,
-  );
+  const client = await resolveClient(deps, data);
   return {
     id: newId("session", deps.clock.now().getTime()),
     clientId: client.clientId,

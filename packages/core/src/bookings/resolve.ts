@@ -20,11 +20,15 @@ export async function resolveCoach(coaches: CoachRepository, data: CreatedData):
  * attendee's email, else a new client flagged "booked without intake" (never dropped).
  */
 export async function resolveClient(
-  deps: { clients: ClientRepository; clock: Clock; linkSecret: string },
+  deps: {
+    clients: ClientRepository;
+    clock: Clock;
+    settings: { linkSecret: string; linkSecretPrevious?: string | undefined };
+  },
   data: CreatedData,
 ): Promise<{ clientId: string; created: boolean }> {
   const fromToken = data.correlationToken
-    ? readCorrelationToken(data.correlationToken, deps.linkSecret)
+    ? readCorrelationToken(data.correlationToken, deps.settings.linkSecret, deps.settings.linkSecretPrevious)
     : undefined;
   if (fromToken) return { clientId: fromToken, created: false };
   const email = data.attendee.email.trim().toLowerCase();

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { keyId, keysFor, sameText } from "../shared/keyring";
 import * as z from "../shared/zod";
 
 /** What a client can do from an email without an account. */
@@ -32,8 +33,10 @@ const mac = (secret: string, body: string) =>
   createHmac("sha256", `links:${secret}`).update(body).digest("base64url");
 
 /**
- * A signed, expiring token: base64url(JSON payload) + "." + HMAC. The client id is inside the
- * signed part, so a token cannot be changed to act for another client or another item.
+ * A signed, expiring token: key id + "." + base64url(JSON payload) + "." + HMAC. The client id is
+ * inside the signed part, so a token cannot be changed to act for another client or another item.
+ * The key id (keyring.ts) says which secret signed it, so links keep working through a rotation.
+ * The expiry is in program time (decision 0018).
  */
 export function signLink(
   secret: string,
@@ -49,19 +52,23 @@ export function signLink(
     x: Math.floor(now.getTime() / 1000) + LINK_LIFETIME_DAYS[action] * 86_400,
   };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${body}.${mac(secret, body)}`;
+  return `${keyId(secret)}.${body}.${mac(secret, body)}`;
 }
 
 export type LinkCheck =
   | { ok: true; payload: LinkPayload }
   | { ok: false; reason: "malformed" | "forged" | "expired" };
 
-export function verifyLink(secret: string, token: string, now: Date): LinkCheck {
-  const [body, signature, extra] = token.split(".");
+/**
+ * Checks a link with the secret or, during a rotation, the `previous` one, as its key id says; a
+ * link without one (made before key ids) with the current secret only.
+ */
+export function verifyLink(secret: string, token: string, now: Date, previous?: string): LinkCheck {
+  const parts = token.split(".");
+  const kid = parts.length === 3 ? parts.shift() : undefined;
+  const [body, signature, extra] = parts;
   if (!body || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
-  const expected = Buffer.from(mac(secret, body));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+  if (!keysFor(kid, secret, previous).some((k) => sameText(signature, mac(k, body))))
     return { ok: false, reason: "forged" };
   let parsed: ReturnType<typeof payloadSchema.safeParse>;
   try {

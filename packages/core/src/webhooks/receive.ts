@@ -1,4 +1,5 @@
 import { type HandleBookingDeps, handleBookingEvent } from "../bookings/handle";
+import type { Clock } from "../clock";
 import { AppError, notFound } from "../errors";
 import { newId } from "../ids";
 import { describeError } from "../shared/describe-error";
@@ -6,12 +7,21 @@ import type { Provider } from "./booking-event";
 import { parseCalcomWebhook } from "./calcom";
 import { parseCalendlyWebhook } from "./calendly";
 import type { Delivery, DeliveryLog } from "./deliveries";
-import { bodyHash, verifyCalcomSignature, verifyCalendlySignature } from "./signatures";
+import { bodyHash, type SignatureCheck, verifyCalcomSignature, verifyCalendlySignature } from "./signatures";
 
 export interface ReceiveDeps {
   booking: HandleBookingDeps;
   deliveries: DeliveryLog;
-  secrets: { calendlySigningKey: string; calcomSecret: string; toleranceSeconds: number };
+  /** Judges a signature's age: the machine's time, never the program's movable clock. */
+  wallClock: Clock;
+  /** The keys, each with the value it replaces during a rotation (either one verifies). */
+  secrets: {
+    calendlySigningKey: string;
+    calendlySigningKeyPrevious?: string | undefined;
+    calcomSecret: string;
+    calcomSecretPrevious?: string | undefined;
+    toleranceSeconds: number;
+  };
 }
 
 export interface ReceiveAnswer {
@@ -24,28 +34,42 @@ export interface ReceiveAnswer {
   };
 }
 
-function checkSignature(deps: ReceiveDeps, provider: Provider, rawBody: string, header: string | undefined) {
+function checkSignature(
+  deps: ReceiveDeps,
+  provider: Provider,
+  rawBody: Uint8Array,
+  header: string | undefined,
+) {
   const { secrets } = deps;
-  return provider === "calendly"
-    ? verifyCalendlySignature({
-        rawBody,
-        header,
-        signingKey: secrets.calendlySigningKey,
-        nowSeconds: Math.floor(deps.booking.clock.now().getTime() / 1000),
-        toleranceSeconds: secrets.toleranceSeconds,
-      })
-    : verifyCalcomSignature({ rawBody, header, secret: secrets.calcomSecret });
+  const calendly = provider === "calendly";
+  const check = (key: string): SignatureCheck =>
+    calendly
+      ? verifyCalendlySignature({
+          rawBody,
+          header,
+          signingKey: key,
+          nowSeconds: Math.floor(deps.wallClock.now().getTime() / 1000),
+          toleranceSeconds: secrets.toleranceSeconds,
+        })
+      : verifyCalcomSignature({ rawBody, header, secret: key });
+  const [key, previous] = calendly
+    ? [secrets.calendlySigningKey, secrets.calendlySigningKeyPrevious]
+    : [secrets.calcomSecret, secrets.calcomSecretPrevious];
+  const first = check(key);
+  // During a rotation a provider may still sign with the key being replaced.
+  return !first.ok && first.reason === "mismatch" && previous ? check(previous) : first;
 }
 
 /**
- * A webhook delivery end to end: the signature is checked on the raw body before anything is
- * parsed; then the payload becomes one booking event and is applied. Every delivery, whatever its
- * end, leaves one entry in the delivery log (the body only when the signature was valid).
+ * A webhook delivery end to end: the signature is checked on the raw body, the bytes exactly as
+ * they arrived, before anything is decoded or parsed; then the payload becomes one booking event
+ * and is applied. Every delivery, whatever its end, leaves one entry in the delivery log (the body,
+ * decoded as UTF-8, only when the signature was valid).
  */
 export async function receiveWebhook(
   deps: ReceiveDeps,
   provider: Provider,
-  rawBody: string,
+  rawBody: Uint8Array,
   signatureHeader: string | undefined,
   contentType = "application/json",
 ): Promise<ReceiveAnswer> {
@@ -88,7 +112,7 @@ export async function receiveWebhook(
       },
     };
   }
-  return apply(deps, { ...delivery, body: rawBody });
+  return apply(deps, { ...delivery, body: new TextDecoder().decode(rawBody) });
 }
 
 /** Runs a stored delivery again (admin), without its signature, which is not kept. */

@@ -1,19 +1,21 @@
-import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app";
 import { buildDeps } from "../composition";
 import { loadConfig } from "../config";
-import { withSecrets } from "../secrets";
+import { withFreshSecrets } from "../secrets-refresh";
 
 type ApiHandler = ReturnType<typeof handle>;
 
 /**
- * The API Lambda: on the first request of a cold start the secrets are read (once), the
- * configuration is parsed and the adapters are built; later requests reuse them. A failed start
- * is not cached, so the next request tries again (after the secrets have been set, say).
+ * The API Lambda: on the first request of a cold start the secrets are read, the configuration is
+ * parsed and the adapters are built; later requests reuse them. A failed start is not cached, so
+ * the next request tries again (after the secrets have been set, say). After
+ * SECRETS_MAX_AGE_SECONDS the secrets are read again and, when a value changed (a rotation), the
+ * app is built anew from them (secrets-refresh.ts).
  */
-const ready = onceUnlessFailed(async () =>
-  handle(createApp(buildDeps(loadConfig(await withSecrets(process.env))))),
-);
+const current = withFreshSecrets(process.env, (env) => {
+  const deps = buildDeps(loadConfig(env));
+  return { ...deps, value: handle(createApp(deps)) };
+});
 
-export const handler = async (...args: Parameters<ApiHandler>) => (await ready())(...args);
+export const handler = async (...args: Parameters<ApiHandler>) => (await current())(...args);

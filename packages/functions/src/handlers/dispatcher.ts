@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type ActionItemJobInput, runActionItemJob } from "@coachflow/core/followups/action-item-jobs";
 import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessions/jobs";
-import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
-import { withSecrets } from "../secrets";
+import { withFreshSecrets } from "../secrets-refresh";
 
 /**
  * The input every schedule carries, ids and the time it was planned for, nothing personal: a
@@ -72,15 +71,17 @@ function parseJson(text: string): unknown {
   }
 }
 
-const ready = onceUnlessFailed(async () =>
-  createDispatcher(buildDispatcherDeps(loadConfig(await withSecrets(process.env)))),
-);
+const current = withFreshSecrets(process.env, (env) => {
+  const config = loadConfig(env);
+  const deps = buildDispatcherDeps(config);
+  return { ...deps, config, value: createDispatcher(deps) };
+});
 
 /**
  * The dispatcher Lambda: EventBridge Scheduler invokes it (asynchronously) with a schedule's
  * input. The secrets are read and the dispatcher's own deps (dispatcher-deps.ts: no HTTP app, no
- * Scheduler adapter until used) built once per cold start; a failed start is retried on the next
- * firing.
+ * Scheduler adapter until used) built at a cold start, and again when a re-read after
+ * SECRETS_MAX_AGE_SECONDS finds a secret changed; a failed start is retried on the next firing.
  */
 export const handler = async (event: unknown, context?: { awsRequestId?: string }) =>
-  (await ready())(event, { correlationId: context?.awsRequestId });
+  (await current())(event, { correlationId: context?.awsRequestId });

@@ -1,22 +1,17 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Principal, Role } from "@coachflow/core/access/principal";
 import { AppError } from "@coachflow/core/errors";
+import { sameText } from "@coachflow/core/shared/keyring";
 import type { Context, MiddlewareHandler } from "hono";
 import type { VerifyToken } from "./tokens";
 
 export type { Principal };
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 const unauthorized = () => new AppError("unauthorized", "a valid bearer token is required");
 
 /**
  * Requires a bearer token of one of `roles`: the static admin token, or a JWT the verifier
- * accepts. Anything else is 401. The principal is then available as `principal(c)`.
+ * accepts. Anything else is 401; the verifier logs why. The principal is then available as
+ * `principal(c)`.
  */
 export function requireRole(
   auth: { adminToken?: string; verify: VerifyToken },
@@ -26,9 +21,9 @@ export function requireRole(
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
     const token = match?.[1];
     let who: Principal | undefined;
-    if (token && auth.adminToken && sameSecret(token, auth.adminToken))
+    if (token && auth.adminToken && sameText(token, auth.adminToken))
       who = { role: "admin", subject: "admin-token" };
-    else if (token) who = await auth.verify(token);
+    else if (token) who = await auth.verify(token, { requestId: c.get("requestId" as never) });
     if (!who) {
       c.header("WWW-Authenticate", 'Bearer realm="coachflow"');
       throw unauthorized();

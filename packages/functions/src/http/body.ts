@@ -11,14 +11,17 @@ export function mediaType(c: Context): string {
   return (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/** Reads the raw body, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
-export async function rawBody(c: Context): Promise<string> {
+/** Reads the body's bytes as they arrived, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
+export async function rawBytes(c: Context): Promise<Uint8Array> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  return new TextDecoder().decode(buffer);
+  return new Uint8Array(buffer);
 }
+
+/** The raw body as text (UTF-8). */
+export const rawBody = async (c: Context) => new TextDecoder().decode(await rawBytes(c));
 
 const tooLarge = () => new AppError("payload_too_large", `request body is over ${MAX_BODY_BYTES / 1024} KB`);
 

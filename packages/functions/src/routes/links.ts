@@ -25,9 +25,10 @@ const problem = () =>
  * unsubscribe (RFC 8058) posts to the same address.
  */
 export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
-  const secret = deps.config.linkSecret;
+  // The previous secret still verifies the links it signed, during a rotation (decision 0018).
+  const { linkSecret: secret, linkSecretPrevious: previous } = deps.config;
   app.get("/l/:token", (c) => {
-    const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
+    const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
     const words = WORDS[check.payload.a];
     return c.html(
@@ -38,7 +39,7 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     );
   });
   app.post("/l/:token", async (c) => {
-    const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
+    const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
     const outcome = await applyLink(deps.bookings, check.payload);
     if (!outcome) return c.html(problem(), 400);

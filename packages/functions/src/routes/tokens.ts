@@ -26,7 +26,7 @@ export function tokenRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     const secret = deps.config.tokens.jwtSecret;
     if (!secret) throw new AppError("conflict", "JWT_SECRET is not set, so this service cannot mint tokens");
     await getCoach(deps.coaches, coachId);
-    const token = await mintToken(secret, { sub: coachId, role: "coach" }, ttlSeconds, deps.clock.now());
+    const token = await mintToken(secret, { sub: coachId, role: "coach" }, ttlSeconds, deps.wallClock.now());
     return c.json({ token, expiresIn: ttlSeconds }, 201);
   });
   docs.registerPath({

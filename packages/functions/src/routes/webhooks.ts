@@ -5,7 +5,7 @@ import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/c
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
-import { mediaType, rawBody, validate } from "../http/body";
+import { mediaType, rawBytes, validate } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 
@@ -24,11 +24,8 @@ export function receiveDeps(deps: AppDeps): ReceiveDeps {
   return {
     booking: deps.bookings,
     deliveries: deps.deliveries,
-    secrets: {
-      calendlySigningKey: deps.config.webhooks.calendlySigningKey,
-      calcomSecret: deps.config.webhooks.calcomSecret,
-      toleranceSeconds: deps.config.webhooks.toleranceSeconds,
-    },
+    wallClock: deps.wallClock,
+    secrets: deps.config.webhooks,
   };
 }
 
@@ -40,11 +37,11 @@ export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     ["calcom", CALCOM_SIGNATURE_HEADER],
   ] as const) {
     app.post(`/v1/webhooks/${provider}`, async (c) => {
-      // The raw text, exactly as signed: parsed only after the signature is verified.
+      // The bytes exactly as signed: decoded and parsed only after the signature is verified.
       const answer = await receiveWebhook(
         receive,
         provider,
-        await rawBody(c),
+        await rawBytes(c),
         c.req.header(header),
         mediaType(c),
       );
