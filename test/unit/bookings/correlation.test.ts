@@ -13,8 +13,9 @@ describe("the booking correlation token", () => {
   it("carries the booking kind, signed with the client id", () => {
     const session = correlationToken(CLIENT, SECRET, "session");
     const intro = correlationToken(CLIENT, SECRET);
-    expect(session).toMatch(/^cli_\w+\.s\.[0-9a-f]{16}$/);
-    expect(intro).toMatch(/^cli_\w+\.i\.[0-9a-f]{16}$/);
+    // `<clientId>.<kind>.<kid><mac>`: a 6-hex key id (decision 0018), then the 16-hex mac.
+    expect(session).toMatch(/^cli_\w+\.s\.[0-9a-f]{22}$/);
+    expect(intro).toMatch(/^cli_\w+\.i\.[0-9a-f]{22}$/);
     expect(readCorrelation(session, SECRET)).toEqual({ clientId: CLIENT, kind: "session" });
     expect(readCorrelation(intro, SECRET)).toEqual({ clientId: CLIENT, kind: "intro" });
     expect(readCorrelationToken(session, SECRET)).toBe(CLIENT);
@@ -43,5 +44,14 @@ describe("the booking correlation token", () => {
     const odd = `${CLIENT}.s.s`;
     const oddToken = `${odd}.${createHmac("sha256", SECRET).update(odd).digest("hex").slice(0, 16)}`;
     expect(readCorrelation(oddToken, SECRET)).toBeUndefined();
+  });
+});
+
+describe("the booking correlation token before key ids", () => {
+  it("still reads `<clientId>.<kind>.<mac>` with the current secret", () => {
+    const payload = `${CLIENT}.s`;
+    const token = `${payload}.${createHmac("sha256", SECRET).update(payload).digest("hex").slice(0, 16)}`;
+    expect(readCorrelation(token, SECRET)).toEqual({ clientId: CLIENT, kind: "session" });
+    expect(readCorrelation(token, "another-secret-0123456789")).toBeUndefined();
   });
 });
