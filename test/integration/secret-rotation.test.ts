@@ -7,6 +7,7 @@ import { addCoach, bookingId, DAY, type TestCoach } from "../support/coaching";
 import { bearer } from "../support/jwt";
 import { call, intakeBody } from "../support/requests";
 import {
+  ADMIN_TOKEN,
   CALCOM_SECRET,
   CALENDLY_KEY,
   JWT_SECRET,
@@ -24,6 +25,7 @@ const NEW = {
   LINK_SIGNING_SECRET: "new-link-signing-secret-0123456789",
   JWT_SECRET: "new-jwt-secret-0123456789abcdef0123456789",
 };
+const NEW_ADMIN_TOKEN = "new-admin-token-0123456789abcdef";
 const wallSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
@@ -43,9 +45,24 @@ describe("while every secret is being rotated", () => {
         CALCOM_WEBHOOK_SECRET_PREVIOUS: CALCOM_SECRET,
         LINK_SIGNING_SECRET_PREVIOUS: OLD_LINK,
         JWT_SECRET_PREVIOUS: JWT_SECRET,
+        ADMIN_TOKEN: NEW_ADMIN_TOKEN,
+        ADMIN_TOKEN_PREVIOUS: ADMIN_TOKEN,
       },
     });
     coach = await addCoach(stack);
+  });
+
+  it("accepts the admin token and the one it replaces, and nothing else", async () => {
+    for (const token of [NEW_ADMIN_TOKEN, ADMIN_TOKEN]) {
+      const res = await call(stack.app, "GET", "/v1/coaches", undefined, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(res.status, token).toBe(200);
+    }
+    const wrong = await call(stack.app, "GET", "/v1/coaches", undefined, {
+      authorization: "Bearer some-other-admin-token-0123456789",
+    });
+    expect(wrong.status).toBe(401);
   });
 
   async function post(provider: "calendly" | "calcom", body: unknown, key: string) {

@@ -31,7 +31,7 @@ export interface AppDeps {
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
   /** Who may call: the static admin token and the JWT verifier. */
-  auth: { adminToken?: string; verify: VerifyToken };
+  auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
   ready(): Promise<boolean>;
 }
@@ -76,7 +76,11 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
-    auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, wallClock, logger) },
+    auth: {
+      adminToken: config.adminToken,
+      adminTokenPrevious: config.adminTokenPrevious,
+      verify: tokenVerifier(config.tokens, wallClock, logger),
+    },
     async ready() {
       try {
         await doc.send(new GetCommand({ TableName: table, Key: { pk: "HEALTH", sk: "HEALTH" } }));

@@ -23,6 +23,7 @@ const envSchema = z.lazy(() =>
       SES_ENDPOINT: z.optional(z.url()),
       SCHEDULER_ENDPOINT: z.optional(z.url()),
       ADMIN_TOKEN: z.optional(secret()),
+      ADMIN_TOKEN_PREVIOUS: z.optional(secret()),
       ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
       EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
       SES_CONFIGURATION_SET: z.optional(nonEmpty()),
@@ -65,6 +66,8 @@ export interface Config {
   region: string;
   endpoints: { dynamodb?: string; ses?: string; scheduler?: string };
   adminToken?: string;
+  /** During a rotation, the admin token being replaced, still accepted (docs/deploy.md). */
+  adminTokenPrevious?: string;
   adminEmail: string;
   emailFrom: string;
   sesConfigurationSet?: string;
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     region: e.AWS_REGION,
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT, scheduler: e.SCHEDULER_ENDPOINT },
     adminToken: e.ADMIN_TOKEN,
+    adminTokenPrevious: e.ADMIN_TOKEN_PREVIOUS,
     adminEmail: e.ADMIN_EMAIL,
     emailFrom: e.EMAIL_FROM,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,

@@ -14,14 +14,15 @@ const unauthorized = () => new AppError("unauthorized", "a valid bearer token is
  * `principal(c)`.
  */
 export function requireRole(
-  auth: { adminToken?: string; verify: VerifyToken },
+  auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken },
   ...roles: Role[]
 ): MiddlewareHandler {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
     const token = match?.[1];
     let who: Principal | undefined;
-    if (token && auth.adminToken && sameText(token, auth.adminToken))
+    // The admin token, or during a rotation the one it replaces (docs/deploy.md).
+    if (token && [auth.adminToken, auth.adminTokenPrevious].some((t) => t && sameText(token, t)))
       who = { role: "admin", subject: "admin-token" };
     else if (token) who = await auth.verify(token, { requestId: c.get("requestId" as never) });
     if (!who) {
