@@ -2,18 +2,11 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BUNDLE_FILE, type Bundle, buildBundles, DEPLOYED_SDK } from "../infra/bundling";
-import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
-import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
-import { bootstrapResources } from "../packages/local/src/bootstrap";
 import { sampleIntake } from "../packages/local/src/demo/intake";
-import { seedDemoCoaches } from "../packages/local/src/demo/seed";
-import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
-import { freePort } from "../packages/local/src/emulators/ports";
-import { startSesLocal } from "../packages/local/src/emulators/ses-local";
-import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
 import { buildReference } from "./bundles";
 import { calendlyCreated, signedCalendly } from "./calendly";
 import { type FreshInvocation, httpEvent, invokeFreshAsync } from "./lambda-invoke";
+import { startBenchStack } from "./local-stack";
 import { type BenchResult, quantile } from "./result";
 
 /** Fresh processes per bundle; each imports its bundle and answers one real request. */
@@ -68,54 +61,10 @@ const statusOf = (o: FreshInvocation["outcome"]) =>
  * session, so no run is a cheap repeat of another. Runs are interleaved across the bundles.
  */
 export async function benchColdStart(): Promise<BenchResult[]> {
-  process.env.AWS_ACCESS_KEY_ID ??= "local";
-  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const stops: (() => Promise<void>)[] = [];
+  const stack = await startBenchStack(TABLE, SECRETS);
+  const { app, clock, scheduler } = stack;
+  const env = { ...stack.env, ...(process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug" } : {}) };
   try {
-    const [dynamo, ses] = await Promise.all([
-      freePort().then((port) => startDynamoDbLocal({ port })),
-      freePort().then((port) => startSesLocal({ port })),
-    ]);
-    stops.push(
-      () => dynamo.stop(),
-      () => ses.stop(),
-    );
-    const clock = new LocalClock();
-    const scheduler = await startLocalScheduler({
-      port: await freePort(),
-      clock,
-      tickMs: HOUR,
-      onFire: async () => {},
-    });
-    stops.push(() => scheduler.stop());
-    const env = {
-      TABLE_NAME: TABLE,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      SCHEDULER_ENDPOINT: scheduler.endpoint,
-      ...SECRETS,
-      ...(process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug" } : {}),
-    };
-    const deps = buildDeps(
-      loadConfig({
-        ...env,
-        LOG_LEVEL: "silent",
-        DISPATCHER_ARN: "arn:aws:lambda:us-east-1:123456789012:function:dispatcher",
-        SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
-      }),
-      { clock },
-    );
-    stops.push(async () => {
-      deps.aws.dynamodb.destroy();
-      deps.aws.ses.destroy();
-      deps.aws.scheduler.destroy();
-    });
-    await bootstrapResources(deps);
-    await seedDemoCoaches(deps);
-    const app = createApp(deps);
-    createDispatcher(deps);
-
     // One booked session per dispatcher run (and one for the warm-up), each with a pending
     // pre-work reminder: the firing the dispatcher's fresh processes answer.
     const start = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
@@ -204,6 +153,6 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       };
     });
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await stack.stop();
   }
 }

@@ -2,16 +2,9 @@ import { performance } from "node:perf_hooks";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { countCalls } from "../packages/core/src/adapters/dynamodb/call-counter";
 import { signCalendly } from "../packages/core/src/webhooks/signatures";
-import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
-import { createDispatcher } from "../packages/functions/src/handlers/dispatcher";
-import { bootstrapResources } from "../packages/local/src/bootstrap";
 import { sampleIntake } from "../packages/local/src/demo/intake";
-import { seedDemoCoaches } from "../packages/local/src/demo/seed";
-import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
-import { freePort } from "../packages/local/src/emulators/ports";
-import { startSesLocal } from "../packages/local/src/emulators/ses-local";
-import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
 import { calendlyCreated } from "./calendly";
+import { startBenchStack } from "./local-stack";
 import { type BenchResult, ms, quantile } from "./result";
 
 const DELIVERIES = 400;
@@ -47,54 +40,12 @@ async function pool(count: number, concurrency: number, work: (i: number) => Pro
  * link), half from people who never applied (a client is created).
  */
 export async function benchWebhooks(): Promise<BenchResult[]> {
-  process.env.AWS_ACCESS_KEY_ID ??= "local";
-  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const stops: (() => Promise<void>)[] = [];
+  const { deps, app, clock, env, stop } = await startBenchStack("bench-webhooks", {
+    LINK_SIGNING_SECRET: "bench-link-secret-0123456789",
+    CALENDLY_SIGNING_KEY: SIGNING_KEY,
+    CALCOM_WEBHOOK_SECRET: "bench-calcom-secret-0123456789",
+  });
   try {
-    const [dynamo, ses] = await Promise.all([
-      freePort().then((port) => startDynamoDbLocal({ port })),
-      freePort().then((port) => startSesLocal({ port })),
-    ]);
-    stops.push(
-      () => dynamo.stop(),
-      () => ses.stop(),
-    );
-    const clock = new LocalClock();
-    let dispatch: (input: string) => Promise<unknown> = async () => undefined;
-    const scheduler = await startLocalScheduler({
-      port: await freePort(),
-      clock,
-      tickMs: HOUR,
-      onFire: async (event) => {
-        await dispatch(event.input);
-      },
-    });
-    stops.push(() => scheduler.stop());
-    const config = loadConfig({
-      TABLE_NAME: "bench-webhooks",
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      SCHEDULER_ENDPOINT: scheduler.endpoint,
-      LOG_LEVEL: "silent",
-      LINK_SIGNING_SECRET: "bench-link-secret-0123456789",
-      CALENDLY_SIGNING_KEY: SIGNING_KEY,
-      CALCOM_WEBHOOK_SECRET: "bench-calcom-secret-0123456789",
-      DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-bench-dispatcher",
-      SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-bench-scheduler",
-    });
-    const deps = buildDeps(config, { clock });
-    stops.push(async () => {
-      deps.aws.dynamodb.destroy();
-      deps.aws.ses.destroy();
-      deps.aws.scheduler.destroy();
-    });
-    const dispatcher = createDispatcher(deps);
-    dispatch = (input) => dispatcher(input);
-    await bootstrapResources(deps);
-    await seedDemoCoaches(deps);
-    const app = createApp(deps);
-
     // Pre-made intake clients, one per token booking, and the bodies of every delivery.
     const total = WARMUP + DELIVERIES;
     const tokens: (string | undefined)[] = new Array(total);
@@ -150,7 +101,7 @@ export async function benchWebhooks(): Promise<BenchResult[]> {
     const put = (i: number) =>
       doc.send(
         new PutCommand({
-          TableName: config.tableName,
+          TableName: env.TABLE_NAME,
           Item: { pk: `BENCH#${i}`, sk: "PUT", payload: filler },
         }),
       );
@@ -184,6 +135,6 @@ export async function benchWebhooks(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await stop();
   }
 }
