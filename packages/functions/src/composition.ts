@@ -14,11 +14,14 @@ import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
+import { lazyWebStores, type WebStores } from "./web-stores";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
 export interface AppDeps {
   config: Config;
   clock: Clock;
+  /** The real time, for security checks (link and session lifetimes, rate windows); never moved. */
+  wallClock: Clock;
   logger: JsonLogger;
   /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
   aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
@@ -27,6 +30,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
+  /** The coach workspace: sign-in links, web sessions, rate counters, talking points and page reads. */
+  web: () => Promise<WebStores>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -35,6 +40,7 @@ export interface AppDeps {
 
 export interface Overrides {
   clock?: Clock;
+  wallClock?: Clock;
   logger?: JsonLogger;
 }
 
@@ -45,12 +51,14 @@ export interface Overrides {
  */
 export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const clock = overrides.clock ?? systemClock;
+  const wallClock = overrides.wallClock ?? systemClock;
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
   const { dynamodb, doc, ses } = dataClients(config);
   const scheduler = buildScheduler(config);
   const bookings = buildJobDeps(config, { doc, ses }, { clock, logger, scheduler: scheduler.scheduler });
   const table = config.tableName;
 
+  const web = lazyWebStores(doc, table);
   const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
     clients: bookings.clients,
@@ -64,12 +72,21 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   return {
     config,
     clock,
+    wallClock,
     logger,
     aws: { dynamodb, ses, scheduler: scheduler.caller },
-    coaches: { coaches: bookings.coaches, catalog, clock },
+    coaches: {
+      coaches: bookings.coaches,
+      catalog,
+      clock,
+      webSessions: {
+        deleteCoachSessions: async (coachId) => (await web()).auth.deleteCoachSessions(coachId),
+      },
+    },
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
+    web,
     auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
     async ready() {
       try {
