@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ensureTable } from "@coachflow/core/adapters/dynamodb/ensure-table";
+import type { Clock } from "@coachflow/core/clock";
 import { buildDeps, createApp, JsonLogger, loadConfig } from "@coachflow/functions";
 import { inject } from "vitest";
 import { createDispatcher } from "../../packages/functions/src/handlers/dispatcher";
@@ -32,6 +33,8 @@ export interface SentEmail {
 export async function startTestStack(
   opts: {
     clock?: LocalClock;
+    /** The wall clock security checks read (sign-in links, web sessions, rate limits); real time by default. */
+    wallClock?: Clock;
     env?: Record<string, string>;
     /** false: the table is not created (and templates not loaded): for tests of a missing table. */
     createTable?: boolean;
@@ -68,7 +71,7 @@ export async function startTestStack(
   });
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
-  const deps = buildDeps(config, { logger, clock });
+  const deps = buildDeps(config, { logger, clock, ...(opts.wallClock ? { wallClock: opts.wallClock } : {}) });
   const dispatcher = createDispatcher(deps);
   dispatch = (input) => dispatcher(input);
   if (opts.createTable !== false && opts.templates !== false) await bootstrapResources(deps);

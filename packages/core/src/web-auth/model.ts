@@ -18,14 +18,26 @@ export interface SignInToken {
   /** Epoch ms, read against the wall clock. */
   expiresAtMs: number;
   usedAt?: string;
+  /** The workspace path to open after signing in (already checked to be one of ours). */
+  next?: string;
 }
 
 /** A signed-in browser: the session id's hash is its key. */
 export interface WebSession {
   idHash: string;
   coachId: string;
+  /** The coach's name and time zone at sign-in, for the header and the times pages show (no read per page). */
+  coachName: string;
+  timezone: string;
   createdAtMs: number;
   lastSeenAtMs: number;
+}
+
+/** Who a live web session belongs to. */
+export interface WebViewer {
+  coachId: string;
+  name: string;
+  timezone: string;
 }
 
 /** Why an emailed link does not sign in. */

@@ -25,7 +25,7 @@ export interface SignInDeps {
  */
 export async function requestSignInLink(
   deps: SignInDeps,
-  input: { email: string; binding: string; ip: string },
+  input: { email: string; binding: string; ip: string; next?: string },
 ): Promise<void> {
   const email = normalizeAddress(input.email);
   const now = deps.wallClock.now();
@@ -38,13 +38,13 @@ export async function requestSignInLink(
     deps.logger.info("sign-in link not sent", { reason: coach ? "inactive" : "unknown" });
     return;
   }
-  await issueLink(deps, { id: coach.id, email: coach.email, name: coach.name }, input.binding, now);
+  await issueLink(deps, { id: coach.id, email: coach.email, name: coach.name }, input, now);
 }
 
 async function issueLink(
   deps: SignInDeps,
   coach: { id: string; email: string; name: string },
-  binding: string,
+  input: { binding: string; next?: string },
   now: Date,
 ): Promise<void> {
   const token = newSecret();
@@ -52,9 +52,10 @@ async function issueLink(
     tokenHash: hashSecret(token),
     coachId: coach.id,
     email: coach.email,
-    bindingHash: hashSecret(binding),
+    bindingHash: hashSecret(input.binding),
     createdAt: now.toISOString(),
     expiresAtMs: now.getTime() + SIGN_IN_LINK_TTL_MS,
+    ...(input.next ? { next: input.next } : {}),
   };
   await deps.store.putSignInToken(record);
   await deps.sendLink({ email: coach.email, name: coach.name }, token);
@@ -92,7 +93,9 @@ export async function completeSignIn(
   deps: SignInDeps,
   token: string,
   binding: string | undefined,
-): Promise<{ ok: true; sessionId: string; coachId: string } | { ok: false; problem: LinkProblem }> {
+): Promise<
+  { ok: true; sessionId: string; coachId: string; next: string } | { ok: false; problem: LinkProblem }
+> {
   const now = deps.wallClock.now();
   const found = looksLikeSecret(token) ? await deps.store.getSignInToken(hashSecret(token)) : undefined;
   const problem = linkProblem(found, binding, now.getTime());
@@ -107,9 +110,9 @@ export async function completeSignIn(
   if (!used) return { ok: false, problem: "used" };
   const coach = await deps.coaches.get(found.coachId);
   if (!coach?.active) return { ok: false, problem: "invalid" };
-  const sessionId = await startWebSession(deps, coach.id);
+  const sessionId = await startWebSession(deps, coach);
   deps.logger.info("coach signed in", { coachId: coach.id });
-  return { ok: true, sessionId, coachId: coach.id };
+  return { ok: true, sessionId, coachId: coach.id, next: found.next ?? "/app" };
 }
 
 /**
@@ -124,5 +127,10 @@ export async function resendFromLink(
     ? await deps.store.getSignInToken(hashSecret(input.token))
     : undefined;
   if (!found) return;
-  await requestSignInLink(deps, { email: found.email, binding: input.binding, ip: input.ip });
+  await requestSignInLink(deps, {
+    email: found.email,
+    binding: input.binding,
+    ip: input.ip,
+    ...(found.next ? { next: found.next } : {}),
+  });
 }

@@ -1,5 +1,11 @@
 import type { Clock } from "../clock";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, type WebSession } from "./model";
+import {
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+  type WebSession,
+  type WebViewer,
+} from "./model";
 import type { WebAuthStore } from "./ports";
 import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
 
@@ -9,12 +15,17 @@ export interface WebSessionDeps {
 }
 
 /** A new session with a new random id (never one the browser brought along); answers the id. */
-export async function startWebSession(deps: WebSessionDeps, coachId: string): Promise<string> {
+export async function startWebSession(
+  deps: WebSessionDeps,
+  coach: { id: string; name: string; timezone: string },
+): Promise<string> {
   const id = newSecret();
   const nowMs = deps.wallClock.now().getTime();
   await deps.store.putWebSession({
     idHash: hashSecret(id),
-    coachId,
+    coachId: coach.id,
+    coachName: coach.name,
+    timezone: coach.timezone,
     createdAtMs: nowMs,
     lastSeenAtMs: nowMs,
   });
@@ -33,7 +44,7 @@ export function isLive(session: WebSession, nowMs: number): boolean {
 export async function resolveWebSession(
   deps: WebSessionDeps,
   id: string | undefined,
-): Promise<{ coachId: string } | undefined> {
+): Promise<WebViewer | undefined> {
   if (!looksLikeSecret(id)) return undefined;
   const idHash = hashSecret(id);
   const session = await deps.store.getWebSession(idHash);
@@ -44,7 +55,7 @@ export async function resolveWebSession(
     return undefined;
   }
   if (nowMs - session.lastSeenAtMs >= SESSION_TOUCH_MS) await deps.store.touchWebSession(session, nowMs);
-  return { coachId: session.coachId };
+  return { coachId: session.coachId, name: session.coachName, timezone: session.timezone };
 }
 
 /** Sign-out: the session is deleted, so the cookie is worth nothing even if it was copied. */

@@ -31,7 +31,7 @@ export async function sessionPage(
   ]);
   assertNotesOwner(principal, detail.coachId);
   const coach = detail.kind === "intro" ? await deps.coaches.get(detail.coachId) : undefined;
-  const mine = new Set(own.talkingPoints.points.map((p) => p.text));
+  const mine = new Set([...own.talkingPoints.points.map((p) => p.text), ...own.talkingPoints.dismissed]);
   const suggestions = suggestTalkingPoints({
     kind: detail.kind,
     coach: coach ?? { id: detail.coachId, specialties: [] },

@@ -10,9 +10,14 @@ export interface TalkingPoint {
   text: string;
 }
 
-/** The stored list, with the version it was read at (0: none yet). */
-export interface TalkingPoints {
+/** The coach's list, and the suggested points they dismissed (not proposed again). */
+export interface TalkingPointList {
   points: TalkingPoint[];
+  dismissed: string[];
+}
+
+/** The stored list, with the version it was read at (0: none yet). */
+export interface TalkingPoints extends TalkingPointList {
   version: number;
 }
 
@@ -26,7 +31,7 @@ export interface TalkingPointStore {
   putTalkingPoints(
     sessionId: string,
     coachId: string,
-    points: TalkingPoint[],
+    list: TalkingPointList,
     expectedVersion: number,
     now: string,
   ): Promise<void>;
@@ -35,21 +40,34 @@ export interface TalkingPointStore {
 export type TalkingPointChange =
   | { op: "add"; text: string }
   | { op: "edit"; id: string; text: string }
-  | { op: "remove"; id: string };
+  | { op: "remove"; id: string }
+  /** A suggested point the coach does not want: it is not proposed again for this session. */
+  | { op: "dismiss"; text: string };
 
-/** Applies one change to the list (pure). Unknown ids are a 404; text limits are checked by the caller's schema. */
-export function applyChange(points: readonly TalkingPoint[], change: TalkingPointChange, nowMs: number) {
+/** Applies one change to the list (pure). Unknown ids are a 404; text limits are checked by the caller. */
+export function applyChange(
+  list: TalkingPointList,
+  change: TalkingPointChange,
+  nowMs: number,
+): TalkingPointList {
+  const { points, dismissed } = list;
+  if (change.op === "dismiss")
+    return { points, dismissed: dismissed.includes(change.text) ? dismissed : [...dismissed, change.text] };
   if (change.op === "add") {
     if (points.length >= MAX_TALKING_POINTS)
       throw new AppError("validation_failed", "too many talking points", [
         { path: "text", message: `at most ${MAX_TALKING_POINTS} talking points` },
       ]);
-    return [...points, { id: newId("talkingPoint", nowMs), text: change.text }];
+    return { points: [...points, { id: newId("talkingPoint", nowMs), text: change.text }], dismissed };
   }
   if (!points.some((p) => p.id === change.id)) throw notFound("talking point");
-  return change.op === "edit"
-    ? points.map((p) => (p.id === change.id ? { ...p, text: change.text } : p))
-    : points.filter((p) => p.id !== change.id);
+  return {
+    points:
+      change.op === "edit"
+        ? points.map((p) => (p.id === change.id ? { ...p, text: change.text } : p))
+        : points.filter((p) => p.id !== change.id),
+    dismissed,
+  };
 }
 
 /** The session's own coach changes their talking points; anyone else gets a 404. */
@@ -59,13 +77,13 @@ export async function changeTalkingPoints(
   principal: Principal,
   sessionId: string,
   change: TalkingPointChange,
-): Promise<TalkingPoint[]> {
+): Promise<TalkingPointList> {
   const session = await visibleSession(deps, principal, sessionId);
   assertNotesOwner(principal, session.coachId);
   for (let attempt = 1; ; attempt++) {
     const current = await store.getTalkingPoints(session.id);
     const now = deps.clock.now();
-    const next = applyChange(current.points, change, now.getTime());
+    const next = applyChange(current, change, now.getTime());
     try {
       await store.putTalkingPoints(session.id, session.coachId, next, current.version, now.toISOString());
       return next;

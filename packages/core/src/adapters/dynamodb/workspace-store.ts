@@ -11,7 +11,12 @@ import type { Coach } from "../../coaches/schema";
 import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { CoachPrivate, WorkspaceReads } from "../../workspace/ports";
-import type { TalkingPoint, TalkingPointStore, TalkingPoints } from "../../workspace/talking-points";
+import type {
+  TalkingPoint,
+  TalkingPointList,
+  TalkingPointStore,
+  TalkingPoints,
+} from "../../workspace/talking-points";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 
@@ -29,7 +34,7 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
   async putTalkingPoints(
     sessionId: string,
     coachId: string,
-    points: TalkingPoint[],
+    list: TalkingPointList,
     expectedVersion: number,
     now: string,
   ): Promise<void> {
@@ -42,7 +47,8 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
             type: "talkingPoints",
             sessionId,
             coachId,
-            points,
+            points: list.points,
+            dismissed: list.dismissed,
             version: expectedVersion + 1,
             updatedAt: now,
           },
@@ -79,6 +85,7 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
       ...(typeof notes?.updatedAt === "string" ? { notesSavedAt: notes.updatedAt } : {}),
       talkingPoints: {
         points: Array.isArray(points?.points) ? (points.points as TalkingPoint[]) : [],
+        dismissed: Array.isArray(points?.dismissed) ? (points.dismissed as string[]) : [],
         version: typeof points?.version === "number" ? points.version : 0,
       },
     };
