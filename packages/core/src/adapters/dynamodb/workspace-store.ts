@@ -68,8 +68,9 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     const res = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: "pk = :p",
-        FilterExpression: "sk IN (:notes, :points)",
+        // NOTES < SESSION < TALKINGPOINTS: the range holds the session item too, which is skipped
+        // (a filter cannot name a key attribute).
+        KeyConditionExpression: "pk = :p AND sk BETWEEN :notes AND :points",
         ExpressionAttributeValues: {
           ":p": keys.session(sessionId).pk,
           ":notes": keys.sessionNotes(sessionId).sk,

@@ -4,7 +4,7 @@ import { css, htmlLayout, textLayout } from "../layout";
 
 /** The sources of {@link coachSignIn}: subject, HTML and text parts, and sample data. */
 export const coachSignInTemplate = defineTemplate(coachSignIn, {
-  subject: "Your sign-in link for {{{text.programName}}}",
+  subject: "Your sign-in link for the coach workspace",
   sample: {
     programName: "Tech Lead Coaching Network",
     coachName: "Ada Mensah",
