@@ -3,12 +3,14 @@ import { benchBundles } from "./bundles";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
+import { benchWorkspace } from "./workspace";
 
 /** Every benchmark suite `npm run bench` runs; add a line here for a new one. */
 const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "matching", run: benchMatching },
   { name: "bundles and cold start", run: benchBundles },
   { name: "webhooks", run: benchWebhooks },
+  { name: "coach workspace pages", run: benchWorkspace },
 ];
 
 function table(rows: string[][]): string {

@@ -298,6 +298,11 @@ describe("the client page and home", () => {
     const after = (await browser.get("/app")).text;
     expect(textOf(after)).toContain("Waiting to be finished");
     expect(after).toContain(`/app/sessions/${later.sessionId}/finish`);
+    // Ten days on, the items the finish test gave (due in 5 and 7 days) are overdue; done ones are not listed.
+    await moveTo(stack, now() + 10 * DAY);
+    const overdue = textOf((await browser.get("/app")).text);
+    expect(overdue).toMatch(/Sam Rivera : Pair with Jo on two reviews \(was due/);
+    expect(overdue).not.toContain("Write the rota");
   });
 });
 

@@ -1,15 +1,15 @@
-import type { Client } from "../clients/model";
-import type { Coach } from "../coaches/schema";
 import { notFound } from "../errors";
 import { localDate } from "../followups/dates";
 import type { ActionItem } from "../followups/model";
 import type { JobDeps } from "../sessions/jobs";
 import type { Session } from "../sessions/model";
-import type { WorkspaceReads } from "./ports";
+import type { CoachRef, PersonRef, WorkspaceReads } from "./ports";
 
 /** How far ahead the home page looks, and how far back for sessions still waiting to be finished. */
 export const HOME_AHEAD_DAYS = 14;
 export const HOME_UNFINISHED_DAYS = 30;
+/** The overdue action items the home page lists: the ones due most recently. */
+export const HOME_OVERDUE_LIMIT = 20;
 const DAY = 86_400_000;
 
 export interface HomeSession {
@@ -18,12 +18,12 @@ export interface HomeSession {
 }
 
 export interface CoachHome {
-  coach: Coach;
+  coach: CoachRef;
   /** Sessions that ended and are not finished yet, oldest first. */
   toFinish: HomeSession[];
   /** Scheduled sessions from now to two weeks ahead, soonest first. */
   upcoming: HomeSession[];
-  /** Open action items of the coach's clients whose due date has passed, oldest first. */
+  /** Open action items of the coach's clients whose due date has passed: the last due, latest first. */
   overdue: { item: ActionItem; clientName: string }[];
 }
 
@@ -40,7 +40,11 @@ export async function coachHome(
       to: new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
     }),
     // Due before tomorrow in UTC+14 covers "overdue" in every zone; each is then judged in the client's.
-    reads.openActionItemsOfCoach(coachId, localDate(new Date(now.getTime() + DAY), "Pacific/Kiritimati")),
+    reads.openActionItemsOfCoach(
+      coachId,
+      localDate(new Date(now.getTime() + DAY), "Pacific/Kiritimati"),
+      HOME_OVERDUE_LIMIT,
+    ),
   ]);
   const live = sessions.filter((s) => s.status === "scheduled" && s.coachId === coachId);
   const { clients, coach } = await reads.clientsAndCoach(
@@ -63,11 +67,11 @@ export async function coachHome(
       .map((session) => ({ session, clientName: nameOf(session.clientId) })),
     overdue: overdueItems
       .filter((item) => isOverdue(item, clients.get(item.clientId), now))
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))
+      .sort((a, b) => (a.dueDate < b.dueDate ? 1 : -1))
       .map((item) => ({ item, clientName: nameOf(item.clientId) })),
   };
 }
 
-function isOverdue(item: ActionItem, client: Client | undefined, now: Date): boolean {
+function isOverdue(item: ActionItem, client: PersonRef | undefined, now: Date): boolean {
   return item.dueDate < localDate(now, client?.timezone ?? "UTC");
 }

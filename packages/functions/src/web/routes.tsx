@@ -77,6 +77,8 @@ export function workspaceRoutes(app: Hono, deps: AppDeps, _docs: OpenApiRegistry
   app.get("/app", async (c) => {
     const { workspace } = await deps.web();
     const home = await coachHome(deps.bookings, workspace, viewerOf(c).coachId);
+    // Deactivation ends every web session; this catches one that raced it.
+    if (!home.coach.active) return c.redirect("/app/sign-in", 303);
     return c.html(<HomePage viewer={viewerOf(c)} home={home} />);
   });
   sessionRoutes(app, deps);

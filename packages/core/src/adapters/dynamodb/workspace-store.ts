@@ -6,11 +6,9 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { Client } from "../../clients/model";
-import type { Coach } from "../../coaches/schema";
 import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
-import type { CoachPrivate, WorkspaceReads } from "../../workspace/ports";
+import type { CoachPrivate, CoachRef, PersonRef, WorkspaceReads } from "../../workspace/ports";
 import type {
   TalkingPoint,
   TalkingPointList,
@@ -92,43 +90,45 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     };
   }
 
-  async openActionItemsOfCoach(coachId: string, dueBefore: string): Promise<ActionItem[]> {
-    const found: ActionItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :p AND gsi2sk < :before",
-          ExpressionAttributeValues: {
-            ":p": keys.coachOpenActionItems(coachId, "", "").gsi2pk,
-            ":before": dueBefore,
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) found.push(stripKeys<ActionItem>(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
+  async openActionItemsOfCoach(coachId: string, dueBefore: string, limit: number): Promise<ActionItem[]> {
+    // Latest due first, one page: the home page lists the most recent ones.
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :p AND gsi2sk < :before",
+        ExpressionAttributeValues: {
+          ":p": keys.coachOpenActionItems(coachId, "", "").gsi2pk,
+          ":before": dueBefore,
+        },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
     // The index is eventually consistent: an item marked done a moment ago may still be listed.
-    return found.filter((i) => !i.done);
+    return (res.Items ?? []).map((i) => stripKeys<ActionItem>(i)).filter((i) => !i.done);
   }
 
   async clientsAndCoach(clientIds: readonly string[], coachId: string) {
     const wanted = [keys.coach(coachId), ...[...new Set(clientIds)].map((id) => keys.client(id))];
-    const clients = new Map<string, Client>();
-    let coach: Coach | undefined;
+    const clients = new Map<string, PersonRef>();
+    let coach: CoachRef | undefined;
     for (let i = 0; i < wanted.length; i += 100) {
       let request: BatchGetCommandInput["RequestItems"] = {
-        [this.tableName]: { Keys: wanted.slice(i, i + 100) },
+        [this.tableName]: {
+          Keys: wanted.slice(i, i + 100),
+          // Only what the pages show: no profile, answers or notes travel.
+          ProjectionExpression: "pk, id, #n, #tz, active",
+          // Both are DynamoDB reserved words.
+          ExpressionAttributeNames: { "#n": "name", "#tz": "timezone" },
+        },
       };
       while (request && Object.keys(request).length > 0) {
         const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of res.Responses?.[this.tableName] ?? []) {
-          if (String(item.pk).startsWith("COACH#")) coach = stripKeys<Coach>(item);
+          if (String(item.pk).startsWith("COACH#")) coach = stripKeys<CoachRef>(item);
           else {
-            const client = stripKeys<Client>(item);
+            const client = stripKeys<PersonRef>(item);
             clients.set(client.id, client);
           }
         }
