@@ -1,4 +1,6 @@
+import { createApp } from "@coachflow/functions";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_SIGN_IN_PATH, demoSignInRoute } from "../../packages/local/src/demo/sign-in-route";
 import { addCoach, asAdmin, type TestCoach } from "../support/coaching";
 import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
 import { latestSignInPath, signIn, webBrowser } from "../support/web";
@@ -227,5 +229,31 @@ describe("on HTTPS", () => {
     } finally {
       await secure.scheduler.stop();
     }
+  });
+});
+
+describe("npm start's printed sign-in link (local stack only)", () => {
+  it("opens a fresh link bound to the browser that opened it, emailed as well", async () => {
+    const demo = await addCoach(stack);
+    const app = createApp(stack.deps, { extend: (a) => demoSignInRoute(a, stack.deps, demo) });
+    const opened = await app.request(DEMO_SIGN_IN_PATH);
+    expect(opened.status).toBe(303);
+    const link = opened.headers.get("location")!;
+    expect(link).toMatch(/^\/app\/sign-in\/[A-Za-z0-9_-]{43}$/);
+    const cookie = opened.headers.getSetCookie()[0]!.split(";")[0]!;
+    expect(cookie).toMatch(/^cf_signin=/);
+    expect(await latestSignInPath(stack, demo.email)).toBe(link);
+    const done = await app.request(link, {
+      method: "POST",
+      headers: {
+        cookie,
+        origin: "http://localhost:3000",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/app");
+    // Without the cookie the same link does not sign in.
+    expect((await webBrowser(stack).post(link)).status).toBe(410);
   });
 });

@@ -7,6 +7,7 @@ import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";
 import { seedDemoCoaches } from "./demo/seed";
+import { DEMO_SIGN_IN_PATH, demoSignInRoute } from "./demo/sign-in-route";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { assertPortFree } from "./emulators/ports";
 import { startSesLocal } from "./emulators/ses-local";
@@ -18,7 +19,7 @@ import { serveSwaggerAssets } from "./swagger-assets";
 export interface LocalStack {
   urls: Record<string, string>;
   /** A coach token for the first demo coach, for trying the coach API (12 hours). */
-  demoCoach?: { id: string; name: string; token: string };
+  demoCoach?: { id: string; name: string; token: string; email: string };
   deps: AppDeps;
   scheduler: LocalScheduler;
   dynamodbPid: number;
@@ -108,7 +109,7 @@ export async function startLocalStack(
       const first = await deps.coaches.coaches.findByEmail(DEMO_COACHES[0]!.input.email);
       if (first) {
         const token = await mintToken(s.jwtSecret, { sub: first.id, role: "coach" }, 12 * 3600, clock.now());
-        demoCoach = { id: first.id, name: first.name, token };
+        demoCoach = { id: first.id, name: first.name, token, email: first.email };
       }
     }
 
@@ -116,6 +117,8 @@ export async function startLocalStack(
       extend: (a) => {
         serveSwaggerAssets(a);
         localRoutes(a, scheduler);
+        // The coach workspace, signed in as the demo coach in one click (prints as "Coach workspace").
+        if (demoCoach) demoSignInRoute(a, deps, demoCoach);
       },
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -135,6 +138,8 @@ export async function startLocalStack(
         docs: `${api}/docs`,
         openapi: `${api}/openapi.json`,
         intakeForm: `${api}/intake`,
+        workspace: `${api}/app`,
+        ...(demoCoach ? { demoSignIn: `${api}${DEMO_SIGN_IN_PATH}` } : {}),
         mailViewer: ses.endpoint,
         schedules: `${api}/_local/schedules`,
         dynamodb: dynamo.endpoint,

@@ -41,12 +41,13 @@ export async function requestSignInLink(
   await issueLink(deps, { id: coach.id, email: coach.email, name: coach.name }, input, now);
 }
 
-async function issueLink(
+/** Stores a new link for the coach, bound to `input.binding`, and emails it; answers the token. */
+export async function issueLink(
   deps: SignInDeps,
   coach: { id: string; email: string; name: string },
   input: { binding: string; next?: string },
   now: Date,
-): Promise<void> {
+): Promise<string> {
   const token = newSecret();
   const record: SignInToken = {
     tokenHash: hashSecret(token),
@@ -60,6 +61,7 @@ async function issueLink(
   await deps.store.putSignInToken(record);
   await deps.sendLink({ email: coach.email, name: coach.name }, token);
   deps.logger.info("sign-in link sent", { coachId: coach.id });
+  return token;
 }
 
 /** What opening a link (GET, changes nothing) finds: ready to sign in, or why not. */

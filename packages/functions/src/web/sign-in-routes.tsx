@@ -1,6 +1,5 @@
 import { emailSchema } from "@coachflow/core/shared/validators";
 import * as z from "@coachflow/core/shared/zod";
-import { SIGN_IN_LINK_TTL_MS } from "@coachflow/core/web-auth/model";
 import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
 import { looksLikeSecret, newSecret } from "@coachflow/core/web-auth/secrets";
 import {
@@ -8,10 +7,8 @@ import {
   completeSignIn,
   requestSignInLink,
   resendFromLink,
-  type SignInDeps,
 } from "@coachflow/core/web-auth/sign-in";
 import { endWebSession, resolveWebSession } from "@coachflow/core/web-auth/web-sessions";
-import { workspaceUrls } from "@coachflow/core/workspace/urls";
 import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { clientIp } from "./client-ip";
@@ -27,30 +24,14 @@ import {
   SignInPage,
   TooManyRequestsPage,
 } from "./pages/sign-in";
+import { LINK_MINUTES, signInDepsOf } from "./sign-in-deps";
 
-const LINK_MINUTES = SIGN_IN_LINK_TTL_MS / 60_000;
 const PROBLEM_STATUS = { invalid: 400, expired: 410, used: 410, "other-browser": 403 } as const;
 const signInForm = z.object({ email: field(400), next: field(600) });
 
 /** Sign-in by emailed link, and sign-out (docs/decisions/0022). */
 export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
-  const signInDeps = async (): Promise<SignInDeps> => {
-    const { auth, rates } = await deps.web();
-    return {
-      store: auth,
-      rates,
-      coaches: deps.bookings.coaches,
-      wallClock: deps.wallClock,
-      logger: deps.logger,
-      sendLink: (to, token) =>
-        deps.bookings.mailer.send(to.email, "coach-sign-in", {
-          programName: deps.config.programName,
-          coachName: to.name,
-          signInUrl: workspaceUrls.signInLink(deps.config.publicBaseUrl, token),
-          minutes: LINK_MINUTES,
-        }),
-    };
-  };
+  const signInDeps = () => signInDepsOf(deps);
   /** The browser's binding: kept when it has one, so every link it asked for works in it. */
   const binding = (c: Context) => {
     const existing = cookies.read(c, cookies.binding);
