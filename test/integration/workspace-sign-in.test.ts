@@ -1,5 +1,6 @@
 import { createApp } from "@coachflow/functions";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { answeredRoutes } from "../../packages/functions/src/app";
 import { DEMO_SIGN_IN_PATH, demoSignInRoute } from "../../packages/local/src/demo/sign-in-route";
 import { addCoach, asAdmin, type TestCoach } from "../support/coaching";
 import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
@@ -207,6 +208,31 @@ describe("sign-in by emailed link", () => {
       );
     expect(statuses.filter((s) => s === 303)).toHaveLength(30);
     expect(statuses[30]).toBe(429);
+  });
+});
+
+describe("every workspace route but sign-in", () => {
+  it("needs a web session: without one, or with only a bearer token, it sends the visitor to sign in", async () => {
+    const OPEN = /^\/app\/(sign-in|sign-out|assets\/)/;
+    const routes = (await answeredRoutes(stack.app)).filter(
+      (r) => /^\/app(\/|$)/.test(r.path) && !OPEN.test(r.path),
+    );
+    expect(routes.length).toBeGreaterThan(8);
+    const bearer = await stack.coachHeaders(coach.id);
+    for (const r of routes) {
+      const path = r.path.replace(/:(\w+)/g, "x-$1");
+      for (const headers of [{}, bearer]) {
+        const browser = webBrowser(stack);
+        const res =
+          r.method === "GET" ? await browser.get(path, headers) : await browser.post(path, {}, headers);
+        expect([r.method, r.path, res.status, res.location?.split("?")[0]]).toEqual([
+          r.method,
+          r.path,
+          303,
+          "/app/sign-in",
+        ]);
+      }
+    }
   });
 });
 
