@@ -108,6 +108,10 @@ describe("the coach's journey", () => {
     await page.waitForURL(`${b.origin}/app/sessions/${intro.sessionId}`);
     await checkPage(page, "session");
 
+    // An empty talking point is an error at the field.
+    await page.getByRole("button", { name: "Add talking point" }).click();
+    await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
+    await checkPage(page, "session-errors");
     // Talking point and notes.
     await page.getByLabel("Add a talking point").fill("Ask how reviews pile up");
     await page.getByRole("button", { name: "Add talking point" }).click();
@@ -121,6 +125,10 @@ describe("the coach's journey", () => {
     await checkPage(page, "home");
     await page.goto(`${b.origin}/app/clients/${intro.clientId}`);
     await checkPage(page, "client");
+    await page.getByLabel("Goal", { exact: true }).fill("Delegate reviews");
+    await page.getByRole("button", { name: "Save goals" }).click();
+    await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
+    await checkPage(page, "client-errors");
 
     // The meeting took place; finish it with the keyboard alone.
     await moveTo(b.stack, intro.end + 20 * MINUTE);
