@@ -252,6 +252,20 @@ describe("on HTTPS", () => {
         /^__Host-cf_signin=[A-Za-z0-9_-]{43}; Max-Age=900; Path=\/; HttpOnly; Secure; SameSite=Lax$/m,
       );
       expect(res.headers.get("strict-transport-security")).toContain("max-age=");
+      const binding = cookie.split(";")[0]!;
+      const path = await latestSignInPath(secure, c.email);
+      const done = await secure.app.request(path, {
+        method: "POST",
+        headers: {
+          cookie: binding,
+          origin: "https://coach.example",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      });
+      expect(done.status).toBe(303);
+      expect(done.headers.getSetCookie().join("\n")).toMatch(
+        /^__Host-cf_session=[A-Za-z0-9_-]{43}; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/m,
+      );
     } finally {
       await secure.scheduler.stop();
     }

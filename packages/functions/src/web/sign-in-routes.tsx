@@ -1,5 +1,6 @@
 import { emailSchema } from "@coachflow/core/shared/validators";
 import * as z from "@coachflow/core/shared/zod";
+import { SESSION_ABSOLUTE_MS } from "@coachflow/core/web-auth/model";
 import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
 import { looksLikeSecret, newSecret } from "@coachflow/core/web-auth/secrets";
 import {
@@ -96,7 +97,8 @@ export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
         PROBLEM_STATUS[result.problem],
       );
     cookies.clear(c, cookies.binding);
-    cookies.write(c, cookies.session, result.sessionId, 14 * 86_400);
+    // The cookie lasts as long as the session can (14 days); the table decides before that.
+    cookies.write(c, cookies.session, result.sessionId, SESSION_ABSOLUTE_MS / 1000);
     return c.redirect(safeNextPath(result.next), 303);
   });
 
