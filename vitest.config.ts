@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // The emulators start once per run and every test file shares them (see test/support/global-setup.ts).
-    globalSetup: ["test/support/global-setup.ts"],
+    // Chromium too, once, for every browser test file (test/support/browser-setup.ts).
+    globalSetup: ["test/support/global-setup.ts", "test/support/browser-setup.ts"],
     env: {
       TZ: "UTC",
       AWS_ACCESS_KEY_ID: "local",

@@ -5,6 +5,7 @@ import { benchFaults } from "./faults";
 import { benchMatching } from "./matching";
 import type { BenchResult } from "./result";
 import { benchWebhooks } from "./webhooks";
+import { benchWorkspace } from "./workspace";
 
 /**
  * Every benchmark suite `npm run bench` runs; add a line here for a new one. Arguments pick
@@ -16,6 +17,7 @@ const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "cold start, whole", run: benchColdStart },
   { name: "webhooks", run: benchWebhooks },
   { name: "faults survived (test/faults)", run: benchFaults },
+  { name: "coach workspace pages", run: benchWorkspace },
 ];
 
 function table(rows: string[][]): string {

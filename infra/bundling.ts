@@ -60,6 +60,9 @@ export function esbuildOptions(
     sourcemap: true,
     sourcesContent: false,
     legalComments: "none",
+    // The coach workspace's pages are hono/jsx components (tsconfig.json says the same).
+    jsx: "automatic",
+    jsxImportSource: "hono/jsx",
     metafile: false,
     logLevel: "warning",
     external: sdk === "runtime" ? ["@aws-sdk/*"] : [],

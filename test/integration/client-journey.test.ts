@@ -364,7 +364,7 @@ describe("one client's journey from the intake form to the check-in after starte
       if (plan.finishLate) {
         // Not finished two hours after the end: the coach is nudged, with the finish link.
         expect(subjectsOf(nudges)).toEqual([expect.stringContaining(label)]);
-        expect(nudges[0]!.body.html).toContain("/docs#/Sessions%20(coach)/post_v1_sessions__id__finish");
+        expect(nudges[0]!.body.html).toMatch(/\/app\/sessions\/ses_[0-9A-Z]+\/finish"/);
         lateNudges++;
       } else {
         expect(nudges).toEqual([]);

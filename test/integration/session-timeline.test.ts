@@ -45,7 +45,10 @@ describe("a session's timeline, driven by the local clock", () => {
   it("sends the confirmation and brief at booking, then the pre-work, agenda and finish reminders on time", async () => {
     const { email, booking, sessionId, start } = await bookedSession("tl", 72);
     expect((await subjects(email)).filter((s) => s.startsWith("Confirmed:"))).toHaveLength(1);
-    expect(await coachMailFor("Sam Rivera", "Coach brief:")).not.toHaveLength(0);
+    const brief = await coachMailFor("Sam Rivera", "Coach brief:");
+    expect(brief).not.toHaveLength(0);
+    // The brief links to the session page of the coach workspace.
+    expect(brief.at(-1)?.body.text).toContain(`/app/sessions/${sessionId}\n`);
     const pending = (await call(stack.app, "GET", "/_local/schedules")).body.schedules.filter(
       (s: { name: string }) => s.name.startsWith(sessionId),
     );
@@ -72,10 +75,13 @@ describe("a session's timeline, driven by the local clock", () => {
     const agenda = await coachMailFor("Sam Rivera", "Starting soon:");
     expect(agenda.length).toBeGreaterThanOrEqual(1);
     expect(agenda.at(-1)?.body.text).toContain("Building rapport");
+    // The agenda reminder opens the coach workspace's session page.
+    expect(agenda.at(-1)?.body.text).toContain(`/app/sessions/${sessionId}\n`);
 
     await moveClock(start + HOUR + 2 * HOUR);
     const nudge = (await coachMailFor("Sam Rivera", "Please finish your meeting:")).at(-1);
-    expect(nudge?.body.html).toContain("/docs#/Sessions%20(coach)/post_v1_sessions__id__finish");
+    // The finish nudge opens the workspace's finish form.
+    expect(nudge?.body.html).toContain(`/app/sessions/${sessionId}/finish"`);
     // Every schedule of the session has fired and is gone.
     expect(stack.scheduler.pendingSchedules().filter((s) => s.name.startsWith(sessionId))).toEqual([]);
     // Each reminder went out once.

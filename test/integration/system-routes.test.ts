@@ -55,10 +55,11 @@ describe("health, OpenAPI and docs", () => {
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
     );
     // Not operations of the API: the description itself and its viewer; the page a signed link
-    // opens (its POST is described, with what the GET shows); the local stack's own routes.
+    // opens (its POST is described, with what the GET shows); the local stack's own routes; the
+    // coach workspace's pages (/app), which are HTML for people, not API operations.
     const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /l/:token"];
     const answered = (await answeredRoutes(stack.app))
-      .filter((r) => !r.path.startsWith("/_local/"))
+      .filter((r) => !r.path.startsWith("/_local/") && !/^\/app(\/|$)/.test(r.path))
       .map((r) => `${r.method} ${r.path}`)
       .filter((r) => !UNDESCRIBED.includes(r));
     expect(new Set(described).size).toBe(described.length);

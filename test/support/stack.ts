@@ -33,7 +33,7 @@ export interface SentEmail {
 export async function startTestStack(
   opts: {
     clock?: LocalClock;
-    /** The machine's clock as security checks read it; the real one unless a test stops it. */
+    /** The wall clock security checks read (tokens, signatures, sign-in links, web sessions, rate limits); real time by default. */
     wallClock?: Clock;
     env?: Record<string, string>;
     /** false: the table is not created (and templates not loaded): for tests of a missing table. */

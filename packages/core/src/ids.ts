@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   actionItem: "act",
   delivery: "dlv",
   goal: "gol",
+  talkingPoint: "tlk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

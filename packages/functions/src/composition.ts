@@ -14,13 +14,14 @@ import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
+import { lazyWebStores, type WebStores } from "./web-stores";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
 export interface AppDeps {
   config: Config;
   /** The program's clock: what it schedules and decides (movable locally). */
   clock: Clock;
-  /** The machine's clock: security checks (token and signature ages), never moved (decision 0018). */
+  /** The machine's clock: security checks (token and signature ages, sign-in links, web sessions, rate windows), never moved (decision 0018). */
   wallClock: Clock;
   logger: JsonLogger;
   /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
+  /** The coach workspace: sign-in links, web sessions, rate counters, talking points and page reads. */
+  web: () => Promise<WebStores>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -56,6 +59,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const bookings = buildJobDeps(config, { doc, ses }, { clock, logger, scheduler: scheduler.scheduler });
   const table = config.tableName;
 
+  const web = lazyWebStores(doc, table);
   const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
     clients: bookings.clients,
@@ -72,10 +76,18 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     wallClock,
     logger,
     aws: { dynamodb, ses, scheduler: scheduler.caller },
-    coaches: { coaches: bookings.coaches, catalog, clock },
+    coaches: {
+      coaches: bookings.coaches,
+      catalog,
+      clock,
+      webSessions: {
+        deleteCoachSessions: async (coachId) => (await web()).auth.deleteCoachSessions(coachId),
+      },
+    },
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
+    web,
     auth: {
       adminToken: config.adminToken,
       adminTokenPrevious: config.adminTokenPrevious,

@@ -19,6 +19,7 @@ coachflow is ready.
   API                 ${u.api}
   Interactive docs    ${u.docs}   (OpenAPI: ${u.openapi})
   Intake form         ${u.intakeForm}
+  Coach workspace     ${u.workspace}${u.demoSignIn ? `\n  Sign in as ${stack.demoCoach?.name}  ${u.demoSignIn}   (opens a fresh sign-in link for this browser; the mail viewer shows it too)` : ""}
   Mail viewer         ${u.mailViewer}   (every email sent)
   Schedules           ${u.schedules}   (pending reminders; POST /_local/clock moves time)
   DynamoDB Local      ${u.dynamodb}   (table "${stack.deps.config.tableName}")

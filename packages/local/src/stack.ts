@@ -7,6 +7,7 @@ import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";
 import { seedDemoCoaches } from "./demo/seed";
+import { DEMO_SIGN_IN_PATH, demoSignInRoute } from "./demo/sign-in-route";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { stopLeftoverDynamoDbLocal } from "./emulators/dynamodb-pid-file";
 import { assertPortFree } from "./emulators/ports";
@@ -19,7 +20,7 @@ import { serveSwaggerAssets } from "./swagger-assets";
 export interface LocalStack {
   urls: Record<string, string>;
   /** A coach token for the first demo coach, for trying the coach API (12 hours). */
-  demoCoach?: { id: string; name: string; token: string };
+  demoCoach?: { id: string; name: string; token: string; email: string };
   deps: AppDeps;
   scheduler: LocalScheduler;
   dynamodbPid: number;
@@ -121,7 +122,7 @@ export async function startLocalStack(
           12 * 3600,
           deps.wallClock.now(),
         );
-        demoCoach = { id: first.id, name: first.name, token };
+        demoCoach = { id: first.id, name: first.name, token, email: first.email };
       }
     }
 
@@ -129,6 +130,8 @@ export async function startLocalStack(
       extend: (a) => {
         serveSwaggerAssets(a);
         localRoutes(a, scheduler);
+        // The coach workspace, signed in as the demo coach in one click (prints as "Coach workspace").
+        if (demoCoach) demoSignInRoute(a, deps, demoCoach);
       },
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -148,6 +151,8 @@ export async function startLocalStack(
         docs: `${api}/docs`,
         openapi: `${api}/openapi.json`,
         intakeForm: `${api}/intake`,
+        workspace: `${api}/app`,
+        ...(demoCoach ? { demoSignIn: `${api}${DEMO_SIGN_IN_PATH}` } : {}),
         mailViewer: ses.endpoint,
         schedules: `${api}/_local/schedules`,
         dynamodb: dynamo.endpoint,

@@ -26,6 +26,7 @@ const NAMES = [
   "action-item-reminder",
   "continue-checkin",
   "new-session-link",
+  "coach-sign-in",
 ];
 
 describe("the template registry", () => {

@@ -2,6 +2,7 @@ import type { Clock } from "../clock";
 import { AppError, ConditionFailedError, EMAIL_TAKEN, notFound } from "../errors";
 import { newId } from "../ids";
 import type { CoachRepository } from "../ports";
+import type { WebAuthStore } from "../web-auth/ports";
 import type { CoachCatalog } from "./catalog";
 import type { Coach, CoachInput, CoachPatch } from "./schema";
 
@@ -9,6 +10,8 @@ export interface CoachDeps {
   coaches: CoachRepository;
   catalog: CoachCatalog;
   clock: Clock;
+  /** The coach workspace's sign-ins: deactivating a coach ends all of them. */
+  webSessions: Pick<WebAuthStore, "deleteCoachSessions">;
 }
 
 const emailTaken = () =>
@@ -63,6 +66,8 @@ export async function updateCoach(deps: CoachDeps, id: string, patch: CoachPatch
     throw error;
   }
   deps.catalog.invalidate();
+  // A deactivated coach is signed out everywhere at once (and cannot ask for a new link).
+  if (previous.active && !next.active) await deps.webSessions.deleteCoachSessions(id);
   return next;
 }
 

@@ -9,6 +9,7 @@ import { bookingConfirmation } from "./contracts/booking-confirmation";
 import { bookingNudge } from "./contracts/booking-nudge";
 import { coachBrief } from "./contracts/coach-brief";
 import { coachRecommendations } from "./contracts/coach-recommendations";
+import { coachSignIn } from "./contracts/coach-sign-in";
 import { continueCheckin } from "./contracts/continue-checkin";
 import { finishNudge } from "./contracts/finish-nudge";
 import { intakeWaitlisted } from "./contracts/intake-waitlisted";
@@ -40,6 +41,7 @@ export const CONTRACTS = [
   actionItemReminder,
   continueCheckin,
   newSessionLink,
+  coachSignIn,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

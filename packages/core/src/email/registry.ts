@@ -9,6 +9,7 @@ import { bookingConfirmationTemplate } from "./templates/booking-confirmation";
 import { bookingNudgeTemplate } from "./templates/booking-nudge";
 import { coachBriefTemplate } from "./templates/coach-brief";
 import { coachRecommendationsTemplate } from "./templates/coach-recommendations";
+import { coachSignInTemplate } from "./templates/coach-sign-in";
 import { continueCheckinTemplate } from "./templates/continue-checkin";
 import { finishNudgeTemplate } from "./templates/finish-nudge";
 import { intakeWaitlistedTemplate } from "./templates/intake-waitlisted";
@@ -39,6 +40,7 @@ export const TEMPLATES = [
   actionItemReminderTemplate,
   continueCheckinTemplate,
   newSessionLinkTemplate,
+  coachSignInTemplate,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];

@@ -54,10 +54,11 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  coachBrief: (mailer: Mailer, ctx: SessionContext) => {
+  coachBrief: (mailer: Mailer, ctx: SessionContext, sessionUrl: string) => {
     const c = ctx.client;
     return mailer.send(ctx.coach.email, "coach-brief", {
       programName: mailer.programName,
+      sessionUrl,
       coachName: ctx.coach.name,
       sessionTime: times(ctx).forCoach,
       ...kindFields(ctx.session),
@@ -87,9 +88,10 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  agendaReminder: (mailer: Mailer, ctx: SessionContext) =>
+  agendaReminder: (mailer: Mailer, ctx: SessionContext, sessionUrl: string) =>
     mailer.send(ctx.coach.email, "agenda-reminder", {
       ...sessionBase(mailer, ctx, "coach"),
+      sessionUrl,
       agenda: sessionAgenda(ctx),
     }),
 

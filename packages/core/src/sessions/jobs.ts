@@ -12,6 +12,7 @@ import type {
   SendLedger,
 } from "../ports";
 import { describeError } from "../shared/describe-error";
+import { workspaceUrls } from "../workspace/urls";
 import type { Session } from "./model";
 import { JOB_KINDS, type JobKind, scheduleName } from "./schedule-names";
 import { planTimeline } from "./timeline";
@@ -167,21 +168,23 @@ function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<
     case "booking-confirmation":
       return sessionEmails.bookingConfirmation(deps.mailer, ctx);
     case "coach-brief":
-      return sessionEmails.coachBrief(deps.mailer, ctx);
+      return sessionEmails.coachBrief(deps.mailer, ctx, sessionUrl(deps, ctx));
     case "prework-reminder":
       return sessionEmails.preworkReminder(deps.mailer, ctx);
     case "agenda-reminder":
-      return sessionEmails.agendaReminder(deps.mailer, ctx);
+      return sessionEmails.agendaReminder(deps.mailer, ctx, sessionUrl(deps, ctx));
     case "finish-nudge":
+      // The coach workspace's finish form (a signed-out coach signs in and comes back to it).
       return sessionEmails.finishNudge(
         deps.mailer,
         ctx,
-        // coachflow has no coach web app: coaches finish through the API (or a tool built on it),
-        // so the link opens the API's interactive docs at the finish operation.
-        `${deps.settings.publicBaseUrl}/docs#/Sessions%20(coach)/post_v1_sessions__id__finish`,
+        workspaceUrls.finish(deps.settings.publicBaseUrl, ctx.session.id),
       );
   }
 }
+
+const sessionUrl = (deps: JobDeps, ctx: SessionContext) =>
+  workspaceUrls.session(deps.settings.publicBaseUrl, ctx.session.id);
 
 export const jobInput = (session: Session, job: SessionJobKind): JobInput => ({
   v: 1,

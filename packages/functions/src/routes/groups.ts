@@ -45,6 +45,12 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("./program").then((m) => m.programRoutes),
   },
   {
+    // The coach workspace: server-rendered pages, sign-in by emailed link (web/routes.tsx).
+    name: "workspace",
+    paths: ["/app", "/app/*"],
+    load: () => import("../web/routes").then((m) => m.workspaceRoutes),
+  },
+  {
     name: "webhooks",
     paths: ["/v1/webhooks/*", "/v1/webhook-deliveries", "/v1/webhook-deliveries/*"],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),

@@ -123,6 +123,8 @@ export class DynamoFollowupStore implements FollowupStore {
     return {
       ...keys.actionItem(a.id),
       ...keys.clientActionItems(a.clientId, a.dueDate, a.id),
+      // Sparse: listed for the coach's workspace only while open (a Put of a done item drops it).
+      ...(a.done ? {} : keys.coachOpenActionItems(a.coachId, a.dueDate, a.id)),
       type: "actionItem",
       ...a,
     };

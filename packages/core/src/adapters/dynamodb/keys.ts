@@ -56,6 +56,24 @@ export const keys = {
   }),
   /** A coach's private notes on a session: an item of its own, read only by that coach's routes. */
   sessionNotes: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "NOTES" }),
+  /** The coach's own talking points for a session: one item, private to that coach. */
+  talkingPoints: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "TALKINGPOINTS" }),
+  /** Open action items of a coach's clients by due date (sparse gsi2: only while not done). */
+  coachOpenActionItems: (coachId: string, dueDate: string, id: string) => ({
+    gsi2pk: `COACH#${coachId}#OPENACTIONS`,
+    gsi2sk: `${dueDate}#${id}`,
+  }),
+  /** An emailed sign-in link, by the SHA-256 of its token (the token is never stored); TTL. */
+  signInToken: (tokenHash: string) => ({ pk: `SIGNIN#${tokenHash}`, sk: "TOKEN" }),
+  /** A coach's signed-in browser, by the SHA-256 of its cookie's id; TTL. */
+  webSession: (idHash: string) => ({ pk: `WEBSESSION#${idHash}`, sk: "WEBSESSION" }),
+  /** The web sessions of a coach (gsi1), so deactivation ends them all. */
+  coachWebSessions: (coachId: string, createdAt: string, idHash: string) => ({
+    gsi1pk: `COACH#${coachId}#WEBSESSIONS`,
+    gsi1sk: `${createdAt}#${idHash}`,
+  }),
+  /** A rate-limit counter: one per key (scope and hashed value) and fixed window; TTL. */
+  rateCounter: (key: string, windowStartMs: number) => ({ pk: `RATE#${key}`, sk: `WINDOW#${windowStartMs}` }),
 } as const;
 
 export type Key = { pk: string; sk: string };

@@ -1,5 +1,5 @@
 import { defineContract } from "../contract";
-import { agendaSchema, sessionEmailSchema } from "../schemas";
+import { agendaSchema, linkField, sessionEmailSchema } from "../schemas";
 
 /** To the coach 10 minutes before a session: review the agenda now (seed 001: at least 5 minutes ahead). */
 export const agendaReminder = defineContract({
@@ -9,5 +9,7 @@ export const agendaReminder = defineContract({
   schema: () =>
     sessionEmailSchema({
       agenda: agendaSchema,
+      /** The session page of the coach workspace. */
+      sessionUrl: linkField,
     }),
 });

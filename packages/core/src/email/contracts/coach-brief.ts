@@ -7,6 +7,7 @@ import {
   checkStarterNumber,
   goalSchema,
   languageList,
+  linkField,
   personName,
   programNameField,
   sessionKindShape,
@@ -43,6 +44,8 @@ function coachBriefSchema() {
       }),
       smartGoals: z._default(z.array(goalSchema).check(z.maxLength(20)), []),
       agenda: agendaSchema,
+      /** The session page of the coach workspace. */
+      sessionUrl: linkField,
     })
     .check(z.superRefine(checkStarterNumber));
   return z.pipe(

@@ -12,6 +12,7 @@ export const agendaReminderTemplate = defineTemplate(agendaReminder, {
     clientName: "Sam Rivera",
     sessionTime: "Tue, 14 May 2024, 18:00 (Europe/Berlin)",
     kind: "intro",
+    sessionUrl: "https://app.coachflow.example/app/sessions/ses_01J9ZQ4N6Y3M8K2V5T7W9X1B3C",
     agenda: {
       title: "Intro session",
       sections: [
@@ -29,6 +30,7 @@ export const agendaReminderTemplate = defineTemplate(agendaReminder, {
 <h1 style="${css.h1}">Hi {{{html.coachName}}}, your session starts in 10 minutes</h1>
 <p style="${css.p}">Your session with {{{html.clientName}}} ({{{html.kindLabel}}}) starts at {{{html.sessionTime}}}. Now is a good moment to open the agenda and review it: at least 5 minutes ahead makes for a calmer start.</p>
 ${agendaHtml}
+<p style="${css.p}"><a href="{{{html.sessionUrl}}}" style="${css.button}">Open the session page</a></p>
 <p style="${css.muted}">During the session, capture key background, record action items with due dates, and confirm when you meet next.</p>
 `,
   }),
@@ -40,6 +42,9 @@ Hi {{{text.coachName}}}, your session starts in 10 minutes.
 Your session with {{{text.clientName}}} ({{{text.kindLabel}}}) starts at {{{text.sessionTime}}}. Now is a good moment to open the agenda and review it: at least 5 minutes ahead makes for a calmer start.
 
 AGENDA: ${agendaText.trim()}
+
+Open the session page (agenda, your talking points, notes):
+{{{text.sessionUrl}}}
 
 During the session, capture key background, record action items with due dates, and confirm when you meet next.
 `,

@@ -27,6 +27,7 @@ export const coachBriefSample: z.input<(typeof coachBrief)["schema"]> = {
   smartGoals: [
     { text: "Delegate the on-call rota", measure: "Rota owned by a teammate", targetDate: "2024-06-30" },
   ],
+  sessionUrl: "https://app.coachflow.example/app/sessions/ses_01J9ZQ4N6Y3M8K2V5T7W9X1B3C",
   agenda: {
     title: "Starter session 3: delegation",
     sections: [

@@ -52,6 +52,7 @@ export const coachBriefTemplate = defineTemplate(coachBrief, {
 {{/if}}
 ${agendaHtml}
 <p style="${css.muted}">Add your own talking points where your experience meets their challenge, and review the agenda at least 5 minutes before you start.</p>
+<p style="${css.p}"><a href="{{{html.sessionUrl}}}" style="${css.button}">Prepare on the session page</a></p>
 `,
   }),
   text: textLayout({
@@ -100,6 +101,9 @@ DOCUMENTED SMART GOALS
 AGENDA: ${agendaText.trim()}
 
 Add your own talking points where your experience meets their challenge, and review the agenda at least 5 minutes before you start.
+
+Prepare on the session page:
+{{{text.sessionUrl}}}
 `,
   }),
 });

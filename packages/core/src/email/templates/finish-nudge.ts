@@ -11,7 +11,7 @@ export const finishNudgeTemplate = defineTemplate(finishNudge, {
     clientName: "Sam Rivera",
     sessionTime: "Tue, 14 May 2024, 18:00 (Europe/Berlin)",
     kind: "regular",
-    finishUrl: "https://app.coachflow.example/sessions/ses_01J9ZQ4N6Y3M8K2V5T7W9X1B3C/finish",
+    finishUrl: "https://app.coachflow.example/app/sessions/ses_01J9ZQ4N6Y3M8K2V5T7W9X1B3C/finish",
   },
   html: htmlLayout({
     title: "Please finish your meeting",

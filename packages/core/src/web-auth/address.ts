@@ -1,0 +1,4 @@
+/** Addresses compare case-insensitively and without surrounding space (as coaches are stored). */
+export function normalizeAddress(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,26 @@
+import type { SignInToken, WebSession } from "./model";
+
+/** Storage of sign-in links and web sessions (adapters/dynamodb/web-auth-store.ts). */
+export interface WebAuthStore {
+  putSignInToken(token: SignInToken): Promise<void>;
+  getSignInToken(tokenHash: string): Promise<SignInToken | undefined>;
+  /**
+   * Marks the link used, only if it is unused, unexpired at `nowMs` and bound to `bindingHash`
+   * (one conditional write). False when any of that no longer holds.
+   */
+  consumeSignInToken(tokenHash: string, bindingHash: string, nowMs: number, at: string): Promise<boolean>;
+
+  putWebSession(session: WebSession): Promise<void>;
+  getWebSession(idHash: string): Promise<WebSession | undefined>;
+  /** Moves the session's last-seen time (and its TTL) forward, unless it was deleted meanwhile. */
+  touchWebSession(session: WebSession, lastSeenAtMs: number): Promise<void>;
+  deleteWebSession(idHash: string): Promise<void>;
+  /** Ends every web session of the coach (deactivation). */
+  deleteCoachSessions(coachId: string): Promise<number>;
+}
+
+/** Counters of requests per key and fixed window, kept in the table under a TTL. */
+export interface RateCounter {
+  /** Adds one to the counter of `key` in the window starting at `windowStartMs`; answers the new count. */
+  hit(key: string, windowStartMs: number, windowMs: number): Promise<number>;
+}

@@ -1,0 +1,77 @@
+import { notFound } from "../errors";
+import { localDate } from "../followups/dates";
+import type { ActionItem } from "../followups/model";
+import type { JobDeps } from "../sessions/jobs";
+import type { Session } from "../sessions/model";
+import type { CoachRef, PersonRef, WorkspaceReads } from "./ports";
+
+/** How far ahead the home page looks, and how far back for sessions still waiting to be finished. */
+export const HOME_AHEAD_DAYS = 14;
+export const HOME_UNFINISHED_DAYS = 30;
+/** The overdue action items the home page lists: the ones due most recently. */
+export const HOME_OVERDUE_LIMIT = 20;
+const DAY = 86_400_000;
+
+export interface HomeSession {
+  session: Session;
+  clientName: string;
+}
+
+export interface CoachHome {
+  coach: CoachRef;
+  /** Sessions that ended and are not finished yet, oldest first. */
+  toFinish: HomeSession[];
+  /** Scheduled sessions from now to two weeks ahead, soonest first. */
+  upcoming: HomeSession[];
+  /** Open action items of the coach's clients whose due date has passed: the last due, latest first. */
+  overdue: { item: ActionItem; clientName: string }[];
+}
+
+/** The coach's home page in three reads: their sessions, their overdue items, and the names (one batch). */
+export async function coachHome(
+  deps: Pick<JobDeps, "bookings" | "clock">,
+  reads: WorkspaceReads,
+  coachId: string,
+): Promise<CoachHome> {
+  const now = deps.clock.now();
+  const [sessions, overdueItems] = await Promise.all([
+    deps.bookings.sessionsOfCoach(coachId, {
+      from: new Date(now.getTime() - HOME_UNFINISHED_DAYS * DAY).toISOString(),
+      to: new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
+    }),
+    // Due before tomorrow in UTC+14 covers "overdue" in every zone; each is then judged in the client's.
+    reads.openActionItemsOfCoach(
+      coachId,
+      localDate(new Date(now.getTime() + DAY), "Pacific/Kiritimati"),
+      HOME_OVERDUE_LIMIT,
+    ),
+  ]);
+  const live = sessions.filter((s) => s.status === "scheduled" && s.coachId === coachId);
+  const { clients, coach } = await reads.clientsAndCoach(
+    [...live.map((s) => s.clientId), ...overdueItems.map((i) => i.clientId)],
+    coachId,
+  );
+  if (!coach) throw notFound("coach");
+  const nameOf = (id: string) => clients.get(id)?.name ?? "A client";
+  const byStart = (a: Session, b: Session) => (a.startsAt < b.startsAt ? -1 : 1);
+  const nowIso = now.toISOString();
+  return {
+    coach,
+    toFinish: live
+      .filter((s) => s.endsAt <= nowIso)
+      .sort(byStart)
+      .map((session) => ({ session, clientName: nameOf(session.clientId) })),
+    upcoming: live
+      .filter((s) => s.endsAt > nowIso)
+      .sort(byStart)
+      .map((session) => ({ session, clientName: nameOf(session.clientId) })),
+    overdue: overdueItems
+      .filter((item) => isOverdue(item, clients.get(item.clientId), now))
+      .sort((a, b) => (a.dueDate < b.dueDate ? 1 : -1))
+      .map((item) => ({ item, clientName: nameOf(item.clientId) })),
+  };
+}
+
+function isOverdue(item: ActionItem, client: PersonRef | undefined, now: Date): boolean {
+  return item.dueDate < localDate(now, client?.timezone ?? "UTC");
+}

@@ -1,0 +1,35 @@
+import type { ActionItem } from "../followups/model";
+import type { TalkingPointStore, TalkingPoints } from "./talking-points";
+
+/** Who a page names: a client by name, read in their time zone. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  timezone: string;
+}
+
+/** The signed-in coach as the home page needs them. */
+export interface CoachRef extends PersonRef {
+  active: boolean;
+}
+
+/** A session's items that belong to its coach alone. */
+export interface CoachPrivate {
+  /** When the private notes were last saved; absent when there are none. */
+  notesSavedAt?: string;
+  talkingPoints: TalkingPoints;
+}
+
+/** The reads the workspace pages need beyond the JSON API's stores, each in one call where it can. */
+export interface WorkspaceReads {
+  coachPrivate(sessionId: string): Promise<CoachPrivate>;
+  /** Open action items of the coach's clients due before `dueBefore` (YYYY-MM-DD): the `limit` due last. */
+  openActionItemsOfCoach(coachId: string, dueBefore: string, limit: number): Promise<ActionItem[]>;
+  /** The names of these clients and the coach, in one batch read (two past 99 clients). */
+  clientsAndCoach(
+    clientIds: readonly string[],
+    coachId: string,
+  ): Promise<{ clients: Map<string, PersonRef>; coach?: CoachRef }>;
+}
+
+export type WorkspaceStore = WorkspaceReads & TalkingPointStore;

@@ -1,0 +1,125 @@
+import { emailSchema } from "@coachflow/core/shared/validators";
+import * as z from "@coachflow/core/shared/zod";
+import { SESSION_ABSOLUTE_MS } from "@coachflow/core/web-auth/model";
+import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
+import { looksLikeSecret, newSecret } from "@coachflow/core/web-auth/secrets";
+import {
+  checkSignInLink,
+  completeSignIn,
+  requestSignInLink,
+  resendFromLink,
+} from "@coachflow/core/web-auth/sign-in";
+import { endWebSession, resolveWebSession } from "@coachflow/core/web-auth/web-sessions";
+import type { Context, Hono } from "hono";
+import type { AppDeps } from "../composition";
+import { clientIp } from "./client-ip";
+import type { WebCookies } from "./cookies";
+import { formErrors } from "./form-errors";
+import { field, parseForm } from "./forms";
+import { safeNextPath } from "./next-path";
+import {
+  LinkProblemPage,
+  LinkSentPage,
+  SignedOutPage,
+  SignInLinkPage,
+  SignInPage,
+  TooManyRequestsPage,
+} from "./pages/sign-in";
+import { LINK_MINUTES, signInDepsOf } from "./sign-in-deps";
+
+const PROBLEM_STATUS = { invalid: 400, expired: 410, used: 410, "other-browser": 403 } as const;
+const signInForm = z.object({ email: field(400), next: field(600) });
+
+/** Sign-in by emailed link, and sign-out (docs/decisions/0022). */
+export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
+  const signInDeps = () => signInDepsOf(deps);
+  /** The browser's binding: kept when it has one, so every link it asked for works in it. */
+  const binding = (c: Context) => {
+    const existing = cookies.read(c, cookies.binding);
+    const value = looksLikeSecret(existing) ? existing : newSecret();
+    cookies.write(c, cookies.binding, value, LINK_MINUTES * 60);
+    return value;
+  };
+  const tooMany = (c: Context, error: RateLimitedError) => {
+    c.header("Retry-After", String(error.retryAfterSeconds));
+    return c.html(<TooManyRequestsPage retryAfterSeconds={error.retryAfterSeconds} />, 429);
+  };
+
+  app.get("/app/sign-in", async (c) => {
+    const next = safeNextPath(c.req.query("next"));
+    const { auth } = await deps.web();
+    const signedIn = await resolveWebSession(
+      { store: auth, wallClock: deps.wallClock },
+      cookies.read(c, cookies.session),
+    );
+    if (signedIn) return c.redirect(next, 303);
+    return c.html(<SignInPage next={next} />);
+  });
+
+  app.post("/app/sign-in", async (c) => {
+    const form = await parseForm(c, signInForm);
+    const next = safeNextPath(form.next);
+    const email = z.safeParse(emailSchema, form.email);
+    if (!email.success) {
+      const error = form.email.trim() === "" ? formErrors.emailMissing() : formErrors.emailInvalid();
+      return c.html(<SignInPage next={next} email={form.email} errors={[error]} />, 400);
+    }
+    try {
+      await requestSignInLink(await signInDeps(), {
+        email: email.data,
+        binding: binding(c),
+        ip: clientIp(c),
+        ...(next !== "/app" ? { next } : {}),
+      });
+    } catch (error) {
+      if (error instanceof RateLimitedError) return tooMany(c, error);
+      throw error;
+    }
+    return c.redirect("/app/sign-in/sent", 303);
+  });
+
+  app.get("/app/sign-in/sent", (c) => c.html(<LinkSentPage minutes={LINK_MINUTES} />));
+
+  app.get("/app/sign-in/:token", async (c) => {
+    const token = c.req.param("token");
+    const check = await checkSignInLink(await signInDeps(), token, cookies.read(c, cookies.binding));
+    if (!check.ok)
+      return c.html(<LinkProblemPage problem={check.problem} token={token} />, PROBLEM_STATUS[check.problem]);
+    return c.html(<SignInLinkPage token={token} />);
+  });
+
+  app.post("/app/sign-in/:token", async (c) => {
+    const token = c.req.param("token");
+    const result = await completeSignIn(await signInDeps(), token, cookies.read(c, cookies.binding));
+    if (!result.ok)
+      return c.html(
+        <LinkProblemPage problem={result.problem} token={token} />,
+        PROBLEM_STATUS[result.problem],
+      );
+    cookies.clear(c, cookies.binding);
+    // The cookie lasts as long as the session can (14 days); the table decides before that.
+    cookies.write(c, cookies.session, result.sessionId, SESSION_ABSOLUTE_MS / 1000);
+    return c.redirect(safeNextPath(result.next), 303);
+  });
+
+  app.post("/app/sign-in/:token/resend", async (c) => {
+    try {
+      await resendFromLink(await signInDeps(), {
+        token: c.req.param("token"),
+        binding: binding(c),
+        ip: clientIp(c),
+      });
+    } catch (error) {
+      if (error instanceof RateLimitedError) return tooMany(c, error);
+      throw error;
+    }
+    return c.redirect("/app/sign-in/sent", 303);
+  });
+
+  app.post("/app/sign-out", async (c) => {
+    const { auth } = await deps.web();
+    await endWebSession({ store: auth, wallClock: deps.wallClock }, cookies.read(c, cookies.session));
+    cookies.clear(c, cookies.session);
+    return c.html(<SignedOutPage />);
+  });
+}

@@ -1,0 +1,316 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { LocalClock } from "../../packages/local/src/scheduler";
+import {
+  addCoach,
+  applyAsClient,
+  asCoach,
+  bookByWebhook,
+  DAY,
+  HOUR,
+  MINUTE,
+  mailbox,
+  moveTo,
+  onlyMail,
+  type TestCoach,
+  tokenOf,
+} from "../support/coaching";
+import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { signIn, type WebBrowser, webBrowser } from "../support/web";
+
+/*
+ * The workspace pages through app.request(), as a browser without JavaScript uses them: links and
+ * forms that POST and redirect. The same access rules as the bearer-token API.
+ */
+
+let stack: TestStack;
+let coach: TestCoach;
+let other: TestCoach;
+let browser: WebBrowser;
+let otherBrowser: WebBrowser;
+
+const now = () => stack.clock.now().getTime();
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  stack = await startTestStack({ clock: new LocalClock({ startAt: "2031-05-05T08:00:00Z" }) });
+  coach = await addCoach(stack, { capacity: 100 });
+  // Shares no language with the intakes below, so it is never matched: only a walk-in books it.
+  other = await addCoach(stack, { languages: ["fi"] });
+  browser = webBrowser(stack);
+  otherBrowser = webBrowser(stack);
+  await signIn(stack, browser, coach.email);
+  await signIn(stack, otherBrowser, other.email);
+});
+
+/** A client who applied and booked an intro with `coach`, `hoursAhead` from now. */
+async function bookedIntro(label: string, hoursAhead = 2) {
+  const email = uniqueEmail(label);
+  const applied = await applyAsClient(stack, email);
+  expect(applied.matches[0]?.coachId).toBe(coach.id);
+  const start = Math.ceil((now() + hoursAhead * HOUR) / MINUTE) * MINUTE;
+  const booked = await bookByWebhook(stack, {
+    coach,
+    email,
+    start,
+    token: tokenOf(applied.matches[0]!.bookingUrl),
+  });
+  return { email, clientId: applied.clientId, ...booked };
+}
+
+const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "));
+
+describe("the session page", () => {
+  it("shows the agenda, the client brief and talking points suggested from the match", async () => {
+    const intro = await bookedIntro("brief");
+    const page = await browser.get(`/app/sessions/${intro.sessionId}`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.text);
+    expect(text).toContain("Intro session with Sam Rivera");
+    expect(text).toContain("Agenda:");
+    expect(text).toContain("I struggle to delegate");
+    expect(text).toContain("Payments, Acme Pay");
+    expect(text).toContain("Suggested talking points");
+    const suggestions = [
+      ...page.text.matchAll(/id="suggestion-\d+" name="text" maxlength="500" value="([^"]+)"/g),
+    ].map((m) => decode(m[1]!));
+    expect(suggestions[0]).toBe(
+      "Sam asked about delegation and communication, which you specialize in: ask where it shows up in their work right now.",
+    );
+    expect(suggestions.some((s) => s.startsWith('Their challenge mentions "delegate"'))).toBe(true);
+  });
+
+  it("adds, edits and removes the coach's talking points, and keeps or dismisses a suggestion", async () => {
+    const intro = await bookedIntro("points");
+    const base = `/app/sessions/${intro.sessionId}`;
+    const added = await browser.post(`${base}/talking-points`, {
+      op: "add",
+      text: "Ask about the review queue",
+    });
+    expect(added.status).toBe(303);
+    expect(added.location).toBe(`${base}?saved=points#talking-points`);
+    let page = await browser.get(base);
+    const id = /name="id" value="(tlk_[^"]+)"/.exec(page.text)?.[1];
+    expect(id).toBeDefined();
+    expect(page.text).toContain('value="Ask about the review queue"');
+
+    await browser.post(`${base}/talking-points`, {
+      op: "edit",
+      id: id!,
+      text: "Ask about the PR review queue",
+    });
+    page = await browser.get(base);
+    expect(page.text).toContain('value="Ask about the PR review queue"');
+
+    const suggestion = /id="suggestion-0" name="text" maxlength="500" value="([^"]+)"/.exec(page.text)?.[1];
+    expect(suggestion).toBeDefined();
+    await browser.post(`${base}/talking-points`, { op: "dismiss", text: decode(suggestion!) });
+    page = await browser.get(base);
+    expect(page.text).not.toContain(`value="${suggestion}"`);
+
+    await browser.post(`${base}/talking-points`, { op: "remove", id: id! });
+    page = await browser.get(base);
+    expect(page.text).not.toContain("PR review queue");
+    expect(page.text).toContain("You have no talking points yet.");
+  });
+
+  it("refuses an empty talking point at the field, with the error summary", async () => {
+    const intro = await bookedIntro("empty-point");
+    const res = await browser.post(`/app/sessions/${intro.sessionId}/talking-points`, {
+      op: "add",
+      text: "  ",
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a href="#new-point">Enter the talking point</a>');
+    expect(res.text).toContain('id="new-point-error"');
+  });
+
+  it("saves private notes and shows when they were last saved", async () => {
+    const intro = await bookedIntro("notes");
+    const base = `/app/sessions/${intro.sessionId}`;
+    expect(textOf((await browser.get(base)).text)).toContain("Not saved yet.");
+    const saved = await browser.post(`${base}/notes`, {
+      notes: "Seems tired of reviewing.\n[] Draft the rota",
+    });
+    expect(saved.status).toBe(303);
+    const page = await browser.get(saved.location!);
+    expect(page.text).toContain("Seems tired of reviewing.\n[] Draft the rota</textarea>");
+    expect(textOf(page.text)).toMatch(/Last saved \d+ \w+ \d{4}, \d\d:\d\d/);
+    expect(textOf(page.text)).toContain("Your notes are saved.");
+  });
+
+  it("answers 404 for another coach's session, on the page and on every form", async () => {
+    const intro = await bookedIntro("not-yours");
+    const base = `/app/sessions/${intro.sessionId}`;
+    expect((await otherBrowser.get(base)).status).toBe(404);
+    expect((await otherBrowser.get(`${base}/finish`)).status).toBe(404);
+    expect((await otherBrowser.post(`${base}/notes`, { notes: "x" })).status).toBe(404);
+    expect((await otherBrowser.post(`${base}/talking-points`, { op: "add", text: "x" })).status).toBe(404);
+    expect((await otherBrowser.get(`/app/clients/${intro.clientId}`)).status).toBe(404);
+    expect((await otherBrowser.post(`/app/clients/${intro.clientId}/new-session`)).status).toBe(404);
+  });
+
+  it("keeps the bearer-token API unchanged beside the pages", async () => {
+    const intro = await bookedIntro("api");
+    const res = await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(intro.sessionId);
+    expect(res.body.talkingPoints).toBeUndefined();
+  });
+});
+
+describe("finishing a meeting from the form", () => {
+  it("turns a [] line into an action item to confirm, shows errors at the top and at the field, then finishes and says what was sent", async () => {
+    const intro = await bookedIntro("finish", 2);
+    const base = `/app/sessions/${intro.sessionId}`;
+    await browser.post(`${base}/notes`, { notes: "Private: seems tired.\n[] Draft the on-call rota" });
+    await moveTo(stack, intro.end + 30 * MINUTE);
+    const clientMail = mailbox(stack, intro.email);
+    await clientMail.fresh();
+
+    const form = await browser.get(`${base}/finish`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain("[] Draft the on-call rota</textarea>");
+
+    const typed = {
+      takeaways: "Delegation starts with the review queue.\n[] Pair with Jo on two reviews",
+      notes: "Private: seems tired.\n[] Draft the on-call rota",
+      actionText: ["", ""],
+      actionDue: ["", ""],
+      next: "recurring",
+      cadence: "",
+      workTogether: "",
+      intent: "finish",
+    };
+    // 1. The [] lines become rows to confirm; nothing is finished yet.
+    const proposed = await browser.post(`${base}/finish`, typed);
+    expect(proposed.status).toBe(200);
+    expect(proposed.text).toContain('value="Pair with Jo on two reviews"');
+    expect(proposed.text).toContain('value="Draft the on-call rota"');
+    expect(proposed.text).toContain('href="#action-0-due"');
+    expect(proposed.text).toContain('name="offered" value="Draft the on-call rota"');
+
+    // 2. Confirming without due dates, cadence or the intro decision: every problem, nothing lost.
+    const offered = ["Pair with Jo on two reviews", "Draft the on-call rota"];
+    const second = { ...typed, offered, actionText: [...offered, ""], actionDue: ["", "", ""] };
+    const failed = await browser.post(`${base}/finish`, second);
+    expect(failed.status).toBe(400);
+    for (const link of ["#action-0-due", "#action-1-due", "#cadence", "#work-yes"])
+      expect(failed.text).toContain(`href="${link}"`);
+    expect(textOf(failed.text)).toContain("Enter a due date for action item 1");
+    expect(textOf(failed.text)).toContain("Say whether you want to work with Sam Rivera");
+    expect(failed.text).toContain(
+      "Delegation starts with the review queue.\n[] Pair with Jo on two reviews</textarea>",
+    );
+    expect(failed.text).toContain("<title>Error: Finish");
+
+    // 3. A date in the past is refused by the domain's rule, in words.
+    const past = await browser.post(`${base}/finish`, {
+      ...second,
+      actionDue: [isoDate(now() - 3 * DAY), isoDate(now() + 7 * DAY), ""],
+      cadence: "weekly",
+      workTogether: "yes",
+    });
+    expect(past.status).toBe(400);
+    expect(textOf(past.text)).toContain("The due date of action item 1 must be today or later");
+
+    // 4. Finished.
+    const done = await browser.post(`${base}/finish`, {
+      ...second,
+      actionDue: [isoDate(now() + 5 * DAY), isoDate(now() + 7 * DAY), ""],
+      cadence: "weekly",
+      workTogether: "yes",
+    });
+    expect(done.status, textOf(done.text)).toBe(303);
+    expect(done.location).toBe(`${base}/finished`);
+    const result = textOf((await browser.get(done.location!)).text);
+    expect(result).toContain(
+      `A follow-up email to Sam Rivera (${intro.email}) with 1 takeaway and 2 action items`,
+    );
+    expect(result).toContain("A welcome email with your pricing");
+    expect(result).toContain('A reminder to Sam Rivera about "Draft the on-call rota"');
+    expect(result).toContain("Sessions continue every week");
+
+    const mails = await clientMail.fresh();
+    const followup = onlyMail(mails, "Thank you for today");
+    expect(followup.body.text).toContain("Pair with Jo on two reviews");
+    expect(followup.body.text).not.toContain("seems tired");
+    expect(followup.body.text).not.toContain("[]");
+    // The form again: finished sessions go to the result.
+    expect((await browser.get(`${base}/finish`)).location).toBe(`${base}/finished`);
+  });
+});
+
+describe("the client page and home", () => {
+  it("lists the timeline, edits goals, marks an action item done and sends a booking link", async () => {
+    const intro = await bookedIntro("client", 2);
+    await moveTo(stack, intro.end + 10 * MINUTE);
+    const finished = await browser.post(`/app/sessions/${intro.sessionId}/finish`, {
+      takeaways: "Start small.",
+      actionText: ["Write the rota"],
+      actionDue: [isoDate(now() + 3 * DAY)],
+      next: "ad-hoc",
+      workTogether: "yes",
+      intent: "finish",
+    });
+    expect(finished.status, textOf(finished.text)).toBe(303);
+    const base = `/app/clients/${intro.clientId}`;
+    let page = await browser.get(base);
+    expect(page.status).toBe(200);
+    expect(textOf(page.text)).toContain("Intro session Finished Start small.");
+    expect(textOf(page.text)).toContain("Active, booked as needed.");
+
+    const bad = await browser.post(`${base}/goals`, {
+      goalText: ["Delegate reviews"],
+      goalMeasure: [""],
+      goalDate: [""],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#goal-0-measure"');
+    expect(bad.text).toContain('value="Delegate reviews"');
+    const good = await browser.post(`${base}/goals`, {
+      goalText: ["Delegate reviews"],
+      goalMeasure: ["Half the reviews by teammates"],
+      goalDate: [isoDate(now() + 60 * DAY)],
+    });
+    expect(good.status).toBe(303);
+    page = await browser.get(good.location!);
+    expect(page.text).toContain('value="Half the reviews by teammates"');
+
+    const itemId = /action-items\/(act_[^"]+)"/.exec(page.text)?.[1];
+    expect(itemId).toBeDefined();
+    expect((await browser.post(`${base}/action-items/${itemId}`, { done: "true" })).status).toBe(303);
+    page = await browser.get(base);
+    expect(textOf(page.text)).toContain("Mark not done");
+
+    const clientMail = mailbox(stack, intro.email);
+    await clientMail.fresh();
+    expect((await browser.post(`${base}/new-session`)).status).toBe(303);
+    expect((await clientMail.fresh()).map((m) => m.subject)).toContain("Your coach suggests another session");
+  });
+
+  it("shows sessions waiting to be finished, the next two weeks and overdue items", async () => {
+    const later = await bookedIntro("home-later", 48);
+    const page = textOf((await browser.get("/app")).text);
+    expect(page).toContain("Next two weeks");
+    expect(page).toContain("Open agenda for Sam Rivera");
+    expect((await browser.get("/app")).text).toContain(`/app/sessions/${later.sessionId}"`);
+    await moveTo(stack, later.end + MINUTE);
+    const after = (await browser.get("/app")).text;
+    expect(textOf(after)).toContain("Waiting to be finished");
+    expect(after).toContain(`/app/sessions/${later.sessionId}/finish`);
+    // Ten days on, the items the finish test gave (due in 5 and 7 days) are overdue; done ones are not listed.
+    await moveTo(stack, now() + 10 * DAY);
+    const overdue = textOf((await browser.get("/app")).text);
+    expect(overdue).toMatch(/Sam Rivera : Pair with Jo on two reviews \(was due/);
+    expect(overdue).not.toContain("Write the rota");
+  });
+});
+
+function decode(s: string) {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+}
