@@ -1,7 +1,10 @@
 import type { Coach } from "../packages/core/src/coaches/schema";
-import { COACHING_STYLES, SENIORITY_LEVELS } from "../packages/core/src/coaches/schema";
 import type { MatchRequest } from "../packages/core/src/matching";
 import { TOPICS } from "../packages/core/src/matching/topics";
+import {
+  DEFAULT_COACHING_STYLES,
+  DEFAULT_SENIORITY_LEVELS,
+} from "../packages/core/src/program/vocabulary-defaults";
 
 /** Seeded PRNG (mulberry32): the same seed gives the same coaches and clients on every machine. */
 export function prng(seed: number) {
@@ -59,6 +62,9 @@ const OTHER_SPECIALTIES = [
   "security",
   "startups",
 ];
+/** The five styles and eight levels the program started with (the defaults' first entries). */
+const COACHING_STYLES = DEFAULT_COACHING_STYLES.slice(0, 5).map((t) => t.id);
+const SENIORITY_LEVELS = DEFAULT_SENIORITY_LEVELS.map((t) => t.id);
 const SLUGS = TOPICS.map((t) => t.slug);
 
 export function makeCoaches(count: number, seed: number): Coach[] {

@@ -7,6 +7,7 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { ProgramDeps } from "@coachflow/core/program/service";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
+  /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
+  program: ProgramDeps;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -60,16 +63,18 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clock,
     logger,
     settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+    program: bookings.program,
   };
   return {
     config,
     clock,
     logger,
     aws: { dynamodb, ses, scheduler: scheduler.caller },
-    coaches: { coaches: bookings.coaches, catalog, clock },
+    coaches: { coaches: bookings.coaches, catalog, clock, program: bookings.program },
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
+    program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
     async ready() {
       try {

@@ -1,5 +1,6 @@
 import type { Client } from "../clients/model";
 import type { Coach } from "../coaches/schema";
+import type { ProgramSource } from "../ports";
 import { agendaFor } from "../sessions/agendas";
 import { formatSessionTime } from "../sessions/format";
 import type { Session } from "../sessions/model";
@@ -27,11 +28,22 @@ function times({ session, client, coach }: SessionContext) {
   };
 }
 
-/** The agenda of a session; SMART goals appear where the agenda lists goals. */
-export function sessionAgenda({ session, client }: Pick<SessionContext, "session" | "client">) {
+/**
+ * The agenda of a session: the program's templates as they were when the session was booked (a
+ * later change of the templates leaves it as it was), its SMART goals where the agenda lists goals,
+ * the program's skills where it lists skills.
+ */
+export async function sessionAgenda(
+  program: ProgramSource,
+  { session, client }: Pick<SessionContext, "session" | "client">,
+) {
+  const [templates, current] = await Promise.all([
+    program.agendaTemplatesAt(session.createdAt),
+    program.current(),
+  ]);
   return agendaFor(
     { kind: session.kind, ...(session.number ? { number: session.number } : {}) },
-    { goals: client.smartGoals ?? [] },
+    { goals: client.smartGoals ?? [], templates, skills: current.settings.skills },
   );
 }
 
@@ -54,7 +66,7 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  coachBrief: (mailer: Mailer, ctx: SessionContext) => {
+  coachBrief: async (mailer: Mailer, ctx: SessionContext, program: ProgramSource) => {
     const c = ctx.client;
     return mailer.send(ctx.coach.email, "coach-brief", {
       programName: mailer.programName,
@@ -78,7 +90,7 @@ export const sessionEmails = {
         cadence: c.preferences.cadence,
       },
       smartGoals: c.smartGoals ?? [],
-      agenda: sessionAgenda(ctx),
+      agenda: await sessionAgenda(program, ctx),
     });
   },
 
@@ -87,10 +99,10 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  agendaReminder: (mailer: Mailer, ctx: SessionContext) =>
+  agendaReminder: async (mailer: Mailer, ctx: SessionContext, program: ProgramSource) =>
     mailer.send(ctx.coach.email, "agenda-reminder", {
       ...sessionBase(mailer, ctx, "coach"),
-      agenda: sessionAgenda(ctx),
+      agenda: await sessionAgenda(program, ctx),
     }),
 
   finishNudge: (mailer: Mailer, ctx: SessionContext, finishUrl: string) =>

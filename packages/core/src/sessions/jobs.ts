@@ -9,6 +9,7 @@ import type {
   FollowupStore,
   JobScheduler,
   Logger,
+  ProgramSource,
   SendLedger,
 } from "../ports";
 import { describeError } from "../shared/describe-error";
@@ -40,6 +41,8 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   settings: { publicBaseUrl: string; linkSecret: string };
+  /** The program's settings: agenda templates, skills, email copy. */
+  program: ProgramSource;
   /**
    * Schedule firings set this: a send another sender still holds makes the firing fail and be
    * retried (a dead sender's lease runs out), rather than count as done. Inline sends (a webhook,
@@ -167,11 +170,11 @@ function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<
     case "booking-confirmation":
       return sessionEmails.bookingConfirmation(deps.mailer, ctx);
     case "coach-brief":
-      return sessionEmails.coachBrief(deps.mailer, ctx);
+      return sessionEmails.coachBrief(deps.mailer, ctx, deps.program);
     case "prework-reminder":
       return sessionEmails.preworkReminder(deps.mailer, ctx);
     case "agenda-reminder":
-      return sessionEmails.agendaReminder(deps.mailer, ctx);
+      return sessionEmails.agendaReminder(deps.mailer, ctx, deps.program);
     case "finish-nudge":
       return sessionEmails.finishNudge(
         deps.mailer,
