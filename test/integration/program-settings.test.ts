@@ -101,6 +101,7 @@ describe("program settings (GET/PUT /v1/program)", () => {
     let coach: TestCoach;
     const clientEmail = uniqueEmail("own-words");
     let starterTwo: string;
+    let intro: string;
 
     it("refuses a style the program does not have, listing the accepted labels", async () => {
       const res = await call(stack.app, "POST", "/v1/coaches", coachBody("Socratic"), adminHeaders);
@@ -157,7 +158,7 @@ describe("program settings (GET/PUT /v1/program)", () => {
     });
 
     it("lists the program's skills in a starter session's 'explore one skill' section", async () => {
-      await book(coach, clientEmail, 2); // intro
+      intro = await book(coach, clientEmail, 2);
       await book(coach, clientEmail, 9); // starter 1
       starterTwo = await book(coach, clientEmail, 16);
 
@@ -220,6 +221,76 @@ describe("program settings (GET/PUT /v1/program)", () => {
         }),
       ]);
       expect((await read()).headers.get("etag")).toBe(etag);
+    });
+
+    it("records the skill explored at finish, names it in the follow-up and shows it on the client's timeline", async () => {
+      const { agenda: _a, startsAt, clientId } = await session(starterTwo);
+      await moveTo(stack, Date.parse(startsAt) + 2 * HOUR);
+      const headers = await stack.coachHeaders(coach.id);
+      const unknown = await call(
+        stack.app,
+        "POST",
+        `/v1/sessions/${starterTwo}/finish`,
+        { takeaways: [], actionItems: [], next: { type: "ad-hoc" }, skill: "juggling" },
+        headers,
+      );
+      const done = await call(
+        stack.app,
+        "POST",
+        `/v1/sessions/${starterTwo}/finish`,
+        {
+          takeaways: ["Influence starts with listening"],
+          actionItems: [],
+          next: { type: "ad-hoc" },
+          skill: "INFLUENCE",
+        },
+        headers,
+      );
+
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.fields).toEqual([
+        { path: "skill", label: "Skill explored", message: "Choose skill explored: Delegation or Influence" },
+      ]);
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect((await session(starterTwo)).finish.skill).toBe("influence");
+      const followup = (await stack.emailsTo(clientEmail)).find(
+        (m) => m.subject === "Thank you for today's session",
+      );
+      expect(followup?.body.text).toContain(
+        "The skill you explored today: Influence — Moving decisions without authority.",
+      );
+      const timeline = await call(stack.app, "GET", `/v1/clients/${clientId}`, undefined, adminHeaders);
+      expect(timeline.body.skillsCovered).toEqual([
+        { id: "influence", name: "Influence", sessionId: starterTwo, startsAt },
+      ]);
+      expect(timeline.body.sessions.find((s: { id: string }) => s.id === starterTwo).skill).toBe("influence");
+    });
+
+    it("opens the welcome with pricing with the coach's own welcome message when they wrote one", async () => {
+      const message = "Sam, I loved our talk about the payments team. Let's make your first 90 days count.";
+      const patched = await call(
+        stack.app,
+        "PATCH",
+        `/v1/coaches/${coach.id}`,
+        { welcomeMessage: message },
+        adminHeaders,
+      );
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+
+      const done = await call(
+        stack.app,
+        "POST",
+        `/v1/sessions/${intro}/finish`,
+        { takeaways: [], actionItems: [], next: { type: "ad-hoc" }, workTogether: true },
+        await stack.coachHeaders(coach.id),
+      );
+
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const welcome = (await stack.emailsTo(clientEmail)).find(
+        (m) => m.subject === "Looking forward to working with you",
+      );
+      expect(welcome?.body.text).toContain(message);
+      expect(welcome?.body.text).not.toContain("enjoyed getting to know you");
     });
 
     it("lets a word go once nobody uses it", async () => {
