@@ -1,4 +1,5 @@
-import { defaultProgram, type Program } from "../program/program";
+import { defaultProgram } from "../program/defaults";
+import type { Program } from "../program/program";
 import type { MatchingWeights } from "../program/schema";
 import { detectTopics, findKeyword, indexText, type TextIndex, tokenize } from "./text";
 import { clockDistanceMinutes, utcOffsetMinutes } from "./timezones";

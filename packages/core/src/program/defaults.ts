@@ -1,5 +1,6 @@
 import { TOPICS } from "../matching/topics";
 import { DEFAULT_AGENDA_TEMPLATES } from "./agenda-defaults";
+import { Program } from "./program";
 import type { MatchingWeights, ProgramSettings } from "./schema";
 import { DEFAULT_COACHING_STYLES, DEFAULT_SENIORITY_LEVELS } from "./vocabulary-defaults";
 
@@ -29,3 +30,6 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       "Thank you for the intro conversation. {{coach}} enjoyed getting to know you and hearing what you want to work on. The good news: {{coach}} would like to be your coach.",
   },
 };
+
+/** The defaults as the code reads them: version 0, stored at the epoch (never, that is). */
+export const defaultProgram = new Program(DEFAULT_PROGRAM_SETTINGS, 0, new Date(0).toISOString());

@@ -1,5 +1,4 @@
 import type { Topic } from "../matching/topics";
-import { DEFAULT_PROGRAM_SETTINGS } from "./defaults";
 import type { ProgramSettings, Term } from "./schema";
 import { termKey } from "./term-key";
 
@@ -52,5 +51,3 @@ export class Program {
 }
 
 export type Vocabulary = "coachingStyles" | "seniorityLevels" | "topics";
-
-export const defaultProgram = new Program(DEFAULT_PROGRAM_SETTINGS, 0, new Date(0).toISOString());

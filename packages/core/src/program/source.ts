@@ -1,7 +1,6 @@
 import type { Clock } from "../clock";
 import type { ProgramSettingsStore, ProgramSource, StoredProgramSettings } from "../ports";
-import { DEFAULT_AGENDA_TEMPLATES } from "./agenda-defaults";
-import { defaultProgram, Program } from "./program";
+import { Program } from "./program";
 import type { AgendaTemplates } from "./schema";
 
 /**
@@ -37,22 +36,23 @@ export class CachedProgramSource implements ProgramSource {
 
   /** After a write through this process: the new version serves at once. */
   remember(stored: StoredProgramSettings): void {
-    this.cached = { at: this.clock.now().getTime(), program: Promise.resolve(programOf(stored)) };
+    this.cached = { at: this.clock.now().getTime(), program: programOf(stored) };
   }
 
   async agendaTemplatesAt(createdAt: string): Promise<AgendaTemplates> {
     const program = await this.current();
     // The common case: the session was created under the settings in memory (or none were stored).
     if (program.version === 0 || createdAt >= program.updatedAt) return program.settings.agendaTemplates;
-    return (await this.store.agendaTemplatesAt(createdAt)) ?? DEFAULT_AGENDA_TEMPLATES;
+    const stored = await this.store.agendaTemplatesAt(createdAt);
+    return stored ?? (await import("./agenda-defaults")).DEFAULT_AGENDA_TEMPLATES;
   }
 }
 
-export const programOf = (stored: StoredProgramSettings | undefined): Program =>
-  stored ? new Program(stored.settings, stored.version, stored.updatedAt) : defaultProgram;
-
-/** The defaults, never read from storage: for code paths (and tests) without a table. */
-export const defaultProgramSource: ProgramSource = {
-  current: async () => defaultProgram,
-  agendaTemplatesAt: async () => DEFAULT_AGENDA_TEMPLATES,
-};
+/**
+ * The stored version, or the defaults when none is stored. The defaults (some 9 KB of agenda text
+ * and vocabularies) are loaded on first use, not with every function's init code.
+ */
+export async function programOf(stored: StoredProgramSettings | undefined): Promise<Program> {
+  if (stored) return new Program(stored.settings, stored.version, stored.updatedAt);
+  return (await import("./defaults")).defaultProgram;
+}
