@@ -122,6 +122,10 @@ describe("program settings (GET/PUT /v1/program)", () => {
       expect(stored.status, JSON.stringify(stored.body)).toBe(200);
       expect(stored.headers.get("etag")).toBe('"v1"');
 
+      const form = await (await stack.app.request("/intake")).text();
+      expect(form).toContain('<option value="socratic" >Socratic</option>');
+      expect(form).toContain('<option value="tlm" >Tech lead manager</option>');
+
       const created = await call(
         stack.app,
         "POST",
