@@ -9,7 +9,7 @@ import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
 import type { Goal } from "../../sessions/model";
-import { failedConditions } from "./errors";
+import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 import { useCounterUpdates } from "./program-store";
 import { suppressionKey } from "./suppression";
@@ -104,7 +104,7 @@ export class DynamoClientRepository implements ClientRepository {
         }),
       );
     } catch (error) {
-      if (failedConditions(error)) {
+      if (failedConditions(error) || conflictedTransaction(error)) {
         throw new ConditionFailedError("the client changed meanwhile", undefined, { cause: error });
       }
       throw error;
