@@ -166,6 +166,11 @@ describe("program settings (GET/PUT /v1/program)", () => {
       await book(coach, clientEmail, 9); // starter 1
       starterTwo = await book(coach, clientEmail, 16);
 
+      // The coach's brief names the client's words by the program's labels, not its ids.
+      const brief = (await stack.emailsTo(coach.email)).find((m) => m.subject.startsWith("Coach brief"));
+      expect(brief?.body.text).toContain("(Tech lead manager)");
+      expect(brief?.body.text).toMatch(/Socratic/);
+
       const agenda = (await session(starterTwo)).agenda;
       expect(agenda.title).toBe("Starter session 2 of 7: Building the coaching relationship");
       expect(

@@ -68,6 +68,10 @@ export const sessionEmails = {
 
   coachBrief: async (mailer: Mailer, ctx: SessionContext, program: ProgramSource) => {
     const c = ctx.client;
+    // The program's labels for the stored ids ("lead" → "Tech lead"); an id it no longer has as is.
+    const words = await program.current();
+    const label = (vocabulary: "coachingStyles" | "seniorityLevels", id: string) =>
+      words.term(vocabulary, id)?.label ?? id;
     return mailer.send(ctx.coach.email, "coach-brief", {
       programName: mailer.programName,
       coachName: ctx.coach.name,
@@ -77,7 +81,7 @@ export const sessionEmails = {
         name: c.name,
         background: c.background || NOT_GIVEN,
         role: c.role || NOT_GIVEN,
-        ...(c.seniority ? { seniority: c.seniority } : {}),
+        ...(c.seniority ? { seniority: label("seniorityLevels", c.seniority) } : {}),
         ...(c.team ? { team: c.team } : {}),
         company: c.company || NOT_GIVEN,
         challenge: c.challenge || NOT_GIVEN,
@@ -86,7 +90,7 @@ export const sessionEmails = {
       preferences: {
         topics: c.preferences.topics.length > 0 ? c.preferences.topics : ["not-given"],
         languages: c.preferences.languages.length > 0 ? c.preferences.languages : ctx.coach.languages,
-        ...(c.preferences.style ? { style: c.preferences.style } : {}),
+        ...(c.preferences.style ? { style: label("coachingStyles", c.preferences.style) } : {}),
         cadence: c.preferences.cadence,
       },
       smartGoals: c.smartGoals ?? [],
