@@ -1,7 +1,12 @@
 import type { Coach } from "../packages/core/src/coaches/schema";
-import { COACHING_STYLES, SENIORITY_LEVELS } from "../packages/core/src/coaches/schema";
 import type { MatchRequest } from "../packages/core/src/matching";
 import { TOPICS } from "../packages/core/src/matching/topics";
+import { DEFAULT_PROGRAM_SETTINGS } from "../packages/core/src/program/defaults";
+import { Program } from "../packages/core/src/program/program";
+import {
+  DEFAULT_COACHING_STYLES,
+  DEFAULT_SENIORITY_LEVELS,
+} from "../packages/core/src/program/vocabulary-defaults";
 
 /** Seeded PRNG (mulberry32): the same seed gives the same coaches and clients on every machine. */
 export function prng(seed: number) {
@@ -59,15 +64,18 @@ const OTHER_SPECIALTIES = [
   "security",
   "startups",
 ];
+/** The five styles and eight levels the program started with (the defaults' first entries). */
+const COACHING_STYLES = DEFAULT_COACHING_STYLES.slice(0, 5).map((t) => t.id);
+const SENIORITY_LEVELS = DEFAULT_SENIORITY_LEVELS.map((t) => t.id);
 const SLUGS = TOPICS.map((t) => t.slug);
 
-export function makeCoaches(count: number, seed: number): Coach[] {
+export function makeCoaches(count: number, seed: number, slugs: readonly string[] = SLUGS): Coach[] {
   const r = prng(seed);
   return Array.from({ length: count }, (_, i): Coach => {
     const id = `coa_${String(i).padStart(6, "0")}`;
     const capacity = r.int(3, 25);
     const low = r.int(0, SENIORITY_LEVELS.length - 2);
-    const specialties = r.some(SLUGS, r.int(2, 6));
+    const specialties = r.some(slugs, r.int(2, 6));
     if (r.next() < 0.15) specialties.push(r.pick(OTHER_SPECIALTIES));
     return {
       id,
@@ -118,9 +126,9 @@ const GOALS = [
   "Leave work at six without feeling guilty.",
 ];
 
-function makeRequest(r: Prng): MatchRequest {
+function makeRequest(r: Prng, slugs: readonly string[]): MatchRequest {
   return {
-    topics: r.some(SLUGS, r.int(1, 4)),
+    topics: r.some(slugs, r.int(1, 4)),
     languages: r.next() < 0.8 ? ["en"] : ["en", r.pick(EXTRA_LANGUAGES)],
     timezone: r.pick(ZONES),
     challenge: r.some(SENTENCES, r.int(2, 6)).join(" "),
@@ -130,7 +138,28 @@ function makeRequest(r: Prng): MatchRequest {
   };
 }
 
-export function makeRequests(count: number, seed: number): MatchRequest[] {
+export function makeRequests(count: number, seed: number, slugs: readonly string[] = SLUGS): MatchRequest[] {
   const r = prng(seed);
-  return Array.from({ length: count }, () => makeRequest(r));
+  return Array.from({ length: count }, () => makeRequest(r, slugs));
+}
+
+const SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "qu", "ba", "do"];
+
+/**
+ * A program that configured `count` topics: the default twenty, then made-up ones with six
+ * keywords each (a stem, phrases of two words), so that every request scans a vocabulary that size.
+ */
+export function programWithTopics(count: number, seed: number): Program {
+  const r = prng(seed);
+  const word = () => Array.from({ length: r.int(2, 4) }, () => r.pick(SYLLABLES)).join("");
+  const made = Array.from({ length: Math.max(0, count - TOPICS.length) }, (_, i) => ({
+    id: `topic-${i + 1}`,
+    label: `Topic ${i + 1}`,
+    keywords: [word(), word(), `${word()} ${word()}`, `${word()} ${word()}`, word(), `${word()} ${word()}`],
+  }));
+  return new Program(
+    { ...DEFAULT_PROGRAM_SETTINGS, topics: [...DEFAULT_PROGRAM_SETTINGS.topics, ...made] },
+    1,
+    "2024-01-01T00:00:00.000Z",
+  );
 }

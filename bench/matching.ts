@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { matchClient } from "../packages/core/src/matching";
-import { makeCoaches, makeRequests } from "./fixtures";
+import type { Program } from "../packages/core/src/program/program";
+import { makeCoaches, makeRequests, programWithTopics } from "./fixtures";
 import { type BenchResult, ms, quantile } from "./result";
 
 export type { BenchResult } from "./result";
@@ -16,13 +17,17 @@ const CLIENTS = 64;
 const START = Date.parse("2024-03-29T22:00:00Z");
 const STEP_MS = 60_000;
 
-function measure(coachCount: number): BenchResult {
-  const coaches = makeCoaches(coachCount, 42);
-  const requests = makeRequests(CLIENTS, 7);
+function measure(coachCount: number, program?: Program): BenchResult {
+  const slugs = program?.topics().map((t) => t.slug);
+  const coaches = makeCoaches(coachCount, 42, slugs);
+  const requests = makeRequests(CLIENTS, 7, slugs);
   let candidates = 0;
   let picks = 0;
   const run = (i: number) => {
-    const result = matchClient(requests[i % CLIENTS]!, coaches, { now: new Date(START + i * STEP_MS) });
+    const result = matchClient(requests[i % CLIENTS]!, coaches, {
+      now: new Date(START + i * STEP_MS),
+      ...(program ? { program } : {}),
+    });
     candidates += result.candidates;
     picks += result.recommendations.length;
   };
@@ -38,8 +43,9 @@ function measure(coachCount: number): BenchResult {
   const sorted = [...samples].sort((a, b) => a - b);
   const p99 = quantile(sorted, 0.99);
   const isTarget = coachCount === 10_000;
+  const vocabulary = program ? `, ${program.settings.topics.length} configured topics` : "";
   return {
-    name: `matchClient, ${coachCount.toLocaleString("en-US")} coaches`,
+    name: `matchClient, ${coachCount.toLocaleString("en-US")} coaches${vocabulary}`,
     metrics: {
       runs: MEASURED_RUNS,
       "p50 ms": ms(quantile(sorted, 0.5)),
@@ -53,7 +59,11 @@ function measure(coachCount: number): BenchResult {
   };
 }
 
-/** matchClient over 1,000 and 10,000 seeded random coaches, 64 varied clients, 2,000 timed runs each. */
+/**
+ * matchClient over 1,000 and 10,000 seeded random coaches, 64 varied clients, 2,000 timed runs each;
+ * then 10,000 coaches again under a program that configured 200 topics (issue 12), whose
+ * specialties and requests draw from all of them.
+ */
 export async function benchMatching(): Promise<BenchResult[]> {
-  return [measure(1_000), measure(10_000)];
+  return [measure(1_000), measure(10_000), measure(10_000, programWithTopics(200, 3))];
 }

@@ -1,6 +1,7 @@
 import { correlationToken } from "@coachflow/core/bookings/correlation";
 import { newId } from "@coachflow/core/ids";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PROGRAM_SETTINGS } from "../../packages/core/src/program/defaults";
 import { answeredRoutes } from "../../packages/functions/src/app";
 import { mintToken } from "../../packages/functions/src/http/jwt";
 import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
@@ -221,6 +222,20 @@ const MATRIX: Row[] = [
     path: (w) => `/v1/coaches/${w.coachB}`,
     body: (w) => ({ capacity: w.coachBCapacity }),
     expected: cells(403, 403, 200, 200),
+  },
+  {
+    method: "GET",
+    route: "/v1/program",
+    path: () => "/v1/program",
+    expected: cells(403, 403, 200, 200),
+  },
+  {
+    // Without If-Match: an admin gets past the check of who is calling and meets the 428.
+    method: "PUT",
+    route: "/v1/program",
+    path: () => "/v1/program",
+    body: () => DEFAULT_PROGRAM_SETTINGS,
+    expected: cells(403, 403, 428, 428),
   },
   {
     method: "GET",

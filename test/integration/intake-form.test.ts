@@ -37,6 +37,20 @@ describe("the HTML intake form", () => {
     await seedDemoCoaches(stack.deps);
   });
 
+  it("shows a style the program does not have again on the form, naming it with the accepted labels", async () => {
+    const email = uniqueEmail("loud");
+    const fields = answers(email).map(([k, v]): [string, string] => (k === "style" ? [k, "loud"] : [k, v]));
+
+    const res = await stack.app.request("/v1/intake", form(fields));
+    const page = await res.text();
+
+    expect(res.status).toBe(400);
+    expect(page).toContain('<div class="error-summary"');
+    expect(page).toMatch(/<a href="#style">Choose coaching style: Supportive, .* or Holistic<\/a>/);
+    expect(page).toContain('id="style-error"');
+    expect(await stack.emailsTo(email)).toHaveLength(0);
+  });
+
   it("serves an accessible form that posts to the API without JavaScript", async () => {
     const res = await stack.app.request("/intake");
     const page = await res.text();

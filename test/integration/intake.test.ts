@@ -146,6 +146,28 @@ describe("POST /v1/intake", () => {
     expect(counter.calls).toEqual(["BatchGetItem"]);
   });
 
+  it("pays one read for the program settings when its cache is cold or expired, none while warm", async () => {
+    const cold = await startTestStack();
+    await seedDemoCoaches(cold.deps);
+    // Seeding read the settings (coach inputs resolve through them): move past the 60 s TTL of the
+    // test stack (COACH_CACHE_TTL_MS), so the next intake finds the settings and coaches expired.
+    const later = async (ms: number) =>
+      call(cold.app, "POST", "/_local/clock", {
+        to: new Date(cold.clock.now().getTime() + ms).toISOString(),
+      });
+    await later(61_000);
+    const counter = countCalls(cold.deps.aws.dynamodb);
+
+    await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("cold")));
+    const first = [...counter.calls];
+    counter.reset();
+    await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")));
+    const warm = [...counter.calls];
+
+    expect(first).toEqual(["GetItem", "BatchGetItem", "Query", "TransactWriteItems"]);
+    expect(warm).toEqual(["BatchGetItem", "TransactWriteItems"]);
+  });
+
   it("tries an email that could not be sent again on the next identical submission, with or without a key", async () => {
     const broken = await startTestStack({ env: { SES_ENDPOINT: "http://127.0.0.1:9" }, templates: false });
     await seedDemoCoaches(broken.deps);

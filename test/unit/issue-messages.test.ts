@@ -15,6 +15,8 @@ import {
   notesInputSchema,
 } from "../../packages/core/src/followups/schema";
 import { INTAKE_LABELS, intakeInputSchema } from "../../packages/core/src/intake/schema";
+import { DEFAULT_PROGRAM_SETTINGS } from "../../packages/core/src/program/defaults";
+import { PROGRAM_LABELS, programSettingsSchema } from "../../packages/core/src/program/schema";
 import { type FieldLabels, issueMessages, labelFor } from "../../packages/core/src/shared/issue-messages";
 import * as z from "../../packages/core/src/shared/zod";
 import { MATCHES_LABELS, matchesBodySchema } from "../../packages/functions/src/routes/clients";
@@ -71,7 +73,8 @@ const corpus: [string, z.core.$ZodType, FieldLabels, unknown[]][] = [
       { ...intake, name: "x".repeat(121) },
       { ...intake, email: "not-an-email" },
       { ...intake, timezone: "Europe/Atlantis" },
-      { ...intake, seniority: "wizard" },
+      // An unknown level is the program's to refuse (program/resolve.ts), not the schema's.
+      { ...intake, seniority: 7 },
       { ...intake, challenge: "x".repeat(4001), goals: 7 },
       { ...intake, consent: false },
       { ...intake, consent: undefined, preferences: undefined },
@@ -96,6 +99,32 @@ const corpus: [string, z.core.$ZodType, FieldLabels, unknown[]][] = [
       { ...coach, specialties: [], languages: "en", seniorityLevels: ["boss"] },
       { ...coach, specialties: Array.from({ length: 21 }, (_, i) => `s${i}`) },
       { ...coach, bio: "x".repeat(2001), timezone: "" },
+    ],
+  ],
+  [
+    "program settings",
+    programSettingsSchema,
+    PROGRAM_LABELS,
+    [
+      {},
+      { ...DEFAULT_PROGRAM_SETTINGS, coachingStyles: [] },
+      { ...DEFAULT_PROGRAM_SETTINGS, coachingStyles: [{ id: "Reflective Style", label: "" }] },
+      {
+        ...DEFAULT_PROGRAM_SETTINGS,
+        seniorityLevels: [
+          { id: "lead", label: "Tech lead" },
+          { id: "tech-lead", label: "Tech Lead" },
+        ],
+      },
+      {
+        ...DEFAULT_PROGRAM_SETTINGS,
+        matchingWeights: { ...DEFAULT_PROGRAM_SETTINGS.matchingWeights, load: 0 },
+      },
+      { ...DEFAULT_PROGRAM_SETTINGS, skills: [{ id: "x", name: "", description: 3 }] },
+      {
+        ...DEFAULT_PROGRAM_SETTINGS,
+        agendaTemplates: { ...DEFAULT_PROGRAM_SETTINGS.agendaTemplates, intro: {} },
+      },
     ],
   ],
   [

@@ -9,6 +9,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "malformed_json"
   | "idempotency_key_reused"
+  | "precondition_failed"
+  | "precondition_required"
   | "unavailable";
 
 export interface FieldIssue {
@@ -16,6 +18,8 @@ export interface FieldIssue {
   /** The field as the forms label it ("Action item 2: due date"), when the message names it so. */
   label?: string;
   message: string;
+  /** A conflict over a word still in use: how many coaches and clients use it. */
+  uses?: { coaches: number; clients: number };
 }
 
 export class AppError extends Error {

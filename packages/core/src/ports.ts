@@ -2,6 +2,8 @@ import type { BookingRecord } from "./bookings/model";
 import type { Client, ClientStatus, Match } from "./clients/model";
 import type { Coach, CoachInput } from "./coaches/schema";
 import type { ActionItem, Engagement } from "./followups/model";
+import type { Program } from "./program/program";
+import type { AgendaTemplates, ProgramSettings } from "./program/schema";
 import type { Goal, Session, SessionKind, SessionStatus } from "./sessions/model";
 import type { Provider } from "./webhooks/booking-event";
 
@@ -28,6 +30,8 @@ export interface IntakeRecord {
   matches: Match[];
   version: number;
   createdAt: string;
+  /** The words the client's answers were counted under (see `Client.countedUses`). */
+  countedUses?: string[];
 }
 
 export interface StoredIdempotentResponse {
@@ -49,7 +53,17 @@ export interface ClientRepository {
    * `client.version === 1` means "create: the email must be new"; otherwise the stored version must
    * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
-  save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
+  save(
+    client: Client,
+    opts?: {
+      idempotency?: { key: string } & StoredIdempotentResponse;
+      /**
+       * The words the stored answers were counted under: given, the usage counters move from these
+       * to `client.countedUses` in the same transaction; absent, they are left alone.
+       */
+      previousUses?: string[];
+    },
+  ): Promise<void>;
   /**
    * Forgets the answers hash of an email's record (and the stored response of `idempotencyKey`),
    * so that the same request is processed again.
@@ -234,4 +248,35 @@ export interface FollowupStore {
   getNotes(sessionId: string): Promise<string | undefined>;
   putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void>;
   setEngagement(change: EngagementChange, now: string): Promise<void>;
+}
+
+/** One stored version of the program settings. */
+export interface StoredProgramSettings {
+  settings: ProgramSettings;
+  version: number;
+  updatedAt: string;
+}
+
+/** Storage of the program settings (one item per stage) and of the clients' use of its words. */
+export interface ProgramSettingsStore {
+  read(): Promise<StoredProgramSettings | undefined>;
+  /**
+   * Stores `next` (version `previousVersion + 1`) and its agenda templates' history entry;
+   * ConditionFailedError when the stored version is not `previousVersion` (0: none stored).
+   */
+  write(next: StoredProgramSettings, previousVersion: number): Promise<void>;
+  /** The agenda templates in force at `at` (the newest stored at or before it), if any were stored. */
+  agendaTemplatesAt(at: string): Promise<AgendaTemplates | undefined>;
+  /** How many clients use each word, keyed `<vocabulary>#<id>` (counters kept with the client writes). */
+  clientUses(): Promise<Record<string, number>>;
+}
+
+/**
+ * The one way matching, agendas and emails read the program's settings: a warm function keeps
+ * them for a short TTL, a cold start pays one read.
+ */
+export interface ProgramSource {
+  current(): Promise<Program>;
+  /** The templates a session created at `createdAt` was given: those in force then. */
+  agendaTemplatesAt(createdAt: string): Promise<AgendaTemplates>;
 }

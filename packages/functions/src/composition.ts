@@ -7,6 +7,7 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { ProgramDeps } from "@coachflow/core/program/service";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -33,6 +34,8 @@ export interface AppDeps {
   deliveries: DeliveryLog;
   /** The coach workspace: sign-in links, web sessions, rate counters, talking points and page reads. */
   web: () => Promise<WebStores>;
+  /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
+  program: ProgramDeps;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -69,6 +72,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clock,
     logger,
     settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+    program: bookings.program,
   };
   return {
     config,
@@ -80,6 +84,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
       coaches: bookings.coaches,
       catalog,
       clock,
+      program: bookings.program,
       webSessions: {
         deleteCoachSessions: async (coachId) => (await web()).auth.deleteCoachSessions(coachId),
       },
@@ -88,6 +93,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
     web,
+    program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,
       adminTokenPrevious: config.adminTokenPrevious,

@@ -2,6 +2,7 @@ import { DynamoBookingStore } from "@coachflow/core/adapters/dynamodb/booking-st
 import { DynamoClientRepository } from "@coachflow/core/adapters/dynamodb/client-repository";
 import { DynamoCoachRepository } from "@coachflow/core/adapters/dynamodb/coach-repository";
 import { DynamoFollowupStore } from "@coachflow/core/adapters/dynamodb/followup-store";
+import { DynamoProgramStore } from "@coachflow/core/adapters/dynamodb/program-store";
 import { DynamoSendLedger } from "@coachflow/core/adapters/dynamodb/send-ledger";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
@@ -9,6 +10,7 @@ import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { Clock } from "@coachflow/core/clock";
 import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { JobScheduler, Logger } from "@coachflow/core/ports";
+import { CachedProgramSource } from "@coachflow/core/program/source";
 import type { DataClients } from "./aws-clients";
 import type { Config } from "./config";
 
@@ -21,7 +23,7 @@ export function buildJobDeps(
   config: Config,
   clients: Pick<DataClients, "doc" | "ses">,
   parts: { clock: Clock; logger: Logger; scheduler: JobScheduler },
-): HandleBookingDeps {
+): HandleBookingDeps & { program: CachedProgramSource } {
   const { doc, ses } = clients;
   const { clock } = parts;
   const table = config.tableName;
@@ -38,6 +40,8 @@ export function buildJobDeps(
     // Addresses SES reported as bounced or complaining are never sent to again.
     mailer: new Mailer(sender, config.programName, new DynamoSuppressions(doc, table)),
     scheduler: parts.scheduler,
+    // The program's settings, kept as long as the coach catalog (COACH_CACHE_TTL_MS).
+    program: new CachedProgramSource(new DynamoProgramStore(doc, table), clock, config.coachCacheTtlMs),
     clock,
     logger: parts.logger,
     settings: {

@@ -134,8 +134,9 @@ describe("session-followup", () => {
   });
 
   it("leaves out the takeaway and action item sections when there are none, without stray blank lines", () => {
+    const { skill: _skill, ...withoutSkill } = followup;
     const { html, text } = renderTemplate("session-followup", {
-      ...followup,
+      ...withoutSkill,
       takeaways: [],
       actionItems: [],
     });
@@ -145,6 +146,18 @@ describe("session-followup", () => {
     expect(html).not.toContain("Mark as done");
     expect(text).toContain("in one place.\n\nWHAT COMES NEXT\n");
     expect(text).not.toMatch(/\n\s*\n\s*\n/);
+  });
+
+  it("opens with the program's intro and names the skill explored, escaped", () => {
+    const { html, text } = renderTemplate("session-followup", {
+      ...followup,
+      intro: "Great work today <3",
+      skill: "Delegation & trust",
+    });
+
+    expect(html).toContain("Great work today &lt;3");
+    expect(html).toContain("The skill you explored today: <strong>Delegation &amp; trust</strong>.");
+    expect(text).toContain("Great work today <3\n\nThe skill you explored today: Delegation & trust.\n");
   });
 
   it("rejects a done link that is not http(s), naming the field", () => {

@@ -44,6 +44,7 @@ export async function overrideMatches(
   const coaches = found as Coach[];
   const scored = matchClient(matchRequestOf(client), coaches, {
     now: deps.clock.now(),
+    program: await deps.program.current(),
     limit: 3,
   }).recommendations;
   const picks = coaches.map((coach) => {

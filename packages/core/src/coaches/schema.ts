@@ -10,30 +10,21 @@ import {
 } from "../shared/validators";
 import * as z from "../shared/zod";
 
-export const COACHING_STYLES = [
-  "supportive",
-  "challenging",
-  "structured",
-  "exploratory",
-  "practical",
-] as const;
-export const SENIORITY_LEVELS = [
-  "junior",
-  "mid",
-  "senior",
-  "staff",
-  "lead",
-  "manager",
-  "director",
-  "executive",
-] as const;
 export const BOOKING_PROVIDERS = ["calendly", "calcom"] as const;
 
-export const coachingStyleSchema = z.enum(COACHING_STYLES);
-export const seniorityLevelSchema = z.enum(SENIORITY_LEVELS);
+/**
+ * A coaching style or seniority level as typed: an id, label or alias of the program's own
+ * vocabulary (program/schema.ts), in any case or spacing. The service resolves it to the id, or
+ * answers 400 listing the accepted labels (program/resolve.ts); stored, it is always the id.
+ */
+export const termSchema = z.lazy(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(80)));
+export const coachingStyleSchema = termSchema;
+export const seniorityLevelSchema = termSchema;
 export const bookingProviderSchema = z.enum(BOOKING_PROVIDERS);
-export type CoachingStyle = z.infer<typeof coachingStyleSchema>;
-export type SeniorityLevel = z.infer<typeof seniorityLevelSchema>;
+/** The id of one of the program's coaching styles. */
+export type CoachingStyle = string;
+/** The id of one of the program's seniority levels. */
+export type SeniorityLevel = string;
 
 const uniqueList = <T extends z.ZodMiniType<string>>(item: T, min: number, max: number) =>
   z.pipe(
@@ -53,7 +44,7 @@ const coachFields = once(() =>
     timezone: timeZoneSchema,
     capacity: z.int().check(z.minimum(0), z.maximum(500)),
     style: coachingStyleSchema,
-    seniorityLevels: uniqueList(seniorityLevelSchema, 1, SENIORITY_LEVELS.length),
+    seniorityLevels: uniqueList(seniorityLevelSchema, 1, 100),
     bookingProvider: bookingProviderSchema,
     /** The intro booking page, linked from the recommendation email. */
     bookingUrl: httpsUrlSchema,
@@ -61,6 +52,8 @@ const coachFields = once(() =>
     sessionBookingUrl: z.optional(httpsUrlSchema),
     pricingUrl: httpsUrlSchema,
     active: z.boolean(),
+    /** The coach's own welcome, used in their welcome-with-pricing email instead of the program's. */
+    welcomeMessage: z.optional(text(2000)),
   }),
 );
 const coachInputObject = once(() => z.extend(coachFields(), { active: z._default(z.boolean(), true) }));

@@ -1,10 +1,11 @@
 import type { Clock } from "../clock";
 import { AppError, ConditionFailedError, EMAIL_TAKEN, notFound } from "../errors";
 import { newId } from "../ids";
-import type { CoachRepository } from "../ports";
+import type { CoachRepository, ProgramSource } from "../ports";
+import { TermResolver } from "../program/resolve";
 import type { WebAuthStore } from "../web-auth/ports";
 import type { CoachCatalog } from "./catalog";
-import type { Coach, CoachInput, CoachPatch } from "./schema";
+import { COACH_LABELS, type Coach, type CoachInput, type CoachPatch } from "./schema";
 
 export interface CoachDeps {
   coaches: CoachRepository;
@@ -12,6 +13,23 @@ export interface CoachDeps {
   clock: Clock;
   /** The coach workspace's sign-ins: deactivating a coach ends all of them. */
   webSessions: Pick<WebAuthStore, "deleteCoachSessions">;
+  program: ProgramSource;
+}
+
+/**
+ * The program's ids for the words an admin typed (style, levels, specialties), or a 400 naming
+ * each unknown style or level with the accepted labels.
+ */
+async function resolveTerms<T extends CoachPatch>(deps: Pick<CoachDeps, "program">, input: T): Promise<T> {
+  const terms = new TermResolver(await deps.program.current());
+  const out = { ...input };
+  if (input.style !== undefined) out.style = terms.one("coachingStyles", input.style, ["style"]);
+  if (input.seniorityLevels !== undefined) {
+    out.seniorityLevels = terms.many("seniorityLevels", input.seniorityLevels, ["seniorityLevels"]);
+  }
+  if (input.specialties !== undefined) out.specialties = terms.topics(input.specialties);
+  terms.check(COACH_LABELS);
+  return out;
 }
 
 const emailTaken = () =>
@@ -24,9 +42,10 @@ export async function createCoach(
   input: CoachInput,
   opts: { activeClients?: number } = {},
 ): Promise<Coach> {
+  const resolved = await resolveTerms(deps, input);
   const now = deps.clock.now();
   const coach: Coach = {
-    ...input,
+    ...resolved,
     id: newId("coach", now.getTime()),
     activeClients: opts.activeClients ?? 0,
     createdAt: now.toISOString(),
@@ -49,10 +68,11 @@ export async function getCoach(deps: Pick<CoachDeps, "coaches">, id: string): Pr
 }
 
 export async function updateCoach(deps: CoachDeps, id: string, patch: CoachPatch): Promise<Coach> {
+  const resolved = await resolveTerms(deps, patch);
   const previous = await getCoach(deps, id);
   const next: Coach = {
     ...previous,
-    ...patch,
+    ...resolved,
     updatedAt: later(deps.clock.now().toISOString(), previous.updatedAt),
   };
   try {

@@ -2,7 +2,8 @@ import { type BookingCampaign, bookingLink } from "../bookings/links";
 import { linkUrl, signLink } from "../links/signed-links";
 import type { Mailer } from "../notifications/mailer";
 import { kindFields, type SessionContext } from "../notifications/session-emails";
-import type { FollowupStore } from "../ports";
+import type { FollowupStore, ProgramSource } from "../ports";
+import type { Skill } from "../program/schema";
 import { formatSessionTime } from "../sessions/format";
 import { CADENCE_LABEL, dateLabel, nextDue } from "./dates";
 import type { ActionItem } from "./model";
@@ -13,6 +14,8 @@ export interface FollowupMailDeps {
   followups: FollowupStore;
   clock: { now(): Date };
   settings: { publicBaseUrl: string; linkSecret: string };
+  /** The program's email copy and skills. */
+  program: ProgramSource;
 }
 
 export type FollowupJobKind =
@@ -59,6 +62,11 @@ export function actionItemLine(deps: FollowupMailDeps, ctx: SessionContext, item
   };
 }
 
+/** The program's copy with `{{coach}}` as the coach's name. */
+const withCoach = (copy: string, ctx: SessionContext) => copy.replaceAll("{{coach}}", ctx.coach.name);
+
+const skillLine = (skill: Skill) => `${skill.name} — ${skill.description}`;
+
 /** The emails that follow a finished session. None of them reads the coach's private notes. */
 export const followupEmails: Record<
   FollowupJobKind,
@@ -69,12 +77,17 @@ export const followupEmails: Record<
     const items =
       finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
     const next = finish.next;
+    const { emailCopy, skills } = (await deps.program.current()).settings;
+    const skill = finish.skill === undefined ? undefined : skills.find((s) => s.id === finish.skill);
     await deps.mailer.send(ctx.client.email, "session-followup", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
       sessionTime: formatSessionTime(ctx.session.startsAt, ctx.session.endsAt, ctx.client.timezone),
       ...kindFields(ctx.session),
+      intro: withCoach(emailCopy.followupIntro, ctx),
+      // A skill the program removed since is still named, by its id in words.
+      ...(finish.skill ? { skill: skill ? skillLine(skill) : finish.skill.replace(/-/g, " ") } : {}),
       takeaways: finish.takeaways,
       actionItems: items.map((i) => actionItemLine(deps, ctx, i)),
       next:
@@ -94,10 +107,13 @@ export const followupEmails: Record<
     });
   },
   async "welcome-pricing"(deps, ctx) {
+    const { emailCopy } = (await deps.program.current()).settings;
     await deps.mailer.send(ctx.client.email, "welcome-pricing", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
+      // The coach's own welcome (seed 004's sample is written by the coach), else the program's.
+      intro: ctx.coach.welcomeMessage ?? withCoach(emailCopy.welcomeIntro, ctx),
       pricingUrl: ctx.coach.pricingUrl,
       bookingUrl: coachBookingUrl(deps, ctx, "welcome"),
     });

@@ -3,11 +3,13 @@ import type { Client } from "../clients/model";
 import { AppError, ConditionFailedError, notFound } from "../errors";
 import { newId } from "../ids";
 import type { EngagementChange } from "../ports";
+import { termKey } from "../program/term-key";
 import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
 import type { Session, SessionFinish } from "../sessions/model";
 import { isoSeconds } from "../sessions/schedule-names";
 import { addDays } from "../shared/calendar-dates";
-import { labelFor } from "../shared/issue-messages";
+import { issueMessages, labelFor } from "../shared/issue-messages";
+import type * as z from "../shared/zod";
 import { syncActionItemReminder } from "./action-item-jobs";
 import { localDate, nextDue, sameLocalTimeOn } from "./dates";
 import type { ActionItem, Engagement } from "./model";
@@ -68,6 +70,7 @@ export async function finishSession(
     return { session, alreadyFinished: true };
   }
   checkInput(session, client, input, now);
+  const skill = input.skill === undefined ? undefined : await skillId(deps, input.skill);
 
   const at = now.toISOString();
   const workTogether = session.kind === "intro" ? input.workTogether : undefined;
@@ -89,6 +92,7 @@ export async function finishSession(
     takeaways: input.takeaways,
     next,
     ...(workTogether !== undefined ? { workTogether } : {}),
+    ...(skill !== undefined ? { skill } : {}),
     actionItemIds: items.map((i) => i.id),
   };
   const finished: Session = {
@@ -203,4 +207,14 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
   const items =
     finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
   for (const item of items) await syncActionItemReminder(deps, item, client.timezone);
+}
+
+/** The id of one of the program's skills, named by id or name in any case; else a 400 listing them. */
+async function skillId(deps: Pick<JobDeps, "program">, word: string): Promise<string> {
+  const { skills } = (await deps.program.current()).settings;
+  const found = skills.find((s) => termKey(s.id) === termKey(word) || termKey(s.name) === termKey(word));
+  if (found) return found.id;
+  const issue = { code: "invalid_value", values: skills.map((s) => s.name), path: ["skill"], message: "" };
+  const fields = issueMessages([issue as z.core.$ZodIssue], FINISH_LABELS);
+  throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), fields);
 }

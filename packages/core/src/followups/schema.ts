@@ -29,6 +29,8 @@ export const finishInputSchema = z.lazy(() =>
     privateNotes: z.optional(z.string()),
     next: nextStepSchema,
     workTogether: z.optional(z.boolean()),
+    /** The skill of the program's framework explored in this session: its id or name. */
+    skill: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
   }),
 );
 export type FinishInput = z.infer<typeof finishInputSchema>;
@@ -54,6 +56,7 @@ export const FINISH_LABELS: FieldLabels = {
   next: "Next step",
   "next.cadence": "How often to meet",
   workTogether: "Want to work with this client",
+  skill: "Skill explored",
 };
 export const NOTES_LABELS: FieldLabels = { notes: "Private notes" };
 export const GOALS_LABELS: FieldLabels = {

@@ -23,7 +23,7 @@ export async function sessionDetail(deps: JobDeps, principal: Principal, id: str
   return {
     ...rest,
     ...(finish ? { finish } : {}),
-    agenda: sessionAgenda({ session, client }),
+    agenda: await sessionAgenda(deps.program, { session, client }),
     client: {
       id: client.id,
       name: client.name,

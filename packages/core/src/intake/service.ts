@@ -7,10 +7,12 @@ import { AppError, ConditionFailedError } from "../errors";
 import { newId } from "../ids";
 import { type MatchRequest, type MatchResult, matchClient } from "../matching";
 import type { Mailer } from "../notifications/mailer";
-import type { ClientRepository, IntakeRecord, Logger } from "../ports";
+import type { ClientRepository, IntakeRecord, Logger, ProgramSource } from "../ports";
+import type { Program } from "../program/program";
+import { TermResolver } from "../program/resolve";
 import { describeError } from "../shared/describe-error";
 import { answersHash } from "./answers-hash";
-import type { IntakeInput } from "./schema";
+import { INTAKE_LABELS, type IntakeInput } from "./schema";
 
 export interface IntakeResponse {
   clientId: string;
@@ -25,6 +27,38 @@ export interface IntakeDeps {
   clock: Clock;
   logger: Logger;
   settings: { linkSecret: string; adminEmail: string };
+  /** The program's words and matching weights (cached: a warm intake reads nothing for them). */
+  program: ProgramSource;
+}
+
+/**
+ * The intake with the program's ids for the style, seniority and topics the person chose or typed,
+ * or a 400 naming each style or level the program does not know, with the accepted labels.
+ */
+export function resolveIntakeTerms(program: Program, input: IntakeInput): IntakeInput {
+  const terms = new TermResolver(program);
+  const { style, ...preferences } = input.preferences;
+  const resolved: IntakeInput = {
+    ...input,
+    ...(input.seniority !== undefined
+      ? { seniority: terms.one("seniorityLevels", input.seniority, ["seniority"]) }
+      : {}),
+    preferences: {
+      ...preferences,
+      topics: terms.topics(input.preferences.topics),
+      ...(style !== undefined ? { style: terms.one("coachingStyles", style, ["preferences", "style"]) } : {}),
+    },
+  };
+  terms.check(INTAKE_LABELS);
+  return resolved;
+}
+
+/** The words of the program a client's answers use, as the usage counters count them. */
+export function usesOf(answers: Pick<IntakeInput, "seniority" | "preferences">): string[] {
+  return [
+    ...(answers.preferences.style ? [`coachingStyles#${answers.preferences.style}`] : []),
+    ...(answers.seniority ? [`seniorityLevels#${answers.seniority}`] : []),
+  ];
 }
 
 /** Turns the chosen coaches into matches with client-specific booking links. */
@@ -56,9 +90,12 @@ export function matchRequestOf(client: Client | IntakeInput): MatchRequest {
 }
 
 /** Runs the matcher over the active coaches and pairs each recommendation with its coach. */
-export async function recommend(deps: Pick<IntakeDeps, "catalog" | "clock">, client: Client | IntakeInput) {
-  const coaches = await deps.catalog.active();
-  const result = matchClient(matchRequestOf(client), coaches, { now: deps.clock.now() });
+export async function recommend(
+  deps: Pick<IntakeDeps, "catalog" | "clock" | "program">,
+  client: Client | IntakeInput,
+) {
+  const [coaches, program] = await Promise.all([deps.catalog.active(), deps.program.current()]);
+  const result = matchClient(matchRequestOf(client), coaches, { now: deps.clock.now(), program });
   const byId = new Map(coaches.map((c) => [c.id, c]));
   const picks = result.recommendations.flatMap((r) => {
     const coach = byId.get(r.coachId);
@@ -80,9 +117,10 @@ const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): I
  */
 export async function submitIntake(
   deps: IntakeDeps,
-  input: IntakeInput,
+  typed: IntakeInput,
   opts: { idempotencyKey?: string } = {},
 ): Promise<IntakeResponse> {
+  const input = resolveIntakeTerms(await deps.program.current(), typed);
   const hash = answersHash(input);
   for (let attempt = 1; ; attempt++) {
     const { record, idempotent, suppressed } = await deps.clients.readForIntake(
@@ -130,6 +168,7 @@ async function acceptAnswers(
     matches,
     answersHash: hash,
     matchedBy: "matcher",
+    countedUses: usesOf(answers),
     bookedWithoutIntake: false,
     consentAt: now,
     createdAt: record?.createdAt ?? now,
@@ -138,6 +177,7 @@ async function acceptAnswers(
   };
   const response = responseOf({ clientId: id, status: client.status, matches });
   await deps.clients.save(client, {
+    previousUses: record?.countedUses ?? [],
     ...(idempotencyKey
       ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } }
       : {}),

@@ -1,7 +1,8 @@
-import type { CoachingStyle, SeniorityLevel } from "../coaches/schema";
+import { defaultProgram } from "../program/defaults";
+import type { Program } from "../program/program";
+import type { MatchingWeights } from "../program/schema";
 import { detectTopics, findKeyword, indexText, type TextIndex, tokenize } from "./text";
 import { clockDistanceMinutes, utcOffsetMinutes } from "./timezones";
-import { topicBySlug } from "./topics";
 
 /** The specialty is one of the topics the client ticked. */
 export const ASKED = 1;
@@ -18,8 +19,8 @@ export interface Mention {
 export interface MatchRequest {
   topics: string[];
   languages: string[];
-  style?: CoachingStyle;
-  seniority?: SeniorityLevel;
+  style?: string;
+  seniority?: string;
   timezone: string;
   challenge: string;
   goals?: string;
@@ -33,8 +34,10 @@ export interface MatchRequest {
 export class MatchContext {
   readonly topics: ReadonlySet<string>;
   readonly languages: ReadonlySet<string>;
-  readonly style: CoachingStyle | undefined;
-  readonly seniority: SeniorityLevel | undefined;
+  readonly style: string | undefined;
+  readonly seniority: string | undefined;
+  readonly weights: MatchingWeights;
+  private readonly topicSlugs: ReadonlySet<string>;
   readonly clientOffset: number | undefined;
   /** Vocabulary topics the challenge or goals point to. */
   readonly mentionedTopics: number;
@@ -50,7 +53,12 @@ export class MatchContext {
   constructor(
     request: MatchRequest,
     readonly now: Date,
+    /** The program whose words (topics, labels) and weights the match uses. */
+    readonly program: Program = defaultProgram,
   ) {
+    this.weights = program.settings.matchingWeights;
+    const topics = program.topics();
+    this.topicSlugs = topicSlugsOf(topics);
     this.topics = new Set(request.topics);
     this.languages = new Set(request.languages);
     this.style = request.style;
@@ -60,7 +68,7 @@ export class MatchContext {
     if (request.goals) texts.push(["goals", indexText(request.goals)]);
     this.texts = texts;
     for (const [source, text] of texts) {
-      for (const [slug, words] of detectTopics(text)) {
+      for (const [slug, words] of detectTopics(text, topics)) {
         if (!this.mentions.has(slug)) this.mentions.set(slug, { source, words });
       }
     }
@@ -75,7 +83,7 @@ export class MatchContext {
     let found = this.mentions.get(specialty);
     if (found === undefined) {
       found = null;
-      if (!topicBySlug(specialty)) {
+      if (!this.topicSlugs.has(specialty)) {
         const words = tokenize(specialty);
         for (const [source, text] of this.texts) {
           const hit = findKeyword(text, words, false);
@@ -111,4 +119,14 @@ export class MatchContext {
     }
     return d;
   }
+}
+
+const slugsOf = new WeakMap<readonly { slug: string }[], ReadonlySet<string>>();
+function topicSlugsOf(topics: readonly { slug: string }[]): ReadonlySet<string> {
+  let slugs = slugsOf.get(topics);
+  if (!slugs) {
+    slugs = new Set(topics.map((t) => t.slug));
+    slugsOf.set(topics, slugs);
+  }
+  return slugs;
 }

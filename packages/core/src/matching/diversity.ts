@@ -3,12 +3,12 @@ import type { Coach } from "../coaches/schema";
 /**
  * Picking 1–3 coaches that are good and not copies of each other: maximal marginal relevance. The
  * first pick is the best score; each next pick maximizes
- *   RELEVANCE_WEIGHT × score − (1 − RELEVANCE_WEIGHT) × (highest specialty overlap with a pick)
+ *   (1 − diversity) × score − diversity × (highest specialty overlap with a pick)
+ * where `diversity` is the program's `matchingWeights.diversity` (default 0.3).
  * where overlap is the Jaccard index of specialty sets (1 = same specialties, 0 = none shared).
  * A coach below FLOOR × the first pick's score is not worth recommending and is never picked.
  * Ties go to the smaller coach id, so the result does not depend on input order.
  */
-export const RELEVANCE_WEIGHT = 0.7;
 export const FLOOR = 0.5;
 
 /** The eligible coaches of one call, as parallel flat arrays. */
@@ -31,7 +31,8 @@ function overlap(picked: ReadonlySet<string>, specialties: readonly string[]): n
 }
 
 /** Positions in the pool of the picks, in pick order. */
-export function pickDiverse(pool: Pool, limit: number): number[] {
+export function pickDiverse(pool: Pool, limit: number, diversity: number): number[] {
+  const relevance = 1 - diversity;
   const { coaches, index, score, allowed, size } = pool;
   const idAt = (p: number) => coaches[index[p] ?? 0]!.id;
   const picks: number[] = [];
@@ -46,12 +47,12 @@ export function pickDiverse(pool: Pool, limit: number): number[] {
       let value = s;
       if (picks.length > 0) {
         // The penalty only lowers a value: a coach whose unpenalized value already loses is skipped.
-        value = RELEVANCE_WEIGHT * s;
+        value = relevance * s;
         if (value < bestValue || picks.includes(p)) continue;
         const specialties = coaches[index[p] ?? 0]!.specialties;
         let similarity = 0;
         for (const set of pickedSets) similarity = Math.max(similarity, overlap(set, specialties));
-        value -= (1 - RELEVANCE_WEIGHT) * similarity;
+        value -= diversity * similarity;
       }
       // Coach objects are only touched on a tie, which keeps the scan over flat arrays.
       if (value > bestValue || (value === bestValue && idAt(p) < idAt(best))) {

@@ -1,4 +1,5 @@
 import type { Coach } from "../coaches/schema";
+import type { Program } from "../program/program";
 import { MatchContext, type MatchRequest } from "./context";
 import { type Pool, pickDiverse } from "./diversity";
 import { reasonsFor } from "./reasons";
@@ -10,7 +11,7 @@ import { applicableWeight, type Fit, fitOf, textApplies } from "./scoring";
  * 1. Hard filters, counted in this order (a coach is counted once, under the first it fails):
  *    inactive, at capacity (activeClients >= capacity), no language shared with the client.
  * 2. Every remaining coach is scored 0–100 on topics, challenge/goals text, time zone, style,
- *    seniority and load (see scoring.ts for the weights).
+ *    seniority and load, weighted by the program's `matchingWeights` (see scoring.ts).
  * 3. 1–3 picks, diverse by specialty (see diversity.ts). When some coach covers a topic the client
  *    asked for or wrote about, only such coaches are picked. When none does, the single best coach
  *    by the other criteria is returned so that the client still gets someone (an admin can override).
@@ -45,10 +46,10 @@ function sharesLanguage(coach: Coach, languages: ReadonlySet<string>): boolean {
 export function matchClient(
   request: MatchRequest,
   coaches: readonly Coach[],
-  opts: { now: Date; limit?: number },
+  opts: { now: Date; limit?: number; program?: Program },
 ): MatchResult {
   const limit = Math.min(MAX_RECOMMENDATIONS, Math.max(1, Math.floor(opts.limit ?? MAX_RECOMMENDATIONS)));
-  const ctx = new MatchContext(request, opts.now);
+  const ctx = new MatchContext(request, opts.now, opts.program);
   const excluded = { inactive: 0, atCapacity: 0, noSharedLanguage: 0 };
 
   const n = coaches.length;
@@ -89,7 +90,7 @@ export function matchClient(
     allowed: anyRelevant ? relevant : new Uint8Array(size).fill(1),
     size,
   };
-  const picks = pickDiverse(pool, anyRelevant ? limit : 1);
+  const picks = pickDiverse(pool, anyRelevant ? limit : 1, ctx.weights.diversity);
 
   const recommendations = picks.map((p): Recommendation => {
     const coach = coaches[index[p] ?? 0]!;

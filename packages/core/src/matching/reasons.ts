@@ -1,6 +1,6 @@
-import type { Coach, SeniorityLevel } from "../coaches/schema";
+import type { Coach } from "../coaches/schema";
+import { DEFAULT_SENIORITY_LEVELS } from "../program/vocabulary-defaults";
 import type { MatchContext, Mention } from "./context";
-import { topicPhrase } from "./topics";
 
 /**
  * Sentences a client can read in the recommendation email, one per criterion that speaks for a coach.
@@ -18,7 +18,8 @@ let languageNamesCache: Intl.DisplayNames | undefined;
 const languageNames = () =>
   (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
-const WORKS_WITH: Record<SeniorityLevel, string> = {
+/** How the default levels read after "Works with"; any other level is named by its label. */
+const WORKS_WITH: Record<string, string> = {
   junior: "junior engineers",
   mid: "mid-level engineers",
   senior: "senior engineers",
@@ -28,6 +29,21 @@ const WORKS_WITH: Record<SeniorityLevel, string> = {
   director: "engineering directors",
   executive: "engineering executives",
 };
+
+/** A label inside a sentence: "Managing up" → "managing up"; "CTO" stays "CTO". */
+export const inSentence = (label: string) =>
+  /^[A-Z][^A-Z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+
+/** How a topic or specialty reads inside a sentence: its label, or the slug in words. */
+function topicPhrase(ctx: MatchContext, slug: string): string {
+  return inSentence(ctx.program.term("topics", slug)?.label ?? slug.replace(/-/g, " "));
+}
+
+function worksWith(ctx: MatchContext, level: string): string {
+  const label = ctx.program.term("seniorityLevels", level)?.label ?? level;
+  const isDefault = DEFAULT_SENIORITY_LEVELS.some((l) => l.id === level && l.label === label);
+  return isDefault && WORKS_WITH[level] ? WORKS_WITH[level] : `clients at your level (${label})`;
+}
 
 /** "a", "a and b", "a, b and c" */
 export function listOf(items: readonly string[]): string {
@@ -52,7 +68,7 @@ function textReasons(coach: Coach, ctx: MatchContext): string[] {
     const entry = bySource.get(mention.source) ?? { words: [], topics: [] };
     bySource.set(mention.source, entry);
     if (!entry.words.includes(mention.words)) entry.words.push(mention.words);
-    entry.topics.push(topicPhrase(specialty));
+    entry.topics.push(topicPhrase(ctx, specialty));
   }
   const reasons: string[] = [];
   for (const source of ["challenge", "goals"] as const) {
@@ -71,7 +87,7 @@ export function reasonsFor(coach: Coach, ctx: MatchContext): string[] {
   const asked = coach.specialties.filter((s) => ctx.topics.has(s));
   if (asked.length > 0) {
     reasons.push(
-      `Specializes in ${listOf(asked.slice(0, MAX_LISTED).map(topicPhrase))}, which you asked about`,
+      `Specializes in ${listOf(asked.slice(0, MAX_LISTED).map((t) => topicPhrase(ctx, t)))}, which you asked about`,
     );
   }
   reasons.push(...textReasons(coach, ctx));
@@ -82,10 +98,11 @@ export function reasonsFor(coach: Coach, ctx: MatchContext): string[] {
   else if (distance > 0 && distance <= NEAR_MINUTES)
     reasons.push(`Is ${duration(distance)} from your time zone`);
   if (ctx.style !== undefined && coach.style === ctx.style) {
-    reasons.push(`Coaching style: ${coach.style}, as you prefer`);
+    const style = ctx.program.term("coachingStyles", coach.style)?.label ?? coach.style;
+    reasons.push(`Coaching style: ${inSentence(style)}, as you prefer`);
   }
   if (ctx.seniority !== undefined && coach.seniorityLevels.includes(ctx.seniority)) {
-    reasons.push(`Works with ${WORKS_WITH[ctx.seniority]}`);
+    reasons.push(`Works with ${worksWith(ctx, ctx.seniority)}`);
   }
   if (coach.activeClients / coach.capacity <= ROOMY_LOAD) reasons.push("Has room for new clients");
   return reasons;

@@ -1,12 +1,13 @@
 import type { Coach } from "../coaches/schema";
 import { ASKED, type MatchContext, MENTIONED } from "./context";
 
-/**
- * How much each criterion counts, out of 100. A criterion that does not apply to a request (no style
- * preference, no seniority given, an unknown client zone, a challenge that names no topic) is left
- * out and the others are scaled up, so a score always means "share of what this client asked for".
+/*
+ * How much each criterion counts is the program's `matchingWeights` (defaults: topics 35, text 20,
+ * time zone 15, style 10, seniority 10, load 10, out of 100). A criterion that does not apply to a
+ * request (no style preference, no seniority given, an unknown client zone, a challenge that names
+ * no topic) is left out and the others are scaled up, so a score always means "share of what this
+ * client asked for".
  */
-export const WEIGHTS = { topics: 35, text: 20, timezone: 15, style: 10, seniority: 10, load: 10 } as const;
 
 /** Beyond this distance a time zone earns nothing. */
 const MAX_DISTANCE_MINUTES = 12 * 60;
@@ -29,6 +30,7 @@ export const textApplies = (ctx: MatchContext) => ctx.mentionedTopics > 0 || ctx
 
 /** The total of the weights that apply to this request. */
 export function applicableWeight(ctx: MatchContext, withText: boolean): number {
+  const WEIGHTS = ctx.weights;
   let total = WEIGHTS.load;
   if (ctx.topics.size > 0) total += WEIGHTS.topics;
   if (withText) total += WEIGHTS.text;
@@ -50,6 +52,7 @@ export interface Fit {
 
 /** Scores an eligible coach (the hard filters already passed). The hot loop: no allocation per coach. */
 export function fitOf(coach: Coach, ctx: MatchContext, out: Fit): Fit {
+  const WEIGHTS = ctx.weights;
   let asked = 0;
   let mentioned = 0;
   const specialties = coach.specialties;

@@ -1,4 +1,4 @@
-import { TOPICS } from "./topics";
+import { TOPICS, type Topic } from "./topics";
 
 /** Longest matched text a reason may quote; anything longer is not a "short keyword". */
 const MAX_QUOTE = 40;
@@ -68,13 +68,23 @@ export function findKeyword(text: TextIndex, keyword: readonly string[], stem: b
   return undefined;
 }
 
-const compiled = TOPICS.map((t) => ({ slug: t.slug, keywords: t.keywords.map(tokenize) }));
+type Compiled = readonly { slug: string; keywords: string[][] }[];
+/** Each vocabulary's keywords, tokenized once per vocabulary (a program's settings version). */
+const compiledOf = new WeakMap<readonly Topic[], Compiled>();
+function compile(topics: readonly Topic[]): Compiled {
+  let compiled = compiledOf.get(topics);
+  if (!compiled) {
+    compiled = topics.map((t) => ({ slug: t.slug, keywords: t.keywords.map(tokenize) }));
+    compiledOf.set(topics, compiled);
+  }
+  return compiled;
+}
 
 /** Each vocabulary topic the text points to, with the words that showed it (first keyword wins). */
-export function detectTopics(text: TextIndex): Map<string, string> {
+export function detectTopics(text: TextIndex, topics: readonly Topic[] = TOPICS): Map<string, string> {
   const found = new Map<string, string>();
   if (text.tokens.length === 0) return found;
-  for (const topic of compiled) {
+  for (const topic of compile(topics)) {
     for (const keyword of topic.keywords) {
       const words = findKeyword(text, keyword, true);
       if (words !== undefined) {

@@ -1,5 +1,6 @@
 import type { Client } from "../clients/model";
 import type { Coach } from "../coaches/schema";
+import type { ProgramSource } from "../ports";
 import { agendaFor } from "../sessions/agendas";
 import { formatSessionTime } from "../sessions/format";
 import type { Session } from "../sessions/model";
@@ -27,11 +28,22 @@ function times({ session, client, coach }: SessionContext) {
   };
 }
 
-/** The agenda of a session; SMART goals appear where the agenda lists goals. */
-export function sessionAgenda({ session, client }: Pick<SessionContext, "session" | "client">) {
+/**
+ * The agenda of a session: the program's templates as they were when the session was booked (a
+ * later change of the templates leaves it as it was), its SMART goals where the agenda lists goals,
+ * the program's skills where it lists skills.
+ */
+export async function sessionAgenda(
+  program: ProgramSource,
+  { session, client }: Pick<SessionContext, "session" | "client">,
+) {
+  const [templates, current] = await Promise.all([
+    program.agendaTemplatesAt(session.createdAt),
+    program.current(),
+  ]);
   return agendaFor(
     { kind: session.kind, ...(session.number ? { number: session.number } : {}) },
-    { goals: client.smartGoals ?? [] },
+    { goals: client.smartGoals ?? [], templates, skills: current.settings.skills },
   );
 }
 
@@ -54,8 +66,12 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  coachBrief: (mailer: Mailer, ctx: SessionContext, sessionUrl: string) => {
+  coachBrief: async (mailer: Mailer, ctx: SessionContext, program: ProgramSource, sessionUrl: string) => {
     const c = ctx.client;
+    // The program's labels for the stored ids ("lead" → "Tech lead"); an id it no longer has as is.
+    const words = await program.current();
+    const label = (vocabulary: "coachingStyles" | "seniorityLevels", id: string) =>
+      words.term(vocabulary, id)?.label ?? id;
     return mailer.send(ctx.coach.email, "coach-brief", {
       programName: mailer.programName,
       sessionUrl,
@@ -66,7 +82,7 @@ export const sessionEmails = {
         name: c.name,
         background: c.background || NOT_GIVEN,
         role: c.role || NOT_GIVEN,
-        ...(c.seniority ? { seniority: c.seniority } : {}),
+        ...(c.seniority ? { seniority: label("seniorityLevels", c.seniority) } : {}),
         ...(c.team ? { team: c.team } : {}),
         company: c.company || NOT_GIVEN,
         challenge: c.challenge || NOT_GIVEN,
@@ -75,11 +91,11 @@ export const sessionEmails = {
       preferences: {
         topics: c.preferences.topics.length > 0 ? c.preferences.topics : ["not-given"],
         languages: c.preferences.languages.length > 0 ? c.preferences.languages : ctx.coach.languages,
-        ...(c.preferences.style ? { style: c.preferences.style } : {}),
+        ...(c.preferences.style ? { style: label("coachingStyles", c.preferences.style) } : {}),
         cadence: c.preferences.cadence,
       },
       smartGoals: c.smartGoals ?? [],
-      agenda: sessionAgenda(ctx),
+      agenda: await sessionAgenda(program, ctx),
     });
   },
 
@@ -88,11 +104,11 @@ export const sessionEmails = {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
-  agendaReminder: (mailer: Mailer, ctx: SessionContext, sessionUrl: string) =>
+  agendaReminder: async (mailer: Mailer, ctx: SessionContext, program: ProgramSource, sessionUrl: string) =>
     mailer.send(ctx.coach.email, "agenda-reminder", {
       ...sessionBase(mailer, ctx, "coach"),
       sessionUrl,
-      agenda: sessionAgenda(ctx),
+      agenda: await sessionAgenda(program, ctx),
     }),
 
   finishNudge: (mailer: Mailer, ctx: SessionContext, finishUrl: string) =>

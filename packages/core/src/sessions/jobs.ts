@@ -9,6 +9,7 @@ import type {
   FollowupStore,
   JobScheduler,
   Logger,
+  ProgramSource,
   SendLedger,
 } from "../ports";
 import { describeError } from "../shared/describe-error";
@@ -41,6 +42,8 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   settings: { publicBaseUrl: string; linkSecret: string };
+  /** The program's settings: agenda templates, skills, email copy. */
+  program: ProgramSource;
   /**
    * Schedule firings set this: a send another sender still holds makes the firing fail and be
    * retried (a dead sender's lease runs out), rather than count as done. Inline sends (a webhook,
@@ -168,11 +171,11 @@ function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<
     case "booking-confirmation":
       return sessionEmails.bookingConfirmation(deps.mailer, ctx);
     case "coach-brief":
-      return sessionEmails.coachBrief(deps.mailer, ctx, sessionUrl(deps, ctx));
+      return sessionEmails.coachBrief(deps.mailer, ctx, deps.program, sessionUrl(deps, ctx));
     case "prework-reminder":
       return sessionEmails.preworkReminder(deps.mailer, ctx);
     case "agenda-reminder":
-      return sessionEmails.agendaReminder(deps.mailer, ctx, sessionUrl(deps, ctx));
+      return sessionEmails.agendaReminder(deps.mailer, ctx, deps.program, sessionUrl(deps, ctx));
     case "finish-nudge":
       // The coach workspace's finish form (a signed-out coach signs in and comes back to it).
       return sessionEmails.finishNudge(

@@ -66,5 +66,7 @@ export interface SessionFinish {
   next: NextStep;
   /** Intro sessions only: whether the coach wants to work with the client. */
   workTogether?: boolean;
+  /** The id of the program skill explored in this session, when the coach recorded one. */
+  skill?: string;
   actionItemIds: string[];
 }

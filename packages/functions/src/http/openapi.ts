@@ -24,9 +24,11 @@ const ERROR_TEXT: Record<number, string> = {
   403: "A valid token of a role this route is not for",
   404: "Not found",
   409: "Conflict with the current state",
+  412: "If-Match does not match the current ETag: read again",
   413: "Body over 64 KB",
   415: "Unsupported content type",
   422: "Idempotency-Key reused with a different request",
+  428: "If-Match is required",
 };
 
 /** Admin routes: the static admin token or an admin JWT. */

@@ -1,7 +1,6 @@
-import { COACHING_STYLES, SENIORITY_LEVELS } from "@coachflow/core/coaches/schema";
 import type { FieldIssue } from "@coachflow/core/errors";
 import { CADENCES, INTAKE_LABELS } from "@coachflow/core/intake/schema";
-import { TOPICS } from "@coachflow/core/matching/topics";
+import type { Program } from "@coachflow/core/program/program";
 import { labelFor } from "@coachflow/core/shared/issue-messages";
 import { html } from "hono/html";
 import { page } from "./layout";
@@ -86,22 +85,30 @@ function select(
   v: FormValues,
   errs: Map<string, string>,
   name: string,
-  options: readonly string[],
+  options: readonly (string | readonly [value: string, label: string])[],
   blank: string,
 ) {
   const current = one(v, name);
+  const pairs = options.map((o) => (typeof o === "string" ? ([o, o] as const) : o));
   const err = errs.get(name);
   return html`<label for="${name}">${label(name)}</label>
 ${err ? html`<p class="error" id="${name}-error">${err}</p>` : ""}
 <select id="${name}" name="${name}" ${err ? html`aria-invalid="true" aria-describedby="${name}-error"` : ""}>${blank ? html`<option value="">${blank}</option>` : ""}
-${options.map((o) => html`<option value="${o}" ${o === current ? "selected" : ""}>${o}</option>`)}</select>`;
+${pairs.map(([o, l]) => html`<option value="${o}" ${o === current ? "selected" : ""}>${l}</option>`)}</select>`;
 }
 
 /**
  * The intake form; with `issues` (shared/issue-messages.ts), shown again with every answer kept, an
- * error summary at the top linking to each field, and each message again at its field.
+ * error summary at the top linking to each field, and each message again at its field. The styles,
+ * levels and topics offered are the program's own (its settings).
  */
-export function intakeFormPage(values: FormValues = {}, issues: readonly FieldIssue[] = []) {
+export function intakeFormPage(
+  program: Program,
+  values: FormValues = {},
+  issues: readonly FieldIssue[] = [],
+) {
+  const terms = (list: readonly { id: string; label: string }[]) => list.map((t) => [t.id, t.label] as const);
+  const { coachingStyles, seniorityLevels, topics } = program.settings;
   const errs = new Map<string, string>();
   for (const i of issues) if (!errs.has(formField(i.path))) errs.set(formField(i.path), i.message);
   const v: FormValues = { timezone: "UTC", cadence: "biweekly", ...values };
@@ -116,7 +123,7 @@ ${text(v, errs, "name")}
 ${text(v, errs, "email", "", "email")}
 ${select(v, errs, "timezone", timeZones(), "")}
 ${text(v, errs, "role", "(e.g. Tech lead)")}
-${select(v, errs, "seniority", SENIORITY_LEVELS, "Prefer not to say")}
+${select(v, errs, "seniority", terms(seniorityLevels), "Prefer not to say")}
 ${text(v, errs, "team", "(optional)")}
 ${text(v, errs, "company")}
 ${area(v, errs, "background", "(how you got to where you are)")}
@@ -124,13 +131,7 @@ ${area(v, errs, "background", "(how you got to where you are)")}
 <fieldset><legend>What you want to work on</legend>
 ${area(v, errs, "challenge", "(what is on your mind most right now)")}
 ${area(v, errs, "goals", "(optional)")}
-${choices(
-  v,
-  errs,
-  "topics",
-  TOPICS.map((t) => [t.slug, t.label] as const),
-  "checkbox",
-)}
+${choices(v, errs, "topics", terms(topics), "checkbox")}
 </fieldset>
 <fieldset><legend>How you like to be coached</legend>
 ${choices(
@@ -141,7 +142,7 @@ ${choices(
   "checkbox",
   "(the languages you can be coached in)",
 )}
-${select(v, errs, "style", COACHING_STYLES, "No preference")}
+${select(v, errs, "style", terms(coachingStyles), "No preference")}
 ${choices(
   v,
   errs,

@@ -1,5 +1,6 @@
 import { overrideMatches, rematchClient } from "@coachflow/core/clients/service";
 import { visibleClient } from "@coachflow/core/followups/service";
+import { coveredSkills } from "@coachflow/core/program/skills";
 import type { Session } from "@coachflow/core/sessions/model";
 import type { FieldLabels } from "@coachflow/core/shared/issue-messages";
 import * as z from "@coachflow/core/shared/zod";
@@ -32,6 +33,8 @@ const sessionSummarySchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(["scheduled", "cancelled", "finished"]),
+  /** The program skill the session explored, when its coach recorded one at finish. */
+  skill: z.optional(z.string()),
 });
 
 /** What an admin sees of a session in a client's view (no agenda, no notes). */
@@ -44,6 +47,7 @@ export function sessionSummary(s: Session): z.infer<typeof sessionSummarySchema>
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     status: s.status,
+    ...(s.finish?.skill ? { skill: s.finish.skill } : {}),
   };
 }
 
@@ -55,6 +59,10 @@ export const clientViewSchema = z.looseObject({
   matchedBy: z.enum(["matcher", "admin"]),
   matches: intakeResponseSchema.shape.matches,
   sessions: z.optional(z.array(sessionSummarySchema)),
+  /** The program skills the client's finished sessions explored, in the order they were covered. */
+  skillsCovered: z.optional(
+    z.array(z.object({ id: z.string(), name: z.string(), sessionId: z.string(), startsAt: z.string() })),
+  ),
 });
 
 const json = (schema: z.core.$ZodType) => ({ content: { "application/json": { schema } } });
@@ -65,8 +73,14 @@ export function clientRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/v1/clients/:id", requireRole(deps.auth, "admin", "coach"), async (c) => {
     const who = principal(c);
     const client = await visibleClient(deps.bookings, who, c.req.param("id"));
-    const sessions = await deps.bookings.bookings.sessionsOfClient(client.id);
-    if (who.role === "admin") return c.json({ ...client, sessions: sessions.map(sessionSummary) });
+    const [sessions, program] = await Promise.all([
+      deps.bookings.bookings.sessionsOfClient(client.id),
+      deps.bookings.program.current(),
+    ]);
+    const skillsCovered = coveredSkills(sessions, program);
+    if (who.role === "admin") {
+      return c.json({ ...client, sessions: sessions.map(sessionSummary), skillsCovered });
+    }
     // A coach sees the client, their own sessions and engagement; not other coaches' or the matches.
     const { matches: _m, matchedBy: _b, engagement, engagementVersion: _v, ...profile } = client;
     const own = engagement?.coachId === who.coachId ? { engagement } : {};
@@ -74,6 +88,7 @@ export function clientRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
       ...profile,
       ...own,
       sessions: sessions.filter((s) => s.coachId === who.coachId).map(sessionSummary),
+      skillsCovered,
     });
   });
   app.put("/v1/clients/:id/matches", admin, async (c) => {

@@ -40,6 +40,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/sessions/*",
       "/v1/action-items/*",
       "/v1/auth/coach-tokens",
+      "/v1/program",
       "/l/*",
     ],
     load: () => import("./program").then((m) => m.programRoutes),

@@ -38,7 +38,7 @@ function formValues(raw: string): FormValues {
 
 /** The public intake: JSON for API clients, form posts for the HTML form. */
 export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
-  app.get("/intake", (c) => c.html(intakeFormPage()));
+  app.get("/intake", async (c) => c.html(intakeFormPage(await deps.clients.program.current())));
 
   app.post("/v1/intake", async (c) => {
     const keyCheck = z.safeParse(idempotencyKeySchema, c.req.header("idempotency-key"));
@@ -53,11 +53,21 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     if (type === "application/x-www-form-urlencoded") {
       const values = formValues(await rawBody(c));
       const parsed = z.safeParse(intakeInputSchema, formToIntake(values), { reportInput: true });
+      const program = await deps.clients.program.current();
       if (!parsed.success) {
-        return c.html(intakeFormPage(values, issueMessages(parsed.error.issues, INTAKE_LABELS)), 400);
+        return c.html(
+          intakeFormPage(program, values, issueMessages(parsed.error.issues, INTAKE_LABELS)),
+          400,
+        );
       }
-      const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
-      return c.html(recommendationsPage(result), 201);
+      try {
+        const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
+        return c.html(recommendationsPage(result), 201);
+      } catch (error) {
+        // A style or level the program does not know: the form again, naming it, like any other answer.
+        if (!(error instanceof AppError && error.code === "validation_failed" && error.fields)) throw error;
+        return c.html(intakeFormPage(program, values, error.fields), 400);
+      }
     }
     if (type !== "application/json") {
       throw new AppError("unsupported_media_type", "send application/json or an HTML form post");

@@ -5,6 +5,7 @@ import { clientRoutes } from "./clients";
 import { coachRoutes } from "./coaches";
 import { followupRoutes } from "./followups";
 import { linkRoutes } from "./links";
+import { programSettingsRoutes } from "./program-settings";
 import { sessionRoutes } from "./sessions";
 import { tokenRoutes } from "./tokens";
 
@@ -22,4 +23,5 @@ export function programRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   followupRoutes(app, deps, docs);
   tokenRoutes(app, deps, docs);
   linkRoutes(app, deps, docs);
+  programSettingsRoutes(app, deps, docs);
 }

@@ -9,8 +9,9 @@ import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
 import type { Goal } from "../../sessions/model";
-import { failedConditions } from "./errors";
+import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
+import { useCounterUpdates } from "./program-store";
 import { suppressionKey } from "./suppression";
 
 /** How long a stored `Idempotency-Key` response is kept (DynamoDB TTL removes it afterwards). */
@@ -64,7 +65,7 @@ export class DynamoClientRepository implements ClientRepository {
 
   async save(
     client: Client,
-    opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
+    opts: { idempotency?: { key: string } & StoredIdempotentResponse; previousUses?: string[] } = {},
   ): Promise<void> {
     const creating = client.version === 1;
     const record: IntakeRecord = {
@@ -74,7 +75,11 @@ export class DynamoClientRepository implements ClientRepository {
       matches: client.matches,
       version: client.version,
       createdAt: client.createdAt,
+      ...(client.countedUses ? { countedUses: client.countedUses } : {}),
     };
+    const counters = opts.previousUses
+      ? useCounterUpdates(this.tableName, opts.previousUses, client.countedUses ?? [])
+      : [];
     const idem = opts.idempotency;
     try {
       await this.db.send(
@@ -94,11 +99,12 @@ export class DynamoClientRepository implements ClientRepository {
               },
             },
             ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt) }] : []),
+            ...counters,
           ],
         }),
       );
     } catch (error) {
-      if (failedConditions(error)) {
+      if (failedConditions(error) || conflictedTransaction(error)) {
         throw new ConditionFailedError("the client changed meanwhile", undefined, { cause: error });
       }
       throw error;

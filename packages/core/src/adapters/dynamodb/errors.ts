@@ -14,6 +14,17 @@ export function failedConditions(error: unknown): number[] | undefined {
   return undefined;
 }
 
+/**
+ * True when a transaction was cancelled because another one was writing one of its items at that
+ * moment (a shared counter, decision 0024): trying again is the answer, as for a lost condition.
+ */
+export function conflictedTransaction(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((r) => r.Code === "TransactionConflict")
+  );
+}
+
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString("base64url") : undefined;
 }

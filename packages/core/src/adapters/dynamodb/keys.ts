@@ -16,6 +16,15 @@ export const keys = {
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
   /** One per client email: makes the email unique and answers a resubmission in one read. */
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
+  /** The program settings document of the stage (one item). */
+  programSettings: () => ({ pk: "PROGRAM", sk: "SETTINGS" }),
+  /** The agenda templates in force from `at` on (history, newest last), for session snapshots. */
+  programAgendas: (at: string, version: number) => ({
+    pk: "PROGRAM",
+    sk: `AGENDAS#${at}#${String(version).padStart(9, "0")}`,
+  }),
+  /** How many clients use one word of a vocabulary (`<vocabulary>#<id>`). */
+  programUse: (use: string) => ({ pk: "PROGRAM", sk: `USES#${use}` }),
   /** A stored response for an `Idempotency-Key`, expiring by TTL. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
 

@@ -38,6 +38,10 @@ function withNextFlags<T extends { next: NextStep }>(value: T) {
 function sessionFollowupSchema() {
   return z.pipe(
     sessionEmailSchema({
+      /** The program's opening paragraph (its settings' `emailCopy.followupIntro`). */
+      intro: text(1000),
+      /** The skill of the program's framework explored in the session, when the coach recorded one. */
+      skill: z.optional(text(200)),
       takeaways: z.array(text(500)).check(z.maxLength(20)),
       actionItems: z.array(actionItemSchema).check(z.maxLength(50)),
       next: nextSchema(),

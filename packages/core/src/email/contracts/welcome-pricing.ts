@@ -1,3 +1,4 @@
+import { text } from "../../shared/validators";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import { linkField, personName, programNameField } from "../schemas";
@@ -10,6 +11,8 @@ export const welcomePricing = defineContract({
       programName: programNameField,
       clientName: personName,
       coachName: personName,
+      /** The opening: the coach's own welcome, else the program's (`emailCopy.welcomeIntro`). */
+      intro: text(2000),
       /** The coach's pricing guide; http(s) only. */
       pricingUrl: linkField,
       /** Where the client books the first paid session; http(s) only. */

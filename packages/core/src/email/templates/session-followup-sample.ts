@@ -9,6 +9,9 @@ export const sessionFollowupSample: z.input<(typeof sessionFollowup)["schema"]> 
   sessionTime: "Tue, 2 June 2026, 17:00 (Europe/Lisbon)",
   kind: "starter",
   starterNumber: 3,
+  intro:
+    "Thank you for your time and openness in today's session. Here is a short recap, so the important parts are in one place.",
+  skill: "Delegation — handing work off and letting it go",
   takeaways: [
     "Delegating the on-call rota is less about the rota and more about trusting the team with a decision.",
     "Saying “not this sprint” to your manager is a way of protecting the team's focus, not a refusal.",

@@ -14,7 +14,10 @@ export const sessionFollowupTemplate = defineTemplate(sessionFollowup, {
     body: `
 <h1 style="${css.h1}">Thank you, {{{html.clientName}}}</h1>
 <p style="${css.muted}">{{{html.kindLabel}}} with {{{html.coachName}}} · {{{html.sessionTime}}}</p>
-<p style="${css.p}">Thank you for your time and openness in today's session. Here is a short recap, so the important parts are in one place.</p>
+<p style="${css.p}">{{{html.intro}}}</p>
+{{#if html.skill}}
+<p style="${css.p}">The skill you explored today: <strong>{{{html.skill}}}</strong>.</p>
+{{/if}}
 {{#if html.takeaways}}
 <h2 style="${css.h2}">Key takeaways</h2>
 <ul style="${css.list}">
@@ -55,7 +58,11 @@ Thank you, {{{text.clientName}}}.
 
 {{{text.kindLabel}}} with {{{text.coachName}}} · {{{text.sessionTime}}}
 
-Thank you for your time and openness in today's session. Here is a short recap, so the important parts are in one place.
+{{{text.intro}}}
+{{#if text.skill}}
+
+The skill you explored today: {{{text.skill}}}.
+{{/if}}
 {{#if text.takeaways}}
 
 KEY TAKEAWAYS

@@ -9,6 +9,8 @@ export const welcomePricingTemplate = defineTemplate(welcomePricing, {
     programName: "Tech Lead Coaching Network",
     clientName: "Sam Rivera",
     coachName: "Ada Mensah",
+    intro:
+      "Thank you for the intro conversation. Ada Mensah enjoyed getting to know you and hearing what you want to work on. The good news: Ada Mensah would like to be your coach.",
     pricingUrl: "https://ada-mensah.example/coaching/pricing",
     bookingUrl: "https://cal.com/ada-mensah/session?name=Sam%20Rivera&email=sam%40example.com",
   },
@@ -17,7 +19,7 @@ export const welcomePricingTemplate = defineTemplate(welcomePricing, {
     audience: "client",
     body: `
 <h1 style="${css.h1}">Hi {{{html.clientName}}}, let's work together</h1>
-<p style="${css.p}">Thank you for the intro conversation. {{{html.coachName}}} enjoyed getting to know you and hearing what you want to work on. The good news: {{{html.coachName}}} would like to be your coach.</p>
+<p style="${css.p};white-space:pre-line;">{{{html.intro}}}</p>
 <h2 style="${css.h2}">The options and what they cost</h2>
 <p style="${css.p}">The pricing guide sets out the ways you can work with {{{html.coachName}}} and what each one costs. Take your time with it; if anything is unclear, reply to this email and we will help.</p>
 <p style="${css.p}"><a href="{{{html.pricingUrl}}}">Read the pricing guide</a></p>
@@ -32,7 +34,7 @@ export const welcomePricingTemplate = defineTemplate(welcomePricing, {
     body: `
 Hi {{{text.clientName}}}, let's work together.
 
-Thank you for the intro conversation. {{{text.coachName}}} enjoyed getting to know you and hearing what you want to work on. The good news: {{{text.coachName}}} would like to be your coach.
+{{{text.intro}}}
 
 THE OPTIONS AND WHAT THEY COST
 The pricing guide sets out the ways you can work with {{{text.coachName}}} and what each one costs. Take your time with it; if anything is unclear, reply to this email and we will help.

@@ -7,7 +7,3 @@ import type { Goal } from "../model";
 export function goalLines(goals: readonly Goal[] | undefined): string[] {
   return (goals ?? []).map((g) => `Goal: ${g.text} — measured by ${g.measure}, by ${g.targetDate}`);
 }
-
-/** The SMART test every documented goal should pass (see "What Happens in a Coaching Session?"). */
-export const SMART_POINT =
-  "Write each goal as a SMART goal: specific, measurable, attainable, relevant and time-bound, with a measure and a target date.";
