@@ -55,8 +55,8 @@ export function buildReference(outdir: string, sdk: SdkSource, contents = REFERE
 /**
  * The first invocation each bundle answers without calling AWS: it still reads the configuration,
  * builds the app or the job runner and validates its input, which is what a cold start adds to the
- * import. The API serves the intake form (which loads its route group: the intake code, matching
- * included); the dispatcher refuses an input that is not a job (and throws, as for any input it
+ * import. The API refuses `GET /v1/coaches` without a token (which loads the program's route
+ * group; the intake form reads the program settings since 0024, an AWS call); the dispatcher refuses an input that is not a job (and throws, as for any input it
  * refuses); the SES-events handler ignores an event that is not SES's. `expected` is checked on
  * the warm-up run, so that a first answer failing fast cannot pass for a fast one.
  */
@@ -65,7 +65,9 @@ const FIRST_EVENTS: Record<
   { event: unknown; expected: (outcome: FreshInvocation["outcome"]) => boolean }
 > = {
   reference: { event: httpEvent("/"), expected: (o) => statusOf(o) === 200 },
-  api: { event: httpEvent("/intake"), expected: (o) => statusOf(o) === 200 },
+  // The program's routes without a token: the route group loads, the config and adapters are built,
+  // and the answer (401) needs no AWS call, which the intake form now makes (its settings, 0024).
+  api: { event: httpEvent("/v1/coaches"), expected: (o) => statusOf(o) === 401 },
   dispatcher: {
     event: { v: 1, job: "not-a-job" },
     expected: (o) => "threw" in o && o.threw === "invalid schedule input",
