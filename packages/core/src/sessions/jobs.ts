@@ -4,6 +4,7 @@ import type { Mailer } from "../notifications/mailer";
 import { type SessionContext, sessionEmails } from "../notifications/session-emails";
 import type {
   BookingStore,
+  ClaimResult,
   ClientRepository,
   CoachRepository,
   FollowupStore,
@@ -87,7 +88,7 @@ export async function runJob(
     deps.logger.info("job skipped: stale", log);
     return "stale";
   }
-  return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async () => {
+  return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async (mailer) => {
     const people = loaded?.people ? await loaded.people() : {};
     const [client, coach] = await Promise.all([
       loaded?.client ?? people.client ?? deps.clients.get(session.clientId),
@@ -95,24 +96,94 @@ export async function runJob(
     ]);
     if (!client || !coach) throw Object.assign(new Error("client or coach missing"), { transient: false });
     const ctx = { session, client, coach };
-    if (input.job === "booking-nudge" && !(await nudgeWanted(deps, ctx))) return false;
-    await send(deps, input.job, ctx);
-    return true;
+    if (input.job === "booking-nudge" && !(await nudgeWanted(deps, ctx))) return;
+    await send({ ...deps, mailer }, input.job, ctx);
   });
 }
 
+/** Thrown by the gate when the key is not ours to send: ends `work` without sending. */
+class NotClaimed extends Error {
+  constructor(readonly claim: Exclude<ClaimResult, "claimed">) {
+    super(`send not claimed: ${claim}`);
+  }
+}
+
+const outcomeUnknown = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  (error as { outcomeUnknown?: unknown }).outcomeUnknown === true;
+
 /**
- * At most once per logical send: claims `key` in the ledger, then runs `work` (which answers
- * whether it sent). A transient failure gives the claim back and rethrows so that the caller
- * retries; a permanent one is recorded on the claim and reported, never dropped silently.
+ * At most once per logical send (decision 0012). `work` reads and checks whatever it needs and
+ * sends its one email through the `mailer` it is given; that mailer claims `key` in the ledger
+ * right before handing the email to SES, after everything that can fail or be skipped (re-reads,
+ * suppression check, template data). So:
+ *
+ * - a failure before the claim sent nothing and left nothing: transient ones are rethrown (the
+ *   caller retries), permanent ones logged and reported;
+ * - `work` ending without sending (not needed, suppressed) records nothing;
+ * - a key already claimed is not sent: "done" (sent or closed before), "busy" (a live claim: a
+ *   firing fails and is retried, an inline send skips, since its holder is sending now), or
+ *   "expired" (its sender died after the claim, maybe after SES sent it: recorded unknown);
+ * - after the claim, a failure that proves SES did not send (an answer saying so, a connection
+ *   that never opened) gives the key back and is rethrown; one after which SES may have sent
+ *   (`outcomeUnknown`) is recorded `unknown`, never sent again; other permanent ones `failed`.
  */
 export async function sendOnce(
-  deps: Pick<JobDeps, "ledger" | "logger" | "retryBusyClaims">,
+  deps: Pick<JobDeps, "ledger" | "logger" | "mailer" | "retryBusyClaims">,
   key: string,
   log: Record<string, string>,
-  work: () => Promise<boolean>,
+  work: (mailer: Mailer) => Promise<unknown>,
 ): Promise<JobOutcome> {
-  const claim = await deps.ledger.claim(key, log);
+  let claimed = false;
+  const mailer = deps.mailer.gated(async () => {
+    if (claimed) throw Object.assign(new Error("one email per send key"), { transient: false });
+    const claim = await deps.ledger.claim(key, log);
+    if (claim !== "claimed") throw new NotClaimed(claim);
+    claimed = true;
+  });
+  try {
+    await work(mailer);
+  } catch (error) {
+    if (error instanceof NotClaimed) return notClaimed(deps, error.claim, log);
+    const info = describeError(error);
+    if (!claimed) {
+      if (info.transient) {
+        deps.logger.warn("job failed before sending, will be retried", { ...log, ...info });
+        throw error;
+      }
+      deps.logger.error("job failed permanently before sending", { ...log, ...info });
+      return "failed";
+    }
+    if (outcomeUnknown(error)) {
+      await recorded(() => deps.ledger.markUnknown(key));
+      deps.logger.error("job outcome unknown: SES may have sent it, not sent again", { ...log, ...info });
+      return "failed";
+    }
+    if (info.transient) {
+      await recorded(() => deps.ledger.release(key));
+      deps.logger.warn("job failed, will be retried", { ...log, ...info });
+      throw error;
+    }
+    await recorded(() => deps.ledger.markFailed(key, info.errorCode ?? info.errorName));
+    deps.logger.error("job failed permanently", { ...log, ...info });
+    return "failed";
+  }
+  if (!claimed) {
+    deps.logger.info("job skipped: not needed", log);
+    return "stale";
+  }
+  // Outside the try: once the email is out, a failure to record it must not release the claim.
+  await recorded(() => deps.ledger.complete(key, "sent"));
+  deps.logger.info("job sent", log);
+  return "sent";
+}
+
+function notClaimed(
+  deps: Pick<JobDeps, "logger" | "retryBusyClaims">,
+  claim: Exclude<ClaimResult, "claimed">,
+  log: Record<string, string>,
+): JobOutcome {
   if (claim === "busy" && deps.retryBusyClaims) {
     // Another sender holds a live claim (or died holding it): try again once its lease is over.
     throw Object.assign(new Error("this send is in progress elsewhere"), {
@@ -120,40 +191,28 @@ export async function sendOnce(
       transient: true,
     });
   }
-  if (claim !== "claimed") {
-    deps.logger.info(
-      claim === "busy" ? "job skipped: being sent elsewhere" : "job skipped: already sent",
-      log,
-    );
-    return "duplicate";
-  }
-  let sent: boolean;
-  try {
-    sent = await work();
-  } catch (error) {
-    const info = describeError(error);
-    if (info.transient) {
-      await deps.ledger.release(key);
-      deps.logger.warn("job failed, will be retried", { ...log, ...info });
-      throw error;
-    }
-    await deps.ledger.markFailed(key, info.errorCode ?? info.errorName);
-    deps.logger.error("job failed permanently", { ...log, ...info });
+  if (claim === "expired") {
+    deps.logger.error("job outcome unknown: its sender died after claiming it, not sent again", log);
     return "failed";
   }
-  // Outside the try: once the email is out, a failure to record it must not release the claim.
-  // Recording is retried a little, since a claim left open could be taken over after its lease.
+  deps.logger.info(claim === "busy" ? "job skipped: being sent elsewhere" : "job skipped: already sent", log);
+  return "duplicate";
+}
+
+/**
+ * A ledger write after the claim, tried a little: a claim left open would end `unknown` after its
+ * lease (a possible loss), so it is worth two more attempts.
+ */
+async function recorded(write: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await deps.ledger.complete(key, sent ? "sent" : "skipped");
-      break;
+      await write();
+      return;
     } catch (error) {
       if (attempt >= 3) throw error;
       await new Promise((r) => setTimeout(r, 50 * attempt));
     }
   }
-  deps.logger.info(sent ? "job sent" : "job skipped: not needed", log);
-  return sent ? "sent" : "stale";
 }
 
 function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<void> {
@@ -194,15 +253,44 @@ export const jobInput = (session: Session, job: SessionJobKind): JobInput => ({
  * Makes a session's schedules match its state: a scheduled session gets its future reminders
  * (created, or moved after a reschedule) and its due ones sent now; a cancelled, finished or
  * merged session loses every schedule.
+ *
+ * Concurrent syncs of one session (two deliveries of a chain in flight) converge on its current
+ * state: after writing the schedules, the session is read again (consistently), and if it moved
+ * on since the state synced (a newer version, or merged away) the sync runs again from what is
+ * there now. The last schedule write of any sync is then followed by a read that found no newer
+ * state, and every later state's own sync writes after it, so no older state can win
+ * (decision 0021). Due emails are sent for the state the sync converged on.
  */
 export async function syncSessionJobs(
   deps: JobDeps,
   session: Session,
   opts: { deleted?: boolean } = {},
 ): Promise<void> {
-  if (opts.deleted || session.status !== "scheduled") {
-    await Promise.all(JOB_KINDS.map((kind) => deps.scheduler.remove(scheduleName(session.id, kind))));
-    return;
+  let current: Session | undefined = opts.deleted ? undefined : session;
+  for (;;) {
+    if (!current) {
+      await removeAll(deps, session.id);
+      return;
+    }
+    const plan = await writeSchedules(deps, current);
+    const [latest] = await deps.bookings.getSessions([current.id]);
+    if (latest && latest.version <= current.version) {
+      await runImmediate(deps, current, plan.immediate);
+      return;
+    }
+    current = latest;
+  }
+}
+
+function removeAll(deps: JobDeps, sessionId: string): Promise<unknown> {
+  return Promise.all(JOB_KINDS.map((kind) => deps.scheduler.remove(scheduleName(sessionId, kind))));
+}
+
+/** Upserts the session's future schedules and removes the others; answers the plan written. */
+async function writeSchedules(deps: JobDeps, session: Session): Promise<{ immediate: JobKind[] }> {
+  if (session.status !== "scheduled") {
+    await removeAll(deps, session.id);
+    return { immediate: [] };
   }
   const plan = planTimeline(session, deps.clock.now());
   const scheduled = new Set(plan.scheduled.map((s) => s.kind));
@@ -214,7 +302,11 @@ export async function syncSessionJobs(
       deps.scheduler.remove(scheduleName(session.id, k)),
     ),
   ]);
-  // The client and coach are read once, and only when a job actually claims its send.
+  return plan;
+}
+
+/** Sends a session's due emails now. The client and coach are read once, and only when needed. */
+async function runImmediate(deps: JobDeps, session: Session, jobs: readonly JobKind[]): Promise<void> {
   let people: Promise<Partial<SessionContext>> | undefined;
   const loadPeople = () => {
     people ??= Promise.all([deps.clients.get(session.clientId), deps.coaches.get(session.coachId)]).then(
@@ -222,7 +314,7 @@ export async function syncSessionJobs(
     );
     return people;
   };
-  for (const job of plan.immediate) {
+  for (const job of jobs) {
     await runJob(deps, jobInput(session, job), { session, people: loadPeople });
   }
 }
