@@ -125,13 +125,23 @@ export interface ProxyCounts {
   injected: Record<FaultKind, number>;
 }
 
-/** A request that reached the service, as the journal keeps it (SES only: what was sent). */
+/**
+ * An SES request as the journal keeps it: forwarded (SES had it), or cut before forwarding
+ * (`drop-before`, or `cut` by the run killer), which the caller cannot tell from a lost answer.
+ * The DynamoDB proxy keeps the send-ledger claims it forwarded, to tell which run claimed a send.
+ */
 export interface Forwarded {
   fault: FaultKind | undefined;
   /** The armed run it belonged to, if any. */
   run: number | undefined;
   body: string;
+  /** Cut by the run killer before forwarding: SES never had it. */
+  cut?: boolean;
 }
+
+/** A send-ledger claim (a PutItem of a `SEND#` item), which the journal keeps for DynamoDB. */
+const isLedgerClaim = (service: Service, body: Buffer) =>
+  service === "dynamodb" && body.includes('"S":"SEND#') && body.includes('"claimId"');
 
 const zeroKinds = (): Record<FaultKind, number> =>
   Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
@@ -142,7 +152,10 @@ export class FaultProxy {
   #script: (FaultKind | "forward")[] = [];
   readonly #agent = new http.Agent({ keepAlive: true });
   readonly counts: ProxyCounts = { requests: 0, forwarded: 0, sdkRetries: 0, injected: zeroKinds() };
-  /** Every request forwarded to SES, to tell why an email went out twice. */
+  /**
+   * Every request to SES, forwarded or cut, and every ledger claim forwarded to DynamoDB: to tell
+   * why an email went out twice or ended unknown.
+   */
   readonly journal: Forwarded[] = [];
 
   constructor(
@@ -212,6 +225,13 @@ export class FaultProxy {
     const body = Buffer.concat(chunks);
 
     if (!this.killer.admit()) {
+      if (this.service === "ses")
+        this.journal.push({
+          fault: undefined,
+          run: this.killer.armedRun,
+          body: body.toString("utf8"),
+          cut: true,
+        });
       req.socket.destroy();
       return;
     }
@@ -229,6 +249,8 @@ export class FaultProxy {
     if (fault) this.counts.injected[fault]++;
     switch (fault) {
       case "drop-before":
+        if (this.service === "ses")
+          this.journal.push({ fault, run: this.killer.armedRun, body: body.toString("utf8") });
         req.socket.destroy();
         return;
       case "error-500":
@@ -247,7 +269,8 @@ export class FaultProxy {
     const run = this.killer.armedRun;
     const upstream = await this.#forward(req, body);
     this.counts.forwarded++;
-    if (this.service === "ses") this.journal.push({ fault, run, body: body.toString("utf8") });
+    if (this.service === "ses" || isLedgerClaim(this.service, body))
+      this.journal.push({ fault, run, body: body.toString("utf8") });
     if (fault === "drop-after") {
       req.socket.destroy();
       return;
