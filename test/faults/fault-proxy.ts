@@ -128,20 +128,25 @@ export interface ProxyCounts {
 /**
  * An SES request as the journal keeps it: forwarded (SES had it), or cut before forwarding
  * (`drop-before`, or `cut` by the run killer), which the caller cannot tell from a lost answer.
- * The DynamoDB proxy keeps the send-ledger claims it forwarded, to tell which run claimed a send.
+ * The DynamoDB proxy keeps every send-ledger write (claim, completion, release, unknown), with the
+ * fault it met, to tell which sends the ledger could not record.
  */
 export interface Forwarded {
   fault: FaultKind | undefined;
   /** The armed run it belonged to, if any. */
   run: number | undefined;
   body: string;
-  /** Cut by the run killer before forwarding: SES never had it. */
+  /** Cut by the run killer before forwarding: the service never had it. */
   cut?: boolean;
+  /** From the request's arrival to its answer (or cut). */
+  ms: number;
 }
 
-/** A send-ledger claim (a PutItem of a `SEND#` item), which the journal keeps for DynamoDB. */
-const isLedgerClaim = (service: Service, body: Buffer) =>
-  service === "dynamodb" && body.includes('"S":"SEND#') && body.includes('"claimId"');
+/** A write of a send-ledger entry (PutItem, UpdateItem, DeleteItem of a `SEND#` item). */
+const isLedgerWrite = (service: Service, req: http.IncomingMessage, body: Buffer) =>
+  service === "dynamodb" &&
+  /\.(PutItem|UpdateItem|DeleteItem)$/.test(String(req.headers["x-amz-target"] ?? "")) &&
+  body.includes('"S":"SEND#');
 
 const zeroKinds = (): Record<FaultKind, number> =>
   Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
@@ -153,8 +158,8 @@ export class FaultProxy {
   readonly #agent = new http.Agent({ keepAlive: true });
   readonly counts: ProxyCounts = { requests: 0, forwarded: 0, sdkRetries: 0, injected: zeroKinds() };
   /**
-   * Every request to SES, forwarded or cut, and every ledger claim forwarded to DynamoDB: to tell
-   * why an email went out twice or ended unknown.
+   * Every request to SES and every send-ledger write to DynamoDB, forwarded, failed or cut: to
+   * tell why an email went out twice or ended unknown.
    */
   readonly journal: Forwarded[] = [];
 
@@ -224,14 +229,14 @@ export class FaultProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
 
+    const started = Date.now();
+    const journal = (entry: Omit<Forwarded, "body" | "ms">) => {
+      if (this.service === "ses" || isLedgerWrite(this.service, req, body))
+        this.journal.push({ ...entry, body: body.toString("utf8"), ms: Date.now() - started });
+    };
+
     if (!this.killer.admit()) {
-      if (this.service === "ses")
-        this.journal.push({
-          fault: undefined,
-          run: this.killer.armedRun,
-          body: body.toString("utf8"),
-          cut: true,
-        });
+      journal({ fault: undefined, run: this.killer.armedRun, cut: true });
       req.socket.destroy();
       return;
     }
@@ -249,13 +254,13 @@ export class FaultProxy {
     if (fault) this.counts.injected[fault]++;
     switch (fault) {
       case "drop-before":
-        if (this.service === "ses")
-          this.journal.push({ fault, run: this.killer.armedRun, body: body.toString("utf8") });
+        journal({ fault, run: this.killer.armedRun });
         req.socket.destroy();
         return;
       case "error-500":
       case "error-503":
       case "throttle": {
+        journal({ fault, run: this.killer.armedRun });
         const answer = errorAnswer(this.service, fault, this.random);
         res.writeHead(answer.status, answer.headers).end(answer.body);
         return;
@@ -269,8 +274,7 @@ export class FaultProxy {
     const run = this.killer.armedRun;
     const upstream = await this.#forward(req, body);
     this.counts.forwarded++;
-    if (this.service === "ses" || isLedgerClaim(this.service, body))
-      this.journal.push({ fault, run, body: body.toString("utf8") });
+    journal({ fault, run });
     if (fault === "drop-after") {
       req.socket.destroy();
       return;

@@ -18,7 +18,8 @@ import type { Chain } from "./workload";
  *   - an ambiguous one (SES may or may not have sent it: its answer lost, its request cut by a
  *     dropped connection or a killed run, or its sender killed after claiming it) is recorded
  *     "unknown" in the ledger and never sent again, so it is in the mail store at most once; and
- *     every "unknown" entry is explained by such a fault in the SES proxy's journal;
+ *     every "unknown" entry is explained by such a fault in the SES proxy's journal, or by a fault
+ *     on one of its own ledger writes (the ledger could not record the outcome);
  *   - the ledger and the mail store agree, per chain and job: at least as many emails as "sent"
  *     entries, at most as many as "sent" plus "unknown" ones;
  *   - nothing stuck: no ledger entry still claimed or failed;
@@ -113,10 +114,14 @@ function causes(stack: FaultStack, killedRuns: ReadonlySet<number>, id: string):
   return found.size > 0 ? [...found].join("; ") : "cause not in the SES journal";
 }
 
+/** Longer than this, an SES answer may have come after the caller's 5 s deadline. */
+const SLOW_ANSWER_MS = 4_500;
+
 /**
  * Whether the SES journal shows an ambiguous fault on a request of `template` to `to`: cut or
- * dropped before SES had it, its answer dropped after, or made by a run that was killed. The
- * sender cannot tell any of these from SES having sent it.
+ * dropped before SES had it, its answer dropped after, made by a run that was killed, or answered
+ * so late that the caller may have timed out. The sender cannot tell any of these from SES having
+ * sent it.
  */
 function ambiguousFault(
   stack: FaultStack,
@@ -131,18 +136,28 @@ function ambiguousFault(
       (f.cut === true ||
         f.fault === "drop-before" ||
         f.fault === "drop-after" ||
+        f.ms >= SLOW_ANSWER_MS ||
         (f.run !== undefined && killedRuns.has(f.run))),
   );
 }
 
 /**
- * Whether a run that was killed made the ledger claim of `key`: it may have died after the claim
- * and before or after SendEmail, so the claim's lease runs out with the outcome unknown.
+ * Whether the ledger could not record `key`'s send: one of its writes (claim, completion, release)
+ * met a fault or belonged to a killed run. A claim left open by such a write ends `unknown` once
+ * its lease runs out, since its sender may have reached SES.
  */
-function claimedByKilledRun(stack: FaultStack, killedRuns: ReadonlySet<number>, key: string): boolean {
+function ledgerWriteFault(stack: FaultStack, killedRuns: ReadonlySet<number>, key: string): boolean {
   const pk = JSON.stringify(`SEND#${key}`);
   return stack.proxies.dynamodb.journal.some(
-    (f) => f.run !== undefined && killedRuns.has(f.run) && f.body.includes(pk),
+    (f) =>
+      f.body.includes(pk) &&
+      (f.fault === "drop-before" ||
+        f.fault === "drop-after" ||
+        f.fault === "error-500" ||
+        f.fault === "error-503" ||
+        f.fault === "throttle" ||
+        f.cut === true ||
+        (f.run !== undefined && killedRuns.has(f.run))),
   );
 }
 
@@ -233,7 +248,7 @@ export async function checkInvariants(
       for (const e of entries.filter((x) => x.job === job && x.status === "unknown")) {
         if (
           !ambiguousFault(stack, run.killedRuns, address, job) &&
-          !claimedByKilledRun(stack, run.killedRuns, e.key)
+          !ledgerWriteFault(stack, run.killedRuns, e.key)
         )
           violations.push(`${c}: ${job}: ledger entry unknown, but no ambiguous fault explains it`);
       }

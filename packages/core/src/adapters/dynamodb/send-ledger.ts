@@ -52,7 +52,12 @@ export class DynamoSendLedger implements SendLedger {
       );
       return "claimed";
     } catch (error) {
-      if (!failedConditions(error)) throw error;
+      if (!failedConditions(error)) {
+        // The claim may have been written though its answer never came: take it back, so that a
+        // send that never started does not end `unknown` after the lease. Best effort.
+        await this.#withdraw(key, claimId);
+        throw error;
+      }
       const old = (error as { Item?: Record<string, { S?: string }> }).Item;
       if (old?.claimId?.S === claimId) return "claimed";
       if (old?.status?.S !== "claimed") return "done";
@@ -62,6 +67,23 @@ export class DynamoSendLedger implements SendLedger {
       if (lease >= at.toISOString()) return "busy";
       await this.#expire(key, old.claimId?.S);
       return "expired";
+    }
+  }
+
+  /** Deletes the claim if it is `claimId`'s and still open; any failure is ignored. */
+  async #withdraw(key: string, claimId: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.ledger(key),
+          ConditionExpression: "claimId = :id AND #s = :c",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":id": claimId, ":c": "claimed" },
+        }),
+      );
+    } catch {
+      // Not ours, already gone, or DynamoDB still failing: the lease decides, as before.
     }
   }
 
