@@ -52,6 +52,8 @@ export async function benchFaults(): Promise<BenchResult[]> {
           "dead-lettered": r.firings.deadLettered,
           replayed: r.replays.replayed,
           "sent twice": v.filter((line) => line.startsWith("sent ")).length,
+          "ambiguous (unknown)": r.invariants.ambiguous,
+          "ambiguous delivered": r.invariants.ambiguousDelivered,
           lost: v.filter((line) => line.includes("(lost")).length,
           violations: v.length,
         },

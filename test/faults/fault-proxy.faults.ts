@@ -81,6 +81,20 @@ describe("send ledger through a lost answer", () => {
     expect(claim).toBe("claimed");
   });
 
+  it("a claim whose every answer was lost is taken back, so the send is not left to end unknown", async () => {
+    // Every attempt of the claim reaches DynamoDB and loses its answer (the client makes 4), so
+    // the call fails with the claim written; its DeleteItem loses two answers too, then lands.
+    const key = `k-${randomUUID()}`;
+    proxy.script(...Array.from({ length: 6 }, () => "drop-after" as const));
+    const before = proxy.counts.requests;
+
+    await expect(ledger.claim(key, { job: "booking-confirmation" })).rejects.toThrow();
+
+    expect(proxy.counts.requests - before).toBe(7);
+    // Taken back: the next claim is a new one, not "busy" (and "unknown" after the lease).
+    expect(await ledger.claim(key, { job: "booking-confirmation" })).toBe("claimed");
+  });
+
   it("another sender's live claim is still busy", async () => {
     const key = `k-${randomUUID()}`;
     await ledger.claim(key, { job: "booking-confirmation" });

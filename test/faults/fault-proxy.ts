@@ -125,13 +125,28 @@ export interface ProxyCounts {
   injected: Record<FaultKind, number>;
 }
 
-/** A request that reached the service, as the journal keeps it (SES only: what was sent). */
+/**
+ * An SES request as the journal keeps it: forwarded (SES had it), or cut before forwarding
+ * (`drop-before`, or `cut` by the run killer), which the caller cannot tell from a lost answer.
+ * The DynamoDB proxy keeps every send-ledger write (claim, completion, release, unknown), with the
+ * fault it met, to tell which sends the ledger could not record.
+ */
 export interface Forwarded {
   fault: FaultKind | undefined;
   /** The armed run it belonged to, if any. */
   run: number | undefined;
   body: string;
+  /** Cut by the run killer before forwarding: the service never had it. */
+  cut?: boolean;
+  /** From the request's arrival to its answer (or cut). */
+  ms: number;
 }
+
+/** A write of a send-ledger entry (PutItem, UpdateItem, DeleteItem of a `SEND#` item). */
+const isLedgerWrite = (service: Service, req: http.IncomingMessage, body: Buffer) =>
+  service === "dynamodb" &&
+  /\.(PutItem|UpdateItem|DeleteItem)$/.test(String(req.headers["x-amz-target"] ?? "")) &&
+  body.includes('"S":"SEND#');
 
 const zeroKinds = (): Record<FaultKind, number> =>
   Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
@@ -142,7 +157,10 @@ export class FaultProxy {
   #script: (FaultKind | "forward")[] = [];
   readonly #agent = new http.Agent({ keepAlive: true });
   readonly counts: ProxyCounts = { requests: 0, forwarded: 0, sdkRetries: 0, injected: zeroKinds() };
-  /** Every request forwarded to SES, to tell why an email went out twice. */
+  /**
+   * Every request to SES and every send-ledger write to DynamoDB, forwarded, failed or cut: to
+   * tell why an email went out twice or ended unknown.
+   */
   readonly journal: Forwarded[] = [];
 
   constructor(
@@ -211,7 +229,14 @@ export class FaultProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
 
+    const started = Date.now();
+    const journal = (entry: Omit<Forwarded, "body" | "ms">) => {
+      if (this.service === "ses" || isLedgerWrite(this.service, req, body))
+        this.journal.push({ ...entry, body: body.toString("utf8"), ms: Date.now() - started });
+    };
+
     if (!this.killer.admit()) {
+      journal({ fault: undefined, run: this.killer.armedRun, cut: true });
       req.socket.destroy();
       return;
     }
@@ -229,11 +254,13 @@ export class FaultProxy {
     if (fault) this.counts.injected[fault]++;
     switch (fault) {
       case "drop-before":
+        journal({ fault, run: this.killer.armedRun });
         req.socket.destroy();
         return;
       case "error-500":
       case "error-503":
       case "throttle": {
+        journal({ fault, run: this.killer.armedRun });
         const answer = errorAnswer(this.service, fault, this.random);
         res.writeHead(answer.status, answer.headers).end(answer.body);
         return;
@@ -247,7 +274,7 @@ export class FaultProxy {
     const run = this.killer.armedRun;
     const upstream = await this.#forward(req, body);
     this.counts.forwarded++;
-    if (this.service === "ses") this.journal.push({ fault, run, body: body.toString("utf8") });
+    journal({ fault, run });
     if (fault === "drop-after") {
       req.socket.destroy();
       return;

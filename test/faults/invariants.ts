@@ -10,12 +10,21 @@ import type { Chain } from "./workload";
  * SES emulator's store, never from what the run itself counted:
  *   - every booking chain is exactly one session, at its last booking's time (cancelled chains:
  *     cancelled);
- *   - every due email went out exactly once: the confirmation and coach brief of each chain's
- *     final session, and every fired reminder whose session is still as it was planned for;
- *   - the ledger and the mail store agree: per chain and job, as many "sent" entries as emails;
- *   - nothing twice: no two emails with the same recipient and subject;
+ *   - nothing twice, strictly: no two emails with the same recipient and subject (each ledger
+ *     key is one recipient and one subject), whatever the faults;
+ *   - every due email whose outcome is not ambiguous went out exactly once and the ledger says
+ *     "sent": the confirmation and coach brief of each chain's final session, and every fired
+ *     reminder whose session is still as it was planned for;
+ *   - an ambiguous one (SES may or may not have sent it: its answer lost, its request cut by a
+ *     dropped connection or a killed run, or its sender killed after claiming it) is recorded
+ *     "unknown" in the ledger and never sent again, so it is in the mail store at most once; and
+ *     every "unknown" entry is explained by such a fault in the SES proxy's journal, or by a fault
+ *     on one of its own ledger writes (the ledger could not record the outcome);
+ *   - the ledger and the mail store agree, per chain and job: at least as many emails as "sent"
+ *     entries, at most as many as "sent" plus "unknown" ones;
  *   - nothing stuck: no ledger entry still claimed or failed;
  *   - a scheduled final session has its reminders pending at its time; a cancelled one none.
+ * At most once is the rule for ambiguous outcomes (decision 0012): SES takes no idempotency key.
  * Each violation is one line naming the chain, the job and what was found.
  */
 
@@ -47,6 +56,10 @@ export interface InvariantReport {
   sessions: number;
   emails: number;
   ledgerSent: number;
+  /** Ledger entries of the run's chains recorded "unknown" (ambiguous outcome, not re-sent). */
+  ambiguous: number;
+  /** How many of those are in the mail store (SES had sent it): at most one email each. */
+  ambiguousDelivered: number;
 }
 
 /** Who gets each session email, and how its subject starts (packages/core/src/email/templates). */
@@ -101,6 +114,53 @@ function causes(stack: FaultStack, killedRuns: ReadonlySet<number>, id: string):
   return found.size > 0 ? [...found].join("; ") : "cause not in the SES journal";
 }
 
+/** Longer than this, an SES answer may have come after the caller's 5 s deadline. */
+const SLOW_ANSWER_MS = 4_500;
+
+/**
+ * Whether the SES journal shows an ambiguous fault on a request of `template` to `to`: cut or
+ * dropped before SES had it, its answer dropped after, made by a run that was killed, or answered
+ * so late that the caller may have timed out. The sender cannot tell any of these from SES having
+ * sent it.
+ */
+function ambiguousFault(
+  stack: FaultStack,
+  killedRuns: ReadonlySet<number>,
+  to: string,
+  template: string,
+): boolean {
+  return stack.proxies.ses.journal.some(
+    (f) =>
+      f.body.includes(JSON.stringify(to)) &&
+      f.body.includes(`"TemplateName":"${template}"`) &&
+      (f.cut === true ||
+        f.fault === "drop-before" ||
+        f.fault === "drop-after" ||
+        f.ms >= SLOW_ANSWER_MS ||
+        (f.run !== undefined && killedRuns.has(f.run))),
+  );
+}
+
+/**
+ * Whether the ledger could not record `key`'s send: one of its writes (claim, completion, release)
+ * met a fault or belonged to a killed run. A claim left open by such a write ends `unknown` once
+ * its lease runs out, since its sender may have reached SES.
+ */
+function ledgerWriteFault(stack: FaultStack, killedRuns: ReadonlySet<number>, key: string): boolean {
+  const pk = JSON.stringify(`SEND#${key}`);
+  return stack.proxies.dynamodb.journal.some(
+    (f) =>
+      f.body.includes(pk) &&
+      (f.fault === "drop-before" ||
+        f.fault === "drop-after" ||
+        f.fault === "error-500" ||
+        f.fault === "error-503" ||
+        f.fault === "throttle" ||
+        f.cut === true ||
+        (f.run !== undefined && killedRuns.has(f.run))),
+  );
+}
+
 export async function checkInvariants(
   stack: FaultStack,
   run: {
@@ -133,6 +193,8 @@ export async function checkInvariants(
     return at.length === 1 && at[0] === chain.index && !sessionById.has(sessionId);
   };
   let sessionCount = 0;
+  let ambiguous = 0;
+  let ambiguousDelivered = 0;
 
   // Nothing twice.
   const seen = new Map<string, number>();
@@ -173,12 +235,23 @@ export async function checkInvariants(
     const entries = ledger.filter((e) => chainOfEntry(e, ids, chain));
     for (const job of JOB_KINDS) {
       const sent = entries.filter((e) => e.job === job && e.status === "sent").length;
+      const unknown = entries.filter((e) => e.job === job && e.status === "unknown").length;
       const { to, subject } = EMAILS[job];
       const address = to === "client" ? chain.clientEmail : chain.coachEmail;
       const mails = emails.filter(
         (e) => e.destination.to.includes(address) && e.subject.startsWith(subject),
       ).length;
-      if (sent !== mails) violations.push(`${c}: ${job}: ledger has ${sent} sent, mail store ${mails}`);
+      if (mails < sent || mails > sent + unknown)
+        violations.push(`${c}: ${job}: ledger has ${sent} sent and ${unknown} unknown, mail store ${mails}`);
+      ambiguous += unknown;
+      ambiguousDelivered += Math.max(0, Math.min(unknown, mails - sent));
+      for (const e of entries.filter((x) => x.job === job && x.status === "unknown")) {
+        if (
+          !ambiguousFault(stack, run.killedRuns, address, job) &&
+          !ledgerWriteFault(stack, run.killedRuns, e.key)
+        )
+          violations.push(`${c}: ${job}: ledger entry unknown, but no ambiguous fault explains it`);
+      }
     }
     for (const e of entries) {
       if (e.status === "claimed" || e.status === "failed")
@@ -189,7 +262,10 @@ export async function checkInvariants(
     if (session?.status === "scheduled") {
       for (const job of ["booking-confirmation", "coach-brief"] as const) {
         const entry = byKey.get(`${session.id}:${job}:${session.startsAt}`);
-        if (entry?.status !== "sent") violations.push(`${c}: ${job} at the final time not sent (lost)`);
+        if (entry?.status !== "sent" && entry?.status !== "unknown")
+          violations.push(
+            `${c}: ${job} at the final time not sent (lost; ledger: ${entry?.status ?? "none"})`,
+          );
       }
       for (const kind of SCHEDULED_KINDS) {
         const schedule = pending.get(scheduleName(session.id, kind));
@@ -219,7 +295,7 @@ export async function checkInvariants(
     const { session, chain } = found;
     const current = session.status === "scheduled" && session.startsAt === input.startsAt;
     const entry = byKey.get(`${input.sessionId}:${input.job}:${input.startsAt}`);
-    if (current && entry?.status !== "sent")
+    if (current && entry?.status !== "sent" && entry?.status !== "unknown")
       violations.push(
         `chain ${chain.index}: fired ${input.job} not sent (lost; ledger: ${entry?.status ?? "none"})`,
       );
@@ -236,5 +312,7 @@ export async function checkInvariants(
     sessions: sessionCount,
     emails: emails.length,
     ledgerSent: ledger.filter((e) => e.status === "sent").length,
+    ambiguous,
+    ambiguousDelivered,
   };
 }

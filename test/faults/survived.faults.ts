@@ -27,7 +27,7 @@ const logDir = process.env.FAULT_LOG_DIR;
 describe("faults survived", () => {
   // Concurrent: a run mostly waits (backoffs, latency), so seeds share the two cores well.
   for (const seed of seeds) {
-    it.concurrent(`seed ${seed}: every booking one session at its last time, every due email exactly once`, async () => {
+    it.concurrent(`seed ${seed}: every booking one session at its last time, every due email once or, if ambiguous, at most once`, async () => {
       const report = await runFaultScenario({
         seed,
         concurrency,
@@ -38,6 +38,11 @@ describe("faults survived", () => {
       if (reportDir)
         writeFileSync(join(reportDir, `faults-seed-${seed}.json`), JSON.stringify(report, null, 2));
 
+      // At most once: these emails' outcomes were ambiguous, recorded unknown, never sent twice.
+      const { ambiguous, ambiguousDelivered, emails } = report.invariants;
+      console.info(
+        `seed ${seed}: ${emails} emails; ${ambiguous} ambiguous outcomes recorded unknown, ${ambiguousDelivered} of them delivered once`,
+      );
       // The run met every kind of fault, killed runs, and replays and redrives had work to do.
       for (const kind of FAULT_KINDS) expect(injectedOf(report, kind), kind).toBeGreaterThan(0);
       expect(report.firings.killedRuns).toBeGreaterThan(0);

@@ -14,10 +14,11 @@ import { type Answer, quickBackoff, startAwsAnswers } from "../support/aws-answe
 import { type Fault, startFaultEndpoint } from "../support/fault-endpoint";
 
 /**
- * Nothing dropped, nothing twice: one email sent through the send ledger (`sendOnce`: claim → send
- * → complete, release or markFailed) with the real Mailer, SES sender and caller, the ledger in
- * DynamoDB Local, and an SES endpoint that fails. A failure that sent nothing gives the key back,
- * so a later firing sends; one after which SES may have sent it keeps the key, marked failed.
+ * Nothing dropped, nothing twice: one email sent through the send ledger (`sendOnce`: checks →
+ * claim → send → complete, release, markUnknown or markFailed) with the real Mailer, SES sender
+ * and caller, the ledger in DynamoDB Local, and an SES endpoint that fails. A failure that sent
+ * nothing gives the key back, so a later firing sends; one after which SES may have sent it keeps
+ * the key, marked unknown (outcome-unknown), and is never sent again: at most once (decision 0012).
  */
 
 const dynamodb = new DynamoDBClient({
@@ -56,12 +57,11 @@ async function sendVia(
   });
   closers.push(async () => caller.destroy());
   const mailer = new Mailer(new SesEmailSender(caller, { from: "hello@coachflow.test" }), "Program");
-  return sendOnce({ ledger, logger }, key, { job: "test" }, async () => {
-    await mailer.send("client@example.test", "intake-waitlisted", {
+  return sendOnce({ ledger, logger, mailer }, key, { job: "test" }, async (gated) => {
+    await gated.send("client@example.test", "intake-waitlisted", {
       programName: "Program",
       clientName: "Ada",
     });
-    return true;
   }).then(
     (outcome) => ({ outcome }),
     (error: unknown) => ({ thrown: error as Error & { transient?: boolean } }),
@@ -81,8 +81,9 @@ async function answering(answers: Answer[]) {
 }
 
 const SENT: Answer = { status: 200, body: { MessageId: "0100-sent" } };
-const ledgerStatus = async (key: string) =>
-  (await doc.send(new GetCommand({ TableName: table, Key: keys.ledger(key) }))).Item?.status;
+const ledgerEntry = async (key: string) =>
+  (await doc.send(new GetCommand({ TableName: table, Key: keys.ledger(key), ConsistentRead: true }))).Item;
+const ledgerStatus = async (key: string) => (await ledgerEntry(key))?.status;
 
 describe("a send whose connection never opened: nothing was sent, so a later firing sends", () => {
   it.each([
@@ -106,18 +107,51 @@ describe("a send whose connection never opened: nothing was sent, so a later fir
   });
 });
 
-describe("a send that reached SES and got no answer: at most once", () => {
-  it("is not retried and is marked failed, so no later firing sends it again", async () => {
-    const key = `faults:hang:${randomUUID()}`;
-    const hanging = await fault("hang");
+describe("a send that may have reached SES and got no answer: at most once", () => {
+  it.each([
+    ["a response timeout", "hang"],
+    ["a connection reset after the request", "reset"],
+  ] as const)("%s: not retried, marked unknown, and no later firing sends it again", async (_what, kind) => {
+    const key = `faults:${kind}:${randomUUID()}`;
+    const broken = kind === "hang" ? await fault("hang") : await answering(["reset", SENT]);
 
-    expect(await sendVia(hanging.endpoint, key)).toEqual({ outcome: "failed" });
+    expect(await sendVia(broken.endpoint, key)).toEqual({ outcome: "failed" });
 
-    expect(hanging.requests).toBe(1);
-    expect(await ledgerStatus(key)).toBe("failed");
+    expect("requests" in broken ? broken.requests : broken.received.length).toBe(1);
+    expect(await ledgerEntry(key)).toMatchObject({ status: "unknown", failure: "outcome-unknown" });
     const ses = await answering([SENT]);
     expect(await sendVia(ses.endpoint, key)).toEqual({ outcome: "duplicate" });
     expect(ses.received).toHaveLength(0);
+  });
+});
+
+describe("a sender that died between its claim and recording the outcome", () => {
+  it("is not sent again once its lease is over: the outcome is recorded unknown", async () => {
+    const key = `faults:died:${randomUUID()}`;
+    const past = new Date(Date.now() - 10 * 60_000);
+    expect(await new DynamoSendLedger(doc, table, () => past).claim(key, { job: "test" })).toBe("claimed");
+    const ses = await answering([SENT]);
+
+    expect(await sendVia(ses.endpoint, key)).toEqual({ outcome: "failed" });
+
+    expect(ses.received).toHaveLength(0);
+    expect(await ledgerEntry(key)).toMatchObject({ status: "unknown", failure: "outcome-unknown" });
+    expect(await sendVia(ses.endpoint, key)).toEqual({ outcome: "duplicate" });
+  });
+
+  it("claims only after every check: a send skipped before SES leaves no entry", async () => {
+    const key = `faults:skipped:${randomUUID()}`;
+    const mailer = new Mailer({ send: () => Promise.reject(new Error("must not send")) }, "Program", {
+      isSuppressed: async () => true,
+      suppress: async () => {},
+    });
+
+    const outcome = await sendOnce({ ledger, logger, mailer }, key, { job: "test" }, (gated) =>
+      gated.send("client@example.test", "intake-waitlisted", { programName: "Program", clientName: "Ada" }),
+    );
+
+    expect(outcome).toBe("stale");
+    expect(await ledgerEntry(key)).toBeUndefined();
   });
 });
 

@@ -12,10 +12,18 @@ import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../supp
  * should lower the bound in the same commit.
  */
 const MAX_CALLS = {
-  firstBookingWithToken: 14,
-  duplicateDelivery: 6,
-  calcomReschedule: 13,
-  calendlyRescheduleBothHalves: 19,
+  // Each booking that syncs its session's schedules reads the session again after writing them
+  // (one BatchGetItem): a concurrent delivery may have moved it on, and the sync must converge on
+  // the newest state (syncSessionJobs, decision 0021). +1 for every step below that syncs.
+  firstBookingWithToken: 15,
+  // The ledger claim is the last step before SendEmail (sendOnce, decision 0012: a claim left
+  // open may have been sent, so everything that can fail or be skipped comes first). A duplicate
+  // now reads the client and coach and checks both suppressions before its 2 claims fail: +4,
+  // and +1 for the re-read above.
+  duplicateDelivery: 11,
+  calcomReschedule: 14,
+  // Both halves re-read (+2); the canceled half's 2 claims fail after the checks (+4).
+  calendlyRescheduleBothHalves: 25,
   reminderFiring: 6,
   staleFiring: 1,
 };

@@ -408,9 +408,13 @@ describe("AwsCaller timeouts", () => {
     expect(server.received).toHaveLength(1);
   });
 
-  it("repeats a call that is not idempotent after answers that say it was not done, and broken connections", async () => {
+  it("repeats a call that is not idempotent after answers that say it was not done", async () => {
     const { server, caller } = await against(
-      [{ status: 503, body: { __type: "ServiceUnavailable" } }, "reset", { status: 200, body: { ok: true } }],
+      [
+        { status: 503, body: { __type: "ServiceUnavailable" } },
+        { status: 429, headers: { "x-amzn-errortype": "TooManyRequestsException" } },
+        { status: 200, body: { ok: true } },
+      ],
       { requestTimeoutMs: 1_000 },
     );
 
@@ -418,6 +422,27 @@ describe("AwsCaller timeouts", () => {
       ok: true,
     });
     expect(server.received).toHaveLength(3);
+  });
+
+  it("does not repeat a call that is not idempotent after a connection reset: the service may have acted", async () => {
+    const { server, caller } = await against(["reset", { status: 200, body: { ok: true } }], {
+      requestTimeoutMs: 1_000,
+    });
+
+    const error = await failure(caller.call({ method: "POST", path: "/send", body: {}, idempotent: false }));
+
+    expect(error).toMatchObject({ name: "NetworkingError", retryable: false, attempts: 1 });
+    expect((error as AwsServiceError).outcomeUnknown).toBe(true);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("repeats an idempotent call after a connection reset, as the SDK does", async () => {
+    const { server, caller } = await against(["reset", { status: 200, body: { ok: true } }], {
+      requestTimeoutMs: 1_000,
+    });
+
+    expect(await caller.call({ method: "POST", path: "/x", body: {} })).toEqual({ ok: true });
+    expect(server.received).toHaveLength(2);
   });
 
   it("ends an attempt whose body stops arriving, and succeeds on the next", async () => {

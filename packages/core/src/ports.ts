@@ -188,18 +188,29 @@ export interface BookingStore {
 }
 
 /**
- * "claimed": this call owns the send (new, or a dead sender's lease ran out); "busy": another
- * sender holds a live claim; "done": it was sent, skipped or failed for good before.
+ * "claimed": this call owns the send (the key is new); "busy": another sender holds a live claim;
+ * "done": it was sent, or failed or ended unknown for good, before; "expired": a sender claimed it
+ * and its lease ran out without a record of the outcome (it died between claim and record, maybe
+ * after SES sent): the ledger has just recorded the outcome as unknown, and it is never sent again.
  */
-export type ClaimResult = "claimed" | "busy" | "done";
+export type ClaimResult = "claimed" | "busy" | "done" | "expired";
 
-/** At-most-once sending: a send happens only after its key is claimed. */
+/**
+ * At-most-once sending: a send happens only after its key is claimed, and the claim is the last
+ * step before the email is handed to SES (`sendOnce`). Statuses: claimed, sent, failed (SES said
+ * no, for good), unknown (SES may or may not have sent it: never repeated, decision 0012).
+ */
 export interface SendLedger {
   claim(key: string, context: Record<string, string>): Promise<ClaimResult>;
-  /** Closes a claim: the email went out ("sent") or turned out not to be needed ("skipped"). */
-  complete(key: string, outcome: "sent" | "skipped"): Promise<void>;
-  /** Gives the key back after a failure worth retrying. */
+  /** Closes a claim: the email went out. */
+  complete(key: string, outcome: "sent"): Promise<void>;
+  /** Gives the key back after a failure that proves nothing was sent. */
   release(key: string): Promise<void>;
+  /**
+   * Closes a claim whose send may or may not have happened (no answer from SES): status
+   * `unknown`, reason `outcome-unknown`; never sent again.
+   */
+  markUnknown(key: string): Promise<void>;
   /** Keeps the key claimed and records why the send failed for good. */
   markFailed(key: string, reason: string): Promise<void>;
 }

@@ -49,7 +49,8 @@ describe("SES error translation", () => {
     ["a sending quota that refills", answer("LimitExceededException", 400), true],
     ["a 5xx", answer("InternalFailure", 500), true],
     ["an unnamed 503", { status: 503, body: "<html>busy</html>" } as Answer, true],
-    ["a dropped connection", "reset" as Answer, true],
+    // SES may have read the request before the connection broke: at most once (decision 0012).
+    ["a dropped connection", "reset" as Answer, false],
     ["a rejected message", answer("MessageRejected", 400), false],
     ["a bad request", answer("BadRequestException", 400), false],
     ["a missing template", answer("NotFoundException", 404), false],
@@ -90,9 +91,13 @@ describe("SES error translation", () => {
     );
   });
 
-  it("sends again after answers that say SES did not send, and after a dropped connection", async () => {
+  it("sends again after answers that say SES did not send", async () => {
     const { server, sender } = await sesAnswering(
-      [answer("TooManyRequestsException", 429), "reset", { status: 200, body: { MessageId: "m-3" } }],
+      [
+        answer("TooManyRequestsException", 429),
+        answer("InternalFailure", 500),
+        { status: 200, body: { MessageId: "m-3" } },
+      ],
       3,
     );
 
@@ -100,6 +105,15 @@ describe("SES error translation", () => {
 
     expect(sent).toEqual({ messageId: "m-3" });
     expect(server.received).toHaveLength(3);
+  });
+
+  it("does not send again after a dropped connection: the outcome is unknown", async () => {
+    const { server, sender } = await sesAnswering(["reset", { status: 200, body: { MessageId: "m-2" } }], 3);
+
+    const error = await send(sender);
+
+    expect(error).toMatchObject({ transient: false, outcomeUnknown: true });
+    expect(server.received).toHaveLength(1);
   });
 
   it("reads the error type the emulator puts in the body", async () => {

@@ -1,6 +1,6 @@
 import type { Mailer } from "../notifications/mailer";
 import type { SendLedger } from "../ports";
-import { type JobDeps, syncSessionJobs } from "../sessions/jobs";
+import { type JobDeps, sendOnce, syncSessionJobs } from "../sessions/jobs";
 import type { BookingEvent } from "../webhooks/booking-event";
 import { type BookingDeps, type BookingResult, processBookingEvent } from "./process";
 
@@ -49,19 +49,15 @@ async function alertUnknownCoach(
   result: Extract<BookingResult, { outcome: "unknown-coach" }>,
 ): Promise<void> {
   const key = `unknown-coach:${event.provider}:${result.bookingId}`;
-  if ((await deps.ledger.claim(key, { job: "admin-unknown-coach" })) !== "claimed") return;
-  try {
-    await deps.mailer.send(deps.settings.adminEmail, "admin-unknown-coach", {
-      programName: deps.mailer.programName,
+  const outcome = await sendOnce(deps, key, { job: "admin-unknown-coach" }, (mailer) =>
+    mailer.send(deps.settings.adminEmail, "admin-unknown-coach", {
+      programName: mailer.programName,
       provider: event.provider,
       organizerEmail: result.organizerEmails[0],
       bookingId: result.bookingId,
       startTime: result.startsAt,
-    });
-  } catch (error) {
-    await deps.ledger.release(key);
-    throw error;
-  }
-  await deps.ledger.complete(key, "sent");
-  deps.logger.warn("booking for an unknown coach kept; admin alerted", { provider: event.provider });
+    }),
+  );
+  if (outcome === "sent")
+    deps.logger.warn("booking for an unknown coach kept; admin alerted", { provider: event.provider });
 }

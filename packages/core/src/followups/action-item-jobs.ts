@@ -60,16 +60,16 @@ export async function runActionItemJob(deps: JobDeps, input: ActionItemJobInput)
     deps.logger.info("job skipped: not wanted", log);
     return "stale";
   }
-  return sendOnce(deps, `${item.id}:reminder:${item.dueDate}`, log, async () => {
+  return sendOnce(deps, `${item.id}:reminder:${item.dueDate}`, log, async (mailer) => {
     const session = (await deps.bookings.getSessions([item.sessionId]))[0];
-    if (!session) return false;
+    if (!session) return;
     const ctx = { session, client, coach };
     const line = actionItemLine(deps, ctx, item);
     const unsubscribeUrl = linkUrl(
       deps.settings.publicBaseUrl,
       signLink(deps.settings.linkSecret, "unsubscribe", client.id, undefined, deps.clock.now()),
     );
-    await deps.mailer.send(
+    await mailer.send(
       client.email,
       "action-item-reminder",
       {
@@ -82,6 +82,5 @@ export async function runActionItemJob(deps: JobDeps, input: ActionItemJobInput)
       },
       unsubscribeHeaders(unsubscribeUrl),
     );
-    return true;
   });
 }

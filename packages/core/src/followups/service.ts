@@ -130,14 +130,13 @@ export async function sendNewSessionLink(deps: JobDeps, principal: Principal, cl
     deps,
     `${client.id}:new-session-link:${coach.id}:${at}`,
     { clientId: client.id, job: "new-session-link" },
-    async () => {
-      await deps.mailer.send(client.email, "new-session-link", {
+    async (mailer) => {
+      await mailer.send(client.email, "new-session-link", {
         programName: deps.mailer.programName,
         clientName: client.name,
         coachName: coach.name,
         bookingUrl,
       });
-      return true;
     },
   );
   if (outcome === "failed")

@@ -66,6 +66,22 @@ export class Mailer {
   }
 
   /**
+   * This mailer, with `gate` run after every check (data validated, suppression read) and right
+   * before each email is handed to the sender; a gate that throws stops that send. The send
+   * ledger claims its key there, so nothing that can fail or be skipped comes between claim and
+   * SendEmail (`sendOnce`).
+   */
+  gated(gate: () => Promise<void>): Mailer {
+    const sender: EmailSender = {
+      send: async (message) => {
+        await gate();
+        return this.sender.send(message);
+      },
+    };
+    return new Mailer(sender, this.programName, this.suppressions);
+  }
+
+  /**
    * Validates `data` for `template` and sends it, unless the address is suppressed (bounced or
    * complained). A caller that already read the suppression (the intake does, in its one read)
    * passes `suppressed` and saves the lookup.

@@ -16,6 +16,7 @@ import { describeError } from "../shared/describe-error";
 import { workspaceUrls } from "../workspace/urls";
 import type { Session } from "./model";
 import { JOB_KINDS, type JobKind, scheduleName } from "./schedule-names";
+import { sendOnce } from "./send-once";
 import { planTimeline } from "./timeline";
 
 /** Every job that belongs to one session: its timeline, then what follows its finish. */
@@ -54,6 +55,8 @@ export interface JobDeps {
 
 export type JobOutcome = "sent" | "stale" | "duplicate" | "failed";
 
+export { sendOnce };
+
 /** Whether a job still makes sense for the session as it is now. */
 function stillWanted(job: SessionJobKind, session: Session | undefined, input: JobInput): session is Session {
   if (!session || session.startsAt !== input.startsAt) return false;
@@ -91,7 +94,7 @@ export async function runJob(
     deps.logger.info("job skipped: stale", log);
     return "stale";
   }
-  return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async () => {
+  return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async (mailer) => {
     const people = loaded?.people ? await loaded.people() : {};
     const [client, coach] = await Promise.all([
       loaded?.client ?? people.client ?? deps.clients.get(session.clientId),
@@ -99,65 +102,9 @@ export async function runJob(
     ]);
     if (!client || !coach) throw Object.assign(new Error("client or coach missing"), { transient: false });
     const ctx = { session, client, coach };
-    if (input.job === "booking-nudge" && !(await nudgeWanted(deps, ctx))) return false;
-    await send(deps, input.job, ctx);
-    return true;
+    if (input.job === "booking-nudge" && !(await nudgeWanted(deps, ctx))) return;
+    await send({ ...deps, mailer }, input.job, ctx);
   });
-}
-
-/**
- * At most once per logical send: claims `key` in the ledger, then runs `work` (which answers
- * whether it sent). A transient failure gives the claim back and rethrows so that the caller
- * retries; a permanent one is recorded on the claim and reported, never dropped silently.
- */
-export async function sendOnce(
-  deps: Pick<JobDeps, "ledger" | "logger" | "retryBusyClaims">,
-  key: string,
-  log: Record<string, string>,
-  work: () => Promise<boolean>,
-): Promise<JobOutcome> {
-  const claim = await deps.ledger.claim(key, log);
-  if (claim === "busy" && deps.retryBusyClaims) {
-    // Another sender holds a live claim (or died holding it): try again once its lease is over.
-    throw Object.assign(new Error("this send is in progress elsewhere"), {
-      name: "SendInProgress",
-      transient: true,
-    });
-  }
-  if (claim !== "claimed") {
-    deps.logger.info(
-      claim === "busy" ? "job skipped: being sent elsewhere" : "job skipped: already sent",
-      log,
-    );
-    return "duplicate";
-  }
-  let sent: boolean;
-  try {
-    sent = await work();
-  } catch (error) {
-    const info = describeError(error);
-    if (info.transient) {
-      await deps.ledger.release(key);
-      deps.logger.warn("job failed, will be retried", { ...log, ...info });
-      throw error;
-    }
-    await deps.ledger.markFailed(key, info.errorCode ?? info.errorName);
-    deps.logger.error("job failed permanently", { ...log, ...info });
-    return "failed";
-  }
-  // Outside the try: once the email is out, a failure to record it must not release the claim.
-  // Recording is retried a little, since a claim left open could be taken over after its lease.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await deps.ledger.complete(key, sent ? "sent" : "skipped");
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await new Promise((r) => setTimeout(r, 50 * attempt));
-    }
-  }
-  deps.logger.info(sent ? "job sent" : "job skipped: not needed", log);
-  return sent ? "sent" : "stale";
 }
 
 function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<void> {
@@ -200,15 +147,44 @@ export const jobInput = (session: Session, job: SessionJobKind): JobInput => ({
  * Makes a session's schedules match its state: a scheduled session gets its future reminders
  * (created, or moved after a reschedule) and its due ones sent now; a cancelled, finished or
  * merged session loses every schedule.
+ *
+ * Concurrent syncs of one session (two deliveries of a chain in flight) converge on its current
+ * state: after writing the schedules, the session is read again (consistently), and if it moved
+ * on since the state synced (a newer version, or merged away) the sync runs again from what is
+ * there now. The last schedule write of any sync is then followed by a read that found no newer
+ * state, and every later state's own sync writes after it, so no older state can win
+ * (decision 0021). Due emails are sent for the state the sync converged on.
  */
 export async function syncSessionJobs(
   deps: JobDeps,
   session: Session,
   opts: { deleted?: boolean } = {},
 ): Promise<void> {
-  if (opts.deleted || session.status !== "scheduled") {
-    await Promise.all(JOB_KINDS.map((kind) => deps.scheduler.remove(scheduleName(session.id, kind))));
-    return;
+  let current: Session | undefined = opts.deleted ? undefined : session;
+  for (;;) {
+    if (!current) {
+      await removeAll(deps, session.id);
+      return;
+    }
+    const plan = await writeSchedules(deps, current);
+    const [latest] = await deps.bookings.getSessions([current.id]);
+    if (latest && latest.version <= current.version) {
+      await runImmediate(deps, current, plan.immediate);
+      return;
+    }
+    current = latest;
+  }
+}
+
+function removeAll(deps: JobDeps, sessionId: string): Promise<unknown> {
+  return Promise.all(JOB_KINDS.map((kind) => deps.scheduler.remove(scheduleName(sessionId, kind))));
+}
+
+/** Upserts the session's future schedules and removes the others; answers the plan written. */
+async function writeSchedules(deps: JobDeps, session: Session): Promise<{ immediate: JobKind[] }> {
+  if (session.status !== "scheduled") {
+    await removeAll(deps, session.id);
+    return { immediate: [] };
   }
   const plan = planTimeline(session, deps.clock.now());
   const scheduled = new Set(plan.scheduled.map((s) => s.kind));
@@ -220,7 +196,11 @@ export async function syncSessionJobs(
       deps.scheduler.remove(scheduleName(session.id, k)),
     ),
   ]);
-  // The client and coach are read once, and only when a job actually claims its send.
+  return plan;
+}
+
+/** Sends a session's due emails now. The client and coach are read once, and only when needed. */
+async function runImmediate(deps: JobDeps, session: Session, jobs: readonly JobKind[]): Promise<void> {
   let people: Promise<Partial<SessionContext>> | undefined;
   const loadPeople = () => {
     people ??= Promise.all([deps.clients.get(session.clientId), deps.coaches.get(session.coachId)]).then(
@@ -228,7 +208,7 @@ export async function syncSessionJobs(
     );
     return people;
   };
-  for (const job of plan.immediate) {
+  for (const job of jobs) {
     await runJob(deps, jobInput(session, job), { session, people: loadPeople });
   }
 }

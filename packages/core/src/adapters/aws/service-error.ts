@@ -43,8 +43,9 @@ export class AwsServiceError extends Error {
       attempts?: number;
       cause?: unknown;
       /**
-       * The request was sent and no answer came (a response timeout), so the service may have
-       * acted on it. Set for calls that are not idempotent, which are then not tried again.
+       * The connection opened and no answer came (a response timeout, a reset or broken
+       * connection), so the service may have acted on the request. Set for calls that are not
+       * idempotent, which are then not tried again.
        */
       outcomeUnknown?: boolean;
       /** The connection never opened (refused, connect timeout, no route): nothing was sent. */
@@ -139,11 +140,14 @@ export function errorFromAnswer(
  * - its connection timeout is a `TimeoutError` without a code, and a refused or unroutable
  *   connection has Node's code (ECONNREFUSED, ...): the connection never opened, nothing was sent
  *   (`notSent`), so trying again is safe for any call;
- * - a response timeout (the handler's request timeout, or the caller's own deadline) is a
- *   `TimeoutError` with code ETIMEDOUT: the request was sent, so for a call that is not
- *   `idempotent` the outcome is unknown and it is not retried;
- * - a connection broken under the request (ECONNRESET, EPIPE; the handler names them
- *   "TimeoutError" too) is a `NetworkingError`, retried as the SDK does (decision 0012).
+ * - anything else happened on an open connection: a response timeout (code ETIMEDOUT: the
+ *   handler's request timeout, or the caller's own deadline), a connection reset or broken under
+ *   the request (ECONNRESET, EPIPE; the handler names them "TimeoutError" too), an abort. The
+ *   service may have read the request and acted. The handler does not say whether the request
+ *   was fully written before the break (it keeps the `ClientRequest` to itself), and even a fully
+ *   written one may or may not have been read, so for a call that is not `idempotent` the outcome
+ *   is unknown and it is not retried (at most once, decision 0012). Idempotent calls are retried
+ *   as the SDK retries them.
  *
  * The caller sets no socket timeout, whose error would look like a connection timeout.
  */
@@ -155,7 +159,7 @@ export function errorFromFailure(error: unknown, idempotent = true): AwsServiceE
   const connectTimeout = e.name === TIMEOUT_ERROR && code === undefined;
   const notSent = connectTimeout || (code !== undefined && NOT_CONNECTED.has(code));
   const name = connectTimeout || code === "ETIMEDOUT" ? TIMEOUT_ERROR : NETWORK_ERROR;
-  const outcomeUnknown = !idempotent && name === TIMEOUT_ERROR && !notSent;
+  const outcomeUnknown = !idempotent && !notSent;
   const retryable = !outcomeUnknown && isRetryable({ name, message, code, cause: error });
   return new AwsServiceError(name, message, undefined, retryable, {
     code,

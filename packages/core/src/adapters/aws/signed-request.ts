@@ -53,10 +53,11 @@ export interface AwsJsonRequest {
   body?: unknown;
   /**
    * False for a call that acts again when repeated and carries no idempotency token (SES
-   * SendEmail: a second email). Such a call is not tried again after a response timeout, when the
-   * service may already have acted; it still is after an answer that says it did not (throttling,
-   * 5xx), after a connection that never opened (refused, connect timeout: nothing was sent), and
-   * after a dropped connection, as the SDK does. Default true.
+   * SendEmail: a second email). Such a call is not tried again after any failure on an open
+   * connection (a response timeout, a reset or broken connection), when the service may already
+   * have acted: the error says `outcomeUnknown`. It still is after an answer that says it did not
+   * (throttling, 5xx) and after a connection that never opened (refused, connect timeout, no
+   * route: nothing was sent). Default true.
    */
   idempotent?: boolean;
 }
@@ -79,7 +80,7 @@ const USER_AGENT = "coachflow-aws-caller/1";
  * parsed. Every failure is an `AwsServiceError`, except the credentials' own. Retries are the
  * SDK's standard strategy (`retry.ts`: its classification, backoff and retry quota, one quota per
  * caller), except that a call that is not idempotent (`AwsJsonRequest.idempotent`) is not tried
- * again after a response timeout. Knows no service: the adapters say what to send.
+ * again once its request may have reached the service. Knows no service: the adapters say what to send.
  */
 export class AwsCaller {
   readonly endpoint: URL;

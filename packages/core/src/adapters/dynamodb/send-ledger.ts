@@ -5,13 +5,17 @@ import { failedConditions } from "./errors";
 import { keys } from "./keys";
 
 /**
- * How long an unfinished claim holds: a little longer than the dispatcher may run (60 s), so that
- * Lambda's retry of a sender that died finds the claim free again instead of a false "done".
+ * How long an unfinished claim holds: a little longer than the dispatcher may run (60 s). Until
+ * then another sender is told "busy" (a firing fails and is retried); after it, the claim's sender
+ * is known to be dead and, as it may have sent, the entry becomes `unknown` (see `claim`).
  */
 export const CLAIM_LEASE_MS = 90 * 1000;
 
 /** How long a ledger entry is kept: long after any retry or reschedule could repeat the send. */
 const LEDGER_TTL_SECONDS = 400 * 24 * 60 * 60;
+
+/** The reason an `unknown` entry carries: SES may or may not have sent it. */
+export const OUTCOME_UNKNOWN = "outcome-unknown";
 
 export class DynamoSendLedger implements SendLedger {
   constructor(
@@ -40,25 +44,75 @@ export class DynamoSendLedger implements SendLedger {
             leaseUntil: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString(),
             expiresAt: Math.floor(at.getTime() / 1000) + LEDGER_TTL_SECONDS,
           },
-          // New, or claimed by a sender whose lease ran out (it died between claim and send).
-          // Only claims that carry a lease can be taken over: entries without one are final.
-          ConditionExpression: "attribute_not_exists(pk) OR (#s = :claimed AND leaseUntil < :now)",
-          ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: { ":claimed": "claimed", ":now": at.toISOString() },
+          // New only. A claim is made right before SendEmail, so one left open by a sender that
+          // died may have been sent: it is never taken over (at most once, decision 0012).
+          ConditionExpression: "attribute_not_exists(pk)",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
       return "claimed";
     } catch (error) {
-      if (!failedConditions(error)) throw error;
+      if (!failedConditions(error)) {
+        // The claim may have been written though its answer never came: take it back, so that a
+        // send that never started does not end `unknown` after the lease. Best effort.
+        await this.#withdraw(key, claimId);
+        throw error;
+      }
       const old = (error as { Item?: Record<string, { S?: string }> }).Item;
       if (old?.claimId?.S === claimId) return "claimed";
-      const busy = old?.status?.S === "claimed" && (old.leaseUntil?.S ?? "") >= at.toISOString();
-      return busy ? "busy" : "done";
+      if (old?.status?.S !== "claimed") return "done";
+      // Entries without a lease were written as final.
+      const lease = old.leaseUntil?.S;
+      if (lease === undefined) return "done";
+      if (lease >= at.toISOString()) return "busy";
+      await this.#expire(key, old.claimId?.S);
+      return "expired";
     }
   }
 
-  async complete(key: string, outcome: "sent" | "skipped"): Promise<void> {
+  /** Deletes the claim if it is `claimId`'s and still open; any failure is ignored. */
+  async #withdraw(key: string, claimId: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.ledger(key),
+          ConditionExpression: "claimId = :id AND #s = :c",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":id": claimId, ":c": "claimed" },
+        }),
+      );
+    } catch {
+      // Not ours, already gone, or DynamoDB still failing: the lease decides, as before.
+    }
+  }
+
+  /** A dead sender's claim: its outcome is unknown from now on (unless it was closed meanwhile). */
+  async #expire(key: string, claimId: string | undefined): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.ledger(key),
+          UpdateExpression: "SET #s = :u, failure = :r, completedAt = :at",
+          ConditionExpression: claimId === undefined ? "#s = :c" : "#s = :c AND claimId = :id",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: {
+            ":u": "unknown",
+            ":r": OUTCOME_UNKNOWN,
+            ":c": "claimed",
+            ":at": this.now().toISOString(),
+            ...(claimId === undefined ? {} : { ":id": claimId }),
+          },
+        }),
+      );
+    } catch (error) {
+      // Already closed by its sender, or expired by another caller (or our own retried write).
+      if (!failedConditions(error)) throw error;
+    }
+  }
+
+  async complete(key: string, outcome: "sent"): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -66,6 +120,22 @@ export class DynamoSendLedger implements SendLedger {
         UpdateExpression: "SET #s = :o, completedAt = :at",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":o": outcome, ":at": this.now().toISOString() },
+      }),
+    );
+  }
+
+  async markUnknown(key: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.ledger(key),
+        UpdateExpression: "SET #s = :u, failure = :r, completedAt = :at",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: {
+          ":u": "unknown",
+          ":r": OUTCOME_UNKNOWN,
+          ":at": this.now().toISOString(),
+        },
       }),
     );
   }

@@ -11,7 +11,7 @@ export interface SesErrorInfo {
   /** HTTP status, when a response arrived. */
   status: number | undefined;
   transient: boolean;
-  /** The request reached SES and no answer came: SES may have sent the email. */
+  /** The request may have reached SES and no answer came: SES may have sent the email. */
   outcomeUnknown: boolean;
 }
 
@@ -21,9 +21,10 @@ export interface SesErrorInfo {
  * 503, 504; connections refused, timed out or broken), and any other failure without an answer,
  * since the request may not have reached SES. Anything else SES answered (a rejected message, a
  * missing template, a bad request) would fail the same way again. Not transient either: a send
- * that reached SES and got no answer (`outcomeUnknown`, a response timeout). SES may have sent it,
- * and sending again could deliver the same email twice; the send ledger then records it as failed,
- * at most once being the rule. A connection that never opened sent nothing, and stays transient.
+ * that may have reached SES and got no answer (`outcomeUnknown`: a response timeout, a connection
+ * reset or broken after it opened). SES may have sent it, and sending again could deliver the
+ * same email twice; the send ledger then records it as unknown, at most once being the rule. A
+ * connection that never opened sent nothing, and stays transient.
  */
 export function describeSesError(error: unknown): SesErrorInfo {
   if (error instanceof AwsServiceError) {
@@ -51,10 +52,17 @@ export class EmailSendError extends Error {
     message: string,
     readonly transient: boolean,
     readonly sesErrorType?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; outcomeUnknown?: boolean },
   ) {
     super(message, options);
+    this.outcomeUnknown = options?.outcomeUnknown === true;
   }
+
+  /**
+   * The request may have reached SES and no answer says what it did: the email may be out. The
+   * send ledger records it as `unknown` and never sends it again (decision 0012).
+   */
+  readonly outcomeUnknown: boolean;
 
   static from(error: unknown, template: string): EmailSendError {
     const info = describeSesError(error);
@@ -67,7 +75,7 @@ export class EmailSendError extends Error {
       `SES SendEmail failed for template ${template}: ${info.type} (${status})`,
       info.transient,
       info.type,
-      { cause: error },
+      { cause: error, outcomeUnknown: info.outcomeUnknown },
     );
   }
 }
