@@ -12,7 +12,6 @@ import type {
   ProgramSource,
   SendLedger,
 } from "../ports";
-import { describeError } from "../shared/describe-error";
 import { workspaceUrls } from "../workspace/urls";
 import type { Session } from "./model";
 import { JOB_KINDS, type JobKind, scheduleName } from "./schedule-names";
