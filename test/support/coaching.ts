@@ -127,7 +127,7 @@ export const bookingId = (label: string) =>
 export async function bookByWebhook(
   stack: TestStack,
   b: { coach: TestCoach; email: string; name?: string; start: number; token?: string; minutes?: number },
-): Promise<{ sessionId: string; bookingId: string; start: number; end: number }> {
+): Promise<{ sessionId: string; bookingId: string; deliveryId: string; start: number; end: number }> {
   const id = bookingId("BK");
   const end = b.start + (b.minutes ?? 60) * MINUTE;
   const res = await deliver(
@@ -145,7 +145,13 @@ export async function bookByWebhook(
   );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.sessionId).toMatch(/^ses_/);
-  return { sessionId: res.body.sessionId, bookingId: id, start: b.start, end };
+  return {
+    sessionId: res.body.sessionId,
+    bookingId: id,
+    deliveryId: res.body.deliveryId,
+    start: b.start,
+    end,
+  };
 }
 
 /** A client who applied through the intake form; answers the id and the first match's booking link. */

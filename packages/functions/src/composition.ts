@@ -7,12 +7,14 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { PrivacyDeps } from "@coachflow/core/privacy/erase";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
 import { JsonLogger } from "./logger";
+import { lazyPrivacy } from "./privacy-deps";
 import { buildScheduler } from "./scheduler";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -27,6 +29,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
+  /** Export, erasure and the retention sweep (loaded on first use). */
+  privacy: () => Promise<PrivacyDeps>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -70,6 +74,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
+    privacy: lazyPrivacy(doc, table, { scheduler: scheduler.scheduler, clock, logger }),
     auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
     async ready() {
       try {

@@ -41,6 +41,8 @@ const envSchema = z.lazy(() =>
       JWKS_URL: z.optional(z.url()),
       JWT_ISSUER: z.optional(nonEmpty()),
       JWT_AUDIENCE: z.optional(nonEmpty()),
+      RETENTION_UNBOOKED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 365),
+      RETENTION_AFTER_END_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 730),
     })
     .check(
       z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
@@ -70,6 +72,8 @@ export interface Config {
   webhooks: { calendlySigningKey: string; calcomSecret: string; toleranceSeconds: number };
   schedules: { group: string; dispatcherArn: string; roleArn: string; deadLetterArn?: string };
   tokens: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  /** Data protection: when the retention sweep erases a client (decision 0026). */
+  retention: { unbookedDays: number; afterEndDays: number };
 }
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       toleranceSeconds: e.WEBHOOK_TOLERANCE_SECONDS,
     },
     tokens: { jwtSecret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    retention: { unbookedDays: e.RETENTION_UNBOOKED_DAYS, afterEndDays: e.RETENTION_AFTER_END_DAYS },
     schedules: {
       group: e.SCHEDULE_GROUP,
       dispatcherArn: e.DISPATCHER_ARN,

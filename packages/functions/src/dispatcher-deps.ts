@@ -1,15 +1,20 @@
 import { systemClock } from "@coachflow/core/clock";
+import type { PrivacyDeps } from "@coachflow/core/privacy/erase";
 import type { JobDeps } from "@coachflow/core/sessions/jobs";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { buildJobDeps } from "./job-deps";
 import { lazyScheduler } from "./lazy-scheduler";
 import { JsonLogger } from "./logger";
+import { lazyPrivacy } from "./privacy-deps";
 
 /** What the dispatcher uses: the jobs' deps and the logger. `AppDeps` has both, too. */
 export interface DispatcherDeps {
   logger: JsonLogger;
   bookings: JobDeps;
+  /** The retention sweep's deps, loaded only when the sweep fires. */
+  privacy: () => Promise<PrivacyDeps>;
+  config: Pick<Config, "retention">;
 }
 
 /**
@@ -19,10 +24,9 @@ export interface DispatcherDeps {
  */
 export function buildDispatcherDeps(config: Config): DispatcherDeps {
   const logger = new JsonLogger(config.logLevel);
-  const bookings = buildJobDeps(config, dataClients(config), {
-    clock: systemClock,
-    logger,
-    scheduler: lazyScheduler(config),
-  });
-  return { logger, bookings };
+  const data = dataClients(config);
+  const scheduler = lazyScheduler(config);
+  const bookings = buildJobDeps(config, data, { clock: systemClock, logger, scheduler });
+  const privacy = lazyPrivacy(data.doc, config.tableName, { scheduler, clock: systemClock, logger });
+  return { logger, bookings, privacy, config };
 }

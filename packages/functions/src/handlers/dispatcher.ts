@@ -22,6 +22,11 @@ export const jobInputSchema = z.lazy(() =>
     }),
     z.object({
       v: z.literal(1),
+      job: z.literal("retention-sweep"),
+      repeat: z.optional(z.literal("self")),
+    }),
+    z.object({
+      v: z.literal(1),
       job: z.literal("action-item-reminder"),
       actionItemId: z.string().check(z.minLength(1), z.maxLength(64)),
       dueDate: z.iso.date(),
@@ -52,6 +57,14 @@ export function createDispatcher(deps: DispatcherDeps) {
       // Thrown, not swallowed: after its retries the firing lands in the dead-letter queue, whose
       // depth has an alarm, so a schedule that can never work is seen rather than lost.
       throw new Error("invalid schedule input");
+    }
+    if (parsed.data.job === "retention-sweep") {
+      // Loaded only here: no other firing pays for the privacy code.
+      const { sweepRetention } = await import("@coachflow/core/privacy/retention");
+      const result = await sweepRetention(await deps.privacy(), deps.config.retention, {
+        reschedule: (parsed.data as { repeat?: string }).repeat === "self",
+      });
+      return { outcome: `swept:${result.erased}` };
     }
     if ("actionItemId" in parsed.data) {
       const input = parsed.data as ActionItemJobInput;

@@ -56,6 +56,21 @@ export const keys = {
   }),
   /** A coach's private notes on a session: an item of its own, read only by that coach's routes. */
   sessionNotes: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "NOTES" }),
+
+  /** What is left of an erased client: its id and when (no personal data). */
+  tombstone: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: "TOMBSTONE" }),
+  /** Stored intake responses of a client (sparse gsi1), so an erasure finds them. */
+  clientResponses: (clientId: string, key: string) => ({
+    gsi1pk: `CLIENT#${clientId}#RESPONSES`,
+    gsi1sk: key,
+  }),
+  /** Ledger entries by what they are about, a client, session or action item id (sparse gsi1). */
+  sendsOf: (ref: string, key: string) => ({ gsi1pk: `SENDS#${ref}`, gsi1sk: key }),
+  /** Webhook deliveries of a session (sparse gsi2): the deliveries of a client, through its sessions. */
+  sessionDeliveries: (sessionId: string, receivedAt: string, id: string) => ({
+    gsi2pk: `SESSION#${sessionId}#DELIVERIES`,
+    gsi2sk: `${receivedAt}#${id}`,
+  }),
 } as const;
 
 export type Key = { pk: string; sk: string };
