@@ -15,6 +15,7 @@ import {
   moveTo,
   type TestCoach,
   tokenOf,
+  yourDataPath,
 } from "../support/coaching";
 import { call, intakeBody } from "../support/requests";
 import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
@@ -261,6 +262,46 @@ describe("a client's data: export, erasure, retention", () => {
     expect(view).not.toHaveProperty("engagement");
     expect(view).not.toHaveProperty("smartGoals");
   }, 60_000);
+
+  it("lets the client download their data and erase it from the link in every email, telling the admin", async () => {
+    const email = uniqueEmail("yourdata");
+    const { clientId } = await applyAsClient(stack, email);
+    const mail = (await stack.emailsTo(email)).at(-1)!;
+    expect(mail.body.text).toContain("Your data (download it, or ask us to erase it):");
+    const path = yourDataPath(mail)!;
+    expect(path).toBeDefined();
+    const press = (step: string) =>
+      stack.app.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ step }).toString(),
+      });
+
+    const opened = await stack.app.request(path);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain("Erase my data");
+    const download = await press("download");
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(((await download.json()) as { client: unknown }).client).toMatchObject({ id: clientId, email });
+    expect((await press("nonsense")).status).toBe(400);
+    // The first press on "erase" only asks; nothing is erased yet.
+    const ask = await press("erase");
+    expect(await ask.text()).toContain("Yes, erase my data");
+    expect((await asAdmin(stack, "GET", `/v1/clients/${clientId}`)).status).toBe(200);
+    const confirmed = await press("confirm-erase");
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain("Your data is erased");
+    expect((await asAdmin(stack, "GET", `/v1/clients/${clientId}`)).status).toBe(404);
+    const told = (await stack.emailsTo("admin@program.example")).filter(
+      (m) => m.subject === "A client erased their data",
+    );
+    expect(told.map((m) => m.body.text).join()).toContain(clientId);
+    expect(told.map((m) => m.body.text).join()).not.toContain(email);
+    // The link now finds nothing, whatever is pressed.
+    expect((await press("download")).status).toBe(404);
+    expect((await mentions(stack, [clientId, email])).items.map((i) => i.sk)).toEqual(["TOMBSTONE"]);
+  });
 
   it("erases, in the daily sweep, a client who never booked after a year and one whose intro led nowhere after two", async () => {
     const clock = new LocalClock({ startAt: START });

@@ -95,12 +95,26 @@ export function onlyMail(mails: readonly SentEmail[], prefix: string): SentEmail
 /** Every URL in a mail's text part. */
 export const urlsIn = (mail: SentEmail) => mail.body.text?.match(/https?:\/\/[^\s<>"]+/g) ?? [];
 
-/** The paths (`/l/<token>`) of the signed links in a mail's text, in order. */
+/** The action a signed link's path (`/l/<token>`) carries, read from its (signed, not secret) payload. */
+export const linkActionOf = (path: string): string =>
+  JSON.parse(Buffer.from(path.slice("/l/".length).split(".")[0]!, "base64url").toString("utf8")).a;
+
+/**
+ * The paths (`/l/<token>`) of the signed links in a mail's text, in order, but for the footer's
+ * "your data" link, which every client email carries (`yourDataPath` finds that one).
+ */
 export function signedLinkPaths(mail: SentEmail): string[] {
   return urlsIn(mail).flatMap((u) => {
     const path = new URL(u).pathname;
-    return path.startsWith("/l/") ? [path] : [];
+    return path.startsWith("/l/") && linkActionOf(path) !== "your-data" ? [path] : [];
   });
+}
+
+/** The path of the footer's signed "your data" link, if the mail has one. */
+export function yourDataPath(mail: SentEmail): string | undefined {
+  return urlsIn(mail)
+    .map((u) => new URL(u).pathname)
+    .find((p) => p.startsWith("/l/") && linkActionOf(p) === "your-data");
 }
 
 /** The value of a header the emulator stored with a mail. */

@@ -7,6 +7,7 @@ import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppressio
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { Clock } from "@coachflow/core/clock";
+import { linkUrl, signLink } from "@coachflow/core/links/signed-links";
 import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { JobScheduler, Logger } from "@coachflow/core/ports";
 import type { DataClients } from "./aws-clients";
@@ -36,7 +37,12 @@ export function buildJobDeps(
     coaches: new DynamoCoachRepository(doc, table),
     ledger: new DynamoSendLedger(doc, table, () => clock.now()),
     // Addresses SES reported as bounced or complaining are never sent to again.
-    mailer: new Mailer(sender, config.programName, new DynamoSuppressions(doc, table)),
+    mailer: new Mailer(sender, config.programName, new DynamoSuppressions(doc, table), (clientId) =>
+      linkUrl(
+        config.publicBaseUrl,
+        signLink(config.linkSecret, "your-data", clientId, undefined, clock.now()),
+      ),
+    ),
     scheduler: parts.scheduler,
     clock,
     logger: parts.logger,

@@ -69,7 +69,7 @@ export const followupEmails: Record<
     const items =
       finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
     const next = finish.next;
-    await deps.mailer.send(ctx.client.email, "session-followup", {
+    await deps.mailer.toClient(ctx.client, "session-followup", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -94,7 +94,7 @@ export const followupEmails: Record<
     });
   },
   async "welcome-pricing"(deps, ctx) {
-    await deps.mailer.send(ctx.client.email, "welcome-pricing", {
+    await deps.mailer.toClient(ctx.client, "welcome-pricing", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -103,14 +103,14 @@ export const followupEmails: Record<
     });
   },
   async "intro-closing"(deps, ctx) {
-    await deps.mailer.send(ctx.client.email, "intro-closing", {
+    await deps.mailer.toClient(ctx.client, "intro-closing", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
     });
   },
   async "continue-checkin"(deps, ctx) {
-    await deps.mailer.send(ctx.client.email, "continue-checkin", {
+    await deps.mailer.toClient(ctx.client, "continue-checkin", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -122,8 +122,8 @@ export const followupEmails: Record<
     const next = ctx.session.finish?.next;
     if (next?.type !== "recurring") return;
     const unsubscribeUrl = link(deps, ctx, "unsubscribe");
-    await deps.mailer.send(
-      ctx.client.email,
+    await deps.mailer.toClient(
+      ctx.client,
       "booking-nudge",
       {
         programName: deps.mailer.programName,

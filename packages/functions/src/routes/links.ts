@@ -5,6 +5,7 @@ import { html } from "hono/html";
 import type { AppDeps } from "../composition";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { page } from "../pages/layout";
+import { yourDataPage, yourDataPress } from "./your-data";
 
 const WORDS = {
   "action-item-done": { title: "Mark an action item as done", button: "Mark as done" },
@@ -29,6 +30,7 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/l/:token", (c) => {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
     if (!check.ok) return c.html(problem(), 400);
+    if (check.payload.a === "your-data") return c.html(yourDataPage());
     const words = WORDS[check.payload.a];
     return c.html(
       page(
@@ -40,6 +42,7 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/l/:token", async (c) => {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now());
     if (!check.ok) return c.html(problem(), 400);
+    if (check.payload.a === "your-data") return yourDataPress(c, deps, check.payload);
     const outcome = await applyLink(deps.bookings, check.payload);
     if (!outcome) return c.html(problem(), 400);
     deps.logger.info("signed link used", { action: check.payload.a, clientId: check.payload.c });
