@@ -2,6 +2,7 @@ import type { Clock } from "../clock";
 import { notFound } from "../errors";
 import { actionItemScheduleName } from "../followups/action-item-jobs";
 import type { ClientFootprint, JobScheduler, Logger, PrivacyStore } from "../ports";
+import { SESSION_JOB_KINDS } from "../sessions/jobs";
 import { exportDocument } from "./export";
 
 export interface PrivacyDeps {
@@ -25,7 +26,7 @@ export async function exportClient(
 
 /**
  * Erases a client: first their pending schedules (each session's and action item's, by their
- * deterministic name prefixes), then every stored item, leaving only a tombstone (id, time).
+ * deterministic names), then every stored item, leaving only a tombstone (id, time).
  * Late firings find nothing and are stale; a second erasure answers 404.
  */
 export async function eraseClient(deps: PrivacyDeps, clientId: string): Promise<{ erasedAt: string }> {
@@ -38,12 +39,16 @@ export async function eraseClient(deps: PrivacyDeps, clientId: string): Promise<
   return { erasedAt };
 }
 
+/**
+ * Deletes every schedule a client can have, by its deterministic name: each session's jobs
+ * (`<sessionId>-<kind>`, every kind, whether or not it is pending) and each action item's
+ * reminder. No listing: deleting an absent schedule is fine.
+ */
 async function removeSchedules(scheduler: JobScheduler, fp: ClientFootprint): Promise<number> {
-  const prefixes = [
-    ...fp.sessions.map((s) => `${s.id}-`),
+  const names = [
+    ...fp.sessions.flatMap((s) => SESSION_JOB_KINDS.map((kind) => `${s.id}-${kind}`)),
     ...fp.actionItems.map((a) => actionItemScheduleName(a.id)),
   ];
-  const pending = (await Promise.all(prefixes.map((p) => scheduler.list(p)))).flat();
-  await Promise.all(pending.map((s) => scheduler.remove(s.name)));
-  return pending.length;
+  const outcomes = await Promise.all(names.map((name) => scheduler.remove(name)));
+  return outcomes.filter((o) => o === "deleted").length;
 }
