@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { privacyOf } from "../../packages/functions/src/privacy-deps";
 import { LocalClock } from "../../packages/local/src/scheduler";
 import {
   addCoach,
@@ -320,7 +321,7 @@ describe("a client's data: export, erasure, retention", () => {
       next: { type: "end" },
     });
     expect(finished.status, JSON.stringify(finished.body)).toBe(200);
-    const sweep = await own.deps.privacy();
+    const sweep = privacyOf(own.deps);
     const { scheduleNextSweep } = await import("../../packages/core/src/privacy/retention");
     await scheduleNextSweep(sweep, clock.now());
     const status = async (id: string) => (await asAdmin(own, "GET", `/v1/clients/${id}`)).status;

@@ -7,14 +7,14 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
-import type { PrivacyDeps } from "@coachflow/core/privacy/erase";
+import type { PrivacyStore } from "@coachflow/core/ports";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
+import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
-import { lazyPrivacy } from "./privacy-deps";
 import { buildScheduler } from "./scheduler";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -29,8 +29,8 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
-  /** Export, erasure and the retention sweep (loaded on first use). */
-  privacy: () => Promise<PrivacyDeps>;
+  /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
+  privacyStore: PrivacyStore;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -74,7 +74,8 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clients,
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
-    privacy: lazyPrivacy(doc, table, { scheduler: scheduler.scheduler, clock, logger }),
+    // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
+    privacyStore: lazyPrivacyStore(doc, table),
     auth: { adminToken: config.adminToken, verify: tokenVerifier(config.tokens, clock) },
     async ready() {
       try {

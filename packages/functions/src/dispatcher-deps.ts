@@ -1,19 +1,18 @@
 import { systemClock } from "@coachflow/core/clock";
-import type { PrivacyDeps } from "@coachflow/core/privacy/erase";
 import type { JobDeps } from "@coachflow/core/sessions/jobs";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { buildJobDeps } from "./job-deps";
+import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { lazyScheduler } from "./lazy-scheduler";
 import { JsonLogger } from "./logger";
-import { lazyPrivacy } from "./privacy-deps";
+import type { PrivacySource } from "./privacy-deps";
 
 /** What the dispatcher uses: the jobs' deps and the logger. `AppDeps` has both, too. */
-export interface DispatcherDeps {
+export interface DispatcherDeps extends PrivacySource {
   logger: JsonLogger;
   bookings: JobDeps;
-  /** The retention sweep's deps, loaded only when the sweep fires. */
-  privacy: () => Promise<PrivacyDeps>;
+  /** When the retention sweep erases a client. */
   config: Pick<Config, "retention">;
 }
 
@@ -27,6 +26,5 @@ export function buildDispatcherDeps(config: Config): DispatcherDeps {
   const data = dataClients(config);
   const scheduler = lazyScheduler(config);
   const bookings = buildJobDeps(config, data, { clock: systemClock, logger, scheduler });
-  const privacy = lazyPrivacy(data.doc, config.tableName, { scheduler, clock: systemClock, logger });
-  return { logger, bookings, privacy, config };
+  return { logger, bookings, privacyStore: lazyPrivacyStore(data.doc, config.tableName), config };
 }

@@ -1,21 +1,16 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { PrivacyStore } from "@coachflow/core/ports";
 import type { PrivacyDeps } from "@coachflow/core/privacy/erase";
+import type { JobDeps } from "@coachflow/core/sessions/jobs";
 
-/**
- * The data-protection deps, built on first use: the privacy store's module is loaded only by an
- * export, an erasure or the retention sweep, never by an ordinary cold start.
- */
-export function lazyPrivacy(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  parts: Omit<PrivacyDeps, "privacy">,
-): () => Promise<PrivacyDeps> {
-  let built: Promise<PrivacyDeps> | undefined;
-  return () => {
-    built ??= import("@coachflow/core/adapters/dynamodb/privacy-store").then((m) => ({
-      ...parts,
-      privacy: new m.DynamoPrivacyStore(doc, tableName),
-    }));
-    return built;
-  };
+/** What the data-protection deps are built from: `AppDeps` and `DispatcherDeps` both have it. */
+export interface PrivacySource {
+  /** Built by the composition root: the one place that makes adapters. */
+  privacyStore: PrivacyStore;
+  bookings: Pick<JobDeps, "scheduler" | "clock" | "logger">;
+}
+
+/** The deps of export, erasure and the retention sweep. */
+export function privacyOf(deps: PrivacySource): PrivacyDeps {
+  const { scheduler, clock, logger } = deps.bookings;
+  return { privacy: deps.privacyStore, scheduler, clock, logger };
 }

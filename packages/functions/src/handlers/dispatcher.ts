@@ -5,6 +5,7 @@ import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
+import { privacyOf } from "../privacy-deps";
 import { withSecrets } from "../secrets";
 
 /**
@@ -59,9 +60,9 @@ export function createDispatcher(deps: DispatcherDeps) {
       throw new Error("invalid schedule input");
     }
     if (parsed.data.job === "retention-sweep") {
-      // Loaded only here: no other firing pays for the privacy code.
+      // Loaded only here: no other firing pays for the sweep's code.
       const { sweepRetention } = await import("@coachflow/core/privacy/retention");
-      const result = await sweepRetention(await deps.privacy(), deps.config.retention, {
+      const result = await sweepRetention(privacyOf(deps), deps.config.retention, {
         reschedule: (parsed.data as { repeat?: string }).repeat === "self",
       });
       return { outcome: `swept:${result.erased}` };

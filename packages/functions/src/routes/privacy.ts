@@ -6,6 +6,7 @@ import { requireRole } from "../http/auth";
 import { validate } from "../http/body";
 import { adminSecurity, errorResponses, idParams } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
+import { privacyOf } from "../privacy-deps";
 
 const exportQuery = z.object({
   /** Only after the review decision 0026 asks for: the coaches' private notes too. */
@@ -20,7 +21,7 @@ export function privacyRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/v1/clients/:id/export", admin, async (c) => {
     const q = validate(exportQuery, c.req.query());
     const id = c.req.param("id");
-    const doc = await exportClient(await deps.privacy(), id, {
+    const doc = await exportClient(privacyOf(deps), id, {
       includePrivateNotes: q.privateNotes === "include",
     });
     c.header("content-disposition", `attachment; filename="${id}-export.json"`);
@@ -28,7 +29,7 @@ export function privacyRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   });
   app.delete("/v1/clients/:id", admin, async (c) => {
     const id = c.req.param("id");
-    const { erasedAt } = await eraseClient(await deps.privacy(), id);
+    const { erasedAt } = await eraseClient(privacyOf(deps), id);
     return c.json({ id, erasedAt });
   });
 

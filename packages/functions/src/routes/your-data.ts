@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { AppDeps } from "../composition";
 import { page } from "../pages/layout";
+import { privacyOf } from "../privacy-deps";
 
 const stepSchema = z.object({ step: z.enum(YOUR_DATA_STEPS) });
 
@@ -32,7 +33,7 @@ const gonePage = () =>
 export async function yourDataPress(c: Context, deps: AppDeps, link: LinkPayload) {
   const parsed = z.safeParse(stepSchema, await c.req.parseBody());
   if (!parsed.success) return c.html(page("Your data", html`<h1>Please choose a button</h1>`), 400);
-  const privacy = await deps.privacy();
+  const privacy = privacyOf(deps);
   const outcome = await yourData(
     { ...privacy, mailer: deps.bookings.mailer, adminEmail: deps.config.adminEmail },
     link.c,
