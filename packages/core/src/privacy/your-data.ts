@@ -36,11 +36,19 @@ export async function yourData(
         return (await deps.privacy.footprint(clientId)) ? { kind: "confirm" } : { kind: "gone" };
       case "confirm-erase": {
         const { erasedAt } = await eraseClient(deps, clientId);
-        await deps.mailer.send(deps.adminEmail, "admin-client-erased", {
-          programName: deps.mailer.programName,
-          clientId,
-          erasedAt,
-        });
+        // The erasure is done whatever happens to the notice: a failed email is logged, not shown.
+        await deps.mailer
+          .send(deps.adminEmail, "admin-client-erased", {
+            programName: deps.mailer.programName,
+            clientId,
+            erasedAt,
+          })
+          .catch((error: unknown) =>
+            deps.logger.error("admin erasure notice failed", {
+              clientId,
+              errorName: error instanceof Error ? error.name : "unknown",
+            }),
+          );
         return { kind: "erased", erasedAt };
       }
     }

@@ -52,7 +52,8 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     method: "post",
     path: "/l/{token}",
     tags: ["Client links"],
-    summary: "Carry out a signed link from an email (GET shows a confirmation page)",
+    summary:
+      'Carry out a signed link from an email (GET shows a confirmation page); a "your data" link takes a form field `step`: download, erase, confirm-erase',
     responses: {
       200: { description: "An HTML page saying what changed" },
       400: { description: "Tampered or expired: a friendly page, nothing changed" },
