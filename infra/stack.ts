@@ -22,10 +22,21 @@ export interface CoachflowStackProps extends StackProps {
 /** The DynamoDB actions each function's code performs (see the adapters in core/adapters/dynamodb). */
 export const TABLE_ACTIONS = {
   // Reads, conditional writes and transactions (TransactWriteItems is authorized per item).
-  api: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
+  // BatchWriteItem: erasing a client (DELETE /v1/clients/{id}, the your-data link), decision 0026.
+  api: [
+    "GetItem",
+    "BatchGetItem",
+    "Query",
+    "PutItem",
+    "UpdateItem",
+    "DeleteItem",
+    "ConditionCheckItem",
+    "BatchWriteItem",
+  ],
   // runJob: the session, client and coach (Get/BatchGet), the send ledger (Put/Update/Delete), and
   // on gsi1 a client's sessions (is a booking nudge still needed?) and action items (follow-ups).
-  dispatcher: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+  // BatchWriteItem: the daily retention sweep erases clients (decision 0026).
+  dispatcher: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
   // Writes suppression records only.
   sesEvents: ["PutItem"],
 } as const;
@@ -119,6 +130,9 @@ export class CoachflowStack extends Stack {
     publicApi.routeAllTo(this.api.fn);
     scheduling.allowInvoke(this.dispatcher.fn);
     scheduling.grantManageSchedules(this.api.fn);
+    // The retention sweep deletes erased clients' schedules (the API's grant above covers its own).
+    scheduling.grantEraseSchedules(this.dispatcher.fn);
+    scheduling.addRetentionSweep(this.dispatcher.fn);
     email.routeSuppressingEvents(this.sesEvents.fn, scheduling.deadLetters);
 
     table.grant(this.api.fn, [...TABLE_ACTIONS.api], { indexes: true });
@@ -148,6 +162,11 @@ export class CoachflowStack extends Stack {
       this.api.role,
       `AwsSolutions-IAM5[Resource::${this.nagArn("scheduler", `schedule/${scheduling.groupName}/*`)}]`,
       "Schedule names are made at run time (one per session and job); the grant stops at this stage's group.",
+    );
+    acknowledge(
+      this.dispatcher.role,
+      `AwsSolutions-IAM5[Resource::${this.nagArn("scheduler", `schedule/${scheduling.groupName}/*`)}]`,
+      "The retention sweep deletes an erased client's schedules, named at run time; the grant stops at this stage's group.",
     );
 
     this.outputs(publicApi, table, email, s.stage);

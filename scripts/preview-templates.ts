@@ -12,7 +12,10 @@ const outDir = fileURLToPath(new URL("../preview/", import.meta.url));
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   for (const def of TEMPLATES) {
-    const out = renderTemplate(def.name, def.sample);
+    // Client emails show the signed "your data" link in their footer (decision 0026).
+    const out = renderTemplate(def.name, def.sample, {
+      yourDataUrl: "https://coachflow.example/l/sample-token",
+    });
     const files: [string, string][] = [
       [`${def.name}.html`, out.html],
       [`${def.name}.txt`, out.text],

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
-import { CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
+import { CfnSchedule, CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { acknowledge } from "../nag";
@@ -99,6 +99,46 @@ export class Scheduling extends Construct {
         actions: ["iam:PassRole"],
         resources: [this.role.roleArn],
         conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+      }),
+    );
+  }
+
+  /**
+   * The daily retention sweep (decision 0026): a recurring schedule in this group that invokes
+   * the dispatcher with the sweep's input. Without `repeat`, the sweep does not schedule itself
+   * (the local Scheduler, which fires at() schedules only, uses a one-time schedule that does).
+   */
+  addRetentionSweep(dispatcher: IFunction): CfnSchedule {
+    const sweep = new CfnSchedule(this, "RetentionSweep", {
+      name: "retention-sweep-daily",
+      groupName: this.groupName,
+      description: "coachflow: erases clients whose retention period ended",
+      scheduleExpression: "cron(0 3 * * ? *)",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: {
+        arn: dispatcher.functionArn,
+        roleArn: this.role.roleArn,
+        input: JSON.stringify({ v: 1, job: "retention-sweep" }),
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 6 * 3600 },
+        deadLetterConfig: { arn: this.deadLetters.queueArn },
+      },
+    });
+    sweep.addDependency(this.group);
+    return sweep;
+  }
+
+  /**
+   * What erasing a client needs of the scheduler: delete their pending schedules, whose names are
+   * deterministic (no listing, no creating, no passing the role).
+   */
+  grantEraseSchedules(fn: IFunction): void {
+    const role = fn.role;
+    if (!role) throw new Error("function has no role");
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["scheduler:DeleteSchedule"],
+        resources: [this.schedulesArn()],
       }),
     );
   }

@@ -222,11 +222,29 @@ describe("IAM", () => {
     });
   });
 
-  it("keeps schedule management off the dispatcher and secrets off the SES events function", () => {
+  it("runs the retention sweep daily: a recurring schedule that invokes the dispatcher with the sweep's input", () => {
+    const sweeps = Object.values(dev.json.Resources).filter(
+      (r: any) => r.Type === "AWS::Scheduler::Schedule",
+    ) as any[];
+    expect(sweeps).toHaveLength(1);
+    const p = sweeps[0].Properties;
+    expect(p.ScheduleExpression).toBe("cron(0 3 * * ? *)");
+    expect(p.GroupName).toBe("coachflow-dev");
+    expect(p.Target.Arn).toEqual({ "Fn::GetAtt": [fnId(dev, "dispatcher"), "Arn"] });
+    // No `repeat`: the recurring schedule runs it, the sweep does not schedule itself on AWS.
+    expect(JSON.parse(p.Target.Input)).toEqual({ v: 1, job: "retention-sweep" });
+    expect(p.Target.DeadLetterConfig.Arn).toBeDefined();
+  });
+
+  it("lets the dispatcher only delete schedules (retention sweep) and keeps secrets off the SES events function", () => {
     const actions = (name: string) => statementsOf(dev, roleOf(dev, name)).flatMap((s) => asArray(s.Action));
     expect(
-      actions("dispatcher").some((a: string) => a.startsWith("scheduler:") || a === "iam:PassRole"),
-    ).toBe(false);
+      actions("dispatcher").filter((a: string) => a.startsWith("scheduler:") || a === "iam:PassRole"),
+    ).toEqual(["scheduler:DeleteSchedule"]);
+    const deletes = statementsOf(dev, roleOf(dev, "dispatcher")).find(
+      (s) => s.Action === "scheduler:DeleteSchedule",
+    );
+    expect(JSON.stringify(deletes.Resource)).toContain(":schedule/coachflow-dev/*");
     expect(
       actions("ses-events").some((a: string) => a.startsWith("secretsmanager:") || a.startsWith("ses:")),
     ).toBe(false);

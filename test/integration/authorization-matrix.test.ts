@@ -44,6 +44,8 @@ interface World {
   sessionB: string;
   actionItemA: string;
   deliveryB: string;
+  /** A client who only applied: the erasure row erases them. */
+  clientToErase: string;
 }
 
 interface Answer {
@@ -53,7 +55,7 @@ interface Answer {
 }
 
 interface Row {
-  method: "GET" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The route as Hono knows it (`:id`), for the coverage check. */
   route: string;
   path: (w: World) => string;
@@ -154,6 +156,22 @@ const MATRIX: Row[] = [
     check(_who, { status, body }, w) {
       if (status === 200) expect(body.id).toBe(w.clientA);
     },
+  },
+  {
+    method: "GET",
+    route: "/v1/clients/:id/export",
+    path: (w) => `/v1/clients/${w.clientA}/export`,
+    expected: cells(403, 403, 200, 200),
+    check(_who, { status, body }, w) {
+      if (status === 200) expect(body.client.id).toBe(w.clientA);
+    },
+  },
+  {
+    method: "DELETE",
+    route: "/v1/clients/:id",
+    path: (w) => `/v1/clients/${w.clientToErase}`,
+    // The admin token erases the client; the admin JWT, calling next, finds nothing left.
+    expected: cells(403, 403, 200, 404),
   },
   {
     method: "PUT",
@@ -353,6 +371,8 @@ describe("authorization matrix: every route × every kind of caller", () => {
       sessionB: b.sessionId,
       actionItemA: finished.body.finish.actionItemIds[0],
       deliveryB: b.deliveryId,
+      clientToErase: (await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("MXE")))).body
+        .clientId,
     };
 
     // Every bad token but the malformed one claims to be coach A.

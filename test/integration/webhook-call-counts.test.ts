@@ -15,7 +15,8 @@ const MAX_CALLS = {
   // Each booking that syncs its session's schedules reads the session again after writing them
   // (one BatchGetItem): a concurrent delivery may have moved it on, and the sync must converge on
   // the newest state (syncSessionJobs, decision 0021). +1 for every step below that syncs.
-  firstBookingWithToken: 15,
+  // And +1 since decision 0026: a token's client is read (an erased client's token starts afresh).
+  firstBookingWithToken: 16,
   // The ledger claim is the last step before SendEmail (sendOnce, decision 0012: a claim left
   // open may have been sent, so everything that can fail or be skipped comes first). A duplicate
   // now reads the client and coach and checks both suppressions before its 2 claims fail: +4,

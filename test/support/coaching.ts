@@ -95,12 +95,26 @@ export function onlyMail(mails: readonly SentEmail[], prefix: string): SentEmail
 /** Every URL in a mail's text part. */
 export const urlsIn = (mail: SentEmail) => mail.body.text?.match(/https?:\/\/[^\s<>"]+/g) ?? [];
 
-/** The paths (`/l/<token>`) of the signed links in a mail's text, in order. */
+/** The action a signed link's path (`/l/<token>`) carries, read from its (signed, not secret) payload. */
+export const linkActionOf = (path: string): string =>
+  JSON.parse(Buffer.from(path.slice("/l/".length).split(".")[0]!, "base64url").toString("utf8")).a;
+
+/**
+ * The paths (`/l/<token>`) of the signed links in a mail's text, in order, but for the footer's
+ * "your data" link, which every client email carries (`yourDataPath` finds that one).
+ */
 export function signedLinkPaths(mail: SentEmail): string[] {
   return urlsIn(mail).flatMap((u) => {
     const path = new URL(u).pathname;
-    return path.startsWith("/l/") ? [path] : [];
+    return path.startsWith("/l/") && linkActionOf(path) !== "your-data" ? [path] : [];
   });
+}
+
+/** The path of the footer's signed "your data" link, if the mail has one. */
+export function yourDataPath(mail: SentEmail): string | undefined {
+  return urlsIn(mail)
+    .map((u) => new URL(u).pathname)
+    .find((p) => p.startsWith("/l/") && linkActionOf(p) === "your-data");
 }
 
 /** The value of a header the emulator stored with a mail. */
@@ -127,7 +141,7 @@ export const bookingId = (label: string) =>
 export async function bookByWebhook(
   stack: TestStack,
   b: { coach: TestCoach; email: string; name?: string; start: number; token?: string; minutes?: number },
-): Promise<{ sessionId: string; bookingId: string; start: number; end: number }> {
+): Promise<{ sessionId: string; bookingId: string; deliveryId: string; start: number; end: number }> {
   const id = bookingId("BK");
   const end = b.start + (b.minutes ?? 60) * MINUTE;
   const res = await deliver(
@@ -145,7 +159,13 @@ export async function bookByWebhook(
   );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.sessionId).toMatch(/^ses_/);
-  return { sessionId: res.body.sessionId, bookingId: id, start: b.start, end };
+  return {
+    sessionId: res.body.sessionId,
+    bookingId: id,
+    deliveryId: res.body.deliveryId,
+    start: b.start,
+    end,
+  };
 }
 
 /** A client who applied through the intake form; answers the id and the first match's booking link. */

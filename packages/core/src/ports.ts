@@ -291,3 +291,46 @@ export interface ProgramSource {
   /** The templates a session created at `createdAt` was given: those in force then. */
   agendaTemplatesAt(createdAt: string): Promise<AgendaTemplates>;
 }
+
+/**
+ * Everything stored about one client, found through keys and indexes (never a Scan): what an
+ * export shows and an erasure deletes. `refs` are opaque to the domain: the store's own handles
+ * on every item listed here (and on items it deletes blindly, such as the suppression of the
+ * client's address).
+ */
+export interface ClientFootprint {
+  client: Client;
+  sessions: Session[];
+  /** Coach-owned items of the client's session partitions (notes, talking points, parked work). */
+  coachWork: { sessionId: string; sk: string; data: Record<string, unknown> }[];
+  actionItems: ActionItem[];
+  pairs: Record<string, unknown>[];
+  bookings: BookingRecord[];
+  /** Send-ledger entries about the client, its sessions or its action items. */
+  sends: Record<string, unknown>[];
+  /** Webhook deliveries that made or changed the client's sessions, bodies included. */
+  deliveries: Record<string, unknown>[];
+  /** Stored intake responses (`Idempotency-Key`) still kept. */
+  storedResponses: number;
+  refs: readonly unknown[];
+}
+
+/** A client that was erased: only the id and when, so old links and firings find nothing. */
+export interface Tombstone {
+  clientId: string;
+  erasedAt: string;
+}
+
+/** Storage side of data protection: the footprint of a client, its erasure, the retention list. */
+export interface PrivacyStore {
+  /** The client's footprint, or undefined when there is no client by that id (erased or never). */
+  footprint(clientId: string): Promise<ClientFootprint | undefined>;
+  /**
+   * Deletes every item of the footprint, the client's profile last (with the engaged coach's load
+   * in the same transaction), after writing the tombstone: a crash half way leaves the profile,
+   * so an erasure run again finds and finishes the rest.
+   */
+  erase(footprint: ClientFootprint, tombstone: Tombstone): Promise<void>;
+  /** Every client profile, for the daily retention sweep (a Query of the client listing index). */
+  allClients(): Promise<Client[]>;
+}

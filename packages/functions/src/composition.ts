@@ -7,12 +7,14 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
+import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
 import { lazyWebStores, type WebStores } from "./web-stores";
@@ -36,6 +38,8 @@ export interface AppDeps {
   web: () => Promise<WebStores>;
   /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
   program: ProgramDeps;
+  /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
+  privacyStore: PrivacyStore;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -93,6 +97,8 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
     web,
+    // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
+    privacyStore: lazyPrivacyStore(doc, table),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

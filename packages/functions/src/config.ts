@@ -49,6 +49,8 @@ const envSchema = z.lazy(() =>
       JWKS_URL: z.optional(z.url()),
       JWT_ISSUER: z.optional(nonEmpty()),
       JWT_AUDIENCE: z.optional(nonEmpty()),
+      RETENTION_UNBOOKED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 365),
+      RETENTION_AFTER_END_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 730),
     })
     .check(
       z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
@@ -96,6 +98,8 @@ export interface Config {
   };
   /** How long the secrets read from Secrets Manager are used before they are read again. */
   secretsMaxAgeMs: number;
+  /** Data protection: when the retention sweep erases a client (decision 0026). */
+  retention: { unbookedDays: number; afterEndDays: number };
 }
 
 /** Parses the settings; a bad or missing one fails at start with every problem named. */
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       audience: e.JWT_AUDIENCE,
     },
     secretsMaxAgeMs: e.SECRETS_MAX_AGE_SECONDS * 1000,
+    retention: { unbookedDays: e.RETENTION_UNBOOKED_DAYS, afterEndDays: e.RETENTION_AFTER_END_DAYS },
     schedules: {
       group: e.SCHEDULE_GROUP,
       dispatcherArn: e.DISPATCHER_ARN,

@@ -3,13 +3,17 @@ import type { JobDeps } from "@coachflow/core/sessions/jobs";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { buildJobDeps } from "./job-deps";
+import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { lazyScheduler } from "./lazy-scheduler";
 import { JsonLogger } from "./logger";
+import type { PrivacySource } from "./privacy-deps";
 
 /** What the dispatcher uses: the jobs' deps and the logger. `AppDeps` has both, too. */
-export interface DispatcherDeps {
+export interface DispatcherDeps extends PrivacySource {
   logger: JsonLogger;
   bookings: JobDeps;
+  /** When the retention sweep erases a client. */
+  config: Pick<Config, "retention">;
 }
 
 /**
@@ -19,10 +23,8 @@ export interface DispatcherDeps {
  */
 export function buildDispatcherDeps(config: Config): DispatcherDeps {
   const logger = new JsonLogger(config.logLevel);
-  const bookings = buildJobDeps(config, dataClients(config), {
-    clock: systemClock,
-    logger,
-    scheduler: lazyScheduler(config),
-  });
-  return { logger, bookings };
+  const data = dataClients(config);
+  const scheduler = lazyScheduler(config);
+  const bookings = buildJobDeps(config, data, { clock: systemClock, logger, scheduler });
+  return { logger, bookings, privacyStore: lazyPrivacyStore(data.doc, config.tableName), config };
 }

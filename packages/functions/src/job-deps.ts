@@ -8,6 +8,7 @@ import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppressio
 import { SesEmailSender } from "@coachflow/core/adapters/ses/index";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { Clock } from "@coachflow/core/clock";
+import { linkUrl, signLink } from "@coachflow/core/links/signed-links";
 import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { JobScheduler, Logger } from "@coachflow/core/ports";
 import { CachedProgramSource } from "@coachflow/core/program/source";
@@ -38,7 +39,12 @@ export function buildJobDeps(
     coaches: new DynamoCoachRepository(doc, table),
     ledger: new DynamoSendLedger(doc, table, () => clock.now()),
     // Addresses SES reported as bounced or complaining are never sent to again.
-    mailer: new Mailer(sender, config.programName, new DynamoSuppressions(doc, table)),
+    mailer: new Mailer(sender, config.programName, new DynamoSuppressions(doc, table), (clientId) =>
+      linkUrl(
+        config.publicBaseUrl,
+        signLink(config.linkSecret, "your-data", clientId, undefined, clock.now()),
+      ),
+    ),
     scheduler: parts.scheduler,
     // The program's settings, kept as long as the coach catalog (COACH_CACHE_TTL_MS).
     program: new CachedProgramSource(new DynamoProgramStore(doc, table), clock, config.coachCacheTtlMs),

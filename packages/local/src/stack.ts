@@ -1,8 +1,10 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { SWEEP_SCHEDULE, scheduleNextSweep } from "@coachflow/core/privacy/retention";
 import { type AppDeps, buildDeps, createApp, loadConfig } from "@coachflow/functions";
 import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { mintToken } from "@coachflow/functions/http/jwt";
+import { privacyOf } from "@coachflow/functions/privacy-deps";
 import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";
@@ -109,6 +111,10 @@ export async function startLocalStack(
 
     const prepared = await bootstrapResources(deps);
     progress(`table "${config.tableName}" ${prepared.table}; ${prepared.templates} email templates in SES`);
+    // The daily retention sweep: a one-time schedule that moves itself on (this Scheduler fires at() only).
+    const privacy = privacyOf(deps);
+    if ((await privacy.scheduler.list(SWEEP_SCHEDULE)).length === 0)
+      await scheduleNextSweep(privacy, clock.now());
     let demoCoach: LocalStack["demoCoach"];
     if (s.seed) {
       const seeded = await seedDemoCoaches(deps);

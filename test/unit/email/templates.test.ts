@@ -19,6 +19,7 @@ const NAMES = [
   "agenda-reminder",
   "finish-nudge",
   "admin-unknown-coach",
+  "admin-client-erased",
   "session-followup",
   "welcome-pricing",
   "intro-closing",

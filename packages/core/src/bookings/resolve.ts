@@ -30,7 +30,8 @@ export async function resolveClient(
   const fromToken = data.correlationToken
     ? readCorrelationToken(data.correlationToken, deps.settings.linkSecret, deps.settings.linkSecretPrevious)
     : undefined;
-  if (fromToken) return { clientId: fromToken, created: false };
+  // A token outlives its client when the client was erased: then the booking starts afresh, by email.
+  if (fromToken && (await deps.clients.get(fromToken))) return { clientId: fromToken, created: false };
   const email = data.attendee.email.trim().toLowerCase();
   for (let attempt = 0; attempt < 3; attempt++) {
     const { record } = await deps.clients.readForIntake(email);

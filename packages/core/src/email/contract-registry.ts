@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import type * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
+import { adminClientErased } from "./contracts/admin-client-erased";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
 import { agendaReminder } from "./contracts/agenda-reminder";
@@ -34,6 +35,7 @@ export const CONTRACTS = [
   agendaReminder,
   finishNudge,
   adminUnknownCoach,
+  adminClientErased,
   sessionFollowup,
   welcomePricing,
   introClosing,

@@ -12,6 +12,16 @@ const WHY: Record<Audience, string> = {
   admin: "you administer",
 };
 
+/**
+ * The "your data" line of every client email (decision 0026): a signed link where the client
+ * downloads what the program holds about them or asks for its erasure. Filled in by the Mailer
+ * (`footer.yourDataUrl`), not by each template's data; absent, the line is left out.
+ */
+const YOUR_DATA_HTML = `{{#if html.yourDataUrl}}
+<p style="margin:4px 0 0;font-size:12px;color:#78716c;"><a href="{{{html.yourDataUrl}}}" style="color:#57534e;">Your data</a>: download what we hold about you, or ask us to erase it.</p>{{/if}}`;
+const YOUR_DATA_TEXT = `{{#if text.yourDataUrl}}
+Your data (download it, or ask us to erase it): {{{text.yourDataUrl}}}{{/if}}`;
+
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
 /** Inline styles, named so templates read like markup rather than CSS. */
@@ -41,7 +51,7 @@ export function htmlLayout(opts: { title: string; audience: Audience; body: stri
 <div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:${FONT};font-size:15px;line-height:1.5;color:#1c1917;">
 ${opts.body.trim()}
 <hr style="border:none;border-top:1px solid #e7e5e4;margin:32px 0 12px;">
-<p style="margin:0;font-size:12px;color:#78716c;">{{{html.programName}}} · sent by coachflow because ${WHY[opts.audience]} {{{html.programName}}}.</p>
+<p style="margin:0;font-size:12px;color:#78716c;">{{{html.programName}}} · sent by coachflow because ${WHY[opts.audience]} {{{html.programName}}}.</p>${opts.audience === "client" ? YOUR_DATA_HTML : ""}
 </div>
 </body>
 </html>
@@ -52,6 +62,6 @@ export function textLayout(opts: { audience: Audience; body: string }): string {
   return `${opts.body.trim()}
 
 --
-{{{text.programName}}} · sent by coachflow because ${WHY[opts.audience]} {{{text.programName}}}.
+{{{text.programName}}} · sent by coachflow because ${WHY[opts.audience]} {{{text.programName}}}.${opts.audience === "client" ? YOUR_DATA_TEXT : ""}
 `;
 }

@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import type { TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
 import { actionItemReminderTemplate } from "./templates/action-item-reminder";
+import { adminClientErasedTemplate } from "./templates/admin-client-erased";
 import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
 import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
 import { agendaReminderTemplate } from "./templates/agenda-reminder";
@@ -33,6 +34,7 @@ export const TEMPLATES = [
   agendaReminderTemplate,
   finishNudgeTemplate,
   adminUnknownCoachTemplate,
+  adminClientErasedTemplate,
   sessionFollowupTemplate,
   welcomePricingTemplate,
   introClosingTemplate,

@@ -2,7 +2,7 @@ import Handlebars from "handlebars";
 import type { TemplateInput, TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
 import { getTemplate } from "./registry";
-import { type SesTemplateData, templateData } from "./template-data";
+import { type EmailFooter, type SesTemplateData, templateData } from "./template-data";
 
 export type { SesTemplateData } from "./template-data";
 
@@ -35,8 +35,12 @@ export function renderTemplateData(def: TemplateDefinition, data: SesTemplateDat
 }
 
 /** Validates and renders a template locally, exactly as SES would: previews and unit tests. */
-export function renderTemplate<N extends TemplateName>(name: N, data: TemplateInput<N>): RenderedEmail;
-export function renderTemplate(name: string, data: unknown): RenderedEmail;
-export function renderTemplate(name: string, data: unknown): RenderedEmail {
-  return renderTemplateData(getTemplate(name), templateData(name, data));
+export function renderTemplate<N extends TemplateName>(
+  name: N,
+  data: TemplateInput<N>,
+  footer?: EmailFooter,
+): RenderedEmail;
+export function renderTemplate(name: string, data: unknown, footer?: EmailFooter): RenderedEmail;
+export function renderTemplate(name: string, data: unknown, footer?: EmailFooter): RenderedEmail {
+  return renderTemplateData(getTemplate(name), templateData(name, data, footer));
 }

@@ -16,9 +16,13 @@ export interface SesTemplateData extends Record<string, unknown> {
  * Throws `AppError("validation_failed")` naming each wrong field (never echoing its value). Needs
  * only the template's contract, so sending code carries no template sources.
  */
-export function templateData<N extends TemplateName>(name: N, data: TemplateInput<N>): SesTemplateData;
-export function templateData(name: string, data: unknown): SesTemplateData;
-export function templateData(name: string, data: unknown): SesTemplateData {
+export function templateData<N extends TemplateName>(
+  name: N,
+  data: TemplateInput<N>,
+  footer?: EmailFooter,
+): SesTemplateData;
+export function templateData(name: string, data: unknown, footer?: EmailFooter): SesTemplateData;
+export function templateData(name: string, data: unknown, footer: EmailFooter = {}): SesTemplateData {
   const contract = getContract(name);
   const parsed = z.safeParse(contract.schema, data);
   if (!parsed.success) {
@@ -28,7 +32,23 @@ export function templateData(name: string, data: unknown): SesTemplateData {
   }
   const value = parsed.data as Record<string, unknown>;
   assertSubjectSafe(contract, value);
-  return { text: value, html: escapeDeep(value) as Record<string, unknown> };
+  const withFooter = footer.yourDataUrl ? { ...value, yourDataUrl: footerUrl(footer.yourDataUrl) } : value;
+  return { text: withFooter, html: escapeDeep(withFooter) as Record<string, unknown> };
+}
+
+/** What the shared layout's footer shows besides the template's own data (client emails only). */
+export interface EmailFooter {
+  /** The signed "your data" link (decision 0026). */
+  yourDataUrl?: string;
+}
+
+function footerUrl(url: string): string {
+  if (!z.safeParse(z.url({ protocol: /^https?$/ }), url).success) {
+    throw validationFailed("invalid email footer", [
+      { path: "yourDataUrl", message: "must be an http(s) URL" },
+    ]);
+  }
+  return url;
 }
 
 /** Defense in depth: whatever a schema allows, a subject never gets a line break or markup. */

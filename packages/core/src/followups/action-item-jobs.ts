@@ -69,8 +69,8 @@ export async function runActionItemJob(deps: JobDeps, input: ActionItemJobInput)
       deps.settings.publicBaseUrl,
       signLink(deps.settings.linkSecret, "unsubscribe", client.id, undefined, deps.clock.now()),
     );
-    await mailer.send(
-      client.email,
+    await mailer.toClient(
+      client,
       "action-item-reminder",
       {
         programName: deps.mailer.programName,

@@ -79,7 +79,7 @@ export const followupEmails: Record<
     const next = finish.next;
     const { emailCopy, skills } = (await deps.program.current()).settings;
     const skill = finish.skill === undefined ? undefined : skills.find((s) => s.id === finish.skill);
-    await deps.mailer.send(ctx.client.email, "session-followup", {
+    await deps.mailer.toClient(ctx.client, "session-followup", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -108,7 +108,7 @@ export const followupEmails: Record<
   },
   async "welcome-pricing"(deps, ctx) {
     const { emailCopy } = (await deps.program.current()).settings;
-    await deps.mailer.send(ctx.client.email, "welcome-pricing", {
+    await deps.mailer.toClient(ctx.client, "welcome-pricing", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -119,14 +119,14 @@ export const followupEmails: Record<
     });
   },
   async "intro-closing"(deps, ctx) {
-    await deps.mailer.send(ctx.client.email, "intro-closing", {
+    await deps.mailer.toClient(ctx.client, "intro-closing", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
     });
   },
   async "continue-checkin"(deps, ctx) {
-    await deps.mailer.send(ctx.client.email, "continue-checkin", {
+    await deps.mailer.toClient(ctx.client, "continue-checkin", {
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
@@ -138,8 +138,8 @@ export const followupEmails: Record<
     const next = ctx.session.finish?.next;
     if (next?.type !== "recurring") return;
     const unsubscribeUrl = link(deps, ctx, "unsubscribe");
-    await deps.mailer.send(
-      ctx.client.email,
+    await deps.mailer.toClient(
+      ctx.client,
       "booking-nudge",
       {
         programName: deps.mailer.programName,

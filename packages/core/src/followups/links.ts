@@ -37,6 +37,9 @@ export async function applyLink(deps: JobDeps, link: LinkPayload): Promise<LinkO
     case "continue":
     case "end":
       return decideToContinue(deps, link, now);
+    case "your-data":
+      // Not a one-press action: its page and buttons are in the routes (privacy, decision 0026).
+      return undefined;
   }
 }
 

@@ -131,7 +131,7 @@ export async function sendNewSessionLink(deps: JobDeps, principal: Principal, cl
     `${client.id}:new-session-link:${coach.id}:${at}`,
     { clientId: client.id, job: "new-session-link" },
     async (mailer) => {
-      await mailer.send(client.email, "new-session-link", {
+      await mailer.toClient(client, "new-session-link", {
         programName: deps.mailer.programName,
         clientName: client.name,
         coachName: coach.name,

@@ -3,7 +3,7 @@ import { keyId, keysFor, sameText } from "../shared/keyring";
 import * as z from "../shared/zod";
 
 /** What a client can do from an email without an account. */
-export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe"] as const;
+export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe", "your-data"] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 /** Built on the first verification, not at import (the dispatcher signs links but never verifies one). */
@@ -27,6 +27,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   continue: 45,
   end: 45,
   unsubscribe: 365,
+  /** The footer link of every client email: export and erasure (decision 0026). */
+  "your-data": 365,
 };
 
 const mac = (secret: string, body: string) =>

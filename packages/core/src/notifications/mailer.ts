@@ -17,7 +17,19 @@ export class Mailer {
     readonly programName: string,
     /** When given, an address SES reported as bounced or complaining is not sent to again. */
     private readonly suppressions?: Suppressions,
+    /** The signed "your data" link of a client, for the footer of every client email (0026). */
+    private readonly yourDataUrl?: (clientId: string) => string,
   ) {}
+
+  /** Sends a client email: to the client's address, with their "your data" link in the footer. */
+  toClient(
+    client: { id: string; email: string },
+    template: string,
+    data: unknown,
+    headers?: Record<string, string>,
+  ): Promise<void> {
+    return this.send(client.email, template, data, headers, { clientId: client.id });
+  }
 
   async recommendations(
     client: Client,
@@ -39,7 +51,7 @@ export class Mailer {
         })),
       },
       undefined,
-      opts,
+      { ...opts, clientId: client.id },
     );
   }
 
@@ -49,7 +61,7 @@ export class Mailer {
       "intake-waitlisted",
       { programName: this.programName, clientName: client.name },
       undefined,
-      opts,
+      { ...opts, clientId: client.id },
     );
   }
 
@@ -91,9 +103,10 @@ export class Mailer {
     template: string,
     data: unknown,
     headers?: Record<string, string>,
-    opts: { suppressed?: boolean } = {},
+    opts: { suppressed?: boolean; clientId?: string } = {},
   ): Promise<void> {
-    const payload = templateData(template, data);
+    const yourDataUrl = opts.clientId && this.yourDataUrl ? this.yourDataUrl(opts.clientId) : undefined;
+    const payload = templateData(template, data, yourDataUrl ? { yourDataUrl } : {});
     const suppressed =
       opts.suppressed ?? (this.suppressions ? await this.suppressions.isSuppressed(to) : false);
     if (suppressed) return;

@@ -62,7 +62,7 @@ function sessionBase(mailer: Mailer, ctx: SessionContext, reader: "client" | "co
 /** The emails of a session's timeline. Coach notes are never part of any of them. */
 export const sessionEmails = {
   bookingConfirmation: (mailer: Mailer, ctx: SessionContext) =>
-    mailer.send(ctx.client.email, "booking-confirmation", {
+    mailer.toClient(ctx.client, "booking-confirmation", {
       ...sessionBase(mailer, ctx, "client"),
     }),
 
@@ -100,7 +100,7 @@ export const sessionEmails = {
   },
 
   preworkReminder: (mailer: Mailer, ctx: SessionContext) =>
-    mailer.send(ctx.client.email, "prework-reminder", {
+    mailer.toClient(ctx.client, "prework-reminder", {
       ...sessionBase(mailer, ctx, "client"),
     }),
 

@@ -4,6 +4,7 @@ import { type JobInput, runJob, SESSION_JOB_KINDS } from "@coachflow/core/sessio
 import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
+import { privacyOf } from "../privacy-deps";
 import { withFreshSecrets } from "../secrets-refresh";
 
 /**
@@ -18,6 +19,11 @@ export const jobInputSchema = z.lazy(() =>
       sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
       job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
       startsAt: z.iso.datetime(),
+    }),
+    z.object({
+      v: z.literal(1),
+      job: z.literal("retention-sweep"),
+      repeat: z.optional(z.literal("self")),
     }),
     z.object({
       v: z.literal(1),
@@ -51,6 +57,14 @@ export function createDispatcher(deps: DispatcherDeps) {
       // Thrown, not swallowed: after its retries the firing lands in the dead-letter queue, whose
       // depth has an alarm, so a schedule that can never work is seen rather than lost.
       throw new Error("invalid schedule input");
+    }
+    if (parsed.data.job === "retention-sweep") {
+      // Loaded only here: no other firing pays for the sweep's code.
+      const { sweepRetention } = await import("@coachflow/core/privacy/retention");
+      const result = await sweepRetention(privacyOf(deps), deps.config.retention, {
+        reschedule: (parsed.data as { repeat?: string }).repeat === "self",
+      });
+      return { outcome: `swept:${result.erased}` };
     }
     if ("actionItemId" in parsed.data) {
       const input = parsed.data as ActionItemJobInput;

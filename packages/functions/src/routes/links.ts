@@ -5,6 +5,7 @@ import { html } from "hono/html";
 import type { AppDeps } from "../composition";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { page } from "../pages/layout";
+import { yourDataPage, yourDataPress } from "./your-data";
 
 const WORDS = {
   "action-item-done": { title: "Mark an action item as done", button: "Mark as done" },
@@ -30,6 +31,7 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.get("/l/:token", (c) => {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
+    if (check.payload.a === "your-data") return c.html(yourDataPage());
     const words = WORDS[check.payload.a];
     return c.html(
       page(
@@ -41,6 +43,7 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   app.post("/l/:token", async (c) => {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
+    if (check.payload.a === "your-data") return yourDataPress(c, deps, check.payload);
     const outcome = await applyLink(deps.bookings, check.payload);
     if (!outcome) return c.html(problem(), 400);
     deps.logger.info("signed link used", { action: check.payload.a, clientId: check.payload.c });
@@ -50,7 +53,8 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     method: "post",
     path: "/l/{token}",
     tags: ["Client links"],
-    summary: "Carry out a signed link from an email (GET shows a confirmation page)",
+    summary:
+      'Carry out a signed link from an email (GET shows a confirmation page); a "your data" link takes a form field `step`: download, erase, confirm-erase',
     responses: {
       200: { description: "An HTML page saying what changed" },
       400: { description: "Tampered or expired: a friendly page, nothing changed" },

@@ -5,6 +5,7 @@ import { clientRoutes } from "./clients";
 import { coachRoutes } from "./coaches";
 import { followupRoutes } from "./followups";
 import { linkRoutes } from "./links";
+import { privacyRoutes } from "./privacy";
 import { programSettingsRoutes } from "./program-settings";
 import { sessionRoutes } from "./sessions";
 import { tokenRoutes } from "./tokens";
@@ -19,6 +20,7 @@ import { tokenRoutes } from "./tokens";
 export function programRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   coachRoutes(app, deps, docs);
   clientRoutes(app, deps, docs);
+  privacyRoutes(app, deps, docs);
   sessionRoutes(app, deps, docs);
   followupRoutes(app, deps, docs);
   tokenRoutes(app, deps, docs);

@@ -98,7 +98,7 @@ export class DynamoClientRepository implements ClientRepository {
                     }),
               },
             },
-            ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt) }] : []),
+            ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt, client.id) }] : []),
             ...counters,
           ],
         }),
@@ -200,11 +200,12 @@ export class DynamoClientRepository implements ClientRepository {
     };
   }
 
-  private idempotencyItem(idem: { key: string } & StoredIdempotentResponse, now: string) {
+  private idempotencyItem(idem: { key: string } & StoredIdempotentResponse, now: string, clientId: string) {
     return {
       TableName: this.tableName,
       Item: {
         ...keys.idempotency("intake", idem.key),
+        ...keys.clientResponses(clientId, idem.key),
         type: "idempotency",
         requestHash: idem.requestHash,
         status: idem.status,

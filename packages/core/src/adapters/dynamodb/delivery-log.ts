@@ -19,6 +19,8 @@ export class DynamoDeliveryLog implements DeliveryLog {
         Item: {
           ...keys.delivery(d.id),
           ...keys.deliveriesByOutcome(d.outcome, d.receivedAt, d.id),
+          // The deliveries of a session, so that erasing its client finds their bodies.
+          ...(d.sessionId ? keys.sessionDeliveries(d.sessionId, d.receivedAt, d.id) : {}),
           type: "delivery",
           ...d,
           expiresAt: Math.floor(Date.parse(d.receivedAt) / 1000) + DELIVERY_TTL_SECONDS,

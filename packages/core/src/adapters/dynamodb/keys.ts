@@ -83,6 +83,21 @@ export const keys = {
   }),
   /** A rate-limit counter: one per key (scope and hashed value) and fixed window; TTL. */
   rateCounter: (key: string, windowStartMs: number) => ({ pk: `RATE#${key}`, sk: `WINDOW#${windowStartMs}` }),
+
+  /** What is left of an erased client: its id and when (no personal data). */
+  tombstone: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: "TOMBSTONE" }),
+  /** Stored intake responses of a client (sparse gsi1), so an erasure finds them. */
+  clientResponses: (clientId: string, key: string) => ({
+    gsi1pk: `CLIENT#${clientId}#RESPONSES`,
+    gsi1sk: key,
+  }),
+  /** Ledger entries by what they are about, a client, session or action item id (sparse gsi1). */
+  sendsOf: (ref: string, key: string) => ({ gsi1pk: `SENDS#${ref}`, gsi1sk: key }),
+  /** Webhook deliveries of a session (sparse gsi2): the deliveries of a client, through its sessions. */
+  sessionDeliveries: (sessionId: string, receivedAt: string, id: string) => ({
+    gsi2pk: `SESSION#${sessionId}#DELIVERIES`,
+    gsi2sk: `${receivedAt}#${id}`,
+  }),
 } as const;
 
 export type Key = { pk: string; sk: string };

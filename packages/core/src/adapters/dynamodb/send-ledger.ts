@@ -35,6 +35,7 @@ export class DynamoSendLedger implements SendLedger {
           TableName: this.tableName,
           Item: {
             ...keys.ledger(key),
+            ...ledgerOwner(key, context),
             type: "send",
             key,
             ...context,
@@ -155,4 +156,13 @@ export class DynamoSendLedger implements SendLedger {
       }),
     );
   }
+}
+
+/**
+ * Indexes an entry under what it is about (the caller's `clientId`, else `sessionId`, else
+ * `actionItemId`), so that erasing a client finds its entries (decision 0026).
+ */
+function ledgerOwner(key: string, context: Record<string, string>) {
+  const ref = context.clientId ?? context.sessionId ?? context.actionItemId;
+  return ref ? keys.sendsOf(ref, key) : {};
 }

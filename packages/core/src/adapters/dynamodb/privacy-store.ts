@@ -1,0 +1,205 @@
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { BookingRecord } from "../../bookings/model";
+import type { Client } from "../../clients/model";
+import type { ActionItem } from "../../followups/model";
+import type { ClientFootprint, PrivacyStore, Tombstone } from "../../ports";
+import type { Session } from "../../sessions/model";
+import { type Key, keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
+import { suppressionKey } from "./suppression";
+
+type Item = Record<string, unknown>;
+const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
+
+/** Follows a reschedule chain through its links; no chain is longer than this (as MAX_CHAIN). */
+const MAX_CHAIN = 50;
+
+/**
+ * Finds every item about a client through its keys and indexes (decision 0026): the profile and
+ * email record, the sessions and action items (gsi1), each session's whole partition, the pair
+ * records, the booking records of each session's chain, ledger entries and stored responses
+ * (sparse gsi1), and the deliveries of each session (sparse gsi2).
+ */
+export class DynamoPrivacyStore implements PrivacyStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async footprint(clientId: string): Promise<ClientFootprint | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.client(clientId), ConsistentRead: true }),
+    );
+    if (!res.Item) return undefined;
+    const client = stripKeys<Client>(res.Item);
+    const [sessionItems, actionItems, responses, clientSends] = await Promise.all([
+      this.index("gsi1", keys.clientSessions(clientId, "", "").gsi1pk),
+      this.index("gsi1", keys.clientActionItems(clientId, "", "").gsi1pk),
+      this.index("gsi1", keys.clientResponses(clientId, "").gsi1pk),
+      this.index("gsi1", keys.sendsOf(clientId, "").gsi1pk),
+    ]);
+    const sessions = sessionItems.map((i) => stripKeys<Session>(i));
+    const ids = sessions.map((s) => s.id);
+    const [partitions, sessionSends, itemSends, deliveries, pairs, bookings, emailRecord] = await Promise.all(
+      [
+        Promise.all(ids.map((id) => this.partition(id))).then((p) => p.flat()),
+        Promise.all(ids.map((id) => this.index("gsi1", keys.sendsOf(id, "").gsi1pk))).then((p) => p.flat()),
+        Promise.all(actionItems.map((a) => this.index("gsi1", keys.sendsOf(String(a.id), "").gsi1pk))).then(
+          (p) => p.flat(),
+        ),
+        Promise.all(ids.map((id) => this.index("gsi2", keys.sessionDeliveries(id, "", "").gsi2pk))).then(
+          (p) => p.flat(),
+        ),
+        batchGetAll(
+          this.db,
+          this.tableName,
+          coachIdsOf(client, sessions).map((c) => keys.pair(clientId, c)),
+        ),
+        this.chains(sessions),
+        batchGetAll(this.db, this.tableName, [keys.clientEmail(client.email)]),
+      ],
+    );
+    const ownEmailRecord = emailRecord.filter((i) => i.clientId === clientId);
+    const sends = [...clientSends, ...sessionSends, ...itemSends];
+    const coachWork = partitions.filter((i) => i.sk !== "SESSION");
+    const all = [
+      ...sessionItems,
+      ...partitions,
+      ...actionItems,
+      ...responses,
+      ...sends,
+      ...deliveries,
+      ...pairs,
+      ...bookings,
+      ...ownEmailRecord,
+    ];
+    return {
+      client,
+      sessions,
+      coachWork: coachWork.map((i) => ({
+        sessionId: String(i.pk).slice("SESSION#".length),
+        sk: String(i.sk),
+        data: stripKeys<Item>(i),
+      })),
+      actionItems: actionItems.map((i) => stripKeys<ActionItem>(i)),
+      pairs: pairs.map((i) => stripKeys<Item>(i)),
+      bookings: bookings.map((i) => stripKeys<BookingRecord>(i)),
+      sends: sends.map((i) => stripKeys<Item>(i)),
+      deliveries: deliveries.map((i) => stripKeys<Item>(i)),
+      storedResponses: responses.length,
+      // The suppression of the address goes too: it is the address itself.
+      refs: [...uniqueKeys(all.map(keyOf)), suppressionKey(client.email)],
+    };
+  }
+
+  async erase(footprint: ClientFootprint, tombstone: Tombstone): Promise<void> {
+    const { client } = footprint;
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.tombstone(tombstone.clientId), type: "tombstone", ...tombstone },
+      }),
+    );
+    const profile = keys.client(client.id);
+    const rest = (footprint.refs as Key[]).filter((k) => k.pk !== profile.pk || k.sk !== profile.sk);
+    await this.deleteAll(rest);
+    // The profile last, with the engaged coach's load, exactly once: a repeat finds no profile.
+    const engaged = client.engagement?.status === "active" ? client.engagement.coachId : undefined;
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: { TableName: this.tableName, Key: profile, ConditionExpression: "attribute_exists(pk)" },
+          },
+          ...(engaged
+            ? [
+                {
+                  Update: {
+                    TableName: this.tableName,
+                    Key: keys.coach(engaged),
+                    UpdateExpression: "ADD activeClients :minus",
+                    ConditionExpression: "attribute_exists(pk)",
+                    ExpressionAttributeValues: { ":minus": -1 },
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+  }
+
+  async allClients(): Promise<Client[]> {
+    const listed = await this.index("gsi1", keys.clientListing("").gsi1pk);
+    return listed.filter((i) => i.sk === "PROFILE").map((i) => stripKeys<Client>(i));
+  }
+
+  private index(name: "gsi1" | "gsi2", partition: string): Promise<Item[]> {
+    return queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: name,
+      KeyConditionExpression: `${name}pk = :p`,
+      ExpressionAttributeValues: { ":p": partition },
+    });
+  }
+
+  /** Every item of a session's partition: the session, notes, talking points, parked work. */
+  private partition(sessionId: string): Promise<Item[]> {
+    return queryPages(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :p",
+      ExpressionAttributeValues: { ":p": keys.session(sessionId).pk },
+      ConsistentRead: true,
+    });
+  }
+
+  /** The booking records of each session's reschedule chain, following `replaces`/`replacedBy`. */
+  private async chains(sessions: readonly Session[]): Promise<Item[]> {
+    const found = new Map<string, Item>();
+    let wanted = sessions.map((s) => keys.booking(s.provider, s.bookingId));
+    for (let round = 0; wanted.length > 0 && round < MAX_CHAIN; round++) {
+      const items = await batchGetAll(this.db, this.tableName, wanted);
+      for (const i of items) found.set(String(i.pk), i);
+      wanted = items.flatMap((i) =>
+        [i.replaces, i.replacedBy]
+          .filter((id): id is string => typeof id === "string")
+          .map((id) => keys.booking(String(i.provider), id))
+          .filter((k) => !found.has(k.pk)),
+      );
+    }
+    return [...found.values()];
+  }
+
+  /** BatchWriteItem in 25s, unprocessed items sent again. */
+  private async deleteAll(all: readonly Key[]): Promise<void> {
+    for (let i = 0; i < all.length; i += 25) {
+      let request: Record<string, { DeleteRequest: { Key: Key } }[]> | undefined = {
+        [this.tableName]: all.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
+      };
+      while (request && Object.keys(request).length > 0) {
+        const res = await this.db.send(new BatchWriteCommand({ RequestItems: request }));
+        request = res.UnprocessedItems as typeof request;
+      }
+    }
+  }
+}
+
+/** The coaches the client has a pair record with: of its sessions, matches and engagement. */
+function coachIdsOf(client: Client, sessions: readonly Session[]): string[] {
+  const ids = [
+    ...sessions.map((s) => s.coachId),
+    ...client.matches.map((m) => m.coachId),
+    ...(client.engagement ? [client.engagement.coachId] : []),
+  ];
+  return [...new Set(ids)];
+}
+
+function uniqueKeys(all: readonly Key[]): Key[] {
+  return [...new Map(all.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
+}
