@@ -104,7 +104,8 @@ export interface Bundle {
 /**
  * What each kind of request makes a cold start of the API load, beyond init: its route group and
  * the chunks its handlers load on first use. The program's routes verify JWTs (`jose`) and end web
- * sessions when a coach is deactivated; the workspace reads its stores; all read the settings. The OpenAPI document, which
+ * sessions when a coach is deactivated and export or erase a client (the privacy store); the
+ * workspace reads its stores; all read the settings. The OpenAPI document, which
  * loads every group to describe them, is left out: it is the docs' request, and `bytes` covers it.
  */
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
@@ -112,7 +113,7 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
   intake: ["intake", "defaults"],
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
-  program: ["program", "jwt", "web-auth-store", "defaults", "agenda-defaults"],
+  program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
 };
 

@@ -95,9 +95,15 @@ export function onlyMail(mails: readonly SentEmail[], prefix: string): SentEmail
 /** Every URL in a mail's text part. */
 export const urlsIn = (mail: SentEmail) => mail.body.text?.match(/https?:\/\/[^\s<>"]+/g) ?? [];
 
-/** The action a signed link's path (`/l/<token>`) carries, read from its (signed, not secret) payload. */
-export const linkActionOf = (path: string): string =>
-  JSON.parse(Buffer.from(path.slice("/l/".length).split(".")[0]!, "base64url").toString("utf8")).a;
+/**
+ * The action a signed link's path (`/l/<token>`) carries, read from its (signed, not secret)
+ * payload: `<kid>.<payload>.<mac>`, or `<payload>.<mac>` for a link made before key ids (0018).
+ */
+export const linkActionOf = (path: string): string => {
+  const parts = path.slice("/l/".length).split(".");
+  const payload = parts.length === 3 ? parts[1]! : parts[0]!;
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).a;
+};
 
 /**
  * The paths (`/l/<token>`) of the signed links in a mail's text, in order, but for the footer's
