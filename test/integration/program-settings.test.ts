@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROGRAM_SETTINGS } from "../../packages/core/src/program/defaults";
 import type { ProgramSettings } from "../../packages/core/src/program/schema";
@@ -331,3 +332,43 @@ function coachBody(style: string) {
     pricingUrl: `https://coaching.example.com/${slug}/pricing`,
   };
 }
+
+describe("removing a style that clients stored before the settings existed still use", () => {
+  it("counts them from their own profiles (409), with no counter ever written", async () => {
+    const stack = await startTestStack();
+    // A client as an earlier version stored it: profile and listing entry, no usage counter.
+    const doc = DynamoDBDocumentClient.from(stack.deps.aws.dynamodb);
+    await doc.send(
+      new PutCommand({
+        TableName: stack.deps.config.tableName,
+        Item: {
+          pk: "CLIENT#cli_before",
+          sk: "PROFILE",
+          gsi1pk: "CLIENTS",
+          gsi1sk: "cli_before",
+          type: "client",
+          id: "cli_before",
+          seniority: "lead",
+          preferences: { style: "practical", topics: [], languages: ["en"] },
+        },
+      }),
+    );
+    const etag = (await call(stack.app, "GET", "/v1/program", undefined, adminHeaders)).headers.get("etag")!;
+
+    const res = await call(
+      stack.app,
+      "PUT",
+      "/v1/program",
+      {
+        ...DEFAULT_PROGRAM_SETTINGS,
+        coachingStyles: DEFAULT_PROGRAM_SETTINGS.coachingStyles.filter((s) => s.id !== "practical"),
+      },
+      { ...adminHeaders, "if-match": etag },
+    );
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields).toEqual([
+      expect.objectContaining({ path: "coachingStyles", uses: { coaches: 0, clients: 1 } }),
+    ]);
+  });
+});

@@ -30,8 +30,6 @@ export interface IntakeRecord {
   matches: Match[];
   version: number;
   createdAt: string;
-  /** The words the client's answers were counted under (see `Client.countedUses`). */
-  countedUses?: string[];
 }
 
 export interface StoredIdempotentResponse {
@@ -53,17 +51,7 @@ export interface ClientRepository {
    * `client.version === 1` means "create: the email must be new"; otherwise the stored version must
    * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
-  save(
-    client: Client,
-    opts?: {
-      idempotency?: { key: string } & StoredIdempotentResponse;
-      /**
-       * The words the stored answers were counted under: given, the usage counters move from these
-       * to `client.countedUses` in the same transaction; absent, they are left alone.
-       */
-      previousUses?: string[];
-    },
-  ): Promise<void>;
+  save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
   /**
    * Forgets the answers hash of an email's record (and the stored response of `idempotencyKey`),
    * so that the same request is processed again.
@@ -278,7 +266,10 @@ export interface ProgramSettingsStore {
   write(next: StoredProgramSettings, previousVersion: number): Promise<void>;
   /** The agenda templates in force at `at` (the newest stored at or before it), if any were stored. */
   agendaTemplatesAt(at: string): Promise<AgendaTemplates | undefined>;
-  /** How many clients use each word, keyed `<vocabulary>#<id>` (counters kept with the client writes). */
+  /**
+   * How many clients use each style and level, keyed `<vocabulary>#<id>`: counted from the clients'
+   * own profiles through the client listing index, every page (a rare admin request, decision 0024).
+   */
   clientUses(): Promise<Record<string, number>>;
 }
 

@@ -30,11 +30,6 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   engagementVersion?: number;
   /** The client opted out of nudges (reminders to book, action-item reminders); transactional mail still goes. */
   nudgesOff?: boolean;
-  /**
-   * The program words this client's answers use (`<vocabulary>#<id>`), as counted in the usage
-   * counters; absent for clients stored before the counters existed (decision 0024).
-   */
-  countedUses?: string[];
   /** How matches were last chosen: by the matcher, or by an admin's override. */
   matchedBy: "matcher" | "admin";
   /** When the client consented to be contacted (the intake's checkbox); absent for a walk-in booking. */

@@ -53,14 +53,6 @@ export function resolveIntakeTerms(program: Program, input: IntakeInput): Intake
   return resolved;
 }
 
-/** The words of the program a client's answers use, as the usage counters count them. */
-export function usesOf(answers: Pick<IntakeInput, "seniority" | "preferences">): string[] {
-  return [
-    ...(answers.preferences.style ? [`coachingStyles#${answers.preferences.style}`] : []),
-    ...(answers.seniority ? [`seniorityLevels#${answers.seniority}`] : []),
-  ];
-}
-
 /** Turns the chosen coaches into matches with client-specific booking links. */
 export function toMatches(
   client: Pick<Client, "id" | "name" | "email">,
@@ -168,7 +160,6 @@ async function acceptAnswers(
     matches,
     answersHash: hash,
     matchedBy: "matcher",
-    countedUses: usesOf(answers),
     bookedWithoutIntake: false,
     consentAt: now,
     createdAt: record?.createdAt ?? now,
@@ -177,7 +168,6 @@ async function acceptAnswers(
   };
   const response = responseOf({ clientId: id, status: client.status, matches });
   await deps.clients.save(client, {
-    previousUses: record?.countedUses ?? [],
     ...(idempotencyKey
       ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } }
       : {}),

@@ -11,7 +11,6 @@ import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from ".
 import type { Goal } from "../../sessions/model";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
-import { useCounterUpdates } from "./program-store";
 import { suppressionKey } from "./suppression";
 
 /** How long a stored `Idempotency-Key` response is kept (DynamoDB TTL removes it afterwards). */
@@ -65,7 +64,7 @@ export class DynamoClientRepository implements ClientRepository {
 
   async save(
     client: Client,
-    opts: { idempotency?: { key: string } & StoredIdempotentResponse; previousUses?: string[] } = {},
+    opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
   ): Promise<void> {
     const creating = client.version === 1;
     const record: IntakeRecord = {
@@ -75,11 +74,7 @@ export class DynamoClientRepository implements ClientRepository {
       matches: client.matches,
       version: client.version,
       createdAt: client.createdAt,
-      ...(client.countedUses ? { countedUses: client.countedUses } : {}),
     };
-    const counters = opts.previousUses
-      ? useCounterUpdates(this.tableName, opts.previousUses, client.countedUses ?? [])
-      : [];
     const idem = opts.idempotency;
     try {
       await this.db.send(
@@ -99,7 +94,6 @@ export class DynamoClientRepository implements ClientRepository {
               },
             },
             ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt, client.id) }] : []),
-            ...counters,
           ],
         }),
       );

@@ -23,8 +23,6 @@ export const keys = {
     pk: "PROGRAM",
     sk: `AGENDAS#${at}#${String(version).padStart(9, "0")}`,
   }),
-  /** How many clients use one word of a vocabulary (`<vocabulary>#<id>`). */
-  programUse: (use: string) => ({ pk: "PROGRAM", sk: `USES#${use}` }),
   /** A stored response for an `Idempotency-Key`, expiring by TTL. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
 

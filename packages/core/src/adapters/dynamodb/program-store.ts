@@ -80,42 +80,33 @@ export class DynamoProgramStore implements ProgramSettingsStore {
   }
 
   async clientUses(): Promise<Record<string, number>> {
+    // The clients' own answers, through the client listing (gsi1 `CLIENTS`): no counter to keep in
+    // step, none to contend on in every intake, and clients stored before settings existed count too.
     const uses: Record<string, number> = {};
+    const add = (use: string) => {
+      uses[use] = (uses[use] ?? 0) + 1;
+    };
     let start: Record<string, unknown> | undefined;
     do {
       const res = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :uses)",
-          ExpressionAttributeValues: { ":pk": "PROGRAM", ":uses": "USES#" },
-          ConsistentRead: true,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :clients",
+          ExpressionAttributeValues: { ":clients": keys.clientListing("").gsi1pk },
+          ProjectionExpression: "sk, seniority, preferences.#style",
+          ExpressionAttributeNames: { "#style": "style" },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const item of res.Items ?? []) uses[String(item.sk).slice("USES#".length)] = Number(item.clients);
+      for (const item of res.Items ?? []) {
+        if (item.sk !== "PROFILE") continue;
+        const style = (item.preferences as { style?: string } | undefined)?.style;
+        if (style) add(`coachingStyles#${style}`);
+        if (typeof item.seniority === "string") add(`seniorityLevels#${item.seniority}`);
+      }
       start = res.LastEvaluatedKey;
     } while (start);
     return uses;
   }
-}
-
-/**
- * The counter updates for a client whose counted words go from `before` to `after`, as items of
- * the transaction that writes the client (so a count never drifts from what is stored).
- */
-export function useCounterUpdates(tableName: string, before: readonly string[], after: readonly string[]) {
-  const delta = new Map<string, number>();
-  for (const u of before) delta.set(u, (delta.get(u) ?? 0) - 1);
-  for (const u of after) delta.set(u, (delta.get(u) ?? 0) + 1);
-  return [...delta]
-    .filter(([, n]) => n !== 0)
-    .map(([use, n]) => ({
-      Update: {
-        TableName: tableName,
-        Key: keys.programUse(use),
-        UpdateExpression: "ADD clients :n SET #type = :type",
-        ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":n": n, ":type": "programUse" },
-      },
-    }));
 }
