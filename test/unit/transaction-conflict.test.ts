@@ -10,7 +10,7 @@ const cancelled = (...codes: string[]) =>
   });
 
 describe("conflictedTransaction", () => {
-  it("tells a transaction that met another one on a shared item (a word use counter) from a lost condition", () => {
+  it("tells a transaction that met another one on a shared item from a lost condition", () => {
     expect(conflictedTransaction(cancelled("None", "None", "TransactionConflict"))).toBe(true);
     expect(failedConditions(cancelled("None", "None", "TransactionConflict"))).toBeUndefined();
 
