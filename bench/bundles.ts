@@ -19,7 +19,6 @@ import { type BenchResult, quantile } from "./result";
 
 /** Fresh `node` processes per bundle; each measures one `await import()` of its bundle. */
 const RUNS = 41;
-const MAX_IMPORT_RATIO = 1.3;
 const SIZE_TARGETS_KB: Partial<Record<FunctionName, number>> = { api: 450, dispatcher: 350 };
 
 /**
@@ -152,8 +151,10 @@ export async function benchBundles(): Promise<BenchResult[]> {
     return {
       name: `${name} bundle`,
       metrics,
-      target: `${sizeTarget ? `cold load ≤ ${sizeTarget},000 bytes, ` : ""}import ≤ ${MAX_IMPORT_RATIO}× reference`,
-      pass: sizeOk && ratio <= MAX_IMPORT_RATIO,
+      // The import ratio is reported, no longer a target: issue 9 made the whole cold start (init
+      // and the first real answer, bench/cold-start.ts) the figure to meet, which deferral cannot
+      // flatter the way it flattered the import alone.
+      ...(sizeTarget ? { target: `cold load ≤ ${sizeTarget},000 bytes`, pass: sizeOk } : {}),
     };
   });
 }
