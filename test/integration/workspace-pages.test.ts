@@ -14,7 +14,7 @@ import {
   type TestCoach,
   tokenOf,
 } from "../support/coaching";
-import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { adminHeaders, startTestStack, type TestStack, uniqueEmail } from "../support/stack";
 import { signIn, type WebBrowser, webBrowser } from "../support/web";
 
 /*
@@ -314,3 +314,56 @@ function decode(s: string) {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">");
 }
+
+describe("the skill explored, from the finish form", () => {
+  it("offers the program's skills after the intro and records the one chosen", async () => {
+    const current = await stack.app.request("/v1/program", {
+      headers: adminHeaders,
+    });
+    const { version: _v, updatedAt: _u, ...settings } = (await current.json()) as Record<string, unknown>;
+    const saved = await stack.app.request("/v1/program", {
+      method: "PUT",
+      headers: {
+        ...adminHeaders,
+        "content-type": "application/json",
+        "if-match": current.headers.get("etag")!,
+      },
+      body: JSON.stringify({
+        ...settings,
+        skills: [{ id: "delegation-skill", name: "Delegating well", description: "Handing work over." }],
+      }),
+    });
+    expect(saved.status).toBe(200);
+
+    const intro = await bookedIntro("skill", 2);
+    await moveTo(stack, intro.end + 10 * MINUTE);
+    const introForm = await browser.get(`/app/sessions/${intro.sessionId}/finish`);
+    expect(introForm.text).not.toContain('name="skill"');
+    const introDone = await browser.post(`/app/sessions/${intro.sessionId}/finish`, {
+      takeaways: "A fit.",
+      next: "ad-hoc",
+      workTogether: "yes",
+      intent: "finish",
+    });
+    expect(introDone.status, textOf(introDone.text)).toBe(303);
+
+    const start = Math.ceil((now() + 2 * HOUR) / MINUTE) * MINUTE;
+    const starter = await bookByWebhook(stack, { coach, email: intro.email, start });
+    await moveTo(stack, starter.end + 10 * MINUTE);
+    const form = await browser.get(`/app/sessions/${starter.sessionId}/finish`);
+    expect(form.text).toContain('<option value="delegation-skill"');
+    expect(textOf(form.text)).toContain("Skill explored in this session (optional)");
+
+    const done = await browser.post(`/app/sessions/${starter.sessionId}/finish`, {
+      takeaways: "Handed over the release.",
+      skill: "delegation-skill",
+      next: "ad-hoc",
+      intent: "finish",
+    });
+    expect(done.status, textOf(done.text)).toBe(303);
+    const [session] = await stack.deps.bookings.bookings.getSessions([starter.sessionId]);
+    expect(session?.finish?.skill).toBe("delegation-skill");
+    const clientPage = await browser.get(`/app/clients/${intro.clientId}`);
+    expect(textOf(clientPage.text)).toContain("Skills covered Delegating well (");
+  });
+});

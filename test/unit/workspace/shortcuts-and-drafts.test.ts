@@ -11,6 +11,7 @@ const draft = (over: Partial<Parameters<typeof prepareFinish>[0]> = {}) => ({
   next: "",
   cadence: "",
   workTogether: "",
+  skill: "",
   ...over,
 });
 

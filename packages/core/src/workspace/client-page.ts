@@ -2,6 +2,7 @@ import type { Principal } from "../access/principal";
 import type { Client } from "../clients/model";
 import type { ActionItem, Engagement } from "../followups/model";
 import { visibleClient } from "../followups/service";
+import { type CoveredSkill, coveredSkills } from "../program/skills";
 import type { JobDeps } from "../sessions/jobs";
 import type { Session } from "../sessions/model";
 
@@ -13,6 +14,8 @@ export interface ClientPage {
   actionItems: ActionItem[];
   /** The engagement, when it is with this coach. */
   engagement?: Engagement;
+  /** The program's skills explored in this coach's finished sessions, first time each (decision 0024). */
+  skillsCovered: CoveredSkill[];
 }
 
 /**
@@ -22,9 +25,10 @@ export interface ClientPage {
 export async function clientPage(deps: JobDeps, principal: Principal, clientId: string): Promise<ClientPage> {
   const client = await visibleClient(deps, principal, clientId);
   const coachId = principal.role === "coach" ? principal.coachId : undefined;
-  const [sessions, items] = await Promise.all([
+  const [sessions, items, program] = await Promise.all([
     deps.bookings.sessionsOfClient(client.id),
     deps.followups.actionItemsOfClient(client.id),
+    deps.program.current(),
   ]);
   const mine = <T extends { coachId: string }>(xs: T[]) =>
     coachId ? xs.filter((x) => x.coachId === coachId) : xs;
@@ -32,6 +36,7 @@ export async function clientPage(deps: JobDeps, principal: Principal, clientId: 
     client,
     timeline: mine(sessions).sort((a, b) => (a.startsAt < b.startsAt ? 1 : -1)),
     actionItems: mine(items).sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)),
+    skillsCovered: coveredSkills(mine(sessions), program),
     ...(client.engagement && (!coachId || client.engagement.coachId === coachId)
       ? { engagement: client.engagement }
       : {}),

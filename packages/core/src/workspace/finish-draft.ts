@@ -11,6 +11,8 @@ export interface FinishDraft {
   next: string;
   cadence: string;
   workTogether: string;
+  /** The program skill explored (its id), or "" for none. */
+  skill: string;
 }
 
 export interface PreparedFinish {
@@ -24,6 +26,8 @@ export interface PreparedFinish {
   actions: { row: number; text: string; dueDate: string }[];
   next?: { type: "recurring"; cadence?: Cadence } | { type: "ad-hoc" } | { type: "end" };
   workTogether?: boolean;
+  /** The skill explored, when one was chosen (the finish step checks it is the program's). */
+  skill?: string;
 }
 
 const CADENCES: readonly string[] = ["weekly", "biweekly", "monthly"];
@@ -59,5 +63,6 @@ export function prepareFinish(draft: FinishDraft): PreparedFinish {
       : draft.workTogether === "no"
         ? { workTogether: false }
         : {}),
+    ...(draft.skill.trim() ? { skill: draft.skill.trim() } : {}),
   };
 }

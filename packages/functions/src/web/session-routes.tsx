@@ -34,6 +34,7 @@ const finishForm = z.object({
   next: field(20),
   cadence: field(20),
   workTogether: field(5),
+  skill: field(80),
   intent: field(20),
 });
 
@@ -113,9 +114,10 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
   const finishView = async (c: Context) => {
     const principal = principalOf(c);
     const session = await visibleSession(jobs, principal, c.req.param("id")!);
-    const [client, notes] = await Promise.all([
+    const [client, notes, program] = await Promise.all([
       jobs.clients.get(session.clientId),
       session.status === "scheduled" ? jobs.followups.getNotes(session.id) : undefined,
+      jobs.program.current(),
     ]);
     if (!client) throw new AppError("not_found", "client not found");
     const view: FinishSessionView = {
@@ -125,6 +127,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
       startsAt: session.startsAt,
       endsAt: session.endsAt,
       clientName: client.name,
+      skills: program.settings.skills.map(({ id, name }) => ({ id, name })),
     };
     return { session, client, notes, view };
   };
@@ -151,6 +154,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
       next: form.next,
       cadence: form.cadence,
       workTogether: form.workTogether,
+      skill: form.skill,
     });
     const render = (errors: FormError[], notice?: string, status: 200 | 400 | 409 = 400) =>
       c.html(
@@ -182,6 +186,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
             ? { type: "recurring", cadence: prepared.next.cadence! }
             : (prepared.next ?? { type: "end" }),
         ...(prepared.workTogether !== undefined ? { workTogether: prepared.workTogether } : {}),
+        ...(prepared.skill !== undefined ? { skill: prepared.skill } : {}),
       });
     } catch (error) {
       if (error instanceof AppError && error.code === "validation_failed")
@@ -245,6 +250,7 @@ function serviceErrors(
     const due = /^actionItems\.(\d+)\.dueDate$/.exec(f.path);
     if (due) return formErrors.actionDuePast(p.actions[Number(due[1])]?.row ?? 0);
     if (f.path === "workTogether") return formErrors.workTogetherMissing(view.clientName);
+    if (f.path === "skill") return { field: "skill", message: sentence(f.message) };
     return { field: "takeaways", message: sentence(f.message) };
   });
 }

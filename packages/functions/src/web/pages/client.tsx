@@ -54,6 +54,19 @@ export function ClientPage(props: {
         <span class="hint">Emails {client.name} your booking link.</span>
       </form>
 
+      <h2 id="skills">Skills covered</h2>
+      {page.skillsCovered.length === 0 ? (
+        <p>No skill of the program's framework recorded yet.</p>
+      ) : (
+        <ul>
+          {page.skillsCovered.map((s) => (
+            <li>
+              {s.name} (<a href={`/app/sessions/${s.sessionId}`}>{dateText(s.startsAt, tz)}</a>)
+            </li>
+          ))}
+        </ul>
+      )}
+
       <h2 id="timeline">Sessions with you</h2>
       {page.timeline.length === 0 ? (
         <p>No sessions yet.</p>

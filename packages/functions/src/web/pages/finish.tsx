@@ -16,6 +16,8 @@ export interface FinishSessionView {
   startsAt: string;
   endsAt: string;
   clientName: string;
+  /** The program's skills framework (decision 0024), offered for the skill explored; may be empty. */
+  skills: { id: string; name: string }[];
 }
 
 export const emptyDraft = (): FinishDraft => ({
@@ -26,6 +28,7 @@ export const emptyDraft = (): FinishDraft => ({
   next: "",
   cadence: "",
   workTogether: "",
+  skill: "",
 });
 
 /** `/app/sessions/{id}/finish`: takeaways, action items, private notes, the next step. */
@@ -158,6 +161,23 @@ export function FinishPage(props: {
               </label>
             </div>
           </fieldset>
+        ) : null}
+
+        {session.kind !== "intro" && session.skills.length > 0 ? (
+          <div class={fieldClass("skill")}>
+            <label for="skill">Skill explored in this session (optional)</label>
+            <FieldError id="skill" errors={errors} />
+            <select id="skill" name="skill" {...describedBy("skill", errors)}>
+              <option value="" selected={draft.skill === ""}>
+                None
+              </option>
+              {session.skills.map((s) => (
+                <option value={s.id} selected={draft.skill === s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
         ) : null}
 
         <fieldset class={fieldClass("next-recurring")}>
