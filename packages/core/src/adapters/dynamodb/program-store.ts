@@ -9,6 +9,7 @@ import type { ProgramSettingsStore, StoredProgramSettings } from "../../ports";
 import type { AgendaTemplates } from "../../program/schema";
 import { failedConditions } from "./errors";
 import { keys } from "./keys";
+import { queryPages } from "./reads";
 
 /** The program settings item, its agenda history and the clients' usage counters. */
 export class DynamoProgramStore implements ProgramSettingsStore {
@@ -86,27 +87,20 @@ export class DynamoProgramStore implements ProgramSettingsStore {
     const add = (use: string) => {
       uses[use] = (uses[use] ?? 0) + 1;
     };
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :clients",
-          ExpressionAttributeValues: { ":clients": keys.clientListing("").gsi1pk },
-          ProjectionExpression: "sk, seniority, preferences.#style",
-          ExpressionAttributeNames: { "#style": "style" },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const item of res.Items ?? []) {
-        if (item.sk !== "PROFILE") continue;
-        const style = (item.preferences as { style?: string } | undefined)?.style;
-        if (style) add(`coachingStyles#${style}`);
-        if (typeof item.seniority === "string") add(`seniorityLevels#${item.seniority}`);
-      }
-      start = res.LastEvaluatedKey;
-    } while (start);
+    const listed = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :clients",
+      ExpressionAttributeValues: { ":clients": keys.clientListing("").gsi1pk },
+      ProjectionExpression: "sk, seniority, preferences.#style",
+      ExpressionAttributeNames: { "#style": "style" },
+    });
+    for (const item of listed) {
+      if (item.sk !== "PROFILE") continue;
+      const style = (item.preferences as { style?: string } | undefined)?.style;
+      if (style) add(`coachingStyles#${style}`);
+      if (typeof item.seniority === "string") add(`seniorityLevels#${item.seniority}`);
+    }
     return uses;
   }
 }
