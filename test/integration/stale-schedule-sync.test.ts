@@ -12,7 +12,7 @@ import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
  * newer delivery has committed and synced, then finishes last. The sync must converge on the
  * session as it is now (`syncSessionJobs` re-reads it after writing and syncs again when it moved
  * on), whether the newer delivery moved the session or cancelled it. The fault suite met this by
- * chance (docs/reliability.md); `test/faults/stale-sync.faults.ts` is the same race there.
+ * chance (docs/reliability.md).
  */
 
 const HOUR = 3600_000;
