@@ -235,6 +235,22 @@ const MATRIX: Row[] = [
     expected: cells(403, 403, 200, 200),
   },
   {
+    // A coach's own Cal.com webhook secret: the admin's to hand out, never a coach's to read.
+    method: "GET",
+    route: "/v1/coaches/:id/webhook",
+    path: (w) => `/v1/coaches/${w.coachA}/webhook`,
+    expected: cells(403, 403, 200, 200),
+    check: (who, answer) => {
+      if (who === "owner" || who === "otherCoach") expect(answer.text).not.toContain('secret":');
+    },
+  },
+  {
+    method: "POST",
+    route: "/v1/coaches/:id/webhook/rotate",
+    path: (w) => `/v1/coaches/${w.coachB}/webhook/rotate`,
+    expected: cells(403, 403, 200, 200),
+  },
+  {
     method: "PATCH",
     route: "/v1/coaches/:id",
     path: (w) => `/v1/coaches/${w.coachB}`,
@@ -285,6 +301,7 @@ const PUBLIC_ROUTES = [
   "POST /v1/intake",
   "POST /v1/webhooks/calendly",
   "POST /v1/webhooks/calcom",
+  "POST /v1/webhooks/calcom/:coachId",
   "GET /l/:token",
   "POST /l/:token",
   "GET /_local/clock",

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
@@ -27,8 +27,8 @@ export interface AppDeps {
   /** The machine's clock: security checks (token and signature ages, sign-in links, web sessions, rate windows), never moved (decision 0018). */
   wallClock: Clock;
   logger: JsonLogger;
-  /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
-  aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
+  /** The DynamoDB client (and the document client the stores share), the signed callers of SES v2 and EventBridge Scheduler. */
+  aws: { dynamodb: DynamoDBClient; doc: DynamoDBDocumentClient; ses: AwsCaller; scheduler: AwsCaller };
   coaches: CoachDeps;
   clients: ClientDeps;
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
@@ -83,7 +83,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clock,
     wallClock,
     logger,
-    aws: { dynamodb, ses, scheduler: scheduler.caller },
+    aws: { dynamodb, doc, ses, scheduler: scheduler.caller },
     coaches: {
       coaches: bookings.coaches,
       catalog,

@@ -26,6 +26,19 @@ export interface RouteGroup {
 /** Every route but the system ones (health, OpenAPI document, docs page), which are always loaded. */
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
+    // First: a coach's webhook URL and key (`/v1/coaches/{id}/webhook`) are its, not the program
+    // group's `/v1/coaches/*`, and the first group whose pattern matches answers.
+    name: "webhooks",
+    paths: [
+      "/v1/webhooks/*",
+      "/v1/webhook-deliveries",
+      "/v1/webhook-deliveries/*",
+      "/v1/coaches/:id/webhook",
+      "/v1/coaches/:id/webhook/*",
+    ],
+    load: () => import("./webhooks").then((m) => m.webhookRoutes),
+  },
+  {
     name: "intake",
     paths: ["/intake", "/v1/intake"],
     load: () => import("./intake").then((m) => m.intakeRoutes),
@@ -50,10 +63,5 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     name: "workspace",
     paths: ["/app", "/app/*"],
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
-  },
-  {
-    name: "webhooks",
-    paths: ["/v1/webhooks/*", "/v1/webhook-deliveries", "/v1/webhook-deliveries/*"],
-    load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
 ];

@@ -8,6 +8,8 @@ export const keys = {
   coachListing: (id: string) => ({ gsi1pk: "COACHES", gsi1sk: id }),
   /** Active coaches only (sparse gsi2) — the candidates for matching. */
   activeCoachListing: (id: string) => ({ gsi2pk: "COACHES#ACTIVE", gsi2sk: id }),
+  /** A coach's own Cal.com webhook key (decision 0031), next to the profile: both in one read. */
+  coachWebhook: (id: string) => ({ pk: `COACH#${id}`, sk: "WEBHOOK" }),
   /** One per coach email: makes the email unique and finds a coach by it. */
   coachEmail: (email: string) => ({ pk: `COACHEMAIL#${email}`, sk: "COACH" }),
 
