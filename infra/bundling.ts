@@ -1,4 +1,4 @@
-import { existsSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -211,7 +211,7 @@ export async function buildAndMeasure(options: BuildOptions & { outdir: string }
   };
 }
 
-/** Builds every function's bundle into `<outdir>/<name>`, in parallel. */
+/** Builds every function's bundle into `<outdir>/<name>`, in parallel, with the API's static files. */
 export async function buildBundles(
   outdir: string,
   sdk: SdkSource = DEPLOYED_SDK,
@@ -220,7 +220,29 @@ export async function buildBundles(
   const built = await Promise.all(
     names.map((name) => buildBundle(FUNCTION_ENTRIES[name], path.join(outdir, name), sdk)),
   );
+  copyDocsFiles(built[names.indexOf("api")]!.dir);
   return Object.fromEntries(names.map((name, i) => [name, built[i]!])) as Record<FunctionName, Bundle>;
+}
+
+/**
+ * Swagger UI's files as the pinned `swagger-ui-dist` ships them, with its licence, in the API's
+ * asset next to the code (`swagger-ui/`): `/docs` serves them from there, read on its first
+ * request (functions/src/routes/docs.ts). Files, not code: no cold start loads them, and the code
+ * size pins do not count them (decision 0031).
+ */
+export const DOCS_FILES = [
+  "swagger-ui-bundle.js",
+  "swagger-ui.css",
+  "swagger-ui-bundle.js.LICENSE.txt",
+  "LICENSE",
+  "NOTICE",
+] as const;
+export const DOCS_DIR = "swagger-ui";
+
+function copyDocsFiles(bundleDir: string): void {
+  const from = path.dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  mkdirSync(path.join(bundleDir, DOCS_DIR));
+  for (const file of DOCS_FILES) copyFileSync(path.join(from, file), path.join(bundleDir, DOCS_DIR, file));
 }
 
 /**

@@ -297,6 +297,7 @@ const PUBLIC_ROUTES = [
   "GET /health",
   "GET /openapi.json",
   "GET /docs",
+  "GET /docs/assets/:file",
   "GET /intake",
   "POST /v1/intake",
   "POST /v1/webhooks/calendly",

@@ -32,7 +32,6 @@ const envSchema = z.lazy(() =>
       PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
       PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
       COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
-      DOCS_ASSETS_URL: z._default(z.url(), "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
       LOG_LEVEL: z._default(z.enum(logLevels), "info"),
       // Required by the API (loadConfig checks); the dispatcher never has them (decision 0031).
       CALENDLY_SIGNING_KEY: z.optional(secret()),
@@ -80,7 +79,6 @@ export interface Config {
   programName: string;
   publicBaseUrl: string;
   coachCacheTtlMs: number;
-  docsAssetsUrl: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   webhooks: {
     calendlySigningKey: string;
@@ -120,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, reads?: "job
       if (!env[key]) problems.push(`${key}: is required`);
     }
   }
-  if (!parsed.success || problems.length > 0) throw new Error(`invalid configuration: ${problems.join("; ")}`);
+  if (!parsed.success || problems.length > 0)
+    throw new Error(`invalid configuration: ${problems.join("; ")}`);
   const e = parsed.data;
   return {
     tableName: e.TABLE_NAME,
@@ -136,7 +135,6 @@ export function loadConfig(env: Record<string, string | undefined>, reads?: "job
     programName: e.PROGRAM_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
     coachCacheTtlMs: e.COACH_CACHE_TTL_MS,
-    docsAssetsUrl: e.DOCS_ASSETS_URL.replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
     webhooks: {
       calendlySigningKey: e.CALENDLY_SIGNING_KEY!,
