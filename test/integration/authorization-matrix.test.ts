@@ -26,6 +26,8 @@ const BAD_TOKENS = [
   "algNone",
   "missingExp",
   "unknownRole",
+  /** A well-signed token of a coach who has since been deactivated (issue 11). */
+  "deactivatedCoach",
 ] as const;
 const PRINCIPALS = ["owner", "otherCoach", "adminToken", "adminJwt", ...BAD_TOKENS] as const;
 type Who = (typeof PRINCIPALS)[number];
@@ -273,6 +275,10 @@ const MATRIX: Row[] = [
     path: () => "/v1/auth/coach-tokens",
     body: (w) => ({ coachId: w.coachA }),
     expected: cells(403, 403, 201, 201),
+    check(_who, { status, body }) {
+      // Without a lifetime asked for, 12 hours (issue 11).
+      if (status === 201) expect(body.expiresIn).toBe(12 * 3600);
+    },
   },
 ];
 
@@ -375,7 +381,23 @@ describe("authorization matrix: every route × every kind of caller", () => {
         .clientId,
     };
 
-    // Every bad token but the malformed one claims to be coach A.
+    // A coach who could sign in once and has since been deactivated.
+    const leaving = await call(
+      stack.app,
+      "POST",
+      "/v1/coaches",
+      { ...coachBody(), active: true },
+      adminHeaders,
+    );
+    expect(leaving.status).toBe(201);
+    const leavingHeaders = await stack.coachHeaders(leaving.body.id);
+    expect((await call(stack.app, "GET", "/v1/me/sessions", undefined, leavingHeaders)).status).toBe(200);
+    const off = { active: false };
+    expect((await call(stack.app, "PATCH", `/v1/coaches/${leaving.body.id}`, off, adminHeaders)).status).toBe(
+      200,
+    );
+
+    // Every bad token but the malformed one and the deactivated coach's claims to be coach A.
     const now = stack.clock.now();
     const asA = { sub: coachA.id, role: "coach", iat: seconds(now), exp: seconds(now) + 3600 };
     headers = {
@@ -392,6 +414,7 @@ describe("authorization matrix: every route × every kind of caller", () => {
       algNone: bearer(unsignedToken(asA)),
       missingExp: bearer(await hmacToken(JWT_SECRET, { ...asA, exp: undefined })),
       unknownRole: bearer(await hmacToken(JWT_SECRET, { ...asA, role: "superuser" })),
+      deactivatedCoach: leavingHeaders,
     };
   });
 

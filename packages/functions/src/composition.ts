@@ -103,7 +103,8 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     auth: {
       adminToken: config.adminToken,
       adminTokenPrevious: config.adminTokenPrevious,
-      verify: tokenVerifier(config.tokens, wallClock, logger),
+      // A deactivated coach's tokens stop working within a minute on every instance (issue 11).
+      verify: tokenVerifier(config.tokens, wallClock, logger, (id) => catalog.isActive(id, 60_000)),
     },
     async ready() {
       try {

@@ -43,6 +43,17 @@ export class CoachCatalog {
     return count;
   }
 
+  /**
+   * Whether the coach is active, judged by a list at most `maxAgeMs` old (whatever the TTL): a
+   * coach deactivated on another instance is known within that time. A coach missing from the list
+   * is read from the table, so one created or reactivated since counts at once.
+   */
+  async isActive(id: string, maxAgeMs: number): Promise<boolean> {
+    if (this.cached && this.clock.now().getTime() - this.cached.at >= maxAgeMs) this.invalidate();
+    if ((await this.active()).some((c) => c.id === id)) return true;
+    return (await this.repo.get(id))?.active === true;
+  }
+
   invalidate(): void {
     this.cached = undefined;
   }

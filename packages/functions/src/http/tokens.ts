@@ -22,12 +22,17 @@ export type VerifyToken = (token: string, log?: Record<string, unknown>) => Prom
  * `jwksUrl`), with the JWT library loaded on the first token to verify: requests without one
  * (webhooks, intake, signed links, the static admin token) never load it. A failed load is
  * retried on the next token. `exp`, `nbf` and `iat` are judged by `wallClock`, never by the
- * program's movable clock. A refused token is logged with its reason (and `log`, the request id),
- * never its text.
+ * program's movable clock. With `activeCoach`, a coach's token works only while it says the coach
+ * is active. A refused token is logged with its reason (and `log`, the request id), never its text.
  */
-export function tokenVerifier(settings: TokenSettings, wallClock: Clock, logger: Logger): VerifyToken {
+export function tokenVerifier(
+  settings: TokenSettings,
+  wallClock: Clock,
+  logger: Logger,
+  activeCoach?: (coachId: string) => Promise<boolean>,
+): VerifyToken {
   const verifier = onceUnlessFailed(async () =>
-    (await import("./jwt")).jwtVerifier(settings, wallClock, logger),
+    (await import("./jwt")).jwtVerifier(settings, wallClock, logger, activeCoach),
   );
   return async (token, log) => (await verifier())(token, log);
 }
