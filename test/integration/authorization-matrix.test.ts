@@ -282,13 +282,15 @@ const MATRIX: Row[] = [
   },
 ];
 
-/** Routes anyone may call: the intake, signed webhooks and links, docs, health, the local clock. */
+/** Routes anyone may call: the intake (and its signed confirmation link), signed webhooks and links, docs, health, the local clock. */
 const PUBLIC_ROUTES = [
   "GET /health",
   "GET /openapi.json",
   "GET /docs",
   "GET /intake",
   "POST /v1/intake",
+  "GET /intake/confirm/:token",
+  "POST /intake/confirm/:token",
   "POST /v1/webhooks/calendly",
   "POST /v1/webhooks/calcom",
   "GET /l/:token",

@@ -16,9 +16,10 @@ export class CoachCatalog {
     private readonly ttlMs: number,
   ) {}
 
-  active(): Promise<Coach[]> {
+  /** The active coaches, read again when the list is older than the TTL (or `maxAgeMs`, if sooner). */
+  active(maxAgeMs = this.ttlMs): Promise<Coach[]> {
     const now = this.clock.now().getTime();
-    if (!this.cached || now - this.cached.at >= this.ttlMs || now < this.cached.at) {
+    if (!this.cached || now - this.cached.at >= Math.min(this.ttlMs, maxAgeMs) || now < this.cached.at) {
       const coaches = this.repo.listActive();
       this.cached = { at: now, coaches };
       coaches.catch(() => {
@@ -41,17 +42,6 @@ export class CoachCatalog {
       cursor = page.cursor;
     } while (cursor);
     return count;
-  }
-
-  /**
-   * Whether the coach is active, judged by a list at most `maxAgeMs` old (whatever the TTL): a
-   * coach deactivated on another instance is known within that time. A coach missing from the list
-   * is read from the table, so one created or reactivated since counts at once.
-   */
-  async isActive(id: string, maxAgeMs: number): Promise<boolean> {
-    if (this.cached && this.clock.now().getTime() - this.cached.at >= maxAgeMs) this.invalidate();
-    if ((await this.active()).some((c) => c.id === id)) return true;
-    return (await this.repo.get(id))?.active === true;
   }
 
   invalidate(): void {

@@ -152,11 +152,9 @@ function refuseSecondEngagement(session: Session, client: Client, input: FinishI
   const engaged = client.engagement;
   if (session.kind !== "intro" || input.workTogether !== true) return;
   if (engaged?.status !== "active" || engaged.coachId === session.coachId) return;
-  throw new AppError(
-    "conflict",
-    "this client is already working with another coach, so this intro cannot start a coaching engagement: answer no to working together, or ask the program team to end the other engagement first",
-    [{ path: "workTogether", message: "The client is already working with another coach" }],
-  );
+  const message =
+    "this client is already working with another coach: answer no to working together, or ask the program team to end that engagement first";
+  throw new AppError("conflict", message, [{ path: "workTogether", message }]);
 }
 
 /**

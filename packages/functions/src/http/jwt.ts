@@ -1,5 +1,6 @@
 import { ROLES } from "@coachflow/core/access/principal";
 import type { Clock } from "@coachflow/core/clock";
+import { type ActiveCoachDeps, isActiveCoach } from "@coachflow/core/coaches/active";
 import type { Logger } from "@coachflow/core/ports";
 import { keyId, keysFor } from "@coachflow/core/shared/keyring";
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
@@ -24,7 +25,7 @@ function refusal(error: unknown): string {
 /**
  * A verifier of bearer JWTs: HS256 with `jwtSecret` (or, for a token whose `kid` names it,
  * `jwtSecretPrevious`: a token without a kid is checked with `jwtSecret`), or the keys of
- * `jwksUrl` (RS256/ES256). `exp`, `sub` and `role` are required, and with `activeCoach` a coach
+ * `jwksUrl` (RS256/ES256). `exp`, `sub` and `role` are required, and with `activeCoaches` a coach
  * token's coach must be active; any other algorithm (including `none`), a bad signature, an
  * expired or malformed token, or an inactive coach gives `undefined` and a log line with the
  * reason. Times are judged by `wallClock`.
@@ -33,7 +34,7 @@ export function jwtVerifier(
   settings: TokenSettings,
   wallClock: Clock,
   logger: Logger,
-  activeCoach?: (coachId: string) => Promise<boolean>,
+  activeCoaches?: ActiveCoachDeps,
 ): VerifyToken {
   const { jwtSecret, jwtSecretPrevious: previous } = settings;
   const key: JWTVerifyGetKey | undefined = settings.jwksUrl
@@ -73,7 +74,7 @@ export function jwtVerifier(
     if (!ROLES.includes(role as (typeof ROLES)[number])) return refuse("role invalid");
     if (role === "admin") return { role: "admin", subject: payload.sub };
     // A deactivated coach's tokens stop working, however long they had to live (issue 11).
-    if (activeCoach && !(await activeCoach(payload.sub))) return refuse("coach inactive");
+    if (activeCoaches && !(await isActiveCoach(activeCoaches, payload.sub))) return refuse("coach inactive");
     return { role: "coach", coachId: payload.sub };
   };
 }

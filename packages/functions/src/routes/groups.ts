@@ -27,7 +27,7 @@ export interface RouteGroup {
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     name: "intake",
-    paths: ["/intake", "/v1/intake"],
+    paths: ["/intake", "/intake/*", "/v1/intake"],
     load: () => import("./intake").then((m) => m.intakeRoutes),
   },
   {
