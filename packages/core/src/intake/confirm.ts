@@ -33,13 +33,13 @@ const ANSWER_WORDS: [keyof Answers | keyof Answers["preferences"], string][] = [
 
 /** The words of the answers that differ between the profile and the pending answers. */
 export function changedAnswers(client: Client, answers: Answers): string[] {
-  const valueOf = (from: Answers, key: string) =>
+  const answerOf = (from: Answers, key: string) =>
     stableJson(
       (from as unknown as Record<string, unknown>)[key] ??
         (from.preferences as Record<string, unknown> | undefined)?.[key] ??
         null,
     );
-  return ANSWER_WORDS.filter(([key]) => valueOf(client, key) !== valueOf(answers, key)).map(([, w]) => w);
+  return ANSWER_WORDS.filter(([key]) => answerOf(client, key) !== answerOf(answers, key)).map(([, w]) => w);
 }
 
 /** Pending answers that can still be confirmed, with the client they are for; else undefined. */
