@@ -260,10 +260,16 @@ describe("changed answers from a known email", () => {
     expect(subjectsOf(await c.mail.fresh())).toEqual([CONFIRM_SUBJECT]);
   });
 
-  it("erases pending answers with the client", async () => {
+  it("shows pending answers in the client's export and erases them with the client", async () => {
     const c = await applied("erase");
     await call(stack.app, "POST", "/v1/intake", changed(c.email));
     const path = confirmPath(onlyMail(await c.mail.fresh(), CONFIRM_SUBJECT));
+
+    const exported = await call(stack.app, "GET", `/v1/clients/${c.id}/export`, undefined, adminHeaders);
+    expect(exported.body.pendingAnswers).toEqual([
+      { submittedAt: expect.any(String), answers: expect.objectContaining({ name: "Mallory Impostor" }) },
+    ]);
+    expect(exported.body.client.name).toBe("Sam Rivera");
 
     expect((await call(stack.app, "DELETE", `/v1/clients/${c.id}`, undefined, adminHeaders)).status).toBe(
       200,

@@ -304,8 +304,10 @@ export interface ClientFootprint {
   sends: Record<string, unknown>[];
   /** Webhook deliveries that made or changed the client's sessions, bodies included. */
   deliveries: Record<string, unknown>[];
-  /** Stored intake responses (`Idempotency-Key`) still kept. */
+  /** Stored intake responses (`Idempotency-Key`) still kept, and pending answers. */
   storedResponses: number;
+  /** Changed intake answers sent with the client's address, not confirmed (yet): decision 0029. */
+  pendingAnswers?: Record<string, unknown>[];
   refs: readonly unknown[];
 }
 

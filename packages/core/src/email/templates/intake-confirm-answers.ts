@@ -18,7 +18,7 @@ export const intakeConfirmAnswersTemplate = defineTemplate(intakeConfirmAnswers,
 <h1 style="${css.h1}">Please confirm your new answers</h1>
 <p style="${css.p}">Someone, we hope you, sent new answers to the coaching application form of {{{html.programName}}} with this email address. To keep your profile safe, nothing changes until you confirm them.</p>
 <p style="${css.p}"><a href="{{{html.confirmUrl}}}" style="${css.button}">Review and confirm</a></p>
-<p style="${css.p}">The link works once, for {{{html.hours}}} hours. Once you confirm, we update your profile and email you the coaches who fit your new answers.</p>
+<p style="${css.p}">The link works once, for {{{html.hours}}} hours. Once you confirm, we update your profile and tell you what comes next.</p>
 <p style="${css.muted}">If you did not send new answers, ignore this email: your profile stays exactly as it is.</p>
 `,
   }),
@@ -31,7 +31,7 @@ Someone, we hope you, sent new answers to the coaching application form of {{{te
 
 Review and confirm: {{{text.confirmUrl}}}
 
-The link works once, for {{{text.hours}}} hours. Once you confirm, we update your profile and email you the coaches who fit your new answers.
+The link works once, for {{{text.hours}}} hours. Once you confirm, we update your profile and tell you what comes next.
 
 If you did not send new answers, ignore this email: your profile stays exactly as it is.
 `,
