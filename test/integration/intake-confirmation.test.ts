@@ -44,7 +44,12 @@ describe("changed answers from a known email", () => {
     (await call(stack.app, "GET", `/v1/clients/${id}`, undefined, adminHeaders)).body;
   const page = async (method: "GET" | "POST", path: string) => {
     const res = await stack.app.request(path, { method });
-    return { status: res.status, html: await res.text(), type: res.headers.get("content-type") };
+    return {
+      status: res.status,
+      html: await res.text(),
+      type: res.headers.get("content-type"),
+      headers: res.headers,
+    };
   };
 
   /** A client who applied; their mailbox has been read. */
@@ -99,6 +104,10 @@ describe("changed answers from a known email", () => {
     const shown = await page("GET", path);
     expect(shown.status).toBe(200);
     expect(shown.type).toContain("text/html");
+    // The token in the path is the only key: never sent on, cached or framed.
+    expect(shown.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(shown.headers.get("cache-control")).toBe("no-store");
+    expect(shown.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(shown.html).toMatch(
       /<form method="post"[^>]*>\s*<button type="submit">Confirm my new answers<\/button>/,
     );
