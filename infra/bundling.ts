@@ -111,7 +111,8 @@ export interface Bundle {
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
-  intake: ["intake", "defaults"],
+  // Changed answers from a known email load their store too (decision 0029).
+  intake: ["intake", "defaults", "pending-answers"],
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],

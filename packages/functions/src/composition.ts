@@ -7,8 +7,10 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { PendingAnswersStore } from "@coachflow/core/intake/pending";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -38,6 +40,8 @@ export interface AppDeps {
   web: () => Promise<WebStores>;
   /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
   program: ProgramDeps;
+  /** Changed intake answers waiting for their confirmation, loaded on first use (decision 0029). */
+  pendingAnswers: () => Promise<PendingAnswersStore>;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
   /** Who may call: the static admin token and the JWT verifier. */
@@ -75,7 +79,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     mailer: bookings.mailer,
     clock,
     logger,
-    settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+    settings: bookings.settings,
     program: bookings.program,
   };
   return {
@@ -99,11 +103,17 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     web,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
+    // A chunk of its own, loaded by the first changed answers (0014, 0029).
+    pendingAnswers: onceUnlessFailed(async () => {
+      const { DynamoPendingAnswers } = await import("@coachflow/core/adapters/dynamodb/pending-answers");
+      return new DynamoPendingAnswers(doc, table);
+    }),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,
       adminTokenPrevious: config.adminTokenPrevious,
-      verify: tokenVerifier(config.tokens, wallClock, logger),
+      // A deactivated coach's tokens stop working within a minute on every instance (issue 11).
+      verify: tokenVerifier(config.tokens, wallClock, logger, { catalog, coaches: bookings.coaches }),
     },
     async ready() {
       try {

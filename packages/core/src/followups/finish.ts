@@ -70,6 +70,7 @@ export async function finishSession(
     return { session, alreadyFinished: true };
   }
   checkInput(session, client, input, now);
+  refuseSecondEngagement(session, client, input);
   const skill = input.skill === undefined ? undefined : await skillId(deps, input.skill);
 
   const at = now.toISOString();
@@ -143,9 +144,24 @@ function checkInput(session: Session, client: Client, input: FinishInput, now: D
 }
 
 /**
+ * An intro never takes a client away from the coach they are working with (issue 11): going
+ * ahead while the client's engagement with another coach is active is refused, and nothing is
+ * stored or sent. A race with that engagement starting is caught by the store's version check.
+ */
+function refuseSecondEngagement(session: Session, client: Client, input: FinishInput): void {
+  const engaged = client.engagement;
+  if (session.kind !== "intro" || input.workTogether !== true) return;
+  if (engaged?.status !== "active" || engaged.coachId === session.coachId) return;
+  const message =
+    "this client is already working with another coach: answer no to working together, or ask the program team to end that engagement first";
+  throw new AppError("conflict", message, [{ path: "workTogether", message }]);
+}
+
+/**
  * The engagement after a finished session: an intro the coach wants to go ahead with starts one
- * with this coach (replacing any other); "end" ends this coach's; a later session updates how
- * often they meet. The store derives the coaches' load from the change.
+ * with this coach (never while another coach's is active: `refuseSecondEngagement`); "end" ends
+ * this coach's; a later session updates how often they meet. The store derives the coaches' load
+ * from the change.
  */
 function engagementAfter(client: Client, session: Session, at: string): EngagementChange | undefined {
   const finish = session.finish!;

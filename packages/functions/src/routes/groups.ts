@@ -40,7 +40,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   },
   {
     name: "intake",
-    paths: ["/intake", "/v1/intake"],
+    paths: ["/intake", "/intake/*", "/v1/intake"],
     load: () => import("./intake").then((m) => m.intakeRoutes),
   },
   {

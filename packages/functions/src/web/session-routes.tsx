@@ -192,7 +192,16 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
       if (error instanceof AppError && error.code === "validation_failed")
         return render(serviceErrors(error.fields ?? [], prepared, view));
       if (error instanceof AppError && error.code === "conflict")
-        return render([{ field: "takeaways", message: sentence(error.message) }], undefined, 409);
+        return render(
+          [
+            {
+              field: error.fields?.[0]?.path === "workTogether" ? "work-yes" : "takeaways",
+              message: sentence(error.message),
+            },
+          ],
+          undefined,
+          409,
+        );
       throw error;
     }
     return c.redirect(`/app/sessions/${session.id}/finished`, 303);

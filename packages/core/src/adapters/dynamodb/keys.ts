@@ -25,6 +25,12 @@ export const keys = {
     pk: "PROGRAM",
     sk: `AGENDAS#${at}#${String(version).padStart(9, "0")}`,
   }),
+  /**
+   * Changed intake answers waiting for the address's owner to confirm them, by the random id the
+   * emailed link names (decision 0029); TTL. Also on the client's responses (gsi1), so an erasure
+   * finds them.
+   */
+  pendingAnswers: (id: string) => ({ pk: `PENDING#${id}`, sk: "ANSWERS" }),
   /** A stored response for an `Idempotency-Key`, expiring by TTL. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
 
