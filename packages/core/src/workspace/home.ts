@@ -1,10 +1,9 @@
 import { localDate } from "../followups/dates";
 import type { ActionItem } from "../followups/model";
 import type { JobDeps } from "../sessions/jobs";
-import type { Session } from "../sessions/model";
 import type { WebViewer } from "../web-auth/model";
 import type { ViewerGate } from "../web-auth/session-claim";
-import type { PersonRef, WorkspaceReads } from "./ports";
+import type { HomeSessionFields, PersonRef, WorkspaceReads } from "./ports";
 
 /** How far ahead the home page looks, and how far back for sessions still waiting to be finished. */
 export const HOME_AHEAD_DAYS = 14;
@@ -14,7 +13,7 @@ export const HOME_OVERDUE_LIMIT = 20;
 const DAY = 86_400_000;
 
 export interface HomeSession {
-  session: Session;
+  session: HomeSessionFields;
   clientName: string;
 }
 
@@ -35,17 +34,18 @@ export interface CoachHome {
  * found is used unless `admit` confirms that coach (decision 0028).
  */
 export async function coachHome(
-  deps: Pick<JobDeps, "bookings" | "clock">,
+  deps: Pick<JobDeps, "clock">,
   reads: WorkspaceReads,
   gate: ViewerGate,
 ): Promise<CoachHome> {
   const { coachId } = gate.claim;
   const now = deps.clock.now();
   const [sessions, overdueItems] = await Promise.all([
-    deps.bookings.sessionsOfCoach(coachId, {
-      from: new Date(now.getTime() - HOME_UNFINISHED_DAYS * DAY).toISOString(),
-      to: new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
-    }),
+    reads.scheduledSessionsOfCoach(
+      coachId,
+      new Date(now.getTime() - HOME_UNFINISHED_DAYS * DAY).toISOString(),
+      new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
+    ),
     // Due before tomorrow in UTC+14 covers "overdue" in every zone; each is then judged in the client's.
     reads.openActionItemsOfCoach(
       coachId,
@@ -60,7 +60,7 @@ export async function coachHome(
   const viewer = await gate.admit(first);
   const clients = first.names;
   const nameOf = (id: string) => clients.get(id)?.name ?? "A client";
-  const byStart = (a: Session, b: Session) => (a.startsAt < b.startsAt ? -1 : 1);
+  const byStart = (a: HomeSessionFields, b: HomeSessionFields) => (a.startsAt < b.startsAt ? -1 : 1);
   const nowIso = now.toISOString();
   return {
     viewer,

@@ -45,6 +45,12 @@ export interface FirstReads extends ViewerItems {
   names: Map<string, PersonRef>;
 }
 
+/** What the home page shows of a session. */
+export type HomeSessionFields = Pick<
+  Session,
+  "id" | "clientId" | "coachId" | "kind" | "number" | "startsAt" | "endsAt" | "status"
+>;
+
 /** The reads the workspace pages need beyond the JSON API's stores, each in one call. */
 export interface WorkspaceReads {
   /**
@@ -54,6 +60,8 @@ export interface WorkspaceReads {
   firstReads(claim: SessionClaim, wants: FirstWants): Promise<FirstReads>;
   /** Every session and action item of a client (with any coach), in one call: two index partitions. */
   clientRecords(clientId: string): Promise<{ sessions: Session[]; actionItems: ActionItem[] }>;
+  /** The coach's scheduled sessions starting between two instants (inclusive), only what home shows of them. */
+  scheduledSessionsOfCoach(coachId: string, from: string, to: string): Promise<HomeSessionFields[]>;
   /** Open action items of the coach's clients due before `dueBefore` (YYYY-MM-DD): the `limit` due last. */
   openActionItemsOfCoach(coachId: string, dueBefore: string, limit: number): Promise<ActionItem[]>;
 }

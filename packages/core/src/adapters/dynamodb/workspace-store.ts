@@ -5,7 +5,13 @@ import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { Session } from "../../sessions/model";
 import type { SessionClaim } from "../../web-auth/session-claim";
-import type { FirstReads, FirstWants, PersonRef, WorkspaceReads } from "../../workspace/ports";
+import type {
+  FirstReads,
+  FirstWants,
+  HomeSessionFields,
+  PersonRef,
+  WorkspaceReads,
+} from "../../workspace/ports";
 import type {
   TalkingPoint,
   TalkingPointList,
@@ -14,7 +20,7 @@ import type {
 } from "../../workspace/talking-points";
 import { failedConditions } from "./errors";
 import { type Key, keys, stripKeys } from "./keys";
-import { batchGetAll } from "./reads";
+import { batchGetAll, queryPages } from "./reads";
 
 type Item = Record<string, unknown>;
 
@@ -133,6 +139,25 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     const of = <T>(sessions: boolean) =>
       found.filter((i) => (i.gsi1pk === sessionsPk) === sessions).map((i) => stripKeys<T>(i));
     return { sessions: of<Session>(true), actionItems: of<ActionItem>(false) };
+  }
+
+  async scheduledSessionsOfCoach(coachId: string, from: string, to: string): Promise<HomeSessionFields[]> {
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
+      // Finished and cancelled sessions stay in the table's answer: only the fields shown travel.
+      FilterExpression: "#s = :scheduled",
+      ProjectionExpression: "id, clientId, coachId, #k, #n, startsAt, endsAt, #s",
+      ExpressionAttributeNames: { "#s": "status", "#k": "kind", "#n": "number" },
+      ExpressionAttributeValues: {
+        ":p": keys.coachSessions(coachId, "", "").gsi2pk,
+        ":from": from,
+        ":to": `${to}~`,
+        ":scheduled": "scheduled",
+      },
+    });
+    return items as unknown as HomeSessionFields[];
   }
 
   async openActionItemsOfCoach(coachId: string, dueBefore: string, limit: number): Promise<ActionItem[]> {
