@@ -105,7 +105,8 @@ export interface Bundle {
  * What each kind of request makes a cold start of the API load, beyond init: its route group and
  * the chunks its handlers load on first use. The program's routes verify JWTs (`jose`) and end web
  * sessions when a coach is deactivated and export or erase a client (the privacy store); the
- * workspace reads its stores; all read the settings. The OpenAPI document, which
+ * workspace's pages and its sign-in (two groups: a page's cold start does not load sign-in) read
+ * their stores; all read the settings. The OpenAPI document, which
  * loads every group to describe them, is left out: it is the docs' request, and `bytes` covers it.
  */
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
@@ -116,6 +117,7 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  "workspace sign-in": ["sign-in-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

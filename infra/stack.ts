@@ -22,10 +22,13 @@ export interface CoachflowStackProps extends StackProps {
 export const TABLE_ACTIONS = {
   // Reads, conditional writes and transactions (TransactWriteItems is authorized per item).
   // BatchWriteItem: erasing a client (DELETE /v1/clients/{id}, the your-data link), decision 0026.
+  // PartiQLSelect: a client's sessions and action items in one call for the workspace pages
+  // (decision 0028); a statement that would scan is denied (AppTable.grant).
   api: [
     "GetItem",
     "BatchGetItem",
     "Query",
+    "PartiQLSelect",
     "PutItem",
     "UpdateItem",
     "DeleteItem",

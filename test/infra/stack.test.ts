@@ -222,9 +222,17 @@ describe("IAM", () => {
         asArray(s.Action).some((a: string) => a.startsWith("dynamodb:")),
       );
     const api = dynamo("api");
-    expect(api).toHaveLength(1);
+    expect(api).toHaveLength(2);
+    expect(api[0].Effect).toBe("Allow");
     expect(asArray(api[0].Action)).toEqual(TABLE_ACTIONS.api.map((a) => `dynamodb:${a}`));
     expect(JSON.stringify(api[0].Resource)).toContain(`/index/${TABLE.indexes[0].name}`);
+    // The workspace's PartiQL statements may query, never scan (decision 0028).
+    expect(api[1]).toMatchObject({
+      Effect: "Deny",
+      Action: "dynamodb:PartiQLSelect",
+      Condition: { Bool: { "dynamodb:FullTableScan": ["true"] } },
+    });
+    expect(api[1].Resource).toEqual(api[0].Resource);
     const dispatcher = dynamo("dispatcher");
     expect(asArray(dispatcher[0].Action)).toEqual(TABLE_ACTIONS.dispatcher.map((a) => `dynamodb:${a}`));
     // Booking nudges and follow-ups query gsi1 (a client's sessions, a client's action items).

@@ -2,6 +2,7 @@ import { assertCanSee, type Principal } from "../access/principal";
 import type { Client } from "../clients/model";
 import { AppError, ConditionFailedError, notFound } from "../errors";
 import { newId } from "../ids";
+import type { SessionContext } from "../notifications/session-emails";
 import type { EngagementChange } from "../ports";
 import { termKey } from "../program/term-key";
 import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
@@ -66,7 +67,7 @@ export async function finishSession(
   ]);
   if (!client || !coach) throw notFound("client");
   if (session.status === "finished") {
-    await afterFinish(deps, session, client);
+    await afterFinish(deps, { session, client, coach });
     return { session, alreadyFinished: true };
   }
   checkInput(session, client, input, now);
@@ -123,7 +124,7 @@ export async function finishSession(
   }
   deps.logger.info("session finished", { sessionId: session.id, next: next.type, actionItems: items.length });
   const updatedClient = engagement ? { ...client, engagement: engagement.next } : client;
-  await afterFinish(deps, finished, updatedClient);
+  await afterFinish(deps, { session: finished, client: updatedClient, coach }, items);
   return { session: finished, alreadyFinished: false };
 }
 
@@ -188,19 +189,20 @@ function engagementAfter(client: Client, session: Session, at: string): Engageme
   });
 }
 
-/** Everything a finished session sets off; each step is idempotent. */
-async function afterFinish(deps: JobDeps, session: Session, client: Client): Promise<void> {
+/**
+ * Everything a finished session sets off; each step is idempotent. The emails use the people read
+ * for it; `written`: the action items this call has just committed (else they are read).
+ */
+async function afterFinish(deps: JobDeps, people: SessionContext, written?: ActionItem[]): Promise<void> {
+  const { session, client } = people;
   const finish = session.finish!;
   await syncSessionJobs(deps, session);
-  await runJob(deps, jobInput(session, "session-followup"), { session, client });
+  await runJob(deps, jobInput(session, "session-followup"), people);
   if (session.kind === "intro") {
-    await runJob(deps, jobInput(session, finish.workTogether ? "welcome-pricing" : "intro-closing"), {
-      session,
-      client,
-    });
+    await runJob(deps, jobInput(session, finish.workTogether ? "welcome-pricing" : "intro-closing"), people);
   }
   if (session.kind === "starter" && session.number === 7) {
-    await runJob(deps, jobInput(session, "continue-checkin"), { session, client });
+    await runJob(deps, jobInput(session, "continue-checkin"), people);
   }
   if (finish.next.type === "recurring") {
     // Two days before the due day, at the session's local time of day, on the client's calendar (0017).
@@ -221,7 +223,8 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
   }
   // Read by id, consistently: the index of a client's items may not show them yet.
   const items =
-    finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
+    written ??
+    (finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : []);
   for (const item of items) await syncActionItemReminder(deps, item, client.timezone);
 }
 
