@@ -42,7 +42,9 @@ export function checkSettingsForm(form: SettingsForm): SettingsCheck {
   // Numbered as the form numbers its rows: the document leaves removed and empty rows out.
   const issues = parsed.error.issues.map((i) => ({ ...i, path: formPath(i.path) }));
   const messages = issueMessages(issues, SETTINGS_FORM_LABELS);
-  const fields = new Map(issues.map((i) => [i.path.map(String).join("."), fieldOf(i.path)]));
+  const fields = new Map(
+    parsed.error.issues.map((i) => [formPath(i.path).map(String).join("."), fieldOf(i.path)]),
+  );
   return {
     ok: false,
     status: 400,

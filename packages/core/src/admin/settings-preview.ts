@@ -1,4 +1,4 @@
-import { type SesTemplateData, templateData } from "../email/template-data";
+import { type EmailFooter, type SesTemplateData, templateData } from "../email/template-data";
 import type { ProgramSettings } from "../program/schema";
 import { agendaFor } from "../sessions/agendas";
 import type { Agenda, SessionSlot } from "../sessions/model";
@@ -56,54 +56,54 @@ export interface EmailPreviewRenderer {
 
 const withCoach = (copy: string) => copy.replaceAll("{{coach}}", SAMPLE.coachName);
 
+/** The data of the email with the typed copy, as its contract takes it, and its footer. */
+export function emailPreviewInput(
+  settings: ProgramSettings,
+  which: EmailPreviewKey,
+  programName: string,
+): { input: Record<string, unknown>; footer: EmailFooter } {
+  const people = { programName, clientName: SAMPLE.clientName, coachName: SAMPLE.coachName };
+  const link = "https://coachflow.example/preview";
+  const footer = { yourDataUrl: link };
+  if (which === "welcome-pricing") {
+    const intro = withCoach(settings.emailCopy.welcomeIntro);
+    return { input: { ...people, intro, pricingUrl: link, bookingUrl: link }, footer };
+  }
+  const skill = settings.skills[0];
+  const input = {
+    ...people,
+    sessionTime: "Tue, 2 June 2026, 17:00 (Europe/Lisbon)",
+    kind: "starter",
+    starterNumber: 3,
+    intro: withCoach(settings.emailCopy.followupIntro),
+    ...(skill ? { skill: `${skill.name} — ${skill.description}` } : {}),
+    takeaways: ["Delegating the rota is about trusting the team with a decision."],
+    actionItems: [
+      {
+        text: "Ask Priya to own the rota for June.",
+        dueDate: "2026-06-05",
+        dueLabel: "Friday, 5 June 2026",
+        doneUrl: link,
+      },
+    ],
+    next: {
+      type: "recurring",
+      cadenceLabel: "every two weeks",
+      suggestedDateLabel: "Tuesday, 16 June 2026",
+      bookingUrl: link,
+    },
+  };
+  return { input, footer };
+}
+
 /** The template data of the email with the typed copy, checked by the email's own contract. */
 export function emailPreviewData(
   settings: ProgramSettings,
   which: EmailPreviewKey,
   programName: string,
 ): SesTemplateData {
-  const people = { programName, clientName: SAMPLE.clientName, coachName: SAMPLE.coachName };
-  const link = "https://coachflow.example/preview";
-  const skill = settings.skills[0];
-  if (which === "welcome-pricing") {
-    return templateData(
-      "welcome-pricing",
-      {
-        ...people,
-        intro: withCoach(settings.emailCopy.welcomeIntro),
-        pricingUrl: link,
-        bookingUrl: link,
-      },
-      { yourDataUrl: link },
-    );
-  }
-  return templateData(
-    "session-followup",
-    {
-      ...people,
-      sessionTime: "Tue, 2 June 2026, 17:00 (Europe/Lisbon)",
-      kind: "starter",
-      starterNumber: 3,
-      intro: withCoach(settings.emailCopy.followupIntro),
-      ...(skill ? { skill: `${skill.name} — ${skill.description}` } : {}),
-      takeaways: ["Delegating the rota is about trusting the team with a decision."],
-      actionItems: [
-        {
-          text: "Ask Priya to own the rota for June.",
-          dueDate: "2026-06-05",
-          dueLabel: "Friday, 5 June 2026",
-          doneUrl: link,
-        },
-      ],
-      next: {
-        type: "recurring",
-        cadenceLabel: "every two weeks",
-        suggestedDateLabel: "Tuesday, 16 June 2026",
-        bookingUrl: link,
-      },
-    },
-    { yourDataUrl: link },
-  );
+  const { input, footer } = emailPreviewInput(settings, which, programName);
+  return templateData(which, input, footer);
 }
 
 export async function emailPreview(
