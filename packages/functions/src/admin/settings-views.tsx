@@ -29,6 +29,18 @@ const EMAIL_COPY_LABELS: Record<(typeof EMAIL_COPY_KEYS)[number], string> = {
   welcomeIntro: "Opening of the welcome email",
 };
 
+/** The form's sections, linked from the top of this long page. */
+const SECTIONS = [
+  ["coaching-styles", "Coaching styles"],
+  ["seniority-levels", "Seniority levels"],
+  ["topics", "Topics"],
+  ["matching-weights", "Matching weights"],
+  ["skills", "Skills"],
+  ["agenda-templates", "Agenda templates"],
+  ["email-copy", "Email copy"],
+  ["preview-and-save", "Preview and save"],
+] as const;
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A text as paragraphs (blank lines) and lines, without a stylesheet rule of its own. */
@@ -127,6 +139,16 @@ export function SettingsPage(props: {
           {props.notice}
         </p>
       ) : null}
+      <nav aria-label="Settings sections">
+        <p>
+          {SECTIONS.map(([id, label], i) => (
+            <>
+              {i > 0 ? " · " : null}
+              <a href={`#${id}`}>{label}</a>
+            </>
+          ))}
+        </p>
+      </nav>
       {props.preview ? (
         <PreviewSection preview={props.preview} agendaKey={props.agendaKey} emailKey={props.emailKey} />
       ) : null}
