@@ -1,3 +1,4 @@
+import { EMAIL_PREVIEWS } from "@coachflow/core/admin/settings-preview";
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Token } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -138,6 +139,7 @@ export class CoachflowStack extends Stack {
     table.grant(this.api.fn, [...TABLE_ACTIONS.api], { indexes: true });
     table.grant(this.dispatcher.fn, [...TABLE_ACTIONS.dispatcher], { indexes: true });
     table.grant(this.sesEvents.fn, [...TABLE_ACTIONS.sesEvents], { leadingKeys: "SUPPRESSED#*" });
+    email.grantTestRender(this.api.fn, Object.keys(EMAIL_PREVIEWS));
     for (const fn of [this.api, this.dispatcher]) {
       email.grantSend(fn.fn);
       fn.fn.addToRolePolicy(

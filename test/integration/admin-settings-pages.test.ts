@@ -276,3 +276,23 @@ describe("the preview", () => {
     }
   });
 });
+
+describe("the preview when SES cannot render", () => {
+  it("still previews the agenda, says the email is not available, and logs why without the copy", async () => {
+    const offline = await startTestStack({ env: { SES_ENDPOINT: "http://127.0.0.1:9" }, templates: false });
+    const browser = adminBrowser(offline);
+    const form = settingsForm(DEFAULT_PROGRAM_SETTINGS);
+    const res = await browser.post("/admin/settings/preview", {
+      ...form,
+      version: '"v0"',
+      "emailCopy.followupIntro": "Private words of the program.",
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("Intro session");
+    expect(res.text).toContain("The email preview is not available right now");
+    const warning = offline.logs.find((l) => l.includes("email preview failed"));
+    expect(warning).toBeDefined();
+    expect(warning).not.toContain("Private words");
+    await offline.scheduler.stop();
+  });
+});
