@@ -26,11 +26,11 @@ const [firstItem] = followup.actionItems;
 
 describe("the finishing-a-meeting templates", () => {
   it("are registered after the existing ones, in a stable order", () => {
-    // The coach workspace's sign-in email came after them.
-    expect(TEMPLATES.slice(-FOLLOWUP_TEMPLATES.length - 1, -1).map((t) => t.name)).toEqual([
+    // The coach workspace's sign-in email came after them, then the admin console's.
+    expect(TEMPLATES.slice(-FOLLOWUP_TEMPLATES.length - 2, -2).map((t) => t.name)).toEqual([
       ...FOLLOWUP_TEMPLATES,
     ]);
-    expect(TEMPLATES.at(-1)?.name).toBe("coach-sign-in");
+    expect(TEMPLATES.slice(-2).map((t) => t.name)).toEqual(["coach-sign-in", "admin-sign-in"]);
   });
 
   it.each(FOLLOWUP_TEMPLATES)("%s renders its sample with a fixed subject and the client's name", (name) => {

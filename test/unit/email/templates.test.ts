@@ -28,6 +28,7 @@ const NAMES = [
   "continue-checkin",
   "new-session-link",
   "coach-sign-in",
+  "admin-sign-in",
 ];
 
 describe("the template registry", () => {

@@ -69,6 +69,7 @@ describe("web sessions", () => {
     expect([...sessions.keys()]).toEqual([hashSecret(id)]);
     clock.set("2031-01-01T00:04:00Z");
     expect(await resolveWebSession({ store, wallClock: clock }, id)).toEqual({
+      role: "coach",
       coachId: "coa_1",
       name: "Ada",
       timezone: "UTC",

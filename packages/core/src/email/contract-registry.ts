@@ -3,6 +3,7 @@ import type * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
 import { adminClientErased } from "./contracts/admin-client-erased";
+import { adminSignIn } from "./contracts/admin-sign-in";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
 import { agendaReminder } from "./contracts/agenda-reminder";
@@ -44,6 +45,7 @@ export const CONTRACTS = [
   continueCheckin,
   newSessionLink,
   coachSignIn,
+  adminSignIn,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

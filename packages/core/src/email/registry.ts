@@ -3,6 +3,7 @@ import type { TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
 import { actionItemReminderTemplate } from "./templates/action-item-reminder";
 import { adminClientErasedTemplate } from "./templates/admin-client-erased";
+import { adminSignInTemplate } from "./templates/admin-sign-in";
 import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
 import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
 import { agendaReminderTemplate } from "./templates/agenda-reminder";
@@ -43,6 +44,7 @@ export const TEMPLATES = [
   continueCheckinTemplate,
   newSessionLinkTemplate,
   coachSignInTemplate,
+  adminSignInTemplate,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];

@@ -3,6 +3,7 @@ import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_MS,
+  type WebRole,
   type WebSession,
   type WebViewer,
 } from "./model";
@@ -18,12 +19,14 @@ export interface WebSessionDeps {
 export async function startWebSession(
   deps: WebSessionDeps,
   coach: { id: string; name: string; timezone: string },
+  role: WebRole = "coach",
 ): Promise<string> {
   const id = newSecret();
   const nowMs = deps.wallClock.now().getTime();
   await deps.store.putWebSession({
     idHash: hashSecret(id),
     coachId: coach.id,
+    ...(role === "coach" ? {} : { role }),
     coachName: coach.name,
     timezone: coach.timezone,
     createdAtMs: nowMs,
@@ -38,7 +41,7 @@ export function isLive(session: WebSession, nowMs: number): boolean {
 }
 
 /**
- * The coach a session cookie belongs to, or undefined (no such session, idle, too old). A live
+ * Who a session cookie belongs to (a coach or an admin: the caller checks the role), or undefined (no such session, idle, too old). A live
  * session's last-seen time moves forward, written at most once per {@link SESSION_TOUCH_MS}.
  */
 export async function resolveWebSession(
@@ -55,7 +58,12 @@ export async function resolveWebSession(
     return undefined;
   }
   if (nowMs - session.lastSeenAtMs >= SESSION_TOUCH_MS) await deps.store.touchWebSession(session, nowMs);
-  return { coachId: session.coachId, name: session.coachName, timezone: session.timezone };
+  return {
+    role: session.role ?? "coach",
+    coachId: session.coachId,
+    name: session.coachName,
+    timezone: session.timezone,
+  };
 }
 
 /** Sign-out: the session is deleted, so the cookie is worth nothing even if it was copied. */

@@ -46,10 +46,32 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("./program").then((m) => m.programRoutes),
   },
   {
-    // The coach workspace: server-rendered pages, sign-in by emailed link (web/routes.tsx).
+    // Signing in and out of the coach workspace and the admin console, and their stylesheets
+    // (web/sign-in-group.tsx, decision 0033). Before those two groups: its paths are inside theirs.
+    name: "sign-in",
+    paths: [
+      "/app/sign-in",
+      "/app/sign-in/*",
+      "/app/sign-out",
+      "/app/assets/*",
+      "/admin/sign-in",
+      "/admin/sign-in/*",
+      "/admin/sign-out",
+      "/admin/assets/*",
+    ],
+    load: () => import("../web/sign-in-group").then((m) => m.signInGroupRoutes),
+  },
+  {
+    // The coach workspace: server-rendered pages (web/routes.tsx).
     name: "workspace",
     paths: ["/app", "/app/*"],
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
+  },
+  {
+    // The program admin's console: dashboard, clients, coaches, deliveries, settings (admin/routes.tsx).
+    name: "admin",
+    paths: ["/admin", "/admin/*"],
+    load: () => import("../admin/admin-group").then((m) => m.adminRoutes),
   },
   {
     name: "webhooks",

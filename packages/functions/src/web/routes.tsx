@@ -2,72 +2,38 @@ import { AppError } from "@coachflow/core/errors";
 import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
 import { coachHome } from "@coachflow/core/workspace/home";
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../composition";
 import type { OpenApiRegistry } from "../http/openapi-registry";
-import { APP_CSS } from "./assets";
 import { clientRoutes } from "./client-routes";
 import { webCookies } from "./cookies";
-import { MAX_FORM_BYTES, MalformedFormError } from "./forms";
+import { MalformedFormError } from "./forms";
+import { pageGuards } from "./page-guards";
 import { NotFoundPage, ProblemPage } from "./pages/errors-page";
 import { HomePage } from "./pages/home";
-import { TooManyRequestsPage } from "./pages/sign-in";
 import { sessionRoutes } from "./session-routes";
-import { signInRoutes } from "./sign-in-routes";
 import { requireViewer, viewerOf } from "./viewer";
 
 /**
  * The coach workspace (`/app`): server-rendered pages on the same domain services as the JSON
  * API. Every response carries the security headers and a CSP with no script at all; every POST
- * must come from this origin (`hono/csrf`, on top of SameSite=Lax cookies); every page but the
- * sign-in ones needs a web session. A route group of its own (routes/groups.ts), loaded on the
- * first `/app` request.
+ * must come from this origin (`hono/csrf`, on top of SameSite=Lax cookies); every page needs a
+ * coach's web session. A route group of its own (routes/groups.ts), loaded on the first `/app`
+ * request; the sign-in pages are another (web/sign-in-group.tsx).
  */
 export function workspaceRoutes(app: Hono, deps: AppDeps, _docs: OpenApiRegistry) {
   const cookies = webCookies(deps.config.publicBaseUrl);
-  const origin = new URL(deps.config.publicBaseUrl).origin;
-
-  app.use(
-    "/app/*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: "no-referrer",
-      ...(cookies.secure ? {} : { strictTransportSecurity: false }),
-    }),
-  );
-  app.use("/app/*", async (c, next) => {
-    await next();
-    if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-store");
-  });
-  app.use("/app/*", csrf({ origin }));
-  app.use(
-    "/app/*",
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) =>
-        c.html(
-          <ProblemPage title="That was too much text" text="Please shorten what you typed and try again." />,
-          413,
-        ),
-    }),
-  );
-
-  app.get("/app/assets/app.css", (c) => {
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.body(APP_CSS, 200, { "content-type": "text/css; charset=utf-8" });
+  pageGuards(app, "/app", {
+    cookies,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    tooLarge: (c) =>
+      c.html(
+        <ProblemPage title="That was too much text" text="Please shorten what you typed and try again." />,
+        413,
+      ),
   });
 
-  signInRoutes(app, deps, cookies);
+  // The sign-in pages and the stylesheet are a route group of their own (web/sign-in-group.tsx).
 
   const signedIn = requireViewer(deps, cookies);
   app.use("/app", signedIn);
@@ -98,7 +64,11 @@ function errorPage(c: Context, error: Error, deps: AppDeps) {
   const v = viewerProp(c);
   if (error instanceof RateLimitedError) {
     c.header("Retry-After", String(error.retryAfterSeconds));
-    return c.html(<TooManyRequestsPage retryAfterSeconds={error.retryAfterSeconds} />, 429);
+    const minutes = Math.ceil(error.retryAfterSeconds / 60);
+    return c.html(
+      <ProblemPage {...v} title="Too many requests" text={`Please try again in ${minutes} minutes.`} />,
+      429,
+    );
   }
   if (error instanceof MalformedFormError)
     return c.html(

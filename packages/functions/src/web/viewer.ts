@@ -17,7 +17,8 @@ export function requireViewer(deps: AppDeps, cookies: WebCookies): MiddlewareHan
       { store: auth, wallClock: deps.wallClock },
       cookies.read(c, cookies.session),
     );
-    if (!viewer) {
+    // An admin's session opens no workspace page (decision 0033): as if not signed in as a coach.
+    if (viewer?.role !== "coach") {
       const url = new URL(c.req.url);
       const back = c.req.method === "GET" ? `?next=${encodeURIComponent(url.pathname + url.search)}` : "";
       return c.redirect(`/app/sign-in${back}`, 303);

@@ -70,11 +70,14 @@ export class DynamoWebAuthStore implements WebAuthStore, RateCounter {
         TableName: this.tableName,
         Item: {
           ...keys.webSession(session.idHash),
-          ...keys.coachWebSessions(
-            session.coachId,
-            new Date(session.createdAtMs).toISOString(),
-            session.idHash,
-          ),
+          // A coach's sessions are listed, so deactivation ends them all; an admin's are not.
+          ...(session.role === "admin"
+            ? {}
+            : keys.coachWebSessions(
+                session.coachId,
+                new Date(session.createdAtMs).toISOString(),
+                session.idHash,
+              )),
           type: "webSession",
           ...session,
           expiresAt: sessionExpiresAtSeconds(session),
