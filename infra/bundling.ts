@@ -117,7 +117,15 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   // Signing in to either (decision 0033), and the admin console's pages.
   "sign-in": ["sign-in-group", "web-auth-store", "workspace-store"],
-  admin: ["admin-group", "web-auth-store", "workspace-store", "privacy-store", "defaults", "agenda-defaults"],
+  admin: [
+    "admin-group",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "privacy-store",
+    "defaults",
+    "agenda-defaults",
+  ],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
+import type { AdminReads } from "@coachflow/core/admin/ports";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
@@ -9,6 +10,7 @@ import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -40,6 +42,16 @@ export interface AppDeps {
   program: ProgramDeps;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
+  /**
+   * The admin console (decision 0033): its index reads, loaded on first use, and the dashboard's
+   * figures that come from elsewhere: dead-lettered schedules (the local stack's Scheduler; not
+   * wired on AWS yet) and unverified bookings (wired where that domain exists); absent, none to show.
+   */
+  admin: {
+    reads: () => Promise<AdminReads>;
+    deadLetters?: () => Promise<number>;
+    unverifiedBookings?: () => Promise<number>;
+  };
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -50,6 +62,8 @@ export interface Overrides {
   clock?: Clock;
   wallClock?: Clock;
   logger?: JsonLogger;
+  /** How many schedule firings were dead-lettered (the local stack's Scheduler knows). */
+  deadLetters?: () => Promise<number>;
 }
 
 /**
@@ -99,6 +113,13 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     web,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
+    admin: {
+      reads: onceUnlessFailed(async () => {
+        const { DynamoAdminStore } = await import("@coachflow/core/adapters/dynamodb/admin-store");
+        return new DynamoAdminStore(doc, table);
+      }),
+      ...(overrides.deadLetters ? { deadLetters: overrides.deadLetters } : {}),
+    },
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

@@ -109,7 +109,7 @@ export async function startLocalStack(
       PUBLIC_BASE_URL: `http://localhost:${s.port}`,
       DOCS_ASSETS_URL: `http://localhost:${s.port}/docs/assets`,
     });
-    const deps = buildDeps(config, { clock });
+    const deps = buildDeps(config, { clock, deadLetters: async () => scheduler.deadLetters().length });
     const dispatcher = createDispatcher(deps);
     dispatch = async (input) => {
       await dispatcher(input);

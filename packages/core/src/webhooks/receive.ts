@@ -7,6 +7,7 @@ import type { Provider } from "./booking-event";
 import { parseCalcomWebhook } from "./calcom";
 import { parseCalendlyWebhook } from "./calendly";
 import type { Delivery, DeliveryLog } from "./deliveries";
+import { keptHeaders } from "./headers";
 import { bodyHash, type SignatureCheck, verifyCalcomSignature, verifyCalendlySignature } from "./signatures";
 
 export interface ReceiveDeps {
@@ -72,12 +73,15 @@ export async function receiveWebhook(
   rawBody: Uint8Array,
   signatureHeader: string | undefined,
   contentType = "application/json",
+  headers: Record<string, string | undefined> = {},
 ): Promise<ReceiveAnswer> {
   const now = deps.booking.clock.now().toISOString();
+  const kept = keptHeaders(headers);
   const delivery: Delivery = {
     id: newId("delivery", Date.parse(now)),
     provider,
     receivedAt: now,
+    ...(Object.keys(kept).length > 0 ? { headers: kept } : {}),
     outcome: "rejected",
     httpStatus: 401,
     bodyHash: bodyHash(rawBody),

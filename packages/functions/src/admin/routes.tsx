@@ -34,7 +34,7 @@ export function adminRoutes(app: Hono, deps: AppDeps, _docs: OpenApiRegistry) {
   // The sign-in pages and the stylesheet are in the sign-in route group (web/sign-in-group.tsx).
 
   const signedIn = requireAdmin(deps, cookies, forbiddenPage);
-  app.use("/admin", signedIn);
+  // "/admin/*" covers "/admin" too (one session read a request).
   app.use("/admin/*", signedIn);
 
   adminPageRoutes(app, deps);

@@ -44,6 +44,7 @@ export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
         await rawBytes(c),
         c.req.header(header),
         mediaType(c),
+        c.req.header(),
       );
       return c.json(answer.body, answer.status as 200);
     });

@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { foldName } from "../../admin/phases";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
@@ -84,7 +85,12 @@ export class DynamoClientRepository implements ClientRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
+                Item: {
+                  ...keys.clientEmail(client.email),
+                  ...keys.clientEmailListing(client.email),
+                  type: "clientEmail",
+                  ...record,
+                },
                 ...(creating
                   ? { ConditionExpression: "attribute_not_exists(pk)" }
                   : {
@@ -156,7 +162,14 @@ export class DynamoClientRepository implements ClientRepository {
   private createClient(client: Client) {
     return {
       TableName: this.tableName,
-      Item: { ...keys.client(client.id), ...keys.clientListing(client.id), type: "client", ...client },
+      Item: {
+        ...keys.client(client.id),
+        ...keys.clientListing(client.id),
+        ...keys.clientPhase(client.status, client.createdAt, client.id),
+        ...keys.clientName(foldName(client.name), client.id),
+        type: "client",
+        ...client,
+      },
       ConditionExpression: "attribute_not_exists(pk)",
     };
   }
@@ -181,6 +194,21 @@ export class DynamoClientRepository implements ClientRepository {
       values[`:${k}`] = v;
       sets.push(`#${k} = :${k}`);
     }
+    // The console's indexes (decision 0033): the name may change; the phase only while no booking
+    // or engagement moved the client on (`phaseKey`, which those writes set, wins).
+    Object.assign(values, {
+      ":phase": keys.clientPhase(client.status, "", "").gsi3pk,
+      ":phaseSk": keys.clientPhase("", client.createdAt, client.id).gsi3sk,
+      ...Object.fromEntries(
+        Object.entries(keys.clientName(foldName(client.name), client.id)).map(([k, v]) => [`:${k}`, v]),
+      ),
+    });
+    sets.push(
+      "gsi3pk = if_not_exists(phaseKey, :phase)",
+      "gsi3sk = if_not_exists(gsi3sk, :phaseSk)",
+      "gsi2pk = :gsi2pk",
+      "gsi2sk = :gsi2sk",
+    );
     const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
     for (const k of removed) names[`#${k}`] = k;
     const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";
