@@ -28,15 +28,4 @@ export function isClientPhase(value: unknown): value is ClientPhase {
   return (CLIENT_PHASES as readonly unknown[]).includes(value);
 }
 
-/**
- * Names as the search index holds them: lower case, accents removed, spaces collapsed, so that
- * "jose" finds "José" and "ana lima" finds "Ana  Lima".
- */
-export function foldName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export { foldName } from "./fold-name";

@@ -1,10 +1,8 @@
 import { notFound } from "@coachflow/core/errors";
 import * as z from "@coachflow/core/shared/zod";
 import { DELIVERY_OUTCOMES, type Delivery } from "@coachflow/core/webhooks/deliveries";
-import { replayDelivery } from "@coachflow/core/webhooks/receive";
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
-import { receiveDeps } from "../routes/webhooks";
 import { AdminProblemPage } from "./error-pages";
 import { instantText } from "./format";
 import { AdminLayout } from "./layout";
@@ -121,7 +119,9 @@ export function deliveryPageRoutes(app: Hono, deps: AppDeps) {
 
   app.post("/admin/deliveries/:id/replay", async (c) => {
     const id = c.req.param("id");
-    await replayDelivery(receiveDeps(deps), id);
+    // The webhooks' own chunk, loaded on the first replay: the booking code stays out of the console's pages.
+    const { replay } = await import("../routes/webhooks");
+    await replay(deps, id);
     return c.redirect(`/admin/deliveries/${encodeURIComponent(id)}?replayed=1`, 303);
   });
 }

@@ -29,6 +29,9 @@ export function receiveDeps(deps: AppDeps): ReceiveDeps {
   };
 }
 
+/** A replay for the admin console, which loads this module on its first replay (decision 0033). */
+export const replay = (deps: AppDeps, id: string) => replayDelivery(receiveDeps(deps), id);
+
 /** Booking webhooks from Calendly and Cal.com, and the admin view of their delivery log. */
 export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const receive = receiveDeps(deps);

@@ -199,15 +199,16 @@ function mergeItems(table: string, merge: MergeWrites) {
  * engagement changes, and the list entry follows it.
  */
 function bookedClients(table: string, sessions: readonly Session[]) {
-  const created = sessions.filter((s) => s.version === 1 && s.status === "scheduled");
-  return [...new Set(created.map((s) => s.clientId))].map((clientId) => ({
+  const ids = new Set(
+    sessions.filter((s) => s.version === 1 && s.status === "scheduled").map((s) => s.clientId),
+  );
+  return [...ids].map((clientId) => ({
     Update: {
       TableName: table,
       Key: keys.client(clientId),
-      UpdateExpression:
-        "SET phaseKey = if_not_exists(phaseKey, :booked), gsi3pk = if_not_exists(phaseKey, :booked)",
+      UpdateExpression: "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
       ConditionExpression: "attribute_exists(pk)",
-      ExpressionAttributeValues: { ":booked": keys.clientPhase("booked", "", "").gsi3pk },
+      ExpressionAttributeValues: { ":b": "CLIENTS#booked" },
     },
   }));
 }

@@ -5,7 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { foldName } from "../../admin/phases";
+import { foldName } from "../../admin/fold-name";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
@@ -196,18 +196,16 @@ export class DynamoClientRepository implements ClientRepository {
     }
     // The console's indexes (decision 0033): the name may change; the phase only while no booking
     // or engagement moved the client on (`phaseKey`, which those writes set, wins).
+    const phase = keys.clientPhase(client.status, client.createdAt, client.id);
+    const name = keys.clientName(foldName(client.name), client.id);
     Object.assign(values, {
-      ":phase": keys.clientPhase(client.status, "", "").gsi3pk,
-      ":phaseSk": keys.clientPhase("", client.createdAt, client.id).gsi3sk,
-      ...Object.fromEntries(
-        Object.entries(keys.clientName(foldName(client.name), client.id)).map(([k, v]) => [`:${k}`, v]),
-      ),
+      ":p3": phase.gsi3pk,
+      ":s3": phase.gsi3sk,
+      ":p2": name.gsi2pk,
+      ":s2": name.gsi2sk,
     });
     sets.push(
-      "gsi3pk = if_not_exists(phaseKey, :phase)",
-      "gsi3sk = if_not_exists(gsi3sk, :phaseSk)",
-      "gsi2pk = :gsi2pk",
-      "gsi2sk = :gsi2sk",
+      "gsi3pk = if_not_exists(phaseKey, :p3), gsi3sk = if_not_exists(gsi3sk, :s3), gsi2pk = :p2, gsi2sk = :s2",
     );
     const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
     for (const k of removed) names[`#${k}`] = k;
