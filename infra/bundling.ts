@@ -117,7 +117,18 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  "workspace sign-in": ["sign-in-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their session.
+  "sign-in": ["sign-in-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // The admin console's pages (0033).
+  admin: [
+    "admin-group",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "privacy-store",
+    "defaults",
+    "agenda-defaults",
+  ],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

@@ -4,7 +4,7 @@ import { ROOT } from "./bundling";
 import { checkSettings } from "./settings";
 
 /**
- * `npm run deploy -- --stage <name> [--domain d] [--admin-email a] [--alarm-email a]
+ * `npm run deploy -- --stage <name> [--domain d] [--admin-email a] [--admin-emails a,b] [--alarm-email a]
  * [--program-name n] [--public-base-url u] [cdk options…]` and the same for `destroy`: maps the
  * flags to CDK context and runs the pinned CDK CLI on the stage's stack. Unknown options go to cdk.
  */
@@ -12,6 +12,7 @@ const FLAGS: Record<string, string> = {
   "--stage": "stage",
   "--domain": "domain",
   "--admin-email": "adminEmail",
+  "--admin-emails": "adminEmails",
   "--alarm-email": "alarmEmail",
   "--program-name": "programName",
   "--public-base-url": "publicBaseUrl",
@@ -39,7 +40,12 @@ export function cdkArgs(command: string, argv: readonly string[]): string[] {
   }
   if (!context.stage) throw new Error("--stage <name> is required (dev, prod, …)");
   const domain = context.domain ?? "coachflow.example";
-  checkSettings({ stage: context.stage, domain, adminEmail: context.adminEmail ?? `admin@${domain}` });
+  checkSettings({
+    stage: context.stage,
+    domain,
+    adminEmail: context.adminEmail ?? `admin@${domain}`,
+    ...(context.adminEmails ? { adminEmails: context.adminEmails } : {}),
+  });
   return [
     command,
     `coachflow-${context.stage}`,

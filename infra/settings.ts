@@ -8,6 +8,8 @@ export interface StageSettings {
   domain: string;
   /** Where the program's admin alerts go. */
   adminEmail: string;
+  /** Who may sign in to the admin console, comma-separated (`ADMIN_EMAILS`); `adminEmail` when absent. */
+  adminEmails?: string;
   /** Shown in emails; the code's default when absent. */
   programName?: string;
   /** Who gets the alarms, by email (optional: the alarms exist either way). */
@@ -31,6 +33,7 @@ export function settingsFromContext(node: Node): StageSettings {
     stage,
     domain,
     adminEmail: get("adminEmail") ?? `admin@${domain}`,
+    adminEmails: get("adminEmails"),
     programName: get("programName"),
     alarmEmail: get("alarmEmail"),
     publicBaseUrl: get("publicBaseUrl"),
@@ -43,6 +46,9 @@ export function checkSettings(s: StageSettings): StageSettings {
   }
   if (!DOMAIN.test(s.domain))
     throw new Error(`domain must be a DNS name like mail.example.com (got "${s.domain}")`);
+  const address = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+  if (s.adminEmails?.split(",").some((a) => !address.test(a.trim())))
+    throw new Error(`adminEmails must be email addresses separated by commas (got "${s.adminEmails}")`);
   if (s.publicBaseUrl && !/^https:\/\/[^/]+/.test(s.publicBaseUrl)) {
     throw new Error("publicBaseUrl must start with https://");
   }

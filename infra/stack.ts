@@ -91,6 +91,8 @@ export class CoachflowStack extends Stack {
       SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       EMAIL_FROM: `${s.programName ?? "coachflow"} <no-reply@${s.domain}>`,
       ADMIN_EMAIL: s.adminEmail,
+      // Who may sign in to /admin (decision 0033): the stage's list, else the alerts' address.
+      ADMIN_EMAILS: s.adminEmails ?? s.adminEmail,
       PUBLIC_BASE_URL: s.publicBaseUrl ?? publicApi.url,
       LOG_LEVEL: "info",
       ...(s.programName ? { PROGRAM_NAME: s.programName } : {}),

@@ -59,7 +59,7 @@ describe("health, OpenAPI and docs", () => {
     // coach workspace's pages (/app), which are HTML for people, not API operations.
     const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /docs/assets/:file", "GET /l/:token"];
     const answered = (await answeredRoutes(stack.app))
-      .filter((r) => !r.path.startsWith("/_local/") && !/^\/app(\/|$)/.test(r.path))
+      .filter((r) => !r.path.startsWith("/_local/") && !/^\/(app|admin)(\/|$)/.test(r.path))
       .map((r) => `${r.method} ${r.path}`)
       .filter((r) => !UNDESCRIBED.includes(r));
     expect(new Set(described).size).toBe(described.length);

@@ -71,7 +71,12 @@ export async function startTestStack(
   });
   const logs: string[] = [];
   const logger = new JsonLogger("debug", {}, (line) => logs.push(line));
-  const deps = buildDeps(config, { logger, clock, ...(opts.wallClock ? { wallClock: opts.wallClock } : {}) });
+  const deps = buildDeps(config, {
+    logger,
+    clock,
+    deadLetters: async () => scheduler.deadLetters().length,
+    ...(opts.wallClock ? { wallClock: opts.wallClock } : {}),
+  });
   const dispatcher = createDispatcher(deps);
   dispatch = (input) => dispatcher(input);
   if (opts.createTable !== false && opts.templates !== false) await bootstrapResources(deps);

@@ -78,22 +78,36 @@ export function webBrowser(stack: TestStack, opts: { ip?: string; origin?: strin
 }
 export type WebBrowser = ReturnType<typeof webBrowser>;
 
-/** The path of the newest sign-in link in the coach's mail. */
-export async function latestSignInPath(stack: TestStack, email: string): Promise<string> {
+/** The path of the newest sign-in link in the coach's (or with `base` "/admin", the admin's) mail. */
+export async function latestSignInPath(
+  stack: TestStack,
+  email: string,
+  base: "/app" | "/admin" = "/app",
+): Promise<string> {
   const mails = (await mailbox(stack, email).all()).filter((m) => m.subject.startsWith("Your sign-in link"));
   expect(mails.length, "a sign-in email").toBeGreaterThan(0);
-  const url = urlsIn(mails[mails.length - 1]!).find((u) => u.includes("/app/sign-in/"));
+  const url = urlsIn(mails[mails.length - 1]!).find((u) => u.includes(`${base}/sign-in/`));
   expect(url, "a sign-in link in the email").toBeDefined();
   return new URL(url!).pathname;
 }
 
 /** Signs `browser` in as the coach by the real flow: ask, read the email, open the link, press the button. */
-export async function signIn(stack: TestStack, browser: WebBrowser, email: string, next?: string) {
-  const asked = await browser.post("/app/sign-in", { email, ...(next ? { next } : {}) });
+export async function signIn(
+  stack: TestStack,
+  browser: WebBrowser,
+  email: string,
+  next?: string,
+  base: "/app" | "/admin" = "/app",
+) {
+  const asked = await browser.post(`${base}/sign-in`, { email, ...(next ? { next } : {}) });
   expect(asked.status, asked.text).toBe(303);
-  const path = await latestSignInPath(stack, email);
+  const path = await latestSignInPath(stack, email, base);
   expect((await browser.get(path)).status).toBe(200);
   const done = await browser.post(path);
   expect(done.status, done.text).toBe(303);
   return done;
 }
+
+/** Signs `browser` in to the admin console as `email` (one of the stack's ADMIN_EMAILS). */
+export const signInAsAdmin = (stack: TestStack, browser: WebBrowser, email: string, next?: string) =>
+  signIn(stack, browser, email, next, "/admin");

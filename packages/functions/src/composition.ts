@@ -2,6 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
+import type { AdminReads } from "@coachflow/core/admin/ports";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
@@ -45,6 +46,16 @@ export interface AppDeps {
   pendingAnswers: () => Promise<PendingAnswersStore>;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
+  /**
+   * The admin console (decision 0033): its index reads, loaded on first use, and the dashboard's
+   * figures that come from elsewhere: dead-lettered schedules (the local stack's Scheduler; not
+   * wired on AWS yet) and unverified bookings (wired where that domain exists); absent, none to show.
+   */
+  admin: {
+    reads: () => Promise<AdminReads>;
+    deadLetters?: () => Promise<number>;
+    unverifiedBookings?: () => Promise<number>;
+  };
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -60,6 +71,8 @@ export interface Overrides {
   clock?: Clock;
   wallClock?: Clock;
   logger?: JsonLogger;
+  /** How many schedule firings were dead-lettered (the local stack's Scheduler knows). */
+  deadLetters?: () => Promise<number>;
 }
 
 /**
@@ -114,6 +127,13 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
       const { DynamoPendingAnswers } = await import("@coachflow/core/adapters/dynamodb/pending-answers");
       return new DynamoPendingAnswers(doc, table);
     }),
+    admin: {
+      reads: onceUnlessFailed(async () => {
+        const { DynamoAdminStore } = await import("@coachflow/core/adapters/dynamodb/admin-store");
+        return new DynamoAdminStore(doc, table);
+      }),
+      ...(overrides.deadLetters ? { deadLetters: overrides.deadLetters } : {}),
+    },
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

@@ -6,6 +6,18 @@ const nonEmpty = () => z.string().check(z.minLength(1));
 const secret = (min = 16) =>
   z.string().check(z.minLength(min, { message: `must be at least ${min} characters` }));
 const whole = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
+/** Comma-separated addresses (spaces around them allowed), each a valid email; "" is none. */
+const adminAddresses = () =>
+  z
+    .string()
+    .check(
+      z.regex(/^(\s*[^\s@,]+@[^\s@,]+\.[^\s@,]+\s*(,|$))*$/, "must be email addresses separated by commas"),
+    );
+const splitAddresses = (v: string) =>
+  v
+    .split(",")
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
 const arn = (message?: string) => z.string().check(z.startsWith("arn:", message ? { message } : undefined));
 
 /**
@@ -25,6 +37,7 @@ const envSchema = z.lazy(() =>
       ADMIN_TOKEN: z.optional(secret()),
       ADMIN_TOKEN_PREVIOUS: z.optional(secret()),
       ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
+      ADMIN_EMAILS: z._default(adminAddresses(), ""),
       EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
       SES_CONFIGURATION_SET: z.optional(nonEmpty()),
       LINK_SIGNING_SECRET: secret(),
@@ -71,6 +84,8 @@ export interface Config {
   /** During a rotation, the admin token being replaced, still accepted (docs/deploy.md). */
   adminTokenPrevious?: string;
   adminEmail: string;
+  /** Who may sign in to the admin console (`/admin`), normalized (trimmed, lower case); decision 0033. */
+  adminEmails: readonly string[];
   emailFrom: string;
   sesConfigurationSet?: string;
   linkSecret: string;
@@ -128,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>, reads?: "job
     adminToken: e.ADMIN_TOKEN,
     adminTokenPrevious: e.ADMIN_TOKEN_PREVIOUS,
     adminEmail: e.ADMIN_EMAIL,
+    adminEmails: [...new Set(splitAddresses(e.ADMIN_EMAILS))],
     emailFrom: e.EMAIL_FROM,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     linkSecret: e.LINK_SIGNING_SECRET,

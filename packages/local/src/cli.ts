@@ -20,6 +20,7 @@ coachflow is ready.
   Interactive docs    ${u.docs}   (OpenAPI: ${u.openapi})
   Intake form         ${u.intakeForm}
   Coach workspace     ${u.workspace}${u.demoSignIn ? `\n  Sign in as ${stack.demoCoach?.name}  ${u.demoSignIn}   (opens a fresh sign-in link for this browser; the mail viewer shows it too)` : ""}
+  Admin console       ${u.admin}${u.adminSignIn ? `\n  Sign in as ${stack.deps.config.adminEmails[0]}  ${u.adminSignIn}   (ADMIN_EMAILS; a fresh sign-in link for this browser)` : ""}
   Mail viewer         ${u.mailViewer}   (every email sent)
   Schedules           ${u.schedules}   (pending reminders; POST /_local/clock moves time)
   DynamoDB Local      ${u.dynamodb}   (table "${stack.deps.config.tableName}")

@@ -12,6 +12,8 @@ export interface LocalSettings {
   sesPort: number;
   schedulerPort: number;
   adminToken: string;
+  /** Who may sign in to the admin console locally (ADMIN_EMAILS); the first gets the printed link. */
+  adminEmails: string;
   linkSecret: string;
   calendlySigningKey: string;
   calcomSecret: string;
@@ -43,6 +45,7 @@ export function readSettings(
     sesPort: port(env, "SES_PORT", 8005),
     schedulerPort: port(env, "SCHEDULER_PORT", 8010),
     adminToken: env.ADMIN_TOKEN || "local-admin-token-change-me",
+    adminEmails: env.ADMIN_EMAILS || "admin@coachflow.local",
     linkSecret: env.LINK_SIGNING_SECRET || "local-link-signing-secret",
     calendlySigningKey: env.CALENDLY_SIGNING_KEY || "local-calendly-signing-key",
     calcomSecret: env.CALCOM_WEBHOOK_SECRET || "local-calcom-webhook-secret",

@@ -9,7 +9,12 @@ import { serve } from "@hono/node-server";
 import { bootstrapResources } from "./bootstrap";
 import { DEMO_COACHES } from "./demo/coaches";
 import { seedDemoCoaches } from "./demo/seed";
-import { DEMO_SIGN_IN_PATH, demoSignInRoute } from "./demo/sign-in-route";
+import {
+  DEMO_ADMIN_SIGN_IN_PATH,
+  DEMO_SIGN_IN_PATH,
+  demoAdminSignInRoute,
+  demoSignInRoute,
+} from "./demo/sign-in-route";
 import { assertJava, startDynamoDbLocal } from "./emulators/dynamodb-local";
 import { stopLeftoverDynamoDbLocal } from "./emulators/dynamodb-pid-file";
 import { assertPortFree } from "./emulators/ports";
@@ -93,6 +98,7 @@ export async function startLocalStack(
       SES_ENDPOINT: ses.endpoint,
       SCHEDULER_ENDPOINT: scheduler.endpoint,
       ADMIN_TOKEN: s.adminToken,
+      ADMIN_EMAILS: s.adminEmails,
       LINK_SIGNING_SECRET: s.linkSecret,
       CALENDLY_SIGNING_KEY: s.calendlySigningKey,
       CALCOM_WEBHOOK_SECRET: s.calcomSecret,
@@ -101,7 +107,7 @@ export async function startLocalStack(
       SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-local-scheduler",
       PUBLIC_BASE_URL: `http://localhost:${s.port}`,
     });
-    const deps = buildDeps(config, { clock });
+    const deps = buildDeps(config, { clock, deadLetters: async () => scheduler.deadLetters().length });
     const dispatcher = createDispatcher(deps);
     dispatch = async (input) => {
       await dispatcher(input);
@@ -135,6 +141,9 @@ export async function startLocalStack(
         localRoutes(a, scheduler);
         // The coach workspace, signed in as the demo coach in one click (prints as "Coach workspace").
         if (demoCoach) demoSignInRoute(a, deps, demoCoach);
+        // The admin console, signed in as the first address of ADMIN_EMAILS.
+        const admin = deps.config.adminEmails[0];
+        if (admin) demoAdminSignInRoute(a, deps, admin);
       },
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -155,6 +164,8 @@ export async function startLocalStack(
         openapi: `${api}/openapi.json`,
         intakeForm: `${api}/intake`,
         workspace: `${api}/app`,
+        admin: `${api}/admin`,
+        ...(deps.config.adminEmails[0] ? { adminSignIn: `${api}${DEMO_ADMIN_SIGN_IN_PATH}` } : {}),
         ...(demoCoach ? { demoSignIn: `${api}${DEMO_SIGN_IN_PATH}` } : {}),
         mailViewer: ses.endpoint,
         schedules: `${api}/_local/schedules`,

@@ -26,7 +26,7 @@ const [firstItem] = followup.actionItems;
 
 describe("the finishing-a-meeting templates", () => {
   it("are registered after the existing ones, in a stable order", () => {
-    // The coach workspace's sign-in email came right after them (then the intake confirmation's, 0029).
+    // The coach workspace's sign-in email came right after them (then the intake confirmation's, 0029, and the admin console's, 0033).
     const signIn = TEMPLATES.findIndex((t) => t.name === "coach-sign-in");
     expect(TEMPLATES.slice(signIn - FOLLOWUP_TEMPLATES.length, signIn).map((t) => t.name)).toEqual([
       ...FOLLOWUP_TEMPLATES,
@@ -34,6 +34,7 @@ describe("the finishing-a-meeting templates", () => {
     expect(TEMPLATES.slice(signIn + 1).map((t) => t.name)).toEqual([
       "intake-confirm-answers",
       "admin-answers-changed",
+      "admin-sign-in",
     ]);
   });
 

@@ -30,6 +30,7 @@ const NAMES = [
   "coach-sign-in",
   "intake-confirm-answers",
   "admin-answers-changed",
+  "admin-sign-in",
 ];
 
 describe("the template registry", () => {

@@ -4,6 +4,7 @@ import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
 import { adminAnswersChanged } from "./contracts/admin-answers-changed";
 import { adminClientErased } from "./contracts/admin-client-erased";
+import { adminSignIn } from "./contracts/admin-sign-in";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
 import { agendaReminder } from "./contracts/agenda-reminder";
@@ -48,6 +49,7 @@ export const CONTRACTS = [
   coachSignIn,
   intakeConfirmAnswers,
   adminAnswersChanged,
+  adminSignIn,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -4,6 +4,7 @@ import type { TemplateDefinition } from "./define";
 import { actionItemReminderTemplate } from "./templates/action-item-reminder";
 import { adminAnswersChangedTemplate } from "./templates/admin-answers-changed";
 import { adminClientErasedTemplate } from "./templates/admin-client-erased";
+import { adminSignInTemplate } from "./templates/admin-sign-in";
 import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
 import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
 import { agendaReminderTemplate } from "./templates/agenda-reminder";
@@ -47,6 +48,7 @@ export const TEMPLATES = [
   coachSignInTemplate,
   intakeConfirmAnswersTemplate,
   adminAnswersChangedTemplate,
+  adminSignInTemplate,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];

@@ -7,10 +7,28 @@ export const SESSION_ABSOLUTE_MS = 14 * 86_400_000;
 /** A session's last-seen time is written again only when it is older than this (one write per 5 minutes, not per page). */
 export const SESSION_TOUCH_MS = 5 * 60_000;
 
+/**
+ * Who a web session is for: a coach (the workspace, `/app`) or a program admin (the console,
+ * `/admin`). One sign-in flow serves both; a session of one role opens no page of the other.
+ */
+export type WebRole = "coach" | "admin";
+
+/** Someone who may sign in with a role: a coach, or an admin (whose id is their address). */
+export interface SignInPerson {
+  id: string;
+  email: string;
+  name: string;
+  timezone: string;
+  active: boolean;
+}
+
 /** A sign-in link as stored: the token's hash is its key; the token itself is never stored. */
 export interface SignInToken {
   tokenHash: string;
+  /** The person's id: a coach's id, or an admin's address. */
   coachId: string;
+  /** Absent on links stored before admins could sign in: a coach's. */
+  role?: WebRole;
   email: string;
   /** The hash of the browser binding (a cookie set when the link was requested). */
   bindingHash: string;
@@ -18,14 +36,17 @@ export interface SignInToken {
   /** Epoch ms, read against the wall clock. */
   expiresAtMs: number;
   usedAt?: string;
-  /** The workspace path to open after signing in (already checked to be one of ours). */
+  /** The path to open after signing in (already checked to be one of ours). */
   next?: string;
 }
 
 /** A signed-in browser: the session id's hash is its key. */
 export interface WebSession {
   idHash: string;
+  /** The person's id: a coach's id, or an admin's address. */
   coachId: string;
+  /** Absent on sessions stored before admins could sign in: a coach's. */
+  role?: WebRole;
   createdAtMs: number;
   lastSeenAtMs: number;
 }

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { Coach } from "../coaches/schema";
 import { AppError } from "../errors";
 import { sameText } from "../shared/keyring";
-import { SESSION_TOUCH_MS, type WebSession, type WebViewer } from "./model";
+import { SESSION_TOUCH_MS, type WebRole, type WebSession, type WebViewer } from "./model";
 import { hashSecret, looksLikeSecret } from "./secrets";
 import { isLive, type WebSessionDeps } from "./web-sessions";
 
@@ -12,6 +12,9 @@ import { isLive, type WebSessionDeps } from "./web-sessions";
  * (decision 0028).
  */
 export interface SessionClaim {
+  /** Absent for a coach (the workspace); "admin" for the console (decision 0033). */
+  role?: "admin";
+  /** The person's id: a coach's id, or an admin's address. */
   coachId: string;
   /** The key of the stored web session: the SHA-256 of the cookie's session id. */
   idHash: string;
@@ -27,21 +30,38 @@ const mac = (key: string, body: string) =>
   createHmac("sha256", `web-session:${key}`).update(body).digest("base64url");
 
 /**
- * The session cookie's value (decision 0028): the coach's id, the session's random id and a MAC
+ * The claim's first part: a coach's id as it is (ids are letters, digits and `_`), or for an admin
+ * `admin~` and their address in base64url, so the dots of an address cannot be read as the
+ * claim's separators and no coach id can pass for an admin's (decision 0033).
+ */
+const personPart = (role: WebRole, id: string) =>
+  role === "admin" ? `admin~${Buffer.from(id).toString("base64url")}` : id;
+
+function personOf(part: string): Pick<SessionClaim, "role" | "coachId"> | undefined {
+  if (!part.includes("~")) return { coachId: part };
+  const [role, encoded, ...rest] = part.split("~");
+  if (role !== "admin" || !encoded || rest.length) return undefined;
+  return { role: "admin", coachId: Buffer.from(encoded, "base64url").toString() };
+}
+
+/**
+ * The session cookie's value (decision 0028): the person's id, the session's random id and a MAC
  * over both. The MAC lets a page start reading that coach's items beside the stored session
  * (one round trip less) without reading anything for a coach id a visitor made up.
  */
-export const sessionCookie = (keys: ClaimKeys, coachId: string, id: string) =>
-  `${coachId}.${id}.${mac(keys.secret, `${coachId}.${id}`)}`;
+export const sessionCookie = (keys: ClaimKeys, coachId: string, id: string, role: WebRole = "coach") => {
+  const body = `${personPart(role, coachId)}.${id}`;
+  return `${body}.${mac(keys.secret, body)}`;
+};
 
 /** The claim of a session cookie this app signed (with either key), else undefined. No read. */
 export function readClaim(keys: ClaimKeys, value: string | undefined): SessionClaim | undefined {
-  const [coachId, id, sig, ...rest] = (value ?? "").split(".");
-  if (rest.length || !coachId || !sig || !looksLikeSecret(id)) return undefined;
-  const body = `${coachId}.${id}`;
-  return [keys.secret, keys.previous].some((k) => k && sameText(sig, mac(k, body)))
-    ? { coachId, idHash: hashSecret(id) }
-    : undefined;
+  const [part, id, sig, ...rest] = (value ?? "").split(".");
+  if (rest.length || !part || !sig || !looksLikeSecret(id)) return undefined;
+  const body = `${part}.${id}`;
+  if (![keys.secret, keys.previous].some((k) => k && sameText(sig, mac(k, body)))) return undefined;
+  const person = personOf(part);
+  return person ? { ...person, idHash: hashSecret(id) } : undefined;
 }
 
 /** What a page read for a claim, beside its own first items: the stored session and the coach. */
@@ -71,9 +91,30 @@ export async function admit(
 ): Promise<WebViewer> {
   const { webSession: s, coach } = found;
   const nowMs = deps.wallClock.now().getTime();
-  if (s?.coachId === claim.coachId && coach?.active && isLive(s, nowMs)) {
+  if (!s?.role && !claim.role && s?.coachId === claim.coachId && coach?.active && isLive(s, nowMs)) {
     if (nowMs - s.lastSeenAtMs >= SESSION_TOUCH_MS) await deps.store.touchWebSession(s, nowMs);
     return { coachId: coach.id, name: coach.name, timezone: coach.timezone };
+  }
+  if (s) await deps.store.deleteWebSession(s.idHash);
+  throw new AppError("unauthorized", "signed out");
+}
+
+/**
+ * The admin a claim signs in (decision 0033), judged on the stored session read for it: an
+ * admin's, of this address, live, and the address still in `ADMIN_EMAILS` (checked on every
+ * request, so removing it ends access). Anything else ends it like {@link admit}. Answers the address.
+ */
+export async function admitAdmin(
+  deps: WebSessionDeps,
+  claim: SessionClaim,
+  s: WebSession | undefined,
+  adminEmails: readonly string[],
+): Promise<string> {
+  const nowMs = deps.wallClock.now().getTime();
+  const ok = claim.role === "admin" && s?.role === "admin" && s.coachId === claim.coachId;
+  if (ok && adminEmails.includes(s.coachId) && isLive(s, nowMs)) {
+    if (nowMs - s.lastSeenAtMs >= SESSION_TOUCH_MS) await deps.store.touchWebSession(s, nowMs);
+    return s.coachId;
   }
   if (s) await deps.store.deleteWebSession(s.idHash);
   throw new AppError("unauthorized", "signed out");

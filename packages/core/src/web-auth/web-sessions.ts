@@ -1,5 +1,5 @@
 import type { Clock } from "../clock";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type WebSession } from "./model";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type WebRole, type WebSession } from "./model";
 import type { WebAuthStore } from "./ports";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -8,13 +8,21 @@ export interface WebSessionDeps {
   wallClock: Clock;
 }
 
-/** A new session with a new random id (never one the browser brought along); answers the id. */
-export async function startWebSession(deps: WebSessionDeps, coach: { id: string }): Promise<string> {
+/**
+ * A new session with a new random id (never one the browser brought along); answers the id. A
+ * coach's session stores no role (as before admins could sign in); an admin's says so (0033).
+ */
+export async function startWebSession(
+  deps: WebSessionDeps,
+  person: { id: string },
+  role: WebRole = "coach",
+): Promise<string> {
   const id = newSecret();
   const nowMs = deps.wallClock.now().getTime();
   await deps.store.putWebSession({
     idHash: hashSecret(id),
-    coachId: coach.id,
+    coachId: person.id,
+    ...(role === "coach" ? {} : { role }),
     createdAtMs: nowMs,
     lastSeenAtMs: nowMs,
   });

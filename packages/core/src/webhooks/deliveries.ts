@@ -23,6 +23,8 @@ export interface Delivery {
   bodyHash: string;
   body?: string;
   sessionId?: string;
+  /** The request's headers a person may read (no signature, token or secret: `keptHeaders`). */
+  headers?: Record<string, string>;
   attempts: number;
   lastAttemptAt: string;
 }

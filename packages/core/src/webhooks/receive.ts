@@ -10,6 +10,7 @@ import { parseCalcomWebhook } from "./calcom";
 import { parseCalendlyWebhook } from "./calendly";
 import { isCoachsEvent } from "./coach-scope";
 import type { Delivery, DeliveryLog } from "./deliveries";
+import { keptHeaders } from "./headers";
 import {
   bodyHash,
   calcomHeaderProblem,
@@ -105,12 +106,16 @@ function signedDelivery(
   deps: ReceiveDeps,
   provider: Provider,
   rawBody: Uint8Array,
+  headers: Record<string, string | undefined>,
 ): Delivery & { body: string } {
   const now = deps.booking.clock.now().toISOString();
+  // The allowlisted headers only, for the console's delivery page (decision 0033): never a signature.
+  const kept = keptHeaders(headers);
   return {
     id: newId("delivery", Date.parse(now)),
     provider,
     receivedAt: now,
+    ...(Object.keys(kept).length > 0 ? { headers: kept } : {}),
     outcome: "rejected",
     httpStatus: 400,
     bodyHash: bodyHash(rawBody),
@@ -140,6 +145,7 @@ export async function receiveWebhook(
   rawBody: Uint8Array,
   signatureHeader: string | undefined,
   contentType = "application/json",
+  headers: Record<string, string | undefined> = {},
 ): Promise<ReceiveAnswer> {
   if (contentType !== "application/json") return unsupported(deps, provider);
   const signature = checkSignature(deps, provider, rawBody, signatureHeader);
@@ -149,7 +155,7 @@ export async function receiveWebhook(
       reason: `signature ${signature.reason}`,
     });
   }
-  return apply(deps, signedDelivery(deps, provider, rawBody));
+  return apply(deps, signedDelivery(deps, provider, rawBody, headers));
 }
 
 /**
@@ -164,6 +170,7 @@ export async function receiveCoachWebhook(
   rawBody: Uint8Array,
   signatureHeader: string | undefined,
   contentType = "application/json",
+  headers: Record<string, string | undefined> = {},
 ): Promise<ReceiveAnswer> {
   const provider = "calcom";
   if (contentType !== "application/json") return unsupported(deps, provider);
@@ -190,7 +197,7 @@ export async function receiveCoachWebhook(
     return refuse(deps, 401, "unauthorized", "signature mismatch", { ...log, reason: "signature mismatch" });
   return apply(
     deps,
-    { ...signedDelivery(deps, provider, rawBody), coachId },
+    { ...signedDelivery(deps, provider, rawBody, headers), coachId },
     onlyCoachs(deps, coachId, coach),
   );
 }

@@ -9,8 +9,9 @@ export type RegisterRoutes = (app: Hono, deps: AppDeps, docs: OpenApiRegistry) =
  * A set of routes that is loaded together, on the first request for one of them: the module, the
  * domain code behind it and the schemas it validates with. A cold start then loads only the group
  * its request needs (a webhook delivery does not compile the intake form, the matching or the
- * follow-ups). Five groups: the intake (form, API, matching), the booking webhooks, the program's
- * own routes, and the coach workspace's pages and its sign-in (decision 0028). Finer groups would
+ * follow-ups). Six groups: the intake (form, API, matching), the booking webhooks, the program's
+ * own routes, the coach workspace's pages, sign-in to it and to the admin console (decisions
+ * 0028, 0033), and the admin console's pages. Finer groups would
  * share code, and esbuild gives each piece of code that several groups share a chunk file of its
  * own: eight groups meant 37 files and 9 KB more.
  */
@@ -60,16 +61,31 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("./program").then((m) => m.programRoutes),
   },
   {
-    // The coach workspace's sign-in by emailed link, and its stylesheet (web/sign-in-group.tsx).
-    // Before the pages' group: its paths are inside theirs, and the first match answers.
+    // Signing in and out of the coach workspace and the admin console, and their stylesheets
+    // (web/sign-in-group.tsx, decision 0033). Before those two groups: its paths are inside theirs.
     name: "sign-in",
-    paths: ["/app/sign-in", "/app/sign-in/*", "/app/sign-out", "/app/assets/*"],
+    paths: [
+      "/app/sign-in",
+      "/app/sign-in/*",
+      "/app/sign-out",
+      "/app/assets/*",
+      "/admin/sign-in",
+      "/admin/sign-in/*",
+      "/admin/sign-out",
+      "/admin/assets/*",
+    ],
     load: () => import("../web/sign-in-group").then((m) => m.signInGroupRoutes),
   },
   {
-    // The coach workspace's pages, server-rendered (web/routes.tsx), and its 404 page.
+    // The coach workspace: server-rendered pages (web/routes.tsx).
     name: "workspace",
     paths: ["/app", "/app/*"],
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
+  },
+  {
+    // The program admin's console: dashboard, clients, coaches, deliveries, settings (admin/routes.tsx).
+    name: "admin",
+    paths: ["/admin", "/admin/*"],
+    load: () => import("../admin/admin-group").then((m) => m.adminRoutes),
   },
 ];

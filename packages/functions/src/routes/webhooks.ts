@@ -35,6 +35,9 @@ const listQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
+/** A replay for the admin console, which loads this module on its first replay (decision 0033). */
+export const replay = (deps: AppDeps, id: string) => replayDelivery(webhookDeps(deps).receive, id);
+
 /** Booking webhooks from Calendly and Cal.com, the coaches' own Cal.com webhooks, and the delivery log. */
 export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const { receive } = webhookDeps(deps);
@@ -50,6 +53,7 @@ export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
         await rawBytes(c),
         c.req.header(header),
         mediaType(c),
+        c.req.header(),
       );
       return c.json(answer.body, answer.status as 200);
     });
@@ -74,6 +78,7 @@ export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
       await rawBytes(c),
       c.req.header(CALCOM_SIGNATURE_HEADER),
       mediaType(c),
+      c.req.header(),
     );
     return c.json(answer.body, answer.status as 200);
   });

@@ -1,57 +1,31 @@
 import { AppError } from "@coachflow/core/errors";
 import type { WebViewer } from "@coachflow/core/web-auth/model";
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../composition";
 import { type WebCookies, webCookies } from "./cookies";
-import { MAX_FORM_BYTES, MalformedFormError } from "./forms";
+import { MalformedFormError } from "./forms";
+import { pageGuards } from "./page-guards";
 import { NotFoundPage, ProblemPage } from "./pages/errors-page";
 import { toSignIn } from "./viewer";
 
 /**
- * What every response of the coach workspace's two route groups (the pages, web/routes.tsx; and
- * sign-in, web/sign-in-group.tsx) goes through: the security headers and a CSP with no script at
- * all, `no-store`, `hono/csrf` on every POST (on top of SameSite=Lax cookies), a body limit, and
- * errors as pages. Answers the workspace's cookies.
+ * What every response of the coach workspace's pages (web/routes.tsx) goes through: the page
+ * guards (web/page-guards.ts: security headers and a CSP with no script at all, `no-store`,
+ * `hono/csrf` on every POST on top of SameSite=Lax cookies, a body limit), and errors as pages.
+ * Sign-in (web/sign-in-group.tsx) has the same guards. Answers the workspace's cookies.
  */
 export function workspaceBase(app: Hono, deps: AppDeps): WebCookies {
   const cookies = webCookies(deps.config.publicBaseUrl);
-  const origin = new URL(deps.config.publicBaseUrl).origin;
-
-  app.use(
-    "/app/*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: "no-referrer",
-      ...(cookies.secure ? {} : { strictTransportSecurity: false }),
-    }),
-  );
-  app.use("/app/*", async (c, next) => {
-    await next();
-    if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-store");
+  pageGuards(app, "/app", {
+    cookies,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    tooLarge: (c) =>
+      c.html(
+        <ProblemPage title="That was too much text" text="Please shorten what you typed and try again." />,
+        413,
+      ),
   });
-  app.use("/app/*", csrf({ origin }));
-  app.use(
-    "/app/*",
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) =>
-        c.html(
-          <ProblemPage title="That was too much text" text="Please shorten what you typed and try again." />,
-          413,
-        ),
-    }),
-  );
 
   app.notFound((c) => c.html(<NotFoundPage {...viewerProp(c)} />, 404));
   app.onError((error, c) => errorPage(c, error, deps));

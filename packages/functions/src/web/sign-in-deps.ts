@@ -5,13 +5,17 @@ import type { AppDeps } from "../composition";
 
 export const LINK_MINUTES = SIGN_IN_LINK_TTL_MS / 60_000;
 
-/** What sign-in needs from the app: the stores, the coaches, the wall clock, and the sign-in email. */
+/** What a coach's sign-in needs from the app: the stores, the coaches, the wall clock, and the sign-in email. */
 export async function signInDepsOf(deps: AppDeps): Promise<SignInDeps> {
   const { auth, rates } = await deps.web();
   return {
     store: auth,
     rates,
-    coaches: deps.bookings.coaches,
+    people: {
+      role: "coach",
+      findByEmail: (email) => deps.bookings.coaches.findByEmail(email),
+      get: (id) => deps.bookings.coaches.get(id),
+    },
     wallClock: deps.wallClock,
     logger: deps.logger,
     sendLink: (to, token) =>

@@ -32,7 +32,8 @@ export function toSignIn(c: Context) {
 export function requireClaim(deps: AppDeps, cookies: WebCookies): MiddlewareHandler {
   return async (c, next) => {
     const claim = readClaim(claimKeys(deps), cookies.read(c, cookies.session));
-    if (!claim) return toSignIn(c);
+    // An admin's session opens no workspace page (decision 0033): as if not signed in as a coach.
+    if (!claim || claim.role) return toSignIn(c);
     c.set("claim" as never, claim as never);
     await next();
   };

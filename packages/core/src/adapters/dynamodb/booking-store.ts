@@ -15,11 +15,12 @@ import { failedConditions } from "./errors";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 
-/** A session as stored, with the keys of both session indexes (by client, by coach). */
+/** A session as stored, with the keys of its indexes (by client, by coach, by status for the console). */
 export const sessionItem = (s: Session) => ({
   ...keys.session(s.id),
   ...keys.clientSessions(s.clientId, s.startsAt, s.id),
   ...keys.coachSessions(s.coachId, s.startsAt, s.id),
+  ...(s.status === "cancelled" ? {} : keys.sessionsByStatus(s.status, s.startsAt, s.endsAt, s.id)),
   type: "session",
   ...s,
 });
@@ -110,6 +111,7 @@ export class DynamoBookingStore implements BookingStore {
           ...versionCondition(pair.version),
         },
       })),
+      ...bookedClients(table, change.sessions),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,
@@ -189,6 +191,26 @@ function mergeItems(table: string, merge: MergeWrites) {
       },
     })),
   ];
+}
+
+/**
+ * A client's first booked session moves them to the console's "booked" list (decision 0033),
+ * unless an engagement already moved them further: `phaseKey` is set once and then only by
+ * engagement changes, and the list entry follows it.
+ */
+function bookedClients(table: string, sessions: readonly Session[]) {
+  const ids = new Set(
+    sessions.filter((s) => s.version === 1 && s.status === "scheduled").map((s) => s.clientId),
+  );
+  return [...ids].map((clientId) => ({
+    Update: {
+      TableName: table,
+      Key: keys.client(clientId),
+      UpdateExpression: "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
+      ConditionExpression: "attribute_exists(pk)",
+      ExpressionAttributeValues: { ":b": "CLIENTS#booked" },
+    },
+  }));
 }
 
 /** A write that expects the item at `version` (0: must not exist yet). */

@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { foldName } from "../../admin/fold-name";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
@@ -154,7 +155,12 @@ export function clientWrites(tableName: string, client: Client) {
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
+        Item: {
+          ...keys.clientEmail(client.email),
+          ...keys.clientEmailListing(client.email),
+          type: "clientEmail",
+          ...record,
+        },
         ...(creating
           ? { ConditionExpression: "attribute_not_exists(pk)" }
           : {
@@ -169,7 +175,14 @@ export function clientWrites(tableName: string, client: Client) {
 function createClient(tableName: string, client: Client) {
   return {
     TableName: tableName,
-    Item: { ...keys.client(client.id), ...keys.clientListing(client.id), type: "client", ...client },
+    Item: {
+      ...keys.client(client.id),
+      ...keys.clientListing(client.id),
+      ...keys.clientPhase(client.status, client.createdAt, client.id),
+      ...keys.clientName(foldName(client.name), client.id),
+      type: "client",
+      ...client,
+    },
     ConditionExpression: "attribute_not_exists(pk)",
   };
 }
@@ -189,6 +202,14 @@ function updateClient(tableName: string, client: Client) {
     values[`:${k}`] = v;
     sets.push(`#${k} = :${k}`);
   }
+  // The console's indexes (decision 0033): the name may change; the phase only while no booking
+  // or engagement moved the client on (`phaseKey`, which those writes set, wins).
+  const phase = keys.clientPhase(client.status, client.createdAt, client.id);
+  const name = keys.clientName(foldName(client.name), client.id);
+  Object.assign(values, { ":p3": phase.gsi3pk, ":s3": phase.gsi3sk, ":p2": name.gsi2pk, ":s2": name.gsi2sk });
+  sets.push(
+    "gsi3pk = if_not_exists(phaseKey, :p3), gsi3sk = if_not_exists(gsi3sk, :s3), gsi2pk = :p2, gsi2sk = :s2",
+  );
   const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
   for (const k of removed) names[`#${k}`] = k;
   const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";

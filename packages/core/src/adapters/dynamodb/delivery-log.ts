@@ -19,6 +19,7 @@ export class DynamoDeliveryLog implements DeliveryLog {
         Item: {
           ...keys.delivery(d.id),
           ...keys.deliveriesByOutcome(d.outcome, d.receivedAt, d.id),
+          ...keys.deliveriesByProvider(d.outcome, d.provider, d.receivedAt, d.id),
           // The deliveries of a session, so that erasing its client finds their bodies.
           ...(d.sessionId ? keys.sessionDeliveries(d.sessionId, d.receivedAt, d.id) : {}),
           type: "delivery",

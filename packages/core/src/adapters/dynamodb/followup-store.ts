@@ -145,13 +145,16 @@ export class DynamoFollowupStore implements FollowupStore {
         Update: {
           TableName: t,
           Key: keys.client(change.clientId),
-          UpdateExpression: "SET engagement = :e, engagementVersion = :next, updatedAt = :now",
+          // The console's phase follows the engagement (decision 0033).
+          UpdateExpression:
+            "SET engagement = :e, engagementVersion = :next, updatedAt = :now, phaseKey = :phase, gsi3pk = :phase",
           ConditionExpression:
             change.version === 0
               ? "attribute_exists(pk) AND attribute_not_exists(engagementVersion)"
               : "engagementVersion = :read",
           ExpressionAttributeValues: {
             ":e": change.next,
+            ":phase": keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "").gsi3pk,
             ":next": change.version + 1,
             ":now": now,
             ...(change.version === 0 ? {} : { ":read": change.version }),

@@ -18,6 +18,15 @@ export const keys = {
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
   /** One per client email: makes the email unique and answers a resubmission in one read. */
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
+  /** Clients of a phase by intake time (gsi3, keys only): the admin console's lists and counts. */
+  clientPhase: (phase: string, createdAt: string, id: string) => ({
+    gsi3pk: `CLIENTS#${phase}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  /** Clients by folded name (gsi2, on the profile): the admin console's search by name. */
+  clientName: (foldedName: string, id: string) => ({ gsi2pk: "CLIENTNAMES", gsi2sk: `${foldedName}#${id}` }),
+  /** Clients by address (gsi2, on the email record): the admin console's search by email. */
+  clientEmailListing: (email: string) => ({ gsi2pk: "CLIENTEMAILS", gsi2sk: email }),
   /** The program settings document of the stage (one item). */
   programSettings: () => ({ pk: "PROGRAM", sk: "SETTINGS" }),
   /** The agenda templates in force from `at` on (history, newest last), for session snapshots. */
@@ -45,6 +54,15 @@ export const keys = {
     gsi1pk: `CLIENT#${clientId}#SESSIONS`,
     gsi1sk: `${startsAt}#${id}`,
   }),
+  /**
+   * Scheduled and finished sessions by start (gsi3, keys only; cancelled ones are not listed):
+   * the console's sessions this week and meetings left unfinished. The end is in the key, so
+   * "ended before" needs no item read.
+   */
+  sessionsByStatus: (status: string, startsAt: string, endsAt: string, id: string) => ({
+    gsi3pk: `SESSIONS#${status}`,
+    gsi3sk: `${startsAt}#${endsAt}#${id}`,
+  }),
   /** Sessions of a coach by start time (gsi2). */
   coachSessions: (coachId: string, startsAt: string, id: string) => ({
     gsi2pk: `COACH#${coachId}#SESSIONS`,
@@ -58,6 +76,13 @@ export const keys = {
   /** One per logical email send: claimed by a conditional write before sending. */
   ledger: (key: string) => ({ pk: `SEND#${key}`, sk: "LEDGER" }),
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
+  /** Webhook deliveries by outcome and provider (gsi3, keys only): the console's filter and count. */
+  deliveriesByProvider: (outcome: string, provider: string, receivedAt: string, id: string) => ({
+    gsi3pk: `DELIVERIES#${outcome}#${provider}`,
+    gsi3sk: `${receivedAt}#${id}`,
+  }),
+  /** Suppressed addresses by when (gsi3, keys only): the console counts them. */
+  suppressionListing: (at: string, email: string) => ({ gsi3pk: "SUPPRESSIONS", gsi3sk: `${at}#${email}` }),
   /** Webhook deliveries by outcome, newest last (gsi1). */
   deliveriesByOutcome: (outcome: string, receivedAt: string, id: string) => ({
     gsi1pk: `DELIVERIES#${outcome}`,
@@ -108,8 +133,11 @@ export const keys = {
 
 export type Key = { pk: string; sk: string };
 
-/** Removes the storage-only attributes from an item so that domain objects never carry them. */
+/**
+ * Removes the storage-only attributes from an item so that domain objects never carry them
+ * (`phaseKey`: a client's later phase, written by bookings and engagements, decision 0033).
+ */
 export function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, expiresAt, type, ...rest } = item;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, phaseKey, expiresAt, type, ...rest } = item;
   return rest as T;
 }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { SuppressionReason, Suppressions } from "../../ports";
+import { keys } from "./keys";
 
 /** One item per suppressed address; the key is the address itself, so a check is one read. */
 export const suppressionKey = (email: string) => ({
@@ -31,14 +32,16 @@ export class DynamoSuppressions implements Suppressions {
 
   /** Idempotent: a second report of the same address overwrites the first with the latest reason. */
   async suppress(email: string, reason: SuppressionReason): Promise<void> {
+    const at = this.now().toISOString();
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
           ...suppressionKey(email),
+          ...keys.suppressionListing(at, normalizeEmail(email)),
           type: "suppression",
           reason,
-          suppressedAt: this.now().toISOString(),
+          suppressedAt: at,
         },
       }),
     );

@@ -70,11 +70,14 @@ export class DynamoWebAuthStore implements WebAuthStore, RateCounter {
         TableName: this.tableName,
         Item: {
           ...keys.webSession(session.idHash),
-          ...keys.coachWebSessions(
-            session.coachId,
-            new Date(session.createdAtMs).toISOString(),
-            session.idHash,
-          ),
+          // A coach's sessions are listed, so deactivation ends them all; an admin's are not.
+          ...(session.role === "admin"
+            ? {}
+            : keys.coachWebSessions(
+                session.coachId,
+                new Date(session.createdAtMs).toISOString(),
+                session.idHash,
+              )),
           type: "webSession",
           ...session,
           expiresAt: sessionExpiresAtSeconds(session),
@@ -82,6 +85,14 @@ export class DynamoWebAuthStore implements WebAuthStore, RateCounter {
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
+  }
+
+  /** An admin's session, read on its own before each console page (decision 0033). */
+  async getWebSession(idHash: string): Promise<WebSession | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.webSession(idHash), ConsistentRead: true }),
+    );
+    return res.Item ? stripKeys<WebSession>(res.Item) : undefined;
   }
 
   async touchWebSession(current: WebSession, lastSeenAtMs: number): Promise<void> {

@@ -1,23 +1,33 @@
 import type { LinkProblem } from "@coachflow/core/web-auth/model";
 import type { FormError } from "../form-errors";
-import { describedBy, ErrorSummary, FieldError, Layout, titleWithErrors } from "../layout";
+import { describedBy, ErrorSummary, FieldError, titleWithErrors } from "../layout";
+import type { SignInArea } from "../sign-in-area";
 
-/** `GET /app/sign-in`: one email field. */
-export function SignInPage(props: { next: string; email?: string; errors?: FormError[]; notice?: string }) {
+type Area = Pick<SignInArea, "base" | "place" | "who" | "hint" | "Shell">;
+
+/** `GET /app/sign-in` (or `/admin/sign-in`): one email field. */
+export function SignInPage(props: {
+  area: Area;
+  next: string;
+  email?: string;
+  errors?: FormError[];
+  notice?: string;
+}) {
+  const { Shell, base } = props.area;
   const errors = props.errors ?? [];
   return (
-    <Layout title={titleWithErrors("Sign in", errors)}>
+    <Shell title={titleWithErrors("Sign in", errors)}>
       <ErrorSummary errors={errors} />
-      <h1>Sign in to your coach workspace</h1>
+      <h1>Sign in to {props.area.place}</h1>
       {props.notice ? <p class="notice">{props.notice}</p> : null}
       <p>We will email you a link to sign in. There is no password.</p>
-      <form method="post" action="/app/sign-in" novalidate>
+      <form method="post" action={`${base}/sign-in`} novalidate>
         <input type="hidden" name="next" value={props.next} />
         <div class={errors.length > 0 ? "field-error" : ""}>
           <label for="email">
             Email address
             <span class="hint" id="email-hint">
-              The address the program has for you as a coach
+              {props.area.hint}
             </span>
           </label>
           <FieldError id="email" errors={errors} />
@@ -33,51 +43,54 @@ export function SignInPage(props: { next: string; email?: string; errors?: FormE
         </div>
         <button type="submit">Email me a sign-in link</button>
       </form>
-    </Layout>
+    </Shell>
   );
 }
 
 /** The neutral answer: the same whether or not the address belongs to an active coach. */
-export function LinkSentPage(props: { minutes: number }) {
+export function LinkSentPage(props: { area: Area; minutes: number }) {
+  const { Shell } = props.area;
   return (
-    <Layout title="Check your email">
+    <Shell title="Check your email">
       <h1>Check your email</h1>
       <p>
-        If that address belongs to a coach of the program, we have sent it a sign-in link. It works once, for{" "}
+        If that address belongs to {props.area.who}, we have sent it a sign-in link. It works once, for{" "}
         {props.minutes} minutes, in this browser.
       </p>
       <p>
-        No email? Check your spam folder, or <a href="/app/sign-in">ask for another link</a>.
+        No email? Check your spam folder, or <a href={`${props.area.base}/sign-in`}>ask for another link</a>.
       </p>
-    </Layout>
+    </Shell>
   );
 }
 
 /** 429: too many links asked for; says when to try again. */
-export function TooManyRequestsPage(props: { retryAfterSeconds: number }) {
+export function TooManyRequestsPage(props: { area: Area; retryAfterSeconds: number }) {
+  const { Shell } = props.area;
   const minutes = Math.ceil(props.retryAfterSeconds / 60);
   return (
-    <Layout title="Too many sign-in requests">
+    <Shell title="Too many sign-in requests">
       <h1>Too many sign-in requests</h1>
       <p>
         We have sent as many sign-in links as we can for now. Please try again in {minutes}{" "}
         {minutes === 1 ? "minute" : "minutes"}.
       </p>
       <p>A link we already sent still works until it expires: check your email first.</p>
-    </Layout>
+    </Shell>
   );
 }
 
 /** The page an emailed link opens: a button, so a mail scanner that fetches the link uses nothing. */
-export function SignInLinkPage(props: { token: string }) {
+export function SignInLinkPage(props: { area: Area; token: string }) {
+  const { Shell } = props.area;
   return (
-    <Layout title="Sign in">
-      <h1>Sign in to your coach workspace</h1>
+    <Shell title="Sign in">
+      <h1>Sign in to {props.area.place}</h1>
       <p>Press the button to finish signing in.</p>
-      <form method="post" action={`/app/sign-in/${props.token}`}>
+      <form method="post" action={`${props.area.base}/sign-in/${props.token}`}>
         <button type="submit">Sign in</button>
       </form>
-    </Layout>
+    </Shell>
   );
 }
 
@@ -101,34 +114,36 @@ const PROBLEMS: Record<LinkProblem, { title: string; text: string }> = {
 };
 
 /** Why a link does not sign in, and the way forward (a fresh link, from this browser). */
-export function LinkProblemPage(props: { problem: LinkProblem; token: string }) {
+export function LinkProblemPage(props: { area: Area; problem: LinkProblem; token: string }) {
+  const { Shell, base } = props.area;
   const words = PROBLEMS[props.problem];
   return (
-    <Layout title={words.title}>
+    <Shell title={words.title}>
       <h1>{words.title}</h1>
       <p>{words.text}</p>
       {props.problem === "other-browser" || props.problem === "expired" ? (
-        <form method="post" action={`/app/sign-in/${props.token}/resend`}>
+        <form method="post" action={`${base}/sign-in/${props.token}/resend`}>
           <button type="submit">Send a fresh link for this browser</button>
         </form>
       ) : (
         <p>
-          <a class="button" href="/app/sign-in">
+          <a class="button" href={`${base}/sign-in`}>
             Ask for a new sign-in link
           </a>
         </p>
       )}
-    </Layout>
+    </Shell>
   );
 }
 
-export function SignedOutPage() {
+export function SignedOutPage(props: { area: Area }) {
+  const { Shell } = props.area;
   return (
-    <Layout title="Signed out">
+    <Shell title="Signed out">
       <h1>You are signed out</h1>
       <p>
-        <a href="/app/sign-in">Sign in again</a>
+        <a href={`${props.area.base}/sign-in`}>Sign in again</a>
       </p>
-    </Layout>
+    </Shell>
   );
 }

@@ -1,0 +1,57 @@
+import type { Session } from "../sessions/model";
+import type { Provider } from "../webhooks/booking-event";
+import type { Delivery, DeliveryOutcome } from "../webhooks/deliveries";
+import type { ClientPhase } from "./phases";
+
+/** One client in a list: what the list shows, and its phase. */
+export interface ClientRow {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+  phase: ClientPhase;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque: the next page's start, when there is one. */
+  cursor?: string;
+}
+
+/** An email the program sent (or tried to) about a client: a send-ledger entry. */
+export interface EmailLogEntry {
+  key: string;
+  status: string;
+  at: string;
+  job?: string;
+}
+
+/**
+ * The console's reads (adapters/dynamodb/admin-store.ts), every one a Query on an index or a key
+ * read, never a Scan (decision 0033). Counts are `Select: COUNT` queries on gsi3, whose entries
+ * hold keys only.
+ */
+export interface AdminReads {
+  countClients(phase: ClientPhase): Promise<number>;
+  /** The client who entered the phase's list first (its oldest intake). */
+  oldestClient(phase: ClientPhase): Promise<{ id: string; createdAt: string } | undefined>;
+  /** Waitlisted and matched oldest first (who waited longest); the others newest first. */
+  listClients(
+    phase: ClientPhase | undefined,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ClientRow>>;
+  /** Clients whose name, or address, starts with `query` (folded), at most `limit`. */
+  searchClients(query: string, limit: number): Promise<ClientRow[]>;
+  /** Scheduled and finished sessions that start in [from, to). */
+  countSessions(from: string, to: string): Promise<number>;
+  /** Scheduled (not finished) sessions that ended before `endedBefore`. */
+  unfinishedSessions(endedBefore: string, limit: number): Promise<{ count: number; sessions: Session[] }>;
+  countSuppressed(): Promise<number>;
+  countDeliveries(outcome: DeliveryOutcome): Promise<number>;
+  listDeliveries(
+    filter: { outcome: DeliveryOutcome; provider?: Provider },
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Delivery>>;
+  /** The client's send-ledger entries and those of their sessions. */
+  emailLog(clientId: string, sessionIds: readonly string[]): Promise<EmailLogEntry[]>;
+}
