@@ -119,7 +119,7 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their session.
   "sign-in": ["sign-in-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  // The admin console's pages (0033).
+  // The admin console's pages, in three groups (0033); a replay loads the webhooks' chunk.
   admin: [
     "admin-group",
     "admin-store",
@@ -129,6 +129,16 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "defaults",
     "agenda-defaults",
   ],
+  "admin replay": [
+    "replay-group",
+    "webhooks",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+  ],
+  "admin coaches": ["coaches-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  settings: ["settings-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

@@ -68,7 +68,7 @@ describe("creating a coach", () => {
     expect(isChecked(res.text, "bookingProvider-calcom")).toBe(true);
     expect(inputValue(res.text, "sessionBookingUrl")).toBe("https://cal.com/grace/session");
     expect(textOf(res.text, "welcomeMessage")).toBe("So glad we met.");
-    expect(res.text).toContain("<title>Add a coach – Program admin</title>");
+    expect(res.text).toContain("<title>Add a coach – Admin console</title>");
 
     const all = await call(stack.app, "GET", "/v1/coaches?limit=100", undefined, adminHeaders);
     expect(all.body.items.map((c: { name: string }) => c.name)).not.toContain("Grace Wrong-Email");
@@ -151,7 +151,7 @@ describe("editing a coach", () => {
     const page = await admin.get(`/admin/coaches/${coach.id}`);
     expect(page.status).toBe(200);
     expect(inputValue(page.text, "sessionBookingUrl")).toBe("https://calendly.com/x/session");
-    expect(page.text).toContain(`<title>Coach: ${coach.name} – Program admin</title>`);
+    expect(page.text).toContain(`<title>Coach: ${coach.name} – Admin console</title>`);
 
     const res = await admin.post(
       `/admin/coaches/${coach.id}`,

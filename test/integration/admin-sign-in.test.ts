@@ -95,6 +95,34 @@ describe("the admin console's sign-in (decision 0033)", () => {
     expect(asking.jar.has("cf_session")).toBe(false);
   });
 
+  it("refuses an admin's link at the coach sign-in", async () => {
+    const asking = webBrowser(stack);
+    await asking.post("/admin/sign-in", { email: OTHER_ADMIN });
+    const path = await latestSignInPath(stack, OTHER_ADMIN, "/admin");
+    expect(path).toMatch(/^\/admin\/sign-in\//);
+    const res = await asking.post(path.replace("/admin/", "/app/"));
+    expect(res.status).toBe(400);
+    expect(asking.jar.has("cf_session")).toBe(false);
+  });
+
+  it("checks the address against ADMIN_EMAILS on every request: removed, the session ends", async () => {
+    const browser = webBrowser(stack);
+    await signInAsAdmin(stack, browser, OTHER_ADMIN);
+    expect((await browser.get("/admin")).status).toBe(200);
+    const config = stack.deps.config as { adminEmails: readonly string[] };
+    const before = config.adminEmails;
+    config.adminEmails = before.filter((e) => e !== OTHER_ADMIN);
+    try {
+      const res = await browser.get("/admin/clients");
+      expect(res.status).toBe(303);
+      expect(res.location).toBe("/admin/sign-in?next=%2Fadmin%2Fclients");
+    } finally {
+      config.adminEmails = before;
+    }
+    // The session was deleted, not only refused: back on the list, the cookie still opens nothing.
+    expect((await browser.get("/admin")).status).toBe(303);
+  });
+
   it("ends the console session on sign-out", async () => {
     const browser = webBrowser(stack);
     await signInAsAdmin(stack, browser, ADMIN);

@@ -10,6 +10,7 @@ import {
 import { hashSecret, looksLikeSecret, newSecret } from "../../../packages/core/src/web-auth/secrets";
 import {
   admit,
+  admitAdmin,
   readClaim,
   type SessionClaim,
   sessionCookie,
@@ -103,6 +104,46 @@ describe("web sessions", () => {
   });
 });
 
+describe("admin sessions", () => {
+  it("admit only an admin's live session of the claimed address, while it is in ADMIN_EMAILS", async () => {
+    const clock = fixedClock("2031-01-01T00:00:00Z");
+    const { store, sessions } = memoryStore();
+    const deps = { store, wallClock: clock };
+    const email = "ops.lead@example.org";
+    const id = await startWebSession(deps, { id: email }, "admin");
+    const s = sessions.get(hashSecret(id))!;
+    expect(s.role).toBe("admin");
+    const claim: SessionClaim = { role: "admin", coachId: email, idHash: s.idHash };
+    expect(await admitAdmin(deps, claim, s, [email])).toBe(email);
+    // A coach's claim, or a coach's session under an admin's claim: refused.
+    await expect(admitAdmin(deps, { ...claim, role: undefined }, s, [email])).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+    sessions.set(s.idHash, s);
+    await expect(admitAdmin(deps, claim, { ...s, role: undefined }, [email])).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+    sessions.set(s.idHash, s);
+    // The address left ADMIN_EMAILS: refused, and the session ends.
+    await expect(admitAdmin(deps, claim, s, ["someone@example.org"])).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+    expect(sessions.size).toBe(0);
+  });
+
+  it("open no coach's page: a coach's admit refuses an admin's session", async () => {
+    const clock = fixedClock("2031-01-01T00:00:00Z");
+    const { store, sessions } = memoryStore();
+    const deps = { store, wallClock: clock };
+    const id = await startWebSession(deps, { id: "coa_1" }, "admin");
+    const webSession = sessions.get(hashSecret(id))!;
+    const coach = { id: "coa_1", name: "Ada", timezone: "UTC", active: true };
+    await expect(
+      admit(deps, { coachId: "coa_1", idHash: webSession.idHash }, { webSession, coach }),
+    ).rejects.toMatchObject({ code: "unauthorized" });
+  });
+});
+
 describe("session cookies", () => {
   const keys = { secret: "current-secret-0123456789" };
   const id = newSecret();
@@ -119,6 +160,23 @@ describe("session cookies", () => {
     // The cookie before decision 0028 (the session id alone), and junk.
     for (const junk of [id, "", undefined, `${value}.x`, `.${id}.${mac}`, `coa_1.${id}.`])
       expect(readClaim(keys, junk), String(junk)).toBeUndefined();
+  });
+
+  it("carry an admin's address encoded, so its dots are no separators, and never pass as a coach's", () => {
+    const value = sessionCookie(keys, "ops.lead@example.org", id, "admin");
+    const [part, , mac] = value.split(".");
+    expect(value.split(".")).toHaveLength(3);
+    expect(part).toMatch(/^admin~[A-Za-z0-9_-]+$/);
+    expect(readClaim(keys, value)).toEqual({
+      role: "admin",
+      coachId: "ops.lead@example.org",
+      idHash: hashSecret(id),
+    });
+    // The same address as a coach's id, or another role's prefix: no claim.
+    expect(readClaim(keys, sessionCookie(keys, "ops.lead@example.org", id))).toBeUndefined();
+    expect(readClaim(keys, `${part!.replace("admin", "coach")}.${id}.${mac}`)).toBeUndefined();
+    const forged = `admin~${Buffer.from("other@example.org").toString("base64url")}.${id}.${mac}`;
+    expect(readClaim(keys, forged)).toBeUndefined();
   });
 
   it("still verify with the previous key during a rotation, and not after it", () => {

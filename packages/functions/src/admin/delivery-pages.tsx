@@ -116,14 +116,6 @@ export function deliveryPageRoutes(app: Hono, deps: AppDeps) {
     const replayed = c.req.query("replayed");
     return c.html(<DeliveryPage delivery={delivery} replayed={replayed === "1"} />);
   });
-
-  app.post("/admin/deliveries/:id/replay", async (c) => {
-    const id = c.req.param("id");
-    // The webhooks' own chunk, loaded on the first replay: the booking code stays out of the console's pages.
-    const { replay } = await import("../routes/webhooks");
-    await replay(deps, id);
-    return c.redirect(`/admin/deliveries/${encodeURIComponent(id)}?replayed=1`, 303);
-  });
 }
 
 /** The body as a person reads it: indented JSON when it parses, else as it came. */

@@ -1,12 +1,9 @@
 import { AppError } from "@coachflow/core/errors";
-import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../composition";
 import { MalformedFormError } from "../web/forms";
-import { TooManyRequestsPage } from "../web/pages/sign-in";
 import { AdminLayout } from "./layout";
-import { ADMIN_AREA } from "./sign-in";
 import { toAdminSignIn } from "./viewer";
 
 export function AdminProblemPage(props: { title: string; text: string; back?: string }) {
@@ -41,10 +38,6 @@ export function forbiddenPage(c: Context) {
 
 /** Errors as pages, with the status the JSON API would answer; details stay in the log. */
 export function adminErrorPage(c: Context, error: Error, deps: AppDeps) {
-  if (error instanceof RateLimitedError) {
-    c.header("Retry-After", String(error.retryAfterSeconds));
-    return c.html(<TooManyRequestsPage area={ADMIN_AREA} retryAfterSeconds={error.retryAfterSeconds} />, 429);
-  }
   if (error instanceof MalformedFormError)
     return c.html(
       <AdminProblemPage

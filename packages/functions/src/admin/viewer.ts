@@ -2,8 +2,8 @@ import type { Principal } from "@coachflow/core/access/principal";
 import { admitAdmin, readClaim, type SessionClaim } from "@coachflow/core/web-auth/session-claim";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppDeps } from "../composition";
+import { claimKeys } from "../web/claim-keys";
 import type { WebCookies } from "../web/cookies";
-import { claimKeys } from "../web/viewer";
 
 /** The admin signed in to the console: their address (one of `ADMIN_EMAILS`). */
 export interface AdminViewer {

@@ -55,7 +55,6 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/sessions/*",
       "/v1/action-items/*",
       "/v1/auth/coach-tokens",
-      "/v1/program",
       "/l/*",
     ],
     load: () => import("./program").then((m) => m.programRoutes),
@@ -83,7 +82,26 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
   },
   {
-    // The program admin's console: dashboard, clients, coaches, deliveries, settings (admin/routes.tsx).
+    // The admin console's coach pages and its settings editor: groups of their own, before the
+    // console's (their paths are inside its), so no cold start loads all three (decision 0033).
+    name: "admin coaches",
+    paths: ["/admin/coaches", "/admin/coaches/*"],
+    load: () => import("../admin/coaches-group").then((m) => m.adminCoachesGroup),
+  },
+  {
+    // A replay runs the booking code: the console's pages do not load it.
+    name: "admin replay",
+    paths: ["/admin/deliveries/:id/replay"],
+    load: () => import("../admin/replay-group").then((m) => m.adminReplayGroup),
+  },
+  {
+    // The program settings' API and their editor in the console (admin/settings-group.tsx).
+    name: "settings",
+    paths: ["/v1/program", "/admin/settings", "/admin/settings/*"],
+    load: () => import("../admin/settings-group").then((m) => m.settingsGroup),
+  },
+  {
+    // The program admin's console: dashboard, clients, deliveries, unfinished meetings (admin/routes.tsx).
     name: "admin",
     paths: ["/admin", "/admin/*"],
     load: () => import("../admin/admin-group").then((m) => m.adminRoutes),

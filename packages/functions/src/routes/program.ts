@@ -6,7 +6,6 @@ import { coachRoutes } from "./coaches";
 import { followupRoutes } from "./followups";
 import { linkRoutes } from "./links";
 import { privacyRoutes } from "./privacy";
-import { programSettingsRoutes } from "./program-settings";
 import { sessionRoutes } from "./sessions";
 import { tokenRoutes } from "./tokens";
 
@@ -25,5 +24,4 @@ export function programRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   followupRoutes(app, deps, docs);
   tokenRoutes(app, deps, docs);
   linkRoutes(app, deps, docs);
-  programSettingsRoutes(app, deps, docs);
 }

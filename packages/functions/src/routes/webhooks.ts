@@ -35,7 +35,7 @@ const listQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
-/** A replay for the admin console, which loads this module on its first replay (decision 0033). */
+/** A replay for the admin console's replay group, which loads this module on first use (decision 0033). */
 export const replay = (deps: AppDeps, id: string) => replayDelivery(webhookDeps(deps).receive, id);
 
 /** Booking webhooks from Calendly and Cal.com, the coaches' own Cal.com webhooks, and the delivery log. */
