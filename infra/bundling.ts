@@ -111,10 +111,13 @@ export interface Bundle {
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
-  intake: ["intake", "defaults"],
+  // The intake and sign-in count what they email against the limits (decision 0032).
+  intake: ["intake", "defaults", "email-limiter"],
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // A sign-in request: the workspace's routes and stores and the email limits, no program settings.
+  "sign-in": ["routes", "web-auth-store", "workspace-store", "email-limiter"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

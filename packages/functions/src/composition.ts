@@ -7,6 +7,7 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { EmailLimiter } from "@coachflow/core/limits/unauthenticated-email";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
@@ -14,6 +15,7 @@ import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
+import { lazyEmailLimiter } from "./lazy-email-limiter";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
@@ -34,8 +36,13 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
-  /** The coach workspace: sign-in links, web sessions, rate counters, talking points and page reads. */
+  /** The coach workspace: sign-in links, web sessions, talking points and page reads. */
   web: () => Promise<WebStores>;
+  /**
+   * The one limiter of every email an unauthenticated request can cause (intake, sign-in links):
+   * per address and per client IP, by the wall clock (decision 0032).
+   */
+  emailLimits: EmailLimiter;
   /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
   program: ProgramDeps;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
@@ -67,6 +74,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const table = config.tableName;
 
   const web = lazyWebStores(doc, table);
+  const emailLimits = lazyEmailLimiter(doc, table, wallClock, config.rateLimits.ipPerHour);
   const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
     clients: bookings.clients,
@@ -77,6 +85,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     logger,
     settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
     program: bookings.program,
+    emailLimits,
   };
   return {
     config,
@@ -97,6 +106,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     bookings,
     deliveries: new DynamoDeliveryLog(doc, table),
     web,
+    emailLimits,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },

@@ -5,6 +5,7 @@ import type { CoachCatalog } from "../coaches/catalog";
 import type { Coach } from "../coaches/schema";
 import { AppError, ConditionFailedError } from "../errors";
 import { newId } from "../ids";
+import type { EmailLimiter } from "../limits/unauthenticated-email";
 import { type MatchRequest, type MatchResult, matchClient } from "../matching";
 import type { Mailer } from "../notifications/mailer";
 import type { ClientRepository, IntakeRecord, Logger, ProgramSource } from "../ports";
@@ -29,6 +30,8 @@ export interface IntakeDeps {
   settings: { linkSecret: string; adminEmail: string };
   /** The program's words and matching weights (cached: a warm intake reads nothing for them). */
   program: ProgramSource;
+  /** The limits on emails an unauthenticated request can cause (decision 0032). */
+  emailLimits: EmailLimiter;
 }
 
 /**
@@ -104,16 +107,18 @@ const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): I
 
 /**
  * Accepts an intake: one read finds the email's last answers (and the idempotent response), an
- * identical resubmission ends there; otherwise the client is matched and written in one
- * transaction, and only the writer that wins sends the email.
+ * identical resubmission ends there; otherwise the request passes the email limits (per address
+ * and per client `ip`), the client is matched and written in one transaction, and only the writer
+ * that wins sends the email.
  */
 export async function submitIntake(
   deps: IntakeDeps,
   typed: IntakeInput,
-  opts: { idempotencyKey?: string } = {},
+  opts: { ip: string; idempotencyKey?: string },
 ): Promise<IntakeResponse> {
   const input = resolveIntakeTerms(await deps.program.current(), typed);
   const hash = answersHash(input);
+  let admitted = false;
   for (let attempt = 1; ; attempt++) {
     const { record, idempotent, suppressed } = await deps.clients.readForIntake(
       input.email,
@@ -129,6 +134,12 @@ export async function submitIntake(
       return idempotent.body as IntakeResponse;
     }
     if (record && record.answersHash === hash) return responseOf(record);
+    // The intake's entry to email: whatever follows emails the address, so the limits come first,
+    // before anything is stored or sent (RateLimitedError over them; decision 0032).
+    if (!admitted) {
+      await deps.emailLimits.admit({ address: input.email, ip: opts.ip });
+      admitted = true;
+    }
     try {
       return await acceptAnswers(deps, input, hash, record, {
         idempotencyKey: opts.idempotencyKey,

@@ -1,15 +1,16 @@
 import type { Clock } from "../clock";
+import type { EmailLimiter } from "../limits/unauthenticated-email";
 import type { CoachRepository, Logger } from "../ports";
 import { normalizeAddress } from "./address";
 import { type LinkProblem, SIGN_IN_LINK_TTL_MS, type SignInToken } from "./model";
-import type { RateCounter, WebAuthStore } from "./ports";
-import { enforceRateLimits, SIGN_IN_RULES } from "./rate-limit";
+import type { WebAuthStore } from "./ports";
 import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
 import { startWebSession } from "./web-sessions";
 
 export interface SignInDeps {
   store: WebAuthStore;
-  rates: RateCounter;
+  /** The limits on every unauthenticated email, shared with the intake (decision 0032). */
+  limits: EmailLimiter;
   coaches: Pick<CoachRepository, "findByEmail" | "get">;
   /** Sends the sign-in email (the caller builds the link from the token). */
   sendLink(to: { email: string; name: string }, token: string): Promise<void>;
@@ -29,10 +30,7 @@ export async function requestSignInLink(
 ): Promise<void> {
   const email = normalizeAddress(input.email);
   const now = deps.wallClock.now();
-  await enforceRateLimits(deps.rates, now.getTime(), [
-    { rule: SIGN_IN_RULES.address, value: email },
-    { rule: SIGN_IN_RULES.ip, value: input.ip },
-  ]);
+  await deps.limits.admit({ address: email, ip: input.ip });
   const coach = await deps.coaches.findByEmail(email);
   if (!coach?.active) {
     deps.logger.info("sign-in link not sent", { reason: coach ? "inactive" : "unknown" });

@@ -1,4 +1,4 @@
-import { AppError } from "@coachflow/core/errors";
+import { AppError, RateLimitedError } from "@coachflow/core/errors";
 import { INTAKE_LABELS, intakeInputSchema } from "@coachflow/core/intake/schema";
 import { submitIntake } from "@coachflow/core/intake/service";
 import { issueMessages } from "@coachflow/core/shared/issue-messages";
@@ -8,22 +8,14 @@ import type { AppDeps } from "../composition";
 import { mediaType, parseJson, rawBody, validate } from "../http/body";
 import { errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
-import { type FormValues, formToIntake, intakeFormPage } from "../pages/intake-form";
-import { recommendationsPage } from "../pages/recommendations";
+import { type FormValues, formToIntake, honeypotFilled, intakeFormPage } from "../pages/intake-form";
+import { receivedPage, recommendationsPage } from "../pages/recommendations";
+import { clientIp } from "../web/client-ip";
+import { intakeResponseSchema } from "./intake-response";
 
-export const intakeResponseSchema = z.object({
-  clientId: z.string(),
-  status: z.enum(["matched", "waitlisted"]),
-  matches: z.array(
-    z.object({
-      coachId: z.string(),
-      name: z.string(),
-      score: z.number(),
-      reasons: z.array(z.string()),
-      bookingUrl: z.string(),
-    }),
-  ),
-});
+// In a module of its own: the program's routes describe a client's matches with it, and importing
+// this file for it put the intake form and its pages into their cold start.
+export { intakeResponseSchema };
 
 const idempotencyKeySchema = z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/)));
 
@@ -52,6 +44,11 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     const type = mediaType(c);
     if (type === "application/x-www-form-urlencoded") {
       const values = formValues(await rawBody(c));
+      if (honeypotFilled(values)) {
+        // A robot: nothing stored or sent, an answer like a success; the line counts them.
+        deps.logger.warn("intake honeypot filled", { route: "/v1/intake" });
+        return c.html(receivedPage(), 201);
+      }
       const parsed = z.safeParse(intakeInputSchema, formToIntake(values), { reportInput: true });
       const program = await deps.clients.program.current();
       if (!parsed.success) {
@@ -61,9 +58,16 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
         );
       }
       try {
-        const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey });
+        const result = await submitIntake(deps.clients, parsed.data, { idempotencyKey, ip: clientIp(c) });
         return c.html(recommendationsPage(result), 201);
       } catch (error) {
+        if (error instanceof RateLimitedError) {
+          c.header("Retry-After", String(error.retryAfterSeconds));
+          return c.html(
+            intakeFormPage(program, values, [], { retryAfterSeconds: error.retryAfterSeconds }),
+            429,
+          );
+        }
         // A style or level the program does not know: the form again, naming it, like any other answer.
         if (!(error instanceof AppError && error.code === "validation_failed" && error.fields)) throw error;
         return c.html(intakeFormPage(program, values, error.fields), 400);
@@ -73,7 +77,7 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
       throw new AppError("unsupported_media_type", "send application/json or an HTML form post");
     }
     const input = validate(intakeInputSchema, parseJson(await rawBody(c)), INTAKE_LABELS);
-    return c.json(await submitIntake(deps.clients, input, { idempotencyKey }), 201);
+    return c.json(await submitIntake(deps.clients, input, { idempotencyKey, ip: clientIp(c) }), 201);
   });
 
   docs.registerPath({
@@ -84,7 +88,9 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     description:
       "Accepts JSON or an HTML form post (`application/x-www-form-urlencoded`, answered with an HTML page). " +
       "The same email with the same answers returns the same client and result and sends no second email; " +
-      "changed answers update the profile and re-run matching. An `Idempotency-Key` replays the first response.",
+      "changed answers update the profile and re-run matching. An `Idempotency-Key` replays the first response. " +
+      "Every intake that emails counts against the address (3 an hour, 10 a day) and the client IP " +
+      "(`RATE_LIMIT_IP_PER_HOUR`, 60 by default); over a limit it answers 429 with `Retry-After`, storing and sending nothing.",
     request: {
       headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
       body: { required: true, content: { "application/json": { schema: intakeInputSchema } } },
@@ -94,7 +100,7 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
         description: "The client and their matches",
         content: { "application/json": { schema: intakeResponseSchema } },
       },
-      ...errorResponses(400, 413, 415, 422),
+      ...errorResponses(400, 413, 415, 422, 429),
     },
   });
   docs.registerPath({

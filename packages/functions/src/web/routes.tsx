@@ -1,5 +1,4 @@
-import { AppError } from "@coachflow/core/errors";
-import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
+import { AppError, RateLimitedError } from "@coachflow/core/errors";
 import { coachHome } from "@coachflow/core/workspace/home";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
