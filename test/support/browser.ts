@@ -16,12 +16,12 @@ const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../docs/screenshots
  * emulators, and a connection to the run's one Chromium. `wall` moves the wall clock the
  * security checks read, for expiry tests; the program clock is the stack's LocalClock.
  */
-export async function startBrowserStack(opts: { clock?: LocalClock } = {}) {
+export async function startBrowserStack(opts: { clock?: LocalClock; env?: Record<string, string> } = {}) {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const wall = { offsetMs: 0, now: () => new Date(Date.now() + wall.offsetMs) };
   const stack = await startTestStack({
-    env: { PUBLIC_BASE_URL: origin },
+    env: { ...opts.env, PUBLIC_BASE_URL: origin },
     wallClock: wall,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
