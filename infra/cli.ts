@@ -5,7 +5,7 @@ import { checkSettings } from "./settings";
 
 /**
  * `npm run deploy -- --stage <name> [--domain d] [--admin-email a] [--alarm-email a]
- * [--program-name n] [--public-base-url u] [cdk options…]` and the same for `destroy`: maps the
+ * [--program-name n] [--public-base-url u] [--rate-limit-ip-per-hour n] [cdk options…]` and the same for `destroy`: maps the
  * flags to CDK context and runs the pinned CDK CLI on the stage's stack. Unknown options go to cdk.
  */
 const FLAGS: Record<string, string> = {
@@ -15,6 +15,7 @@ const FLAGS: Record<string, string> = {
   "--alarm-email": "alarmEmail",
   "--program-name": "programName",
   "--public-base-url": "publicBaseUrl",
+  "--rate-limit-ip-per-hour": "rateLimitIpPerHour",
 };
 
 export function cdkArgs(command: string, argv: readonly string[]): string[] {
@@ -39,7 +40,12 @@ export function cdkArgs(command: string, argv: readonly string[]): string[] {
   }
   if (!context.stage) throw new Error("--stage <name> is required (dev, prod, …)");
   const domain = context.domain ?? "coachflow.example";
-  checkSettings({ stage: context.stage, domain, adminEmail: context.adminEmail ?? `admin@${domain}` });
+  checkSettings({
+    stage: context.stage,
+    domain,
+    adminEmail: context.adminEmail ?? `admin@${domain}`,
+    ...(context.rateLimitIpPerHour ? { rateLimitIpPerHour: Number(context.rateLimitIpPerHour) } : {}),
+  });
   return [
     command,
     `coachflow-${context.stage}`,

@@ -13,7 +13,7 @@ let prod: Synthesized;
 
 beforeAll(() => {
   dev = synthesize();
-  prod = synthesize({ stage: "prod" });
+  prod = synthesize({ stage: "prod", rateLimitIpPerHour: 200 });
 });
 
 const fnId = (s: Synthesized, name: string) =>
@@ -112,6 +112,11 @@ describe("the functions", () => {
       );
     }
     expect(envOf(dev, "ses-events")).toMatchObject({ TABLE_NAME: ref("AWS::DynamoDB::Table") });
+  });
+
+  it("get RATE_LIMIT_IP_PER_HOUR from --rate-limit-ip-per-hour, and the code's default without it", () => {
+    expect(envOf(prod, "api").RATE_LIMIT_IP_PER_HOUR).toBe("200");
+    expect(envOf(dev, "api").RATE_LIMIT_IP_PER_HOUR).toBeUndefined();
   });
 
   it("start with their environment plus the secret's keys: loadConfig accepts it", () => {

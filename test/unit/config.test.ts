@@ -33,6 +33,15 @@ describe("the application's settings", () => {
     expect(() => loadConfig({ ...minimal, ...change })).toThrow(name);
   });
 
+  it("lets a client IP make 60 emailing requests an hour unless RATE_LIMIT_IP_PER_HOUR says otherwise", () => {
+    expect(loadConfig(minimal).rateLimits).toEqual({ ipPerHour: 60 });
+    expect(loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "500" }).rateLimits).toEqual({ ipPerHour: 500 });
+    expect(() => loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "0" })).toThrow(/RATE_LIMIT_IP_PER_HOUR/);
+    expect(() => loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "lots" })).toThrow(
+      /RATE_LIMIT_IP_PER_HOUR/,
+    );
+  });
+
   it("re-reads secrets after 5 minutes unless SECRETS_MAX_AGE_SECONDS says otherwise", () => {
     expect(loadConfig(minimal).secretsMaxAgeMs).toBe(300_000);
     expect(loadConfig({ ...minimal, SECRETS_MAX_AGE_SECONDS: "60" }).secretsMaxAgeMs).toBe(60_000);
