@@ -7,6 +7,7 @@ import type { Client } from "../packages/core/src/clients/model";
 import type { ActionItem } from "../packages/core/src/followups/model";
 import { newId } from "../packages/core/src/ids";
 import type { Session } from "../packages/core/src/sessions/model";
+import { sessionCookie } from "../packages/core/src/web-auth/session-claim";
 import { startWebSession } from "../packages/core/src/web-auth/web-sessions";
 import { buildDeps, createApp, loadConfig } from "../packages/functions/src";
 import { bootstrapResources } from "../packages/local/src/bootstrap";
@@ -157,7 +158,7 @@ export async function benchWorkspace(): Promise<BenchResult[]> {
     const { auth } = await deps.web();
     const id = await startWebSession({ store: auth, wallClock: deps.wallClock }, coach);
     const app = createApp(deps);
-    const headers = { cookie: `cf_session=${id}` };
+    const headers = { cookie: `cf_session=${sessionCookie({ secret: config.linkSecret }, coach.id, id)}` };
     const upcoming = sessions.find((s) => s.status === "scheduled" && s.kind === "starter")!;
     const intro = sessions.find((s) => s.kind === "intro")!;
     const pages = [

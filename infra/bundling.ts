@@ -1,4 +1,4 @@
-import { existsSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -105,19 +105,27 @@ export interface Bundle {
  * What each kind of request makes a cold start of the API load, beyond init: its route group and
  * the chunks its handlers load on first use. The program's routes verify JWTs (`jose`) and end web
  * sessions when a coach is deactivated and export or erase a client (the privacy store); the
- * workspace reads its stores; all read the settings. The OpenAPI document, which
+ * workspace's pages and its sign-in (two groups: a page's cold start does not load sign-in) read
+ * their stores; all read the settings. The OpenAPI document, which
  * loads every group to describe them, is left out: it is the docs' request, and `bytes` covers it.
  */
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
-  // The intake and sign-in count what they email against the limits (decision 0032).
-  intake: ["intake", "defaults", "email-limiter"],
+  // Changed answers from a known email load their store too (decision 0029); the intake and
+  // sign-in count what they email against the limits (decision 0032).
+  intake: ["intake", "defaults", "pending-answers", "email-limiter"],
   webhooks: ["webhooks", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  // A sign-in request: the workspace's routes and stores and the email limits, no program settings.
-  "sign-in": ["routes", "web-auth-store", "workspace-store", "email-limiter"],
+  "workspace sign-in": [
+    "sign-in-group",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+    "email-limiter",
+  ],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */
@@ -214,7 +222,7 @@ export async function buildAndMeasure(options: BuildOptions & { outdir: string }
   };
 }
 
-/** Builds every function's bundle into `<outdir>/<name>`, in parallel. */
+/** Builds every function's bundle into `<outdir>/<name>`, in parallel, with the API's static files. */
 export async function buildBundles(
   outdir: string,
   sdk: SdkSource = DEPLOYED_SDK,
@@ -223,7 +231,29 @@ export async function buildBundles(
   const built = await Promise.all(
     names.map((name) => buildBundle(FUNCTION_ENTRIES[name], path.join(outdir, name), sdk)),
   );
+  copyDocsFiles(built[names.indexOf("api")]!.dir);
   return Object.fromEntries(names.map((name, i) => [name, built[i]!])) as Record<FunctionName, Bundle>;
+}
+
+/**
+ * Swagger UI's files as the pinned `swagger-ui-dist` ships them, with its licence, in the API's
+ * asset next to the code (`swagger-ui/`): `/docs` serves them from there, read on its first
+ * request (functions/src/routes/docs.ts). Files, not code: no cold start loads them, and the code
+ * size pins do not count them (decision 0031).
+ */
+export const DOCS_FILES = [
+  "swagger-ui-bundle.js",
+  "swagger-ui.css",
+  "swagger-ui-bundle.js.LICENSE.txt",
+  "LICENSE",
+  "NOTICE",
+] as const;
+export const DOCS_DIR = "swagger-ui";
+
+function copyDocsFiles(bundleDir: string): void {
+  const from = path.dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  mkdirSync(path.join(bundleDir, DOCS_DIR));
+  for (const file of DOCS_FILES) copyFileSync(path.join(from, file), path.join(bundleDir, DOCS_DIR, file));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Token } from "aws-cdk-lib";
-import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { FilterPattern, MetricFilter, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { Bundle, FunctionName } from "./bundling";
 import { Alarms } from "./constructs/alarms";
@@ -23,10 +22,13 @@ export interface CoachflowStackProps extends StackProps {
 export const TABLE_ACTIONS = {
   // Reads, conditional writes and transactions (TransactWriteItems is authorized per item).
   // BatchWriteItem: erasing a client (DELETE /v1/clients/{id}, the your-data link), decision 0026.
+  // PartiQLSelect: a client's sessions and action items in one call for the workspace pages
+  // (decision 0028); a statement that would scan is denied (AppTable.grant).
   api: [
     "GetItem",
     "BatchGetItem",
     "Query",
+    "PartiQLSelect",
     "PutItem",
     "UpdateItem",
     "DeleteItem",
@@ -81,7 +83,6 @@ export class CoachflowStack extends Stack {
     });
     const appEnvironment: Record<string, string> = {
       TABLE_NAME: table.table.tableName,
-      SECRETS_ARN: secrets.secret.secretArn,
       SCHEDULE_GROUP: scheduling.groupName,
       DISPATCHER_ARN: dispatcherArn,
       SCHEDULER_ROLE_ARN: scheduling.role.roleArn,
@@ -101,7 +102,8 @@ export class CoachflowStack extends Stack {
       description: "coachflow HTTP API (Hono): intake, admin, webhooks",
       memorySize: 1024,
       timeout: Duration.seconds(29),
-      environment: appEnvironment,
+      // The shared secret (the link secret) and its own: webhook keys, admin token, JWT secret.
+      environment: { ...appEnvironment, SECRETS_ARN: secrets.arns("both") },
       logRetention,
       retain,
     });
@@ -111,7 +113,8 @@ export class CoachflowStack extends Stack {
       description: "coachflow dispatcher: runs the job a schedule fires",
       memorySize: 512,
       timeout: Duration.seconds(60),
-      environment: appEnvironment,
+      // The shared secret only: its jobs sign links, and check no webhook, token or admin key.
+      environment: { ...appEnvironment, SECRETS_ARN: secrets.arns("shared") },
       logRetention,
       retain,
       // EventBridge Scheduler invokes Lambda asynchronously: Lambda retries, then dead-letters here.
@@ -139,16 +142,19 @@ export class CoachflowStack extends Stack {
     table.grant(this.api.fn, [...TABLE_ACTIONS.api], { indexes: true });
     table.grant(this.dispatcher.fn, [...TABLE_ACTIONS.dispatcher], { indexes: true });
     table.grant(this.sesEvents.fn, [...TABLE_ACTIONS.sesEvents], { leadingKeys: "SUPPRESSED#*" });
-    for (const fn of [this.api, this.dispatcher]) {
-      email.grantSend(fn.fn);
-      fn.fn.addToRolePolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ["secretsmanager:GetSecretValue"],
-          resources: [secrets.secret.secretArn],
-        }),
-      );
-    }
+    for (const fn of [this.api, this.dispatcher]) email.grantSend(fn.fn);
+    secrets.grantRead(this.api.fn, "both");
+    secrets.grantRead(this.dispatcher.fn, "shared");
+
+    // Webhook requests refused with nothing written are counted in the API's log lines (decision
+    // 0031); this turns those lines into a metric.
+    new MetricFilter(this, "WebhookRefusals", {
+      logGroup: this.api.logGroup,
+      filterPattern: FilterPattern.stringValue("$.msg", "=", "webhook refused"),
+      metricNamespace: `coachflow/${s.stage}`,
+      metricName: "WebhookRefusals",
+      metricValue: "1",
+    });
 
     const alarms = new Alarms(this, "Alarms", { topicName: name("alarms"), email: s.alarmEmail });
     alarms.watchFunction("Api", this.api.fn);
@@ -186,8 +192,9 @@ export class CoachflowStack extends Stack {
         "Point Calendly and Cal.com webhooks at <ApiUrl>/v1/webhooks/calendly and /v1/webhooks/calcom",
     });
     new CfnOutput(this, "SecretName", {
-      value: `coachflow/${stage}`,
-      description: "Set the webhook keys here",
+      value: `coachflow/${stage}/api`,
+      description:
+        "Set the webhook keys, admin token and JWT secret here (the link secret is in coachflow/<stage>)",
     });
     new CfnOutput(this, "TableName", { value: table.table.tableName });
     email.identity.dkimRecords.forEach((record, i) => {

@@ -1,7 +1,9 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
+  type CfnStage,
   HttpApi,
+  type HttpMethod,
   HttpRoute,
   HttpRouteKey,
   HttpStage,
@@ -14,13 +16,30 @@ import { Construct } from "constructs";
 import { acknowledge } from "../nag";
 
 /**
- * The API Gateway HTTP API in front of the API function: one `$default` route sends every path
- * (intake, admin, webhooks, docs) to the Hono app, which does its own routing and authentication.
- * The API is made before the function so the function can be told its own public URL.
+ * The webhook routes of the HTTP API, each with a throttle of its own: a route's limits are its
+ * own token bucket, so a flood of intake requests (on `$default`) cannot use up what the booking
+ * providers' deliveries need, and the other way round (decision 0031).
+ */
+export const WEBHOOK_ROUTES = [
+  "POST /v1/webhooks/calendly",
+  "POST /v1/webhooks/calcom",
+  "POST /v1/webhooks/calcom/{coachId}",
+] as const;
+/** Per webhook route: far above what providers send (a few deliveries a minute), far below a flood's worth. */
+export const WEBHOOK_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+/** Every other route (`$default`): the stage's default. */
+export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * The API Gateway HTTP API in front of the API function: the webhook routes and one `$default`
+ * route for every other path (intake, admin, docs) all go to the Hono app, which does its own
+ * routing and authentication. The API is made before the function so the function can be told
+ * its own public URL.
  */
 export class PublicApi extends Construct {
   readonly httpApi: HttpApi;
   readonly accessLogs: LogGroup;
+  readonly stage: HttpStage;
 
   constructor(
     scope: Construct,
@@ -33,11 +52,11 @@ export class PublicApi extends Construct {
       retention: props.logRetention,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, "DefaultStage", {
+    this.stage = new HttpStage(this, "DefaultStage", {
       httpApi: this.httpApi,
       stageName: "$default",
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: DEFAULT_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.jsonWithStandardFields(),
@@ -50,17 +69,44 @@ export class PublicApi extends Construct {
     return this.httpApi.apiEndpoint;
   }
 
-  /** Sends every request to `handler`. */
+  /** Sends every request to `handler`: the webhook routes, throttled on their own, and `$default`. */
   routeAllTo(handler: IFunction): void {
-    const route = new HttpRoute(this, "DefaultRoute", {
-      httpApi: this.httpApi,
-      routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration("Integration", handler),
-    });
-    acknowledge(
-      route,
-      "AwsSolutions-APIG4",
-      "The app authenticates itself: admin bearer token, webhook HMAC signatures, signed links; intake is public by design.",
+    const integration = new HttpLambdaIntegration("Integration", handler);
+    const routes = [
+      new HttpRoute(this, "DefaultRoute", {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration,
+      }),
+      ...WEBHOOK_ROUTES.map((key, i) => {
+        const [method, path] = key.split(" ") as [string, string];
+        return new HttpRoute(this, `WebhookRoute${i + 1}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(path, method as HttpMethod),
+          integration,
+        });
+      }),
+    ];
+    // RouteSettings is a JSON map in CloudFormation's schema: CDK passes it as written, so the
+    // names are CloudFormation's own.
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      WEBHOOK_ROUTES.map((key) => [
+        key,
+        {
+          ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit,
+        },
+      ]),
     );
+    for (const route of routes) {
+      // A stage's route settings name routes that must exist when the stage is updated.
+      this.stage.node.addDependency(route);
+      acknowledge(
+        route,
+        "AwsSolutions-APIG4",
+        "The app authenticates itself: admin bearer token, webhook HMAC signatures, signed links; intake is public by design.",
+      );
+    }
   }
 }

@@ -37,22 +37,33 @@ export class AppTable extends Construct {
 
   /**
    * Exactly `actions` on the table (and on its indexes when `indexes` is set); `leadingKeys`
-   * restricts the partition keys the grantee may touch (`dynamodb:LeadingKeys`).
+   * restricts the partition keys the grantee may touch (`dynamodb:LeadingKeys`). A PartiQL SELECT
+   * is allowed only as the queries it stands for: one that would scan is denied (decision 0028).
    */
   grant(
     grantee: IGrantable,
     actions: string[],
     opts: { indexes?: boolean; leadingKeys?: string } = {},
   ): void {
+    const resources = [this.table.tableArn, ...(opts.indexes ? this.indexArns : [])];
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: actions.map((a) => `dynamodb:${a}`),
-        resources: [this.table.tableArn, ...(opts.indexes ? this.indexArns : [])],
+        resources,
         ...(opts.leadingKeys
           ? { conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [opts.leadingKeys] } } }
           : {}),
       }),
     );
+    if (actions.includes("PartiQLSelect"))
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: ["dynamodb:PartiQLSelect"],
+          resources,
+          conditions: { Bool: { "dynamodb:FullTableScan": ["true"] } },
+        }),
+      );
   }
 }

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { httpEvent, invokeFresh } from "../../bench/lambda-invoke";
 import {
@@ -10,6 +11,8 @@ import {
   type Bundle,
   buildBundles,
   coldLoad,
+  DOCS_DIR,
+  DOCS_FILES,
   type FunctionName,
   largestColdLoad,
 } from "../../infra/bundling";
@@ -43,8 +46,8 @@ describe("the Lambda bundles", () => {
   it("are self-contained directories: every chunk loads from a copy with no node_modules around", async () => {
     const isolated = mkdtempSync(path.join(os.tmpdir(), "coachflow-asset-"));
     for (const [name, bundle] of Object.entries(bundles)) {
-      const files = readdirSync(bundle.dir);
-      // The asset is the directory as it is: code and source maps only.
+      const files = readdirSync(bundle.dir).filter((f) => !(name === "api" && f === DOCS_DIR));
+      // The asset is the directory as it is: code and source maps only, and the API's docs files.
       expect(
         files.every((f) => /\.mjs(\.map)?$/.test(f)),
         name,
@@ -133,6 +136,31 @@ describe("the Lambda bundles", () => {
     expect(dispatcher.outcome).toEqual({ threw: "invalid schedule input" });
   });
 
+  it("serve /docs from the built API bundle: Swagger UI's files from its asset, under the CSP, loaded on demand", () => {
+    expect(readdirSync(path.join(bundles.api.dir, DOCS_DIR)).sort()).toEqual([...DOCS_FILES].sort());
+    expect(readdirSync(bundles.dispatcher.dir)).not.toContain(DOCS_DIR);
+    // The docs' code is a chunk of its own, loaded by their requests only.
+    expect(bundles.api.inputs.atInit).not.toContain("packages/functions/src/routes/docs.ts");
+    expect(bundles.api.onDemand.docs?.bytes).toBeGreaterThan(0);
+
+    const page = invokeFresh(path.join(bundles.api.dir, BUNDLE_FILE), httpEvent("/docs"));
+    const answered = (page.outcome as { returned: { statusCode: number; headers: Record<string, string> } })
+      .returned;
+    expect(answered.statusCode).toBe(200);
+    expect(answered.headers["content-security-policy"]).toContain("script-src 'self'");
+
+    const event = httpEvent("/docs/assets/swagger-ui.css");
+    const css = invokeFresh(path.join(bundles.api.dir, BUNDLE_FILE), {
+      ...event,
+      headers: { ...event.headers, "accept-encoding": "gzip" },
+    });
+    const file = (css.outcome as { returned: { statusCode: number; body: string; isBase64Encoded: boolean } })
+      .returned;
+    expect(file).toMatchObject({ statusCode: 200, isBase64Encoded: true });
+    const installed = readFileSync(path.join(bundles.api.dir, DOCS_DIR, "swagger-ui.css"));
+    expect(gunzipSync(Buffer.from(file.body, "base64")).equals(installed)).toBe(true);
+  });
+
   it("hold no SDK service client but DynamoDB's: SES, Scheduler and Secrets Manager go through the signed caller", () => {
     for (const [name, bundle] of Object.entries(bundles)) {
       const inputs = [...bundle.inputs.atInit, ...bundle.inputs.lazy];
@@ -164,7 +192,7 @@ describe("the Lambda bundles", () => {
     const named = new Set(Object.values(API_COLD_LOADS).flat());
     // A new on-demand chunk must be placed in API_COLD_LOADS (or be the docs' or an SDK's).
     const unplaced = Object.keys(bundles.api.onDemand).filter(
-      (c) => !named.has(c) && !["openapi-document", "event-streams"].includes(c),
+      (c) => !named.has(c) && !["openapi-document", "docs", "event-streams"].includes(c),
     );
     expect(unplaced).toEqual([]);
     for (const bundle of Object.values(bundles)) {

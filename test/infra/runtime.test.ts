@@ -12,7 +12,7 @@ import { createDispatcher } from "@coachflow/functions/handlers/dispatcher";
 import { addressesToSuppress, createSesEventHandler } from "@coachflow/functions/handlers/ses-events";
 import { lazyScheduler } from "@coachflow/functions/lazy-scheduler";
 import { JsonLogger } from "@coachflow/functions/logger";
-import { SECRET_KEYS, withSecrets } from "@coachflow/functions/secrets";
+import { JOB_SECRET_KEYS, SECRET_KEYS, withSecrets } from "@coachflow/functions/secrets";
 import { describe, expect, inject, it } from "vitest";
 import { cdkArgs } from "../../infra/cli";
 
@@ -120,6 +120,39 @@ describe("secrets", () => {
     expect(env).toMatchObject({ TABLE_NAME: "t", CALENDLY_SIGNING_KEY: "calendly-key-0123456789" });
     expect(env).not.toHaveProperty("CALCOM_WEBHOOK_SECRET");
     expect(SECRET_KEYS).toContain("JWT_SECRET");
+  });
+
+  it("reads every secret SECRETS_ARN names, merging them in order, and takes only the keys a function reads", async () => {
+    // The stage's shared secret still holds an API key (a stage made before decision 0031 split
+    // them); the API's own secret has the current one.
+    const secrets: Record<string, string> = {
+      "arn:shared": JSON.stringify({
+        LINK_SIGNING_SECRET: "link-secret-0123456789",
+        ADMIN_TOKEN: "old-admin-token-0123",
+      }),
+      "arn:api": JSON.stringify({
+        ADMIN_TOKEN: "new-admin-token-0123",
+        JWT_SECRET: "",
+        CALENDLY_SIGNING_KEY: "calendly-key-0123456789",
+      }),
+    };
+    const read: string[] = [];
+    const fetch = async (arn: string) => {
+      read.push(arn);
+      return secrets[arn];
+    };
+
+    const api = await withSecrets({ SECRETS_ARN: "arn:shared,arn:api" }, fetch);
+    const jobs = await withSecrets({ SECRETS_ARN: "arn:shared" }, fetch, JOB_SECRET_KEYS);
+
+    expect(api).toMatchObject({
+      LINK_SIGNING_SECRET: "link-secret-0123456789",
+      ADMIN_TOKEN: "new-admin-token-0123",
+      CALENDLY_SIGNING_KEY: "calendly-key-0123456789",
+    });
+    expect(api).not.toHaveProperty("JWT_SECRET");
+    expect(jobs).toEqual({ SECRETS_ARN: "arn:shared", LINK_SIGNING_SECRET: "link-secret-0123456789" });
+    expect(read).toEqual(["arn:shared", "arn:api", "arn:shared"]);
   });
 
   it("reads nothing without SECRETS_ARN, and never puts a value in an error", async () => {

@@ -1,10 +1,11 @@
 import { createTableInput, TABLE } from "@coachflow/core/adapters/dynamodb/table";
 import { TEMPLATES, toSesTemplate } from "@coachflow/core/email/index";
 import { loadConfig } from "@coachflow/functions/config";
-import { SECRET_KEYS } from "@coachflow/functions/secrets";
+import { API_SECRET_KEYS, JOB_SECRET_KEYS, SECRET_KEYS } from "@coachflow/functions/secrets";
 import { Match } from "aws-cdk-lib/assertions";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WEBHOOK_ROUTES } from "../../infra/constructs/http-api";
 import { TABLE_ACTIONS } from "../../infra/stack";
 import { asArray, logicalId, type Synthesized, statements, synthesize } from "./synth";
 
@@ -26,6 +27,9 @@ const envOf = (s: Synthesized, name: string): Record<string, unknown> =>
   s.json.Resources[fnId(s, name)]!.Properties.Environment.Variables;
 const roleOf = (s: Synthesized, name: string): string =>
   s.json.Resources[fnId(s, name)]!.Properties.Role["Fn::GetAtt"][0];
+/** The stage's shared secret (`coachflow/<stage>`) or the API's own (`…/api`). */
+const secretId = (s: Synthesized, which: "shared" | "api") =>
+  logicalId(s, "AWS::SecretsManager::Secret", (p) => (which === "api") === String(p.Name).endsWith("/api"));
 const statementsOf = (s: Synthesized, roleId: string) =>
   statements(s)
     .filter((x) => x.roles.includes(roleId))
@@ -98,7 +102,6 @@ describe("the functions", () => {
       const env = envOf(dev, name);
       expect(env).toMatchObject({
         TABLE_NAME: ref("AWS::DynamoDB::Table"),
-        SECRETS_ARN: ref("AWS::SecretsManager::Secret"),
         SCHEDULE_GROUP: groupName,
         SCHEDULER_ROLE_ARN: { "Fn::GetAtt": [schedulerRole, "Arn"] },
         SCHEDULER_DLQ_ARN: arnOf("AWS::SQS::Queue"),
@@ -112,6 +115,11 @@ describe("the functions", () => {
       );
     }
     expect(envOf(dev, "ses-events")).toMatchObject({ TABLE_NAME: ref("AWS::DynamoDB::Table") });
+    // Each reads its own secrets (decision 0031): the API the shared one, then its own.
+    expect(envOf(dev, "api").SECRETS_ARN).toEqual({
+      "Fn::Join": ["", [{ Ref: secretId(dev, "shared") }, ",", { Ref: secretId(dev, "api") }]],
+    });
+    expect(envOf(dev, "dispatcher").SECRETS_ARN).toEqual({ Ref: secretId(dev, "shared") });
   });
 
   it("get RATE_LIMIT_IP_PER_HOUR from --rate-limit-ip-per-hour, and the code's default without it", () => {
@@ -119,8 +127,11 @@ describe("the functions", () => {
     expect(envOf(dev, "api").RATE_LIMIT_IP_PER_HOUR).toBeUndefined();
   });
 
-  it("start with their environment plus the secret's keys: loadConfig accepts it", () => {
-    for (const name of ["api", "dispatcher"]) {
+  it("start with their environment plus their secrets' keys: loadConfig accepts it", () => {
+    for (const [name, keys] of [
+      ["api", SECRET_KEYS],
+      ["dispatcher", JOB_SECRET_KEYS],
+    ] as const) {
       const env = Object.fromEntries(
         Object.entries(envOf(dev, name)).map(([key, value]) => [
           key,
@@ -131,9 +142,10 @@ describe("the functions", () => {
               : "arn:aws:resolved:eu-west-1:123456789012:x",
         ]),
       );
-      const secrets = Object.fromEntries(SECRET_KEYS.map((k) => [k, "s".repeat(32)]));
-      expect(() => loadConfig({ ...env, ...secrets })).not.toThrow();
-      expect(() => loadConfig(env)).toThrow(/CALENDLY_SIGNING_KEY/);
+      const secrets = Object.fromEntries(keys.map((k) => [k, "s".repeat(32)]));
+      const load = (e: Record<string, string>) => (name === "api" ? loadConfig(e) : loadConfig(e, "jobs"));
+      expect(() => load({ ...env, ...secrets })).not.toThrow();
+      expect(() => load(env)).toThrow(name === "api" ? /CALENDLY_SIGNING_KEY/ : /LINK_SIGNING_SECRET/);
     }
   });
 
@@ -141,14 +153,19 @@ describe("the functions", () => {
     for (const name of ["api", "dispatcher", "ses-events"]) {
       for (const key of SECRET_KEYS) expect(envOf(dev, name)).not.toHaveProperty(key);
     }
-    const secret = Object.values(dev.json.Resources).find((r) => r.Type === "AWS::SecretsManager::Secret")!;
-    expect(secret.Properties.SecretString).toBeUndefined();
-    const template = JSON.parse(secret.Properties.GenerateSecretString.SecretStringTemplate);
-    expect(Object.values(template).every((v) => v === "")).toBe(true);
-    expect(secret.Properties.GenerateSecretString.GenerateStringKey).toBe("LINK_SIGNING_SECRET");
-    expect(Object.keys(template).sort()).toEqual(
-      SECRET_KEYS.filter((k) => k !== "LINK_SIGNING_SECRET").sort(),
+    const shared = dev.json.Resources[secretId(dev, "shared")]!.Properties;
+    expect(shared.SecretString).toBeUndefined();
+    expect(shared.GenerateSecretString.GenerateStringKey).toBe("LINK_SIGNING_SECRET");
+    // Byte for byte the template of the one secret every stage had before decision 0031: any
+    // change would make CloudFormation generate it anew, wiping the link secret.
+    expect(shared.GenerateSecretString.SecretStringTemplate).toBe(
+      '{"CALENDLY_SIGNING_KEY":"","CALCOM_WEBHOOK_SECRET":"","ADMIN_TOKEN":"","JWT_SECRET":""}',
     );
+    expect(shared.Name).toBe("coachflow/dev");
+    const api = dev.json.Resources[secretId(dev, "api")]!.Properties;
+    expect(api.Name).toBe("coachflow/dev/api");
+    expect(api.GenerateSecretString).toBeUndefined();
+    expect(JSON.parse(api.SecretString)).toEqual(Object.fromEntries(API_SECRET_KEYS.map((k) => [k, ""])));
   });
 });
 
@@ -210,9 +227,17 @@ describe("IAM", () => {
         asArray(s.Action).some((a: string) => a.startsWith("dynamodb:")),
       );
     const api = dynamo("api");
-    expect(api).toHaveLength(1);
+    expect(api).toHaveLength(2);
+    expect(api[0].Effect).toBe("Allow");
     expect(asArray(api[0].Action)).toEqual(TABLE_ACTIONS.api.map((a) => `dynamodb:${a}`));
     expect(JSON.stringify(api[0].Resource)).toContain(`/index/${TABLE.indexes[0].name}`);
+    // The workspace's PartiQL statements may query, never scan (decision 0028).
+    expect(api[1]).toMatchObject({
+      Effect: "Deny",
+      Action: "dynamodb:PartiQLSelect",
+      Condition: { Bool: { "dynamodb:FullTableScan": ["true"] } },
+    });
+    expect(api[1].Resource).toEqual(api[0].Resource);
     const dispatcher = dynamo("dispatcher");
     expect(asArray(dispatcher[0].Action)).toEqual(TABLE_ACTIONS.dispatcher.map((a) => `dynamodb:${a}`));
     // Booking nudges and follow-ups query gsi1 (a client's sessions, a client's action items).
@@ -254,13 +279,45 @@ describe("IAM", () => {
       actions("ses-events").some((a: string) => a.startsWith("secretsmanager:") || a.startsWith("ses:")),
     ).toBe(false);
     for (const name of ["api", "dispatcher"]) {
-      const read = statementsOf(dev, roleOf(dev, name)).find(
-        (s) => s.Action === "secretsmanager:GetSecretValue",
-      );
-      expect(read.Resource).toEqual({ Ref: logicalId(dev, "AWS::SecretsManager::Secret", () => true) });
       const send = statementsOf(dev, roleOf(dev, name)).find((s) => s.Action === "ses:SendEmail");
       expect(JSON.stringify(send.Resource)).toContain(":identity/mail.coaching.example");
     }
+  });
+});
+
+describe("secrets", () => {
+  /** Every secret `name`'s role may touch, by any secretsmanager action. */
+  const secretsOf = (name: string) =>
+    statementsOf(dev, roleOf(dev, name))
+      .filter((s) => asArray(s.Action).some((a: string) => a.startsWith("secretsmanager:")))
+      .map((s) => ({ actions: asArray(s.Action), resources: asArray(s.Resource) }));
+
+  it("let the dispatcher read the shared secret only, which holds the link secret alone, and nothing else", () => {
+    expect(secretsOf("dispatcher")).toEqual([
+      { actions: ["secretsmanager:GetSecretValue"], resources: [{ Ref: secretId(dev, "shared") }] },
+    ]);
+    // The webhook keys, admin token and JWT secret live in the API's secret, out of its reach.
+    expect(secretsOf("dispatcher").flatMap((s) => s.resources)).not.toContainEqual({
+      Ref: secretId(dev, "api"),
+    });
+    expect(JOB_SECRET_KEYS).toEqual(["LINK_SIGNING_SECRET"]);
+  });
+
+  it("let the API read both, its own secret with every key but the link secret", () => {
+    expect(secretsOf("api")).toEqual([
+      {
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [{ Ref: secretId(dev, "shared") }, { Ref: secretId(dev, "api") }],
+      },
+    ]);
+    expect([...API_SECRET_KEYS, ...JOB_SECRET_KEYS].sort()).toEqual([...SECRET_KEYS].sort());
+  });
+
+  it("keep no role but the API's and the dispatcher's near a secret", () => {
+    const readers = statements(dev)
+      .filter((x) => asArray(x.statement.Action).some((a: string) => a.startsWith("secretsmanager:")))
+      .flatMap((x) => x.roles);
+    expect([...new Set(readers)].sort()).toEqual([roleOf(dev, "api"), roleOf(dev, "dispatcher")].sort());
   });
 });
 
@@ -325,6 +382,13 @@ describe("email", () => {
 describe("API and alarms", () => {
   it("sends every route of the HTTP API to the API function, with access logs and throttling", () => {
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+    const integrations = Object.values(dev.json.Resources).filter(
+      (r) => r.Type === "AWS::ApiGatewayV2::Integration",
+    );
+    expect(integrations).toHaveLength(1);
+    const routes = Object.values(dev.json.Resources).filter((r) => r.Type === "AWS::ApiGatewayV2::Route");
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(["$default", ...WEBHOOK_ROUTES].sort());
+    for (const route of routes) expect(route.Properties.Target).toEqual(routes[0]!.Properties.Target);
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",
       PayloadFormatVersion: "2.0",
@@ -334,6 +398,38 @@ describe("API and alarms", () => {
       StageName: "$default",
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }),
+    });
+  });
+
+  it("throttles each webhook route on its own, so an intake flood on $default cannot starve booking deliveries", () => {
+    const stageId = logicalId(dev, "AWS::ApiGatewayV2::Stage", () => true);
+    const stage = dev.json.Resources[stageId]! as { Properties: any; DependsOn?: string[] };
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        ["POST /v1/webhooks/calendly", "POST /v1/webhooks/calcom", "POST /v1/webhooks/calcom/{coachId}"].map(
+          (key) => [key, { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 }],
+        ),
+      ),
+    );
+    // The routes the settings name exist before the stage is deployed with them.
+    const routeIds = Object.entries(dev.json.Resources)
+      .filter(([, r]) => r.Type === "AWS::ApiGatewayV2::Route")
+      .map(([id]) => id);
+    expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
+    // The Hono app answers each of those paths (the route group of the webhooks).
+    expect(WEBHOOK_ROUTES.every((key) => key.startsWith("POST /v1/webhooks/"))).toBe(true);
+  });
+
+  it("counts the webhook requests refused with nothing written, from the API's log lines", () => {
+    dev.template.hasResourceProperties("AWS::Logs::MetricFilter", {
+      FilterPattern: '{ $.msg = "webhook refused" }',
+      MetricTransformations: [
+        { MetricName: "WebhookRefusals", MetricNamespace: "coachflow/dev", MetricValue: "1" },
+      ],
     });
   });
 

@@ -26,6 +26,8 @@ const BAD_TOKENS = [
   "algNone",
   "missingExp",
   "unknownRole",
+  /** A well-signed token of a coach who has since been deactivated (issue 11). */
+  "deactivatedCoach",
 ] as const;
 const PRINCIPALS = ["owner", "otherCoach", "adminToken", "adminJwt", ...BAD_TOKENS] as const;
 type Who = (typeof PRINCIPALS)[number];
@@ -235,6 +237,22 @@ const MATRIX: Row[] = [
     expected: cells(403, 403, 200, 200),
   },
   {
+    // A coach's own Cal.com webhook secret: the admin's to hand out, never a coach's to read.
+    method: "GET",
+    route: "/v1/coaches/:id/webhook",
+    path: (w) => `/v1/coaches/${w.coachA}/webhook`,
+    expected: cells(403, 403, 200, 200),
+    check: (who, answer) => {
+      if (who === "owner" || who === "otherCoach") expect(answer.text).not.toContain('secret":');
+    },
+  },
+  {
+    method: "POST",
+    route: "/v1/coaches/:id/webhook/rotate",
+    path: (w) => `/v1/coaches/${w.coachB}/webhook/rotate`,
+    expected: cells(403, 403, 200, 200),
+  },
+  {
     method: "PATCH",
     route: "/v1/coaches/:id",
     path: (w) => `/v1/coaches/${w.coachB}`,
@@ -273,18 +291,26 @@ const MATRIX: Row[] = [
     path: () => "/v1/auth/coach-tokens",
     body: (w) => ({ coachId: w.coachA }),
     expected: cells(403, 403, 201, 201),
+    check(_who, { status, body }) {
+      // Without a lifetime asked for, 12 hours (issue 11).
+      if (status === 201) expect(body.expiresIn).toBe(12 * 3600);
+    },
   },
 ];
 
-/** Routes anyone may call: the intake, signed webhooks and links, docs, health, the local clock. */
+/** Routes anyone may call: the intake (and its signed confirmation link), signed webhooks and links, docs, health, the local clock. */
 const PUBLIC_ROUTES = [
   "GET /health",
   "GET /openapi.json",
   "GET /docs",
+  "GET /docs/assets/:file",
   "GET /intake",
   "POST /v1/intake",
+  "GET /intake/confirm/:token",
+  "POST /intake/confirm/:token",
   "POST /v1/webhooks/calendly",
   "POST /v1/webhooks/calcom",
+  "POST /v1/webhooks/calcom/:coachId",
   "GET /l/:token",
   "POST /l/:token",
   "GET /_local/clock",
@@ -375,7 +401,23 @@ describe("authorization matrix: every route × every kind of caller", () => {
         .clientId,
     };
 
-    // Every bad token but the malformed one claims to be coach A.
+    // A coach who could sign in once and has since been deactivated.
+    const leaving = await call(
+      stack.app,
+      "POST",
+      "/v1/coaches",
+      { ...coachBody(), active: true },
+      adminHeaders,
+    );
+    expect(leaving.status).toBe(201);
+    const leavingHeaders = await stack.coachHeaders(leaving.body.id);
+    expect((await call(stack.app, "GET", "/v1/me/sessions", undefined, leavingHeaders)).status).toBe(200);
+    const off = { active: false };
+    expect((await call(stack.app, "PATCH", `/v1/coaches/${leaving.body.id}`, off, adminHeaders)).status).toBe(
+      200,
+    );
+
+    // Every bad token but the malformed one and the deactivated coach's claims to be coach A.
     const now = stack.clock.now();
     const asA = { sub: coachA.id, role: "coach", iat: seconds(now), exp: seconds(now) + 3600 };
     headers = {
@@ -392,6 +434,7 @@ describe("authorization matrix: every route × every kind of caller", () => {
       algNone: bearer(unsignedToken(asA)),
       missingExp: bearer(await hmacToken(JWT_SECRET, { ...asA, exp: undefined })),
       unknownRole: bearer(await hmacToken(JWT_SECRET, { ...asA, role: "superuser" })),
+      deactivatedCoach: leavingHeaders,
     };
   });
 

@@ -43,16 +43,6 @@ describe("coach load and the send ledger under failure and repetition", () => {
     [a, b] = [await addCoach(stack), await addCoach(stack)];
   });
 
-  it("moves a client's load from the old coach to the new one when an intro with another coach goes ahead", async () => {
-    const email = uniqueEmail("switch");
-    await meetAndFinish(a, email, { next: { type: "ad-hoc" }, workTogether: true });
-    expect([await load(a), await load(b)]).toEqual([1, 0]);
-
-    await meetAndFinish(b, email, { next: { type: "recurring", cadence: "weekly" }, workTogether: true });
-
-    expect([await load(a), await load(b)]).toEqual([0, 1]);
-  });
-
   it("counts a double-clicked 'continue' once, and 'end' takes it back once", async () => {
     const email = uniqueEmail("twice");
     const sessionId = await meetAndFinish(a, email, { next: { type: "end" }, workTogether: true });

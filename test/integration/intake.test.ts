@@ -56,7 +56,7 @@ describe("POST /v1/intake", () => {
     expect(await stack.emailsTo(email)).toHaveLength(1);
   });
 
-  it("updates the profile and matches again when the answers change", async () => {
+  it("updates the profile and matches again when the answers change, once the address's owner confirms", async () => {
     const email = uniqueEmail("change");
     const first = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
     const changed = intakeBody(email, {
@@ -65,11 +65,13 @@ describe("POST /v1/intake", () => {
       team: undefined,
     });
     const second = await call(stack.app, "POST", "/v1/intake", changed);
+    // Issue 11: nothing changes until the owner of the address confirms (intake-confirmation.test.ts).
+    expect(second.status).toBe(202);
+    const confirmation = (await stack.emailsTo(email)).find((m) => m.subject === "Confirm your new answers");
+    const link = confirmation?.body.text?.match(/https?:\/\/\S+\/intake\/confirm\/\S+/)?.[0];
+    expect(link).toBeDefined();
+    expect((await stack.app.request(new URL(link!).pathname, { method: "POST" })).status).toBe(200);
 
-    expect(second.body.clientId).toBe(first.body.clientId);
-    expect(second.body.matches.map((m: { coachId: string }) => m.coachId)).not.toEqual(
-      first.body.matches.map((m: { coachId: string }) => m.coachId),
-    );
     const client = await call(
       stack.app,
       "GET",
@@ -77,10 +79,14 @@ describe("POST /v1/intake", () => {
       undefined,
       adminHeaders,
     );
+    expect(client.body.matches.map((m: { coachId: string }) => m.coachId)).not.toEqual(
+      first.body.matches.map((m: { coachId: string }) => m.coachId),
+    );
     expect(client.body.preferences.topics).toEqual(["technical-strategy", "career-growth"]);
     expect(client.body.team).toBeUndefined();
     expect(client.body.version).toBe(2);
-    expect(await stack.emailsTo(email)).toHaveLength(2);
+    // The first recommendations, the confirmation, the new recommendations.
+    expect(await stack.emailsTo(email)).toHaveLength(3);
   });
 
   it("replays the first response for a repeated Idempotency-Key and refuses the key for another request", async () => {
@@ -147,6 +153,40 @@ describe("POST /v1/intake", () => {
     expect(counter.calls).toEqual(["BatchGetItem"]);
   });
 
+  it("makes three DynamoDB calls for changed answers from a known email, one to show the link and three to confirm", async () => {
+    const email = uniqueEmail("calls");
+    await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const changed = intakeBody(email, { challenge: "Something else entirely, to confirm by email." });
+    const counter = countCalls(stack.deps.aws.dynamodb);
+
+    // The intake's one read, the email limits (decision 0032), then the pending answers (with a
+    // key, and its response, in one transaction).
+    expect((await call(stack.app, "POST", "/v1/intake", changed)).status).toBe(202);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "PutItem"]);
+    counter.reset();
+    expect(
+      (await call(stack.app, "POST", "/v1/intake", changed, { "idempotency-key": `k-${email}` })).status,
+    ).toBe(202);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
+    counter.reset();
+    // Identical answers: the one read, as before.
+    await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    expect(counter.calls).toEqual(["BatchGetItem"]);
+
+    const mails = (await stack.emailsTo(email)).filter((m) => m.subject === "Confirm your new answers");
+    const link = mails[0]?.body.text?.match(/https?:\/\/\S+\/intake\/confirm\/\S+/)?.[0];
+    const path = new URL(link!).pathname;
+    counter.reset();
+    // The page: the pending answers and the profile in one read.
+    expect((await stack.app.request(path)).status).toBe(200);
+    expect(counter.calls).toEqual(["BatchGetItem"]);
+    counter.reset();
+    // The press: that read, the profile with the pending answers consumed in one transaction, and
+    // the suppression check of the recommendations email.
+    expect((await stack.app.request(path, { method: "POST" })).status).toBe(200);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "GetItem"]);
+  });
+
   it("pays one read for the program settings when its cache is cold or expired, none while warm", async () => {
     const cold = await startTestStack();
     await seedDemoCoaches(cold.deps);
@@ -180,11 +220,19 @@ describe("POST /v1/intake", () => {
 
     expect(res.status).toBe(201);
     const after = await broken.deps.clients.clients.readForIntake(email, `k-${email}`);
-    expect(after.record?.answersHash).toBe("");
+    // Marked for a retry, its answers hash kept: other answers still need the owner's confirmation.
+    expect(after.record?.retry).toBe(true);
+    expect(after.record?.answersHash).toMatch(/^[0-9a-f]{64}$/);
     expect(after.idempotent).toBeUndefined();
     const failure = broken.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "intake email failed");
     expect(failure).toMatchObject({ level: "error", clientId: res.body.clientId });
     expect(JSON.stringify(failure)).not.toContain(email);
+
+    // The same answers again are processed (and their email tried) again, not answered from the record.
+    const again = await call(broken.app, "POST", "/v1/intake", intakeBody(email));
+    expect(again.status).toBe(201);
+    expect(again.body.clientId).toBe(res.body.clientId);
+    expect(broken.logs.filter((l) => JSON.parse(l).msg === "intake email failed")).toHaveLength(2);
   });
 
   it("sends nothing to an address SES reported as bounced, and still answers the intake", async () => {

@@ -57,7 +57,7 @@ describe("health, OpenAPI and docs", () => {
     // Not operations of the API: the description itself and its viewer; the page a signed link
     // opens (its POST is described, with what the GET shows); the local stack's own routes; the
     // coach workspace's pages (/app), which are HTML for people, not API operations.
-    const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /l/:token"];
+    const UNDESCRIBED = ["GET /openapi.json", "GET /docs", "GET /docs/assets/:file", "GET /l/:token"];
     const answered = (await answeredRoutes(stack.app))
       .filter((r) => !r.path.startsWith("/_local/") && !/^\/app(\/|$)/.test(r.path))
       .map((r) => `${r.method} ${r.path}`)
@@ -107,9 +107,50 @@ describe("health, OpenAPI and docs", () => {
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
 
-  it("serves interactive docs that load the description", async () => {
-    const page = await (await stack.app.request("/docs")).text();
-    expect(page).toContain('url: "/openapi.json"');
+  it("serves interactive docs from this origin only, under a CSP that allows nothing else", async () => {
+    const res = await stack.app.request("/docs");
+    const page = await res.text();
+
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:|unsafe-/);
+    // No third-party origin and no inline script on the page where admins paste ADMIN_TOKEN.
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).not.toMatch(/<script>/);
+    const scripts = [...page.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["/docs/assets/swagger-ui-bundle.js", "/docs/assets/start.js"]);
+    const start = await (await stack.app.request("/docs/assets/start.js")).text();
+    expect(start).toContain('url: "/openapi.json"');
+  });
+
+  it("serves Swagger UI's files from the pinned package, gzipped when asked, and nothing else", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { gunzipSync } = await import("node:zlib");
+    const { createRequire } = await import("node:module");
+    const dir = createRequire(import.meta.url)
+      .resolve("swagger-ui-dist/package.json")
+      .replace(/package\.json$/, "");
+    const installed = readFileSync(`${dir}swagger-ui-bundle.js`);
+
+    const plain = await stack.app.request("/docs/assets/swagger-ui-bundle.js");
+    const gzipped = await stack.app.request("/docs/assets/swagger-ui-bundle.js", {
+      headers: { "accept-encoding": "gzip, br" },
+    });
+    const css = await stack.app.request("/docs/assets/swagger-ui.css");
+
+    expect(plain.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(Buffer.from(await plain.arrayBuffer()).equals(installed)).toBe(true);
+    expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+    const wire = Buffer.from(await gzipped.arrayBuffer());
+    expect(gunzipSync(wire).equals(installed)).toBe(true);
+    expect(wire.length).toBeLessThan(installed.length / 2);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    for (const other of ["package.json", "index.html", "..%2Fpackage.json", "swagger-ui-bundle.js.map"]) {
+      expect((await stack.app.request(`/docs/assets/${other}`)).status, other).toBe(404);
+    }
   });
 
   it("answers unknown routes with a JSON 404", async () => {

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COACHES } from "../../packages/local/src/demo/coaches";
 import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
 import { call, intakeBody } from "../support/requests";
-import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
-import { calcomEvent, calendlyCanceled, calendlyCreated, deliver } from "../support/webhooks";
+import { adminHeaders, startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { calcomEvent, calendlyCanceled, calendlyCreated, deliver, deliverToCoach } from "../support/webhooks";
 
 /**
  * The most DynamoDB calls each step may make: the measured count (docs/performance.md, "DynamoDB
@@ -27,6 +27,14 @@ const MAX_CALLS = {
   calendlyRescheduleBothHalves: 25,
   reminderFiring: 6,
   staleFiring: 1,
+  // A coach's own endpoint (decision 0031): the shared endpoint's calls for the same booking (here a
+  // booking without our link: a client is made for it), plus the coach and their key (one
+  // BatchGetItem) and the stored bookings the event names (one BatchGetItem; a booking organized
+  // by the coach needs no coach lookup).
+  coachEndpointFirstBooking: 17,
+  // Refused with nothing written: unsigned, none; a wrong key, the one read of the coach's key.
+  refusedUnsigned: 0,
+  refusedWrongKey: 1,
 };
 
 const HOUR = 3600_000;
@@ -118,6 +126,44 @@ describe("DynamoDB calls per webhook and per firing", () => {
 
     expect(calcom.length, calcom.join(" ")).toBeLessThanOrEqual(MAX_CALLS.calcomReschedule);
     expect(calendly.length, calendly.join(" ")).toBeLessThanOrEqual(MAX_CALLS.calendlyRescheduleBothHalves);
+  });
+
+  it("keeps a booking on a coach's own endpoint at the shared endpoint's calls plus 2, and refusals at 0 and 1", async () => {
+    const coach = (await stack.deps.coaches.coaches.findByEmail(calcomCoach.email))!;
+    const { body: setup } = await call(
+      stack.app,
+      "GET",
+      `/v1/coaches/${coach.id}/webhook`,
+      undefined,
+      adminHeaders,
+    );
+    const booking = (label: string) =>
+      calcomEvent("created", {
+        id: uid(label),
+        start: at(100),
+        end: at(101),
+        email: uniqueEmail(label),
+        coachEmail: calcomCoach.email,
+      });
+
+    const shared = await callsOf(() => deliver(stack, "calcom", booking("shared")));
+    const own = await callsOf(async () => {
+      expect((await deliverToCoach(stack, coach.id, booking("own"), setup.secret)).status).toBe(200);
+    });
+    const unsigned = await callsOf(() => deliverToCoach(stack, coach.id, booking("unsigned"), undefined));
+    const wrongKey = await callsOf(() =>
+      deliverToCoach(stack, coach.id, booking("wrong"), "not-the-key-0123456789"),
+    );
+    const unsignedShared = await callsOf(() =>
+      deliver(stack, "calcom", booking("unsigned2"), { sign: false }),
+    );
+
+    expect(own.length, own.join(" ")).toBeLessThanOrEqual(MAX_CALLS.coachEndpointFirstBooking);
+    expect(own.length - shared.length, `${own.join(" ")} vs ${shared.join(" ")}`).toBe(2);
+    expect(unsigned).toHaveLength(MAX_CALLS.refusedUnsigned);
+    expect(unsignedShared).toHaveLength(MAX_CALLS.refusedUnsigned);
+    expect(wrongKey).toEqual(["BatchGetItem"]);
+    expect(wrongKey).toHaveLength(MAX_CALLS.refusedWrongKey);
   });
 
   it("keeps a reminder firing, and a stale one, within their bounds", async () => {

@@ -1,3 +1,7 @@
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
+import { keys } from "@coachflow/core/adapters/dynamodb/keys";
+import { hashSecret } from "@coachflow/core/web-auth/secrets";
 import { createApp } from "@coachflow/functions";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answeredRoutes } from "../../packages/functions/src/app";
@@ -192,6 +196,62 @@ describe("sign-in by emailed link", () => {
     expect(await signInMails(leaving.email)).toHaveLength(before);
   });
 
+  it("reads the coach with every page: a session a deactivation missed opens nothing, and ends", async () => {
+    // Deactivation deletes a coach's sessions through an index that may lag a sign-in of a
+    // moment ago; here the coach is made inactive without that step.
+    const browser = webBrowser(stack);
+    await signIn(stack, browser, coach.email);
+    const absent = "/app/clients/cli_01ZZZZZZZZZZZZZZZZZZZZZZZZ";
+    expect((await browser.get(absent)).status).toBe(404);
+    const table = stack.deps.config.tableName;
+    const doc = DynamoDBDocumentClient.from(stack.deps.aws.dynamodb);
+    const setActive = (active: boolean) =>
+      doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.coach(coach.id),
+          UpdateExpression: "SET active = :a",
+          ExpressionAttributeValues: { ":a": active },
+        }),
+      );
+    await setActive(false);
+    try {
+      expect((await browser.get(absent)).status).toBe(303);
+      expect((await browser.get("/app")).status).toBe(303);
+    } finally {
+      await setActive(true);
+    }
+    // The stored session was deleted on the way: it does not come back with the coach.
+    const id = browser.jar.get("cf_session")!.split(".")[1]!;
+    const stored = await doc.send(
+      new GetCommand({ TableName: table, Key: keys.webSession(hashSecret(id)), ConsistentRead: true }),
+    );
+    expect(stored.Item).toBeUndefined();
+    expect((await browser.get("/app")).status).toBe(303);
+  });
+
+  it("reads nothing for a session cookie it did not sign: another coach's id, or no MAC", async () => {
+    const browser = webBrowser(stack);
+    await signIn(stack, browser, coach.email);
+    const other = await addCoach(stack);
+    const [, id, mac] = browser.jar.get("cf_session")!.split(".");
+    const counter = countCalls(stack.deps.aws.dynamodb);
+    for (const forged of [
+      `${other.id}.${id}.${mac}`,
+      id!,
+      `${coach.id}.${id}`,
+      `${coach.id}.${id}.${"A".repeat(43)}`,
+    ]) {
+      counter.reset();
+      const res = await stack.app.request("/app", { headers: { cookie: `cf_session=${forged}` } });
+      expect(res.status, forged).toBe(303);
+      expect(res.headers.get("location")).toBe("/app/sign-in?next=%2Fapp");
+      expect(counter.calls, forged).toEqual([]);
+    }
+    // The real one still opens the page.
+    expect((await browser.get("/app")).status).toBe(200);
+  });
+
   it("limits requests per address: 429 with Retry-After, and the page says when to try again", async () => {
     const target = await addCoach(stack);
     const statuses: number[] = [];
@@ -283,7 +343,8 @@ describe("on HTTPS", () => {
       });
       expect(done.status).toBe(303);
       expect(done.headers.getSetCookie().join("\n")).toMatch(
-        /^__Host-cf_session=[A-Za-z0-9_-]{43}; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/m,
+        // The coach, the session id and their MAC (decision 0028).
+        /^__Host-cf_session=coa_[0-9A-Z]{26}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/m,
       );
     } finally {
       await secure.scheduler.stop();

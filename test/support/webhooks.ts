@@ -103,3 +103,21 @@ export async function deliver(
   const res = await stack.app.request(`/v1/webhooks/${provider}`, { method: "POST", headers, body: raw });
   return { status: res.status, body: (await res.json()) as any };
 }
+
+/** Posts a Cal.com payload to a coach's own endpoint, signed with `secret` (none when undefined). */
+export async function deliverToCoach(
+  stack: TestStack,
+  coachId: string,
+  body: unknown,
+  secret: string | undefined,
+) {
+  const raw = typeof body === "string" ? body : JSON.stringify(body);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (secret !== undefined) headers["x-cal-signature-256"] = signCalcom(raw, secret);
+  const res = await stack.app.request(`/v1/webhooks/calcom/${coachId}`, {
+    method: "POST",
+    headers,
+    body: raw,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}

@@ -42,6 +42,18 @@ describe("the application's settings", () => {
     );
   });
 
+  it("starts the dispatcher without the webhook keys, which its role cannot read, and the API not", () => {
+    const { CALENDLY_SIGNING_KEY: _k, CALCOM_WEBHOOK_SECRET: _s, ...jobs } = minimal;
+
+    expect(loadConfig(jobs, "jobs")).toMatchObject({ linkSecret: "link-secret-0123456789" });
+    expect(() => loadConfig({ ...jobs, LINK_SIGNING_SECRET: undefined }, "jobs")).toThrow(
+      "LINK_SIGNING_SECRET",
+    );
+    expect(() => loadConfig(jobs)).toThrow(
+      /CALENDLY_SIGNING_KEY: is required; CALCOM_WEBHOOK_SECRET: is required/,
+    );
+  });
+
   it("re-reads secrets after 5 minutes unless SECRETS_MAX_AGE_SECONDS says otherwise", () => {
     expect(loadConfig(minimal).secretsMaxAgeMs).toBe(300_000);
     expect(loadConfig({ ...minimal, SECRETS_MAX_AGE_SECONDS: "60" }).secretsMaxAgeMs).toBe(60_000);

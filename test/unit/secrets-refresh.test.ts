@@ -22,12 +22,15 @@ function rig(env: Record<string, string | undefined> = { SECRETS_ARN: ARN }) {
       builds.push(merged);
       return { value: `app ${builds.length}`, config: { secretsMaxAgeMs: MAX_AGE }, logger };
     },
-    async () => {
-      state.reads++;
-      if (state.fail) throw Object.assign(new Error("no route to secretsmanager"), { name: "TimeoutError" });
-      return JSON.stringify(state.secret);
+    {
+      fetch: async () => {
+        state.reads++;
+        if (state.fail)
+          throw Object.assign(new Error("no route to secretsmanager"), { name: "TimeoutError" });
+        return JSON.stringify(state.secret);
+      },
+      now: () => nowMs,
     },
-    () => nowMs,
   );
   return {
     state,

@@ -30,6 +30,8 @@ export interface IntakeRecord {
   matches: Match[];
   version: number;
   createdAt: string;
+  /** The intake's email could not be sent: the same answers are processed again (`markForRetry`). */
+  retry?: boolean;
 }
 
 export interface StoredIdempotentResponse {
@@ -53,10 +55,11 @@ export interface ClientRepository {
    */
   save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
   /**
-   * Forgets the answers hash of an email's record (and the stored response of `idempotencyKey`),
-   * so that the same request is processed again.
+   * Marks an email's record for a retry (and deletes the stored response of `idempotencyKey`), so
+   * that the same answers are processed again; its answers hash is kept, so other answers still
+   * need the owner's confirmation.
    */
-  forgetAnswers(email: string, clientId: string, idempotencyKey?: string): Promise<void>;
+  markForRetry(email: string, clientId: string, idempotencyKey?: string): Promise<void>;
   /** Replaces the client's documented SMART goals. */
   setGoals(clientId: string, goals: Goal[], now: string): Promise<void>;
   /** Turns nudges off (or on) for a client. */
@@ -301,8 +304,10 @@ export interface ClientFootprint {
   sends: Record<string, unknown>[];
   /** Webhook deliveries that made or changed the client's sessions, bodies included. */
   deliveries: Record<string, unknown>[];
-  /** Stored intake responses (`Idempotency-Key`) still kept. */
+  /** Stored intake responses (`Idempotency-Key`) still kept, and pending answers. */
   storedResponses: number;
+  /** Changed intake answers sent with the client's address, not confirmed (yet): decision 0029. */
+  pendingAnswers?: Record<string, unknown>[];
   refs: readonly unknown[];
 }
 

@@ -3,7 +3,7 @@ import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AwsCaller, type AwsService, flagRetryableErrors } from "@coachflow/core/adapters/aws/index";
 import { SES_V2 } from "@coachflow/core/adapters/ses/service";
-import type { Config } from "./config";
+import type { JobConfig } from "./config";
 
 export interface DataClients {
   dynamodb: DynamoDBClient;
@@ -18,7 +18,7 @@ export interface DataClients {
  * local emulators), else at the service's regional endpoint. Credentials come from the SDK's
  * default chain; Lambda bundles replace it with the environment's (infra/bundling.ts).
  */
-export function awsCaller(config: Config, service: AwsService, endpoint: string | undefined): AwsCaller {
+export function awsCaller(config: JobConfig, service: AwsService, endpoint: string | undefined): AwsCaller {
   return new AwsCaller({
     service,
     region: config.region,
@@ -32,7 +32,7 @@ export function awsCaller(config: Config, service: AwsService, endpoint: string 
  * are absent and the regional endpoints are used. The DynamoDB client's errors carry `retryable`,
  * the SDK's classification, which the jobs read to tell a failure to retry from a permanent one.
  */
-export function dataClients(config: Config): DataClients {
+export function dataClients(config: JobConfig): DataClients {
   const dynamodb = new DynamoDBClient({ region: config.region, endpoint: config.endpoints.dynamodb });
   flagRetryableErrors(dynamodb);
   const ses = awsCaller(config, SES_V2, config.endpoints.ses);

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
@@ -7,9 +7,11 @@ import type { ClientDeps } from "@coachflow/core/clients/service";
 import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
+import type { PendingAnswersStore } from "@coachflow/core/intake/pending";
 import type { EmailLimiter } from "@coachflow/core/limits/unauthenticated-email";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -29,8 +31,8 @@ export interface AppDeps {
   /** The machine's clock: security checks (token and signature ages, sign-in links, web sessions, rate windows), never moved (decision 0018). */
   wallClock: Clock;
   logger: JsonLogger;
-  /** The DynamoDB client, and the signed callers of SES v2 and EventBridge Scheduler. */
-  aws: { dynamodb: DynamoDBClient; ses: AwsCaller; scheduler: AwsCaller };
+  /** The DynamoDB client (and the document client the stores share), the signed callers of SES v2 and EventBridge Scheduler. */
+  aws: { dynamodb: DynamoDBClient; doc: DynamoDBDocumentClient; ses: AwsCaller; scheduler: AwsCaller };
   coaches: CoachDeps;
   clients: ClientDeps;
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
@@ -45,6 +47,8 @@ export interface AppDeps {
   emailLimits: EmailLimiter;
   /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
   program: ProgramDeps;
+  /** Changed intake answers waiting for their confirmation, loaded on first use (decision 0029). */
+  pendingAnswers: () => Promise<PendingAnswersStore>;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
   /** Who may call: the static admin token and the JWT verifier. */
@@ -83,7 +87,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     mailer: bookings.mailer,
     clock,
     logger,
-    settings: { linkSecret: config.linkSecret, adminEmail: config.adminEmail },
+    settings: bookings.settings,
     program: bookings.program,
     emailLimits,
   };
@@ -92,7 +96,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     clock,
     wallClock,
     logger,
-    aws: { dynamodb, ses, scheduler: scheduler.caller },
+    aws: { dynamodb, doc, ses, scheduler: scheduler.caller },
     coaches: {
       coaches: bookings.coaches,
       catalog,
@@ -109,11 +113,17 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     emailLimits,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
+    // A chunk of its own, loaded by the first changed answers (0014, 0029).
+    pendingAnswers: onceUnlessFailed(async () => {
+      const { DynamoPendingAnswers } = await import("@coachflow/core/adapters/dynamodb/pending-answers");
+      return new DynamoPendingAnswers(doc, table);
+    }),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,
       adminTokenPrevious: config.adminTokenPrevious,
-      verify: tokenVerifier(config.tokens, wallClock, logger),
+      // A deactivated coach's tokens stop working within a minute on every instance (issue 11).
+      verify: tokenVerifier(config.tokens, wallClock, logger, { catalog, coaches: bookings.coaches }),
     },
     async ready() {
       try {

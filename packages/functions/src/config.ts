@@ -32,11 +32,11 @@ const envSchema = z.lazy(() =>
       PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
       PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
       COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
-      DOCS_ASSETS_URL: z._default(z.url(), "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0"),
       LOG_LEVEL: z._default(z.enum(logLevels), "info"),
-      CALENDLY_SIGNING_KEY: secret(),
+      // Required by the API (loadConfig checks); the dispatcher never has them (decision 0031).
+      CALENDLY_SIGNING_KEY: z.optional(secret()),
       CALENDLY_SIGNING_KEY_PREVIOUS: z.optional(secret()),
-      CALCOM_WEBHOOK_SECRET: secret(),
+      CALCOM_WEBHOOK_SECRET: z.optional(secret()),
       CALCOM_WEBHOOK_SECRET_PREVIOUS: z.optional(secret()),
       WEBHOOK_TOLERANCE_SECONDS: z._default(whole(1, 3600), 180),
       SCHEDULE_GROUP: z._default(z.string().check(z.regex(/^[0-9a-zA-Z-_.]{1,64}$/)), "coachflow"),
@@ -80,7 +80,6 @@ export interface Config {
   programName: string;
   publicBaseUrl: string;
   coachCacheTtlMs: number;
-  docsAssetsUrl: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   webhooks: {
     calendlySigningKey: string;
@@ -105,13 +104,25 @@ export interface Config {
   rateLimits: { ipPerHour: number };
 }
 
-/** Parses the settings; a bad or missing one fails at start with every problem named. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/** The settings of a function that runs jobs only: no webhook keys (the dispatcher cannot read them). */
+export type JobConfig = Omit<Config, "webhooks">;
+
+/**
+ * Parses the settings; a bad or missing one fails at start with every problem named. The API's
+ * (the default) need the webhook keys; `"jobs"`, the dispatcher's, go without them.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config;
+export function loadConfig(env: Record<string, string | undefined>, reads: "jobs"): JobConfig;
+export function loadConfig(env: Record<string, string | undefined>, reads?: "jobs"): Config | JobConfig {
   const parsed = z.safeParse(envSchema, env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`invalid configuration: ${problems}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!reads) {
+    for (const key of ["CALENDLY_SIGNING_KEY", "CALCOM_WEBHOOK_SECRET"]) {
+      if (!env[key]) problems.push(`${key}: is required`);
+    }
   }
+  if (!parsed.success || problems.length > 0)
+    throw new Error(`invalid configuration: ${problems.join("; ")}`);
   const e = parsed.data;
   return {
     tableName: e.TABLE_NAME,
@@ -127,12 +138,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     programName: e.PROGRAM_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
     coachCacheTtlMs: e.COACH_CACHE_TTL_MS,
-    docsAssetsUrl: e.DOCS_ASSETS_URL.replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
     webhooks: {
-      calendlySigningKey: e.CALENDLY_SIGNING_KEY,
+      calendlySigningKey: e.CALENDLY_SIGNING_KEY!,
       calendlySigningKeyPrevious: e.CALENDLY_SIGNING_KEY_PREVIOUS,
-      calcomSecret: e.CALCOM_WEBHOOK_SECRET,
+      calcomSecret: e.CALCOM_WEBHOOK_SECRET!,
       calcomSecretPrevious: e.CALCOM_WEBHOOK_SECRET_PREVIOUS,
       toleranceSeconds: e.WEBHOOK_TOLERANCE_SECONDS,
     },

@@ -1,7 +1,7 @@
 import { systemClock } from "@coachflow/core/clock";
 import type { JobDeps } from "@coachflow/core/sessions/jobs";
 import { dataClients } from "./aws-clients";
-import type { Config } from "./config";
+import type { Config, JobConfig } from "./config";
 import { buildJobDeps } from "./job-deps";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { lazyScheduler } from "./lazy-scheduler";
@@ -21,7 +21,7 @@ export interface DispatcherDeps extends PrivacySource {
  * none of the HTTP app, its token verifier or the coach catalog. Jobs never schedule, so the
  * Scheduler adapter is loaded only if one ever does (`lazyScheduler`).
  */
-export function buildDispatcherDeps(config: Config): DispatcherDeps {
+export function buildDispatcherDeps(config: JobConfig): DispatcherDeps {
   const logger = new JsonLogger(config.logLevel);
   const data = dataClients(config);
   const scheduler = lazyScheduler(config);

@@ -13,7 +13,7 @@ import { Mailer } from "@coachflow/core/notifications/mailer";
 import type { JobScheduler, Logger } from "@coachflow/core/ports";
 import { CachedProgramSource } from "@coachflow/core/program/source";
 import type { DataClients } from "./aws-clients";
-import type { Config } from "./config";
+import type { JobConfig } from "./config";
 
 /**
  * Bookings, sessions and their scheduled jobs: the stores, the Mailer and the settings that
@@ -21,7 +21,7 @@ import type { Config } from "./config";
  * stack) and the dispatcher's both build them here, each with its own scheduler.
  */
 export function buildJobDeps(
-  config: Config,
+  config: JobConfig,
   clients: Pick<DataClients, "doc" | "ses">,
   parts: { clock: Clock; logger: Logger; scheduler: JobScheduler },
 ): HandleBookingDeps & { program: CachedProgramSource } {

@@ -1,10 +1,10 @@
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
 import { EventBridgeJobScheduler, SCHEDULER } from "@coachflow/core/adapters/scheduler/index";
 import { awsCaller } from "./aws-clients";
-import type { Config } from "./config";
+import type { JobConfig } from "./config";
 
 /** The Scheduler caller and the job scheduler on it, for this stage's group, dispatcher and role. */
-export function buildScheduler(config: Config): {
+export function buildScheduler(config: JobConfig): {
   caller: AwsCaller;
   scheduler: EventBridgeJobScheduler;
 } {

@@ -1,6 +1,6 @@
 import type { Logger } from "@coachflow/core/ports";
 import { describeError } from "@coachflow/core/shared/describe-error";
-import { type FetchSecret, withSecrets } from "./secrets";
+import { type FetchSecret, type SecretKey, withSecrets } from "./secrets";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -19,13 +19,15 @@ export interface Built<T> {
  * a Lambda instance serves one request at a time, so that is one request per max age). It rebuilds
  * only when a value changed. A failed re-read, or new values that do not build, keep the last good
  * build and are logged; the next try is one max age later. Without SECRETS_ARN nothing is re-read.
+ * `keys`: the secret keys this function reads (all of them unless given; the dispatcher's are
+ * fewer, decision 0031).
  */
 export function withFreshSecrets<T>(
   env: EnvLike,
   build: (env: EnvLike) => Built<T>,
-  fetch?: FetchSecret,
-  now: () => number = Date.now,
+  opts: { keys?: readonly SecretKey[]; fetch?: FetchSecret; now?: () => number } = {},
 ): () => Promise<T> {
+  const { keys, fetch, now = Date.now } = opts;
   let value: T;
   let maxAgeMs = 0;
   let logger: Logger | undefined;
@@ -35,7 +37,7 @@ export function withFreshSecrets<T>(
   let pending: Promise<T> | undefined;
   const read = async () => {
     const at = now();
-    const merged = await withSecrets(env, fetch);
+    const merged = await withSecrets(env, fetch, keys);
     // The environment around the secret does not change, so this changes only with a secret.
     const text = JSON.stringify(merged);
     if (text !== values)

@@ -4,19 +4,28 @@ import * as z from "@coachflow/core/shared/zod";
 import { getSecretString, SECRETS_MANAGER } from "./secrets-manager";
 
 /**
- * The settings that live in the stage's Secrets Manager secret (one JSON object), never in the
+ * The settings that live in the stage's Secrets Manager secrets (JSON objects), never in the
  * environment or the CloudFormation template. Only these keys, and each one's `<KEY>_PREVIOUS`
- * (the value it replaces, set only during a rotation: docs/deploy.md), are taken from the secret,
- * so a stray key there cannot override a deployment setting such as TABLE_NAME.
+ * (the value it replaces, set only during a rotation: docs/deploy.md), are taken from a secret,
+ * so a stray key there cannot override a deployment setting such as TABLE_NAME. Each function
+ * reads only its own (decision 0031): the dispatcher the job keys, from the stage's shared secret;
+ * the API those and its own, from its own secret too.
  */
-export const SECRET_KEYS = [
+export const JOB_SECRET_KEYS = [
+  /** Signs client links and booking-link correlation tokens; the jobs' emails carry them. */
+  "LINK_SIGNING_SECRET",
+] as const;
+
+/** The API's alone, in the secret only its role may read. */
+export const API_SECRET_KEYS = [
   "CALENDLY_SIGNING_KEY",
   "CALCOM_WEBHOOK_SECRET",
-  "LINK_SIGNING_SECRET",
   "ADMIN_TOKEN",
   /** Signs and verifies coach and admin JWTs (HS256). */
   "JWT_SECRET",
 ] as const;
+
+export const SECRET_KEYS = [...JOB_SECRET_KEYS, ...API_SECRET_KEYS] as const;
 
 export type SecretKey = (typeof SECRET_KEYS)[number];
 type EnvLike = Record<string, string | undefined>;
@@ -42,29 +51,34 @@ const fetchFromSecretsManager: FetchSecret = async (arn, region) => {
 };
 
 /**
- * `env` with the secret's values merged over it when `SECRETS_ARN` is set; `env` unchanged
- * otherwise (locally, and in tests). An empty value counts as unset, so a key nobody has filled in
- * yet fails `loadConfig` by name instead of passing as an empty string. Errors never carry values.
+ * `env` with the secrets' values merged over it when `SECRETS_ARN` is set (one ARN, or several
+ * separated by commas, read at once and merged in that order); `env` unchanged otherwise (locally,
+ * and in tests). Only `keys` and their `_PREVIOUS` are taken. An empty value counts as unset, so a
+ * key nobody has filled in yet fails `loadConfig` by name instead of passing as an empty string,
+ * and a later secret's empty key leaves an earlier one's value. Errors never carry values.
  */
 export async function withSecrets(
   env: EnvLike,
   fetch: FetchSecret = fetchFromSecretsManager,
+  keys: readonly SecretKey[] = SECRET_KEYS,
 ): Promise<EnvLike> {
-  const arn = env.SECRETS_ARN;
-  if (!arn) return env;
-  const text = await fetch(arn, env.AWS_REGION);
-  let parsed: unknown;
-  try {
-    parsed = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const values = z.safeParse(secretSchema, parsed);
-  if (!values.success) throw new Error("the secret at SECRETS_ARN is not a JSON object");
+  const arns = (env.SECRETS_ARN ?? "").split(",").filter((arn) => arn.trim());
+  if (arns.length === 0) return env;
+  const texts = await Promise.all(arns.map((arn) => fetch(arn.trim(), env.AWS_REGION)));
   const merged: EnvLike = { ...env };
-  for (const key of SECRET_KEYS.flatMap((k) => [k, `${k}_PREVIOUS`])) {
-    const value = values.data[key];
-    if (typeof value === "string" && value.length > 0) merged[key] = value;
+  for (const text of texts) {
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const values = z.safeParse(secretSchema, parsed);
+    if (!values.success) throw new Error("a secret at SECRETS_ARN is not a JSON object");
+    for (const key of keys.flatMap((k) => [k, `${k}_PREVIOUS`])) {
+      const value = values.data[key];
+      if (typeof value === "string" && value.length > 0) merged[key] = value;
+    }
   }
   return merged;
 }

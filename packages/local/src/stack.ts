@@ -17,7 +17,6 @@ import { startSesLocal } from "./emulators/ses-local";
 import { localRoutes } from "./local-routes";
 import { LocalClock, type LocalScheduler, startLocalScheduler } from "./scheduler";
 import type { LocalSettings } from "./settings";
-import { serveSwaggerAssets } from "./swagger-assets";
 
 export interface LocalStack {
   urls: Record<string, string>;
@@ -101,7 +100,6 @@ export async function startLocalStack(
       DISPATCHER_ARN: "arn:aws:lambda:us-east-1:000000000000:function:coachflow-local-dispatcher",
       SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/coachflow-local-scheduler",
       PUBLIC_BASE_URL: `http://localhost:${s.port}`,
-      DOCS_ASSETS_URL: `http://localhost:${s.port}/docs/assets`,
     });
     const deps = buildDeps(config, { clock });
     const dispatcher = createDispatcher(deps);
@@ -134,7 +132,6 @@ export async function startLocalStack(
 
     const app = createApp(deps, {
       extend: (a) => {
-        serveSwaggerAssets(a);
         localRoutes(a, scheduler);
         // The coach workspace, signed in as the demo coach in one click (prints as "Coach workspace").
         if (demoCoach) demoSignInRoute(a, deps, demoCoach);

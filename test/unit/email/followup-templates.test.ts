@@ -26,11 +26,15 @@ const [firstItem] = followup.actionItems;
 
 describe("the finishing-a-meeting templates", () => {
   it("are registered after the existing ones, in a stable order", () => {
-    // The coach workspace's sign-in email came after them.
-    expect(TEMPLATES.slice(-FOLLOWUP_TEMPLATES.length - 1, -1).map((t) => t.name)).toEqual([
+    // The coach workspace's sign-in email came right after them (then the intake confirmation's, 0029).
+    const signIn = TEMPLATES.findIndex((t) => t.name === "coach-sign-in");
+    expect(TEMPLATES.slice(signIn - FOLLOWUP_TEMPLATES.length, signIn).map((t) => t.name)).toEqual([
       ...FOLLOWUP_TEMPLATES,
     ]);
-    expect(TEMPLATES.at(-1)?.name).toBe("coach-sign-in");
+    expect(TEMPLATES.slice(signIn + 1).map((t) => t.name)).toEqual([
+      "intake-confirm-answers",
+      "admin-answers-changed",
+    ]);
   });
 
   it.each(FOLLOWUP_TEMPLATES)("%s renders its sample with a fixed subject and the client's name", (name) => {

@@ -28,6 +28,8 @@ const NAMES = [
   "continue-checkin",
   "new-session-link",
   "coach-sign-in",
+  "intake-confirm-answers",
+  "admin-answers-changed",
 ];
 
 describe("the template registry", () => {

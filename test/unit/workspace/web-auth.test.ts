@@ -3,7 +3,13 @@ import { fixedClock } from "../../../packages/core/src/clock";
 import type { WebSession } from "../../../packages/core/src/web-auth/model";
 import type { WebAuthStore } from "../../../packages/core/src/web-auth/ports";
 import { hashSecret, looksLikeSecret, newSecret } from "../../../packages/core/src/web-auth/secrets";
-import { isLive, resolveWebSession, startWebSession } from "../../../packages/core/src/web-auth/web-sessions";
+import {
+  admit,
+  readClaim,
+  type SessionClaim,
+  sessionCookie,
+} from "../../../packages/core/src/web-auth/session-claim";
+import { isLive, startWebSession } from "../../../packages/core/src/web-auth/web-sessions";
 import { safeNextPath } from "../../../packages/functions/src/web/next-path";
 
 const HOUR = 3_600_000;
@@ -12,12 +18,8 @@ const HOUR = 3_600_000;
 function memoryStore() {
   const sessions = new Map<string, WebSession>();
   const touched: number[] = [];
-  const store: Pick<
-    WebAuthStore,
-    "putWebSession" | "getWebSession" | "touchWebSession" | "deleteWebSession"
-  > = {
+  const store: Pick<WebAuthStore, "putWebSession" | "touchWebSession" | "deleteWebSession"> = {
     putWebSession: async (s) => void sessions.set(s.idHash, s),
-    getWebSession: async (h) => sessions.get(h),
     touchWebSession: async (s, at) => {
       touched.push(at);
       sessions.set(s.idHash, { ...s, lastSeenAtMs: at });
@@ -40,14 +42,7 @@ describe("secrets", () => {
 
 describe("web sessions", () => {
   it("live for 12 idle hours and 14 days at most", () => {
-    const s: WebSession = {
-      idHash: "h",
-      coachId: "c",
-      coachName: "n",
-      timezone: "UTC",
-      createdAtMs: 0,
-      lastSeenAtMs: 0,
-    };
+    const s: WebSession = { idHash: "h", coachId: "c", createdAtMs: 0, lastSeenAtMs: 0 };
     expect(isLive(s, 12 * HOUR - 1)).toBe(true);
     expect(isLive(s, 12 * HOUR)).toBe(false);
     expect(isLive({ ...s, lastSeenAtMs: 14 * 24 * HOUR - 1 }, 14 * 24 * HOUR - 1)).toBe(true);
@@ -57,26 +52,75 @@ describe("web sessions", () => {
   it("move their last-seen time forward at most every 5 minutes, and end when idle", async () => {
     const clock = fixedClock("2031-01-01T00:00:00Z");
     const { store, touched, sessions } = memoryStore();
-    const id = await startWebSession(
-      { store, wallClock: clock },
-      { id: "coa_1", name: "Ada", timezone: "UTC" },
-    );
+    const deps = { store, wallClock: clock };
+    const id = await startWebSession(deps, { id: "coa_1" });
     expect([...sessions.keys()]).toEqual([hashSecret(id)]);
+    const claim: SessionClaim = { coachId: "coa_1", idHash: hashSecret(id) };
+    const coach = { id: "coa_1", name: "Ada", timezone: "Europe/Oslo", active: true };
+    // The page's first read found the stored session and the coach.
+    const page = () => admit(deps, claim, { webSession: sessions.get(claim.idHash), coach });
     clock.set("2031-01-01T00:04:00Z");
-    expect(await resolveWebSession({ store, wallClock: clock }, id)).toEqual({
-      coachId: "coa_1",
-      name: "Ada",
-      timezone: "UTC",
-    });
+    expect(await page()).toEqual({ coachId: "coa_1", name: "Ada", timezone: "Europe/Oslo" });
     expect(touched).toEqual([]);
     clock.set("2031-01-01T11:00:00Z");
-    await resolveWebSession({ store, wallClock: clock }, id);
+    await page();
     expect(touched).toHaveLength(1);
     clock.set("2031-01-01T22:59:00Z");
-    expect(await resolveWebSession({ store, wallClock: clock }, id)).toBeDefined();
+    expect(await page()).toBeDefined();
     clock.set("2031-01-02T11:00:01Z");
-    expect(await resolveWebSession({ store, wallClock: clock }, id)).toBeUndefined();
+    await expect(page()).rejects.toMatchObject({ code: "unauthorized" });
     expect(sessions.size).toBe(0);
+  });
+
+  it("admit only the claimed coach's live session, and only while the coach is active", async () => {
+    const clock = fixedClock("2031-01-01T00:00:00Z");
+    const { store, sessions } = memoryStore();
+    const deps = { store, wallClock: clock };
+    const id = await startWebSession(deps, { id: "coa_1" });
+    const webSession = sessions.get(hashSecret(id))!;
+    const coach = { id: "coa_1", name: "Ada", timezone: "UTC", active: true };
+    const mine: SessionClaim = { coachId: "coa_1", idHash: webSession.idHash };
+    // Nothing stored under the claim (signed out, or never signed in): nothing to delete.
+    await expect(admit(deps, mine, { coach })).rejects.toMatchObject({ code: "unauthorized" });
+    // A session of another coach than the claim names.
+    await expect(
+      admit(deps, { ...mine, coachId: "coa_2" }, { webSession, coach: { ...coach, id: "coa_2" } }),
+    ).rejects.toMatchObject({ code: "unauthorized" });
+    sessions.set(webSession.idHash, webSession);
+    // A deactivated coach (a session a deactivation missed): refused, and the session ends.
+    await expect(admit(deps, mine, { webSession, coach: { ...coach, active: false } })).rejects.toMatchObject(
+      {
+        code: "unauthorized",
+      },
+    );
+    expect(sessions.size).toBe(0);
+    await expect(admit(deps, mine, { webSession })).rejects.toMatchObject({ code: "unauthorized" });
+  });
+});
+
+describe("session cookies", () => {
+  const keys = { secret: "current-secret-0123456789" };
+  const id = newSecret();
+
+  it("carry the coach and the session id under a MAC, and claim them only when it verifies", () => {
+    const value = sessionCookie(keys, "coa_1", id);
+    expect(value).toMatch(/^coa_1\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
+    expect(readClaim(keys, value)).toEqual({ coachId: "coa_1", idHash: hashSecret(id) });
+    const [, , mac] = value.split(".");
+    // Another coach's id with this cookie's session and MAC: no claim, so nothing is read for it.
+    expect(readClaim(keys, `coa_2.${id}.${mac}`)).toBeUndefined();
+    expect(readClaim(keys, `coa_1.${newSecret()}.${mac}`)).toBeUndefined();
+    expect(readClaim({ secret: "another-secret-0123456789" }, value)).toBeUndefined();
+    // The cookie before decision 0028 (the session id alone), and junk.
+    for (const junk of [id, "", undefined, `${value}.x`, `.${id}.${mac}`, `coa_1.${id}.`])
+      expect(readClaim(keys, junk), String(junk)).toBeUndefined();
+  });
+
+  it("still verify with the previous key during a rotation, and not after it", () => {
+    const old = sessionCookie(keys, "coa_1", id);
+    const rotated = { secret: "new-secret-0123456789", previous: keys.secret };
+    expect(readClaim(rotated, old)?.coachId).toBe("coa_1");
+    expect(readClaim({ secret: rotated.secret }, old)).toBeUndefined();
   });
 });
 

@@ -16,9 +16,10 @@ export class CoachCatalog {
     private readonly ttlMs: number,
   ) {}
 
-  active(): Promise<Coach[]> {
+  /** The active coaches, read again when the list is older than the TTL (or `maxAgeMs`, if sooner). */
+  active(maxAgeMs = this.ttlMs): Promise<Coach[]> {
     const now = this.clock.now().getTime();
-    if (!this.cached || now - this.cached.at >= this.ttlMs || now < this.cached.at) {
+    if (!this.cached || now - this.cached.at >= Math.min(this.ttlMs, maxAgeMs) || now < this.cached.at) {
       const coaches = this.repo.listActive();
       this.cached = { at: now, coaches };
       coaches.catch(() => {

@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import type * as z from "../shared/zod";
 import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
+import { adminAnswersChanged } from "./contracts/admin-answers-changed";
 import { adminClientErased } from "./contracts/admin-client-erased";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
@@ -13,6 +14,7 @@ import { coachRecommendations } from "./contracts/coach-recommendations";
 import { coachSignIn } from "./contracts/coach-sign-in";
 import { continueCheckin } from "./contracts/continue-checkin";
 import { finishNudge } from "./contracts/finish-nudge";
+import { intakeConfirmAnswers } from "./contracts/intake-confirm-answers";
 import { intakeWaitlisted } from "./contracts/intake-waitlisted";
 import { introClosing } from "./contracts/intro-closing";
 import { newSessionLink } from "./contracts/new-session-link";
@@ -44,6 +46,8 @@ export const CONTRACTS = [
   continueCheckin,
   newSessionLink,
   coachSignIn,
+  intakeConfirmAnswers,
+  adminAnswersChanged,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

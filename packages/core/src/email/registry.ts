@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import type { TemplateName } from "./contract-registry";
 import type { TemplateDefinition } from "./define";
 import { actionItemReminderTemplate } from "./templates/action-item-reminder";
+import { adminAnswersChangedTemplate } from "./templates/admin-answers-changed";
 import { adminClientErasedTemplate } from "./templates/admin-client-erased";
 import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
 import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
@@ -13,6 +14,7 @@ import { coachRecommendationsTemplate } from "./templates/coach-recommendations"
 import { coachSignInTemplate } from "./templates/coach-sign-in";
 import { continueCheckinTemplate } from "./templates/continue-checkin";
 import { finishNudgeTemplate } from "./templates/finish-nudge";
+import { intakeConfirmAnswersTemplate } from "./templates/intake-confirm-answers";
 import { intakeWaitlistedTemplate } from "./templates/intake-waitlisted";
 import { introClosingTemplate } from "./templates/intro-closing";
 import { newSessionLinkTemplate } from "./templates/new-session-link";
@@ -43,6 +45,8 @@ export const TEMPLATES = [
   continueCheckinTemplate,
   newSessionLinkTemplate,
   coachSignInTemplate,
+  intakeConfirmAnswersTemplate,
+  adminAnswersChangedTemplate,
 ] as const;
 
 export type AnyTemplate = (typeof TEMPLATES)[number];

@@ -2,6 +2,7 @@ import { assertCanSee, type Principal } from "../access/principal";
 import type { Client } from "../clients/model";
 import { AppError, ConditionFailedError, notFound } from "../errors";
 import { newId } from "../ids";
+import type { SessionContext } from "../notifications/session-emails";
 import type { EngagementChange } from "../ports";
 import { termKey } from "../program/term-key";
 import { type JobDeps, jobInput, runJob, syncSessionJobs } from "../sessions/jobs";
@@ -66,10 +67,11 @@ export async function finishSession(
   ]);
   if (!client || !coach) throw notFound("client");
   if (session.status === "finished") {
-    await afterFinish(deps, session, client);
+    await afterFinish(deps, { session, client, coach });
     return { session, alreadyFinished: true };
   }
   checkInput(session, client, input, now);
+  refuseSecondEngagement(session, client, input);
   const skill = input.skill === undefined ? undefined : await skillId(deps, input.skill);
 
   const at = now.toISOString();
@@ -124,7 +126,7 @@ export async function finishSession(
   const updatedClient = engagement
     ? { ...client, engagement: engagement.next, engagementVersion: engagement.version + 1 }
     : client;
-  await afterFinish(deps, finished, updatedClient);
+  await afterFinish(deps, { session: finished, client: updatedClient, coach }, items);
   return { session: finished, alreadyFinished: false };
 }
 
@@ -145,9 +147,24 @@ function checkInput(session: Session, client: Client, input: FinishInput, now: D
 }
 
 /**
+ * An intro never takes a client away from the coach they are working with (issue 11): going
+ * ahead while the client's engagement with another coach is active is refused, and nothing is
+ * stored or sent. A race with that engagement starting is caught by the store's version check.
+ */
+function refuseSecondEngagement(session: Session, client: Client, input: FinishInput): void {
+  const engaged = client.engagement;
+  if (session.kind !== "intro" || input.workTogether !== true) return;
+  if (engaged?.status !== "active" || engaged.coachId === session.coachId) return;
+  const message =
+    "this client is already working with another coach: answer no to working together, or ask the program team to end that engagement first";
+  throw new AppError("conflict", message, [{ path: "workTogether", message }]);
+}
+
+/**
  * The engagement after a finished session: an intro the coach wants to go ahead with starts one
- * with this coach (replacing any other); "end" ends this coach's; a later session updates how
- * often they meet. The store derives the coaches' load from the change.
+ * with this coach (never while another coach's is active: `refuseSecondEngagement`); "end" ends
+ * this coach's; a later session updates how often they meet. The store derives the coaches' load
+ * from the change.
  */
 function engagementAfter(client: Client, session: Session, at: string): EngagementChange | undefined {
   const finish = session.finish!;
@@ -174,19 +191,20 @@ function engagementAfter(client: Client, session: Session, at: string): Engageme
   });
 }
 
-/** Everything a finished session sets off; each step is idempotent. */
-async function afterFinish(deps: JobDeps, session: Session, client: Client): Promise<void> {
+/**
+ * Everything a finished session sets off; each step is idempotent. The emails use the people read
+ * for it; `written`: the action items this call has just committed (else they are read).
+ */
+async function afterFinish(deps: JobDeps, people: SessionContext, written?: ActionItem[]): Promise<void> {
+  const { session, client } = people;
   const finish = session.finish!;
   await syncSessionJobs(deps, session);
-  await runJob(deps, jobInput(session, "session-followup"), { session, client });
+  await runJob(deps, jobInput(session, "session-followup"), people);
   if (session.kind === "intro") {
-    await runJob(deps, jobInput(session, finish.workTogether ? "welcome-pricing" : "intro-closing"), {
-      session,
-      client,
-    });
+    await runJob(deps, jobInput(session, finish.workTogether ? "welcome-pricing" : "intro-closing"), people);
   }
   if (session.kind === "starter" && session.number === 7) {
-    await runJob(deps, jobInput(session, "continue-checkin"), { session, client });
+    await runJob(deps, jobInput(session, "continue-checkin"), people);
   }
   if (finish.next.type === "recurring") {
     // Two days before the due day, at the session's local time of day, on the client's calendar (0017).
@@ -207,7 +225,8 @@ async function afterFinish(deps: JobDeps, session: Session, client: Client): Pro
   }
   // Read by id, consistently: the index of a client's items may not show them yet.
   const items =
-    finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : [];
+    written ??
+    (finish.actionItemIds.length > 0 ? await deps.followups.getActionItems(finish.actionItemIds) : []);
   for (const item of items) await syncActionItemReminder(deps, item, client.timezone);
 }
 

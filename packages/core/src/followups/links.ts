@@ -49,6 +49,9 @@ export async function applyLink(deps: JobDeps, link: LinkPayload): Promise<LinkO
     case "your-data":
       // Not a one-press action: its page and buttons are in the routes (privacy, decision 0026).
       return undefined;
+    case "confirm-answers":
+      // Confirmed under /intake/confirm/ (intake/confirm.ts, decision 0029), never here.
+      return undefined;
   }
 }
 

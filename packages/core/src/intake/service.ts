@@ -13,6 +13,7 @@ import type { Program } from "../program/program";
 import { TermResolver } from "../program/resolve";
 import { describeError } from "../shared/describe-error";
 import { answersHash } from "./answers-hash";
+import { type ConfirmationDeps, type ConfirmationRequired, requestConfirmation } from "./confirmation";
 import { INTAKE_LABELS, type IntakeInput } from "./schema";
 
 export interface IntakeResponse {
@@ -21,13 +22,16 @@ export interface IntakeResponse {
   matches: Match[];
 }
 
+/** What an intake answers: the client and their matches (201), or that the owner must confirm (202). */
+export type IntakeAnswer = IntakeResponse | ConfirmationRequired;
+
 export interface IntakeDeps {
   clients: ClientRepository;
   catalog: CoachCatalog;
   mailer: Mailer;
   clock: Clock;
   logger: Logger;
-  settings: { linkSecret: string; adminEmail: string };
+  settings: { linkSecret: string; adminEmail: string; publicBaseUrl: string };
   /** The program's words and matching weights (cached: a warm intake reads nothing for them). */
   program: ProgramSource;
   /** The limits on emails an unauthenticated request can cause (decision 0032). */
@@ -72,7 +76,7 @@ export function toMatches(
 }
 
 /** What the matcher needs to know of a client or an intake. */
-export function matchRequestOf(client: Client | IntakeInput): MatchRequest {
+export function matchRequestOf(client: Omit<IntakeInput, "consent">): MatchRequest {
   return {
     topics: client.preferences.topics,
     languages: client.preferences.languages,
@@ -87,7 +91,7 @@ export function matchRequestOf(client: Client | IntakeInput): MatchRequest {
 /** Runs the matcher over the active coaches and pairs each recommendation with its coach. */
 export async function recommend(
   deps: Pick<IntakeDeps, "catalog" | "clock" | "program">,
-  client: Client | IntakeInput,
+  client: Omit<IntakeInput, "consent">,
 ) {
   const [coaches, program] = await Promise.all([deps.catalog.active(), deps.program.current()]);
   const result = matchClient(matchRequestOf(client), coaches, { now: deps.clock.now(), program });
@@ -107,15 +111,17 @@ const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): I
 
 /**
  * Accepts an intake: one read finds the email's last answers (and the idempotent response), an
- * identical resubmission ends there; otherwise the request passes the email limits (per address
- * and per client `ip`), the client is matched and written in one transaction, and only the writer
- * that wins sends the email.
+ * identical resubmission ends there. Anything else emails the address, so it passes the email
+ * limits first (per address and per client `ip`, decision 0032); then a new email is matched and
+ * written in one transaction, and only the writer that wins sends the email. A known email with
+ * other answers changes nothing: its owner confirms them through an emailed link first
+ * (`requestConfirmation`, decision 0029).
  */
 export async function submitIntake(
-  deps: IntakeDeps,
+  deps: IntakeDeps & ConfirmationDeps,
   typed: IntakeInput,
   opts: { ip: string; idempotencyKey?: string },
-): Promise<IntakeResponse> {
+): Promise<IntakeAnswer> {
   const input = resolveIntakeTerms(await deps.program.current(), typed);
   const hash = answersHash(input);
   let admitted = false;
@@ -131,20 +137,22 @@ export async function submitIntake(
           "this Idempotency-Key was used with a different request",
         );
       }
-      return idempotent.body as IntakeResponse;
+      return idempotent.body as IntakeAnswer;
     }
-    if (record && record.answersHash === hash) return responseOf(record);
-    // The intake's entry to email: whatever follows emails the address, so the limits come first,
-    // before anything is stored or sent (RateLimitedError over them; decision 0032).
+    // The same answers again: the stored result, unless their email could not be sent last time.
+    if (record && record.answersHash === hash && !record.retry) return responseOf(record);
+    // The intake's entry to email: whatever follows (recommendations, waitlist notes, the
+    // confirmation of changed answers) emails the address, so the limits come first, before
+    // anything is stored or sent (RateLimitedError over them; decision 0032).
     if (!admitted) {
       await deps.emailLimits.admit({ address: input.email, ip: opts.ip });
       admitted = true;
     }
+    const known = { idempotencyKey: opts.idempotencyKey, suppressed: suppressed === true };
     try {
-      return await acceptAnswers(deps, input, hash, record, {
-        idempotencyKey: opts.idempotencyKey,
-        suppressed: suppressed === true,
-      });
+      if (record && record.answersHash !== hash)
+        return await requestConfirmation(deps, input, hash, record, known);
+      return await acceptAnswers(deps, input, hash, record, known);
     } catch (error) {
       if (error instanceof ConditionFailedError && attempt < 3) continue;
       throw error;
@@ -214,7 +222,7 @@ export async function notify(
     }
   } catch (error) {
     deps.logger.error("intake email failed", { clientId: client.id, ...describeError(error) });
-    await deps.clients.forgetAnswers(client.email, client.id, idempotencyKey).catch((e) => {
+    await deps.clients.markForRetry(client.email, client.id, idempotencyKey).catch((e) => {
       deps.logger.error("could not mark intake for retry", { clientId: client.id, ...describeError(e) });
     });
   }

@@ -61,6 +61,8 @@ export function exportDocument(
       at: String(s.completedAt ?? s.claimedAt ?? ""),
       status: String(s.status ?? ""),
     })),
+    // What someone sent with the client's address and nobody confirmed yet (decision 0029).
+    pendingAnswers: (fp.pendingAnswers ?? []).map(({ answers, submittedAt }) => ({ submittedAt, answers })),
     deliveries: fp.deliveries.map((d) => ({
       id: d.id,
       provider: d.provider,

@@ -21,17 +21,26 @@ interface LocalParts {
   time: string;
 }
 
+/** One formatter per locale and zone: making one costs far more than using it (a page shows dozens of times). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function localParts(at: Date, timeZone: string, locale: string): LocalParts {
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  const key = `${locale} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(key, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return {
     weekday: get("weekday"),

@@ -26,14 +26,11 @@ export interface SignInToken {
 export interface WebSession {
   idHash: string;
   coachId: string;
-  /** The coach's name and time zone at sign-in, for the header and the times pages show (no read per page). */
-  coachName: string;
-  timezone: string;
   createdAtMs: number;
   lastSeenAtMs: number;
 }
 
-/** Who a live web session belongs to. */
+/** Who a live web session belongs to: the coach as read with the page (name and zone for the header and times). */
 export interface WebViewer {
   coachId: string;
   name: string;

@@ -1,6 +1,9 @@
 import type { SignInToken, WebSession } from "./model";
 
-/** Storage of sign-in links and web sessions (adapters/dynamodb/web-auth-store.ts). */
+/**
+ * Storage of sign-in links and web sessions (adapters/dynamodb/web-auth-store.ts). A session is read
+ * with each page's first read (`WorkspaceReads.firstReads`), not on its own.
+ */
 export interface WebAuthStore {
   putSignInToken(token: SignInToken): Promise<void>;
   getSignInToken(tokenHash: string): Promise<SignInToken | undefined>;
@@ -11,7 +14,6 @@ export interface WebAuthStore {
   consumeSignInToken(tokenHash: string, bindingHash: string, nowMs: number, at: string): Promise<boolean>;
 
   putWebSession(session: WebSession): Promise<void>;
-  getWebSession(idHash: string): Promise<WebSession | undefined>;
   /** Moves the session's last-seen time (and its TTL) forward, unless it was deleted meanwhile. */
   touchWebSession(session: WebSession, lastSeenAtMs: number): Promise<void>;
   deleteWebSession(idHash: string): Promise<void>;

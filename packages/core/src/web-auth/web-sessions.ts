@@ -1,13 +1,7 @@
 import type { Clock } from "../clock";
-import {
-  SESSION_ABSOLUTE_MS,
-  SESSION_IDLE_MS,
-  SESSION_TOUCH_MS,
-  type WebSession,
-  type WebViewer,
-} from "./model";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type WebSession } from "./model";
 import type { WebAuthStore } from "./ports";
-import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
+import { hashSecret, newSecret } from "./secrets";
 
 export interface WebSessionDeps {
   store: WebAuthStore;
@@ -15,17 +9,12 @@ export interface WebSessionDeps {
 }
 
 /** A new session with a new random id (never one the browser brought along); answers the id. */
-export async function startWebSession(
-  deps: WebSessionDeps,
-  coach: { id: string; name: string; timezone: string },
-): Promise<string> {
+export async function startWebSession(deps: WebSessionDeps, coach: { id: string }): Promise<string> {
   const id = newSecret();
   const nowMs = deps.wallClock.now().getTime();
   await deps.store.putWebSession({
     idHash: hashSecret(id),
     coachId: coach.id,
-    coachName: coach.name,
-    timezone: coach.timezone,
     createdAtMs: nowMs,
     lastSeenAtMs: nowMs,
   });
@@ -37,30 +26,9 @@ export function isLive(session: WebSession, nowMs: number): boolean {
   return nowMs - session.lastSeenAtMs < SESSION_IDLE_MS && nowMs - session.createdAtMs < SESSION_ABSOLUTE_MS;
 }
 
-/**
- * The coach a session cookie belongs to, or undefined (no such session, idle, too old). A live
- * session's last-seen time moves forward, written at most once per {@link SESSION_TOUCH_MS}.
- */
-export async function resolveWebSession(
-  deps: WebSessionDeps,
-  id: string | undefined,
-): Promise<WebViewer | undefined> {
-  if (!looksLikeSecret(id)) return undefined;
-  const idHash = hashSecret(id);
-  const session = await deps.store.getWebSession(idHash);
-  const nowMs = deps.wallClock.now().getTime();
-  if (!session) return undefined;
-  if (!isLive(session, nowMs)) {
-    await deps.store.deleteWebSession(idHash);
-    return undefined;
-  }
-  if (nowMs - session.lastSeenAtMs >= SESSION_TOUCH_MS) await deps.store.touchWebSession(session, nowMs);
-  return { coachId: session.coachId, name: session.coachName, timezone: session.timezone };
-}
-
 /** Sign-out: the session is deleted, so the cookie is worth nothing even if it was copied. */
-export async function endWebSession(deps: WebSessionDeps, id: string | undefined): Promise<void> {
-  if (looksLikeSecret(id)) await deps.store.deleteWebSession(hashSecret(id));
+export async function endWebSession(deps: WebSessionDeps, idHash: string | undefined): Promise<void> {
+  if (idHash) await deps.store.deleteWebSession(idHash);
 }
 
 /** Expiry of a session item for the table's TTL (epoch seconds): the sooner of idle and absolute. */

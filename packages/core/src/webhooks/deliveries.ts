@@ -4,12 +4,15 @@ export const DELIVERY_OUTCOMES = ["processed", "ignored", "rejected", "failed"] 
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /**
- * One webhook delivery as received: when, from whom, what it was and how it ended. The body is
- * kept (for replay) only when its signature was valid; never the signature or any secret.
+ * One webhook delivery as received: when, from whom, what it was and how it ended. Only deliveries
+ * whose signature was valid are logged, with their body (for replay); never the signature or any
+ * secret. Refused requests are counted in log lines instead (decision 0031).
  */
 export interface Delivery {
   id: string;
   provider: Provider;
+  /** Set when it came to a coach's own endpoint (`/v1/webhooks/calcom/{coachId}`): that coach. */
+  coachId?: string;
   receivedAt: string;
   /** The provider's event name, once the body could be read. */
   eventName?: string;

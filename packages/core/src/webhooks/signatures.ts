@@ -124,8 +124,18 @@ export interface VerifyCalcomInput {
  * secret sends the literal "no-secret-provided", which is reported as malformed.
  */
 export function verifyCalcomSignature(input: VerifyCalcomInput): SignatureCheck {
-  if (isBlank(input.header)) return fail("missing");
-  const received = input.header.trim();
-  if (!HEX.test(received)) return fail("malformed");
-  return hexEquals(received, hmacHex(input.secret, input.rawBody)) ? { ok: true } : fail("mismatch");
+  const shape = calcomHeaderProblem(input.header);
+  if (shape) return fail(shape);
+  return hexEquals(input.header!.trim(), hmacHex(input.secret, input.rawBody))
+    ? { ok: true }
+    : fail("mismatch");
+}
+
+/**
+ * What is wrong with a Cal.com signature header before any key is tried: "missing" or
+ * "malformed", else undefined. Lets a coach's endpoint refuse it without reading the coach's key.
+ */
+export function calcomHeaderProblem(header: string | null | undefined): "missing" | "malformed" | undefined {
+  if (isBlank(header)) return "missing";
+  return HEX.test(header.trim()) ? undefined : "malformed";
 }

@@ -1,9 +1,9 @@
-import { notFound } from "../errors";
 import { localDate } from "../followups/dates";
 import type { ActionItem } from "../followups/model";
 import type { JobDeps } from "../sessions/jobs";
-import type { Session } from "../sessions/model";
-import type { CoachRef, PersonRef, WorkspaceReads } from "./ports";
+import type { WebViewer } from "../web-auth/model";
+import type { ViewerGate } from "../web-auth/session-claim";
+import type { HomeSessionFields, PersonRef, WorkspaceReads } from "./ports";
 
 /** How far ahead the home page looks, and how far back for sessions still waiting to be finished. */
 export const HOME_AHEAD_DAYS = 14;
@@ -13,12 +13,12 @@ export const HOME_OVERDUE_LIMIT = 20;
 const DAY = 86_400_000;
 
 export interface HomeSession {
-  session: Session;
+  session: HomeSessionFields;
   clientName: string;
 }
 
 export interface CoachHome {
-  coach: CoachRef;
+  viewer: WebViewer;
   /** Sessions that ended and are not finished yet, oldest first. */
   toFinish: HomeSession[];
   /** Scheduled sessions from now to two weeks ahead, soonest first. */
@@ -27,18 +27,25 @@ export interface CoachHome {
   overdue: { item: ActionItem; clientName: string }[];
 }
 
-/** The coach's home page in three reads: their sessions, their overdue items, and the names (one batch). */
+/**
+ * The coach's home page in three calls: their sessions and their overdue items (two queries at
+ * once), then one batch with the web session, the coach and the names. The queries are for the
+ * coach the signed cookie names and run beside the session check, not after it; nothing they
+ * found is used unless `admit` confirms that coach (decision 0028).
+ */
 export async function coachHome(
-  deps: Pick<JobDeps, "bookings" | "clock">,
+  deps: Pick<JobDeps, "clock">,
   reads: WorkspaceReads,
-  coachId: string,
+  gate: ViewerGate,
 ): Promise<CoachHome> {
+  const { coachId } = gate.claim;
   const now = deps.clock.now();
   const [sessions, overdueItems] = await Promise.all([
-    deps.bookings.sessionsOfCoach(coachId, {
-      from: new Date(now.getTime() - HOME_UNFINISHED_DAYS * DAY).toISOString(),
-      to: new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
-    }),
+    reads.scheduledSessionsOfCoach(
+      coachId,
+      new Date(now.getTime() - HOME_UNFINISHED_DAYS * DAY).toISOString(),
+      new Date(now.getTime() + HOME_AHEAD_DAYS * DAY).toISOString(),
+    ),
     // Due before tomorrow in UTC+14 covers "overdue" in every zone; each is then judged in the client's.
     reads.openActionItemsOfCoach(
       coachId,
@@ -47,16 +54,16 @@ export async function coachHome(
     ),
   ]);
   const live = sessions.filter((s) => s.status === "scheduled" && s.coachId === coachId);
-  const { clients, coach } = await reads.clientsAndCoach(
-    [...live.map((s) => s.clientId), ...overdueItems.map((i) => i.clientId)],
-    coachId,
-  );
-  if (!coach) throw notFound("coach");
+  const first = await reads.firstReads(gate.claim, {
+    names: [...new Set([...live.map((s) => s.clientId), ...overdueItems.map((i) => i.clientId)])],
+  });
+  const viewer = await gate.admit(first);
+  const clients = first.names;
   const nameOf = (id: string) => clients.get(id)?.name ?? "A client";
-  const byStart = (a: Session, b: Session) => (a.startsAt < b.startsAt ? -1 : 1);
+  const byStart = (a: HomeSessionFields, b: HomeSessionFields) => (a.startsAt < b.startsAt ? -1 : 1);
   const nowIso = now.toISOString();
   return {
-    coach,
+    viewer,
     toFinish: live
       .filter((s) => s.endsAt <= nowIso)
       .sort(byStart)

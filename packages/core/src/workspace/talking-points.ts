@@ -70,18 +70,22 @@ export function applyChange(
   };
 }
 
-/** The session's own coach changes their talking points; anyone else gets a 404. */
+/**
+ * The session's own coach changes their talking points; anyone else gets a 404. `read`: the list
+ * as this request read it already (the first attempt writes over that; a retry reads again).
+ */
 export async function changeTalkingPoints(
   deps: Pick<JobDeps, "bookings" | "clock">,
   store: TalkingPointStore,
   principal: Principal,
   sessionId: string,
   change: TalkingPointChange,
+  read?: TalkingPoints,
 ): Promise<TalkingPointList> {
   const session = await visibleSession(deps, principal, sessionId);
   assertNotesOwner(principal, session.coachId);
   for (let attempt = 1; ; attempt++) {
-    const current = await store.getTalkingPoints(session.id);
+    const current = (attempt === 1 && read) || (await store.getTalkingPoints(session.id));
     const now = deps.clock.now();
     const next = applyChange(current, change, now.getTime());
     try {

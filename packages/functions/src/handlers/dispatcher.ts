@@ -5,6 +5,7 @@ import * as z from "@coachflow/core/shared/zod";
 import { loadConfig } from "../config";
 import { buildDispatcherDeps, type DispatcherDeps } from "../dispatcher-deps";
 import { privacyOf } from "../privacy-deps";
+import { JOB_SECRET_KEYS } from "../secrets";
 import { withFreshSecrets } from "../secrets-refresh";
 
 /**
@@ -85,11 +86,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-const current = withFreshSecrets(process.env, (env) => {
-  const config = loadConfig(env);
-  const deps = buildDispatcherDeps(config);
-  return { ...deps, config, value: createDispatcher(deps) };
-});
+// Only the job keys: the dispatcher's role can read the stage's shared secret alone (decision 0031).
+const current = withFreshSecrets(
+  process.env,
+  (env) => {
+    const config = loadConfig(env, "jobs");
+    const deps = buildDispatcherDeps(config);
+    return { ...deps, config, value: createDispatcher(deps) };
+  },
+  { keys: JOB_SECRET_KEYS },
+);
 
 /**
  * The dispatcher Lambda: EventBridge Scheduler invokes it (asynchronously) with a schedule's

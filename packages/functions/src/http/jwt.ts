@@ -1,5 +1,6 @@
 import { ROLES } from "@coachflow/core/access/principal";
 import type { Clock } from "@coachflow/core/clock";
+import { type ActiveCoachDeps, isActiveCoach } from "@coachflow/core/coaches/active";
 import type { Logger } from "@coachflow/core/ports";
 import { keyId, keysFor } from "@coachflow/core/shared/keyring";
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
@@ -24,11 +25,17 @@ function refusal(error: unknown): string {
 /**
  * A verifier of bearer JWTs: HS256 with `jwtSecret` (or, for a token whose `kid` names it,
  * `jwtSecretPrevious`: a token without a kid is checked with `jwtSecret`), or the keys of
- * `jwksUrl` (RS256/ES256). `exp`, `sub` and `role` are required; any other algorithm (including
- * `none`), a bad signature, an expired or malformed token gives `undefined` and a log line with the
+ * `jwksUrl` (RS256/ES256). `exp`, `sub` and `role` are required, and with `activeCoaches` a coach
+ * token's coach must be active; any other algorithm (including `none`), a bad signature, an
+ * expired or malformed token, or an inactive coach gives `undefined` and a log line with the
  * reason. Times are judged by `wallClock`.
  */
-export function jwtVerifier(settings: TokenSettings, wallClock: Clock, logger: Logger): VerifyToken {
+export function jwtVerifier(
+  settings: TokenSettings,
+  wallClock: Clock,
+  logger: Logger,
+  activeCoaches?: ActiveCoachDeps,
+): VerifyToken {
   const { jwtSecret, jwtSecretPrevious: previous } = settings;
   const key: JWTVerifyGetKey | undefined = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
@@ -65,9 +72,10 @@ export function jwtVerifier(settings: TokenSettings, wallClock: Clock, logger: L
     const role =
       payload.role ?? (groups.includes("admin") ? "admin" : groups.includes("coach") ? "coach" : undefined);
     if (!ROLES.includes(role as (typeof ROLES)[number])) return refuse("role invalid");
-    return role === "admin"
-      ? { role: "admin", subject: payload.sub }
-      : { role: "coach", coachId: payload.sub };
+    if (role === "admin") return { role: "admin", subject: payload.sub };
+    // A deactivated coach's tokens stop working, however long they had to live (issue 11).
+    if (activeCoaches && !(await isActiveCoach(activeCoaches, payload.sub))) return refuse("coach inactive");
+    return { role: "coach", coachId: payload.sub };
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Principal } from "@coachflow/core/access/principal";
 import type { Clock } from "@coachflow/core/clock";
+import type { ActiveCoachDeps } from "@coachflow/core/coaches/active";
 import type { Logger } from "@coachflow/core/ports";
 import { onceUnlessFailed } from "@coachflow/core/shared/once";
 
@@ -22,12 +23,17 @@ export type VerifyToken = (token: string, log?: Record<string, unknown>) => Prom
  * `jwksUrl`), with the JWT library loaded on the first token to verify: requests without one
  * (webhooks, intake, signed links, the static admin token) never load it. A failed load is
  * retried on the next token. `exp`, `nbf` and `iat` are judged by `wallClock`, never by the
- * program's movable clock. A refused token is logged with its reason (and `log`, the request id),
- * never its text.
+ * program's movable clock. With `activeCoaches`, a coach's token works only while the coach is
+ * active (`isActiveCoach`). A refused token is logged with its reason (and `log`, the request id), never its text.
  */
-export function tokenVerifier(settings: TokenSettings, wallClock: Clock, logger: Logger): VerifyToken {
+export function tokenVerifier(
+  settings: TokenSettings,
+  wallClock: Clock,
+  logger: Logger,
+  activeCoaches?: ActiveCoachDeps,
+): VerifyToken {
   const verifier = onceUnlessFailed(async () =>
-    (await import("./jwt")).jwtVerifier(settings, wallClock, logger),
+    (await import("./jwt")).jwtVerifier(settings, wallClock, logger, activeCoaches),
   );
   return async (token, log) => (await verifier())(token, log);
 }

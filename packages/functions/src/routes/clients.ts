@@ -10,7 +10,7 @@ import { principal, requireRole } from "../http/auth";
 import { readJson } from "../http/body";
 import { adminSecurity, coachOrAdminSecurity, errorResponses, idParams } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
-import { intakeResponseSchema } from "./intake-response";
+import { intakeResponseSchema } from "./intake-schemas";
 
 export const matchesBodySchema = z.object({
   coachIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(

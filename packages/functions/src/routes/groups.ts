@@ -9,9 +9,10 @@ export type RegisterRoutes = (app: Hono, deps: AppDeps, docs: OpenApiRegistry) =
  * A set of routes that is loaded together, on the first request for one of them: the module, the
  * domain code behind it and the schemas it validates with. A cold start then loads only the group
  * its request needs (a webhook delivery does not compile the intake form, the matching or the
- * follow-ups). Three groups: the intake (form, API, matching), the booking webhooks, and the
- * program's own routes. Finer groups would share code, and esbuild gives each piece of code that
- * several groups share a chunk file of its own: eight groups meant 37 files and 9 KB more.
+ * follow-ups). Five groups: the intake (form, API, matching), the booking webhooks, the program's
+ * own routes, and the coach workspace's pages and its sign-in (decision 0028). Finer groups would
+ * share code, and esbuild gives each piece of code that several groups share a chunk file of its
+ * own: eight groups meant 37 files and 9 KB more.
  */
 export interface RouteGroup {
   readonly name: string;
@@ -26,8 +27,21 @@ export interface RouteGroup {
 /** Every route but the system ones (health, OpenAPI document, docs page), which are always loaded. */
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
+    // First: a coach's webhook URL and key (`/v1/coaches/{id}/webhook`) are its, not the program
+    // group's `/v1/coaches/*`, and the first group whose pattern matches answers.
+    name: "webhooks",
+    paths: [
+      "/v1/webhooks/*",
+      "/v1/webhook-deliveries",
+      "/v1/webhook-deliveries/*",
+      "/v1/coaches/:id/webhook",
+      "/v1/coaches/:id/webhook/*",
+    ],
+    load: () => import("./webhooks").then((m) => m.webhookRoutes),
+  },
+  {
     name: "intake",
-    paths: ["/intake", "/v1/intake"],
+    paths: ["/intake", "/intake/*", "/v1/intake"],
     load: () => import("./intake").then((m) => m.intakeRoutes),
   },
   {
@@ -46,14 +60,16 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("./program").then((m) => m.programRoutes),
   },
   {
-    // The coach workspace: server-rendered pages, sign-in by emailed link (web/routes.tsx).
+    // The coach workspace's sign-in by emailed link, and its stylesheet (web/sign-in-group.tsx).
+    // Before the pages' group: its paths are inside theirs, and the first match answers.
+    name: "sign-in",
+    paths: ["/app/sign-in", "/app/sign-in/*", "/app/sign-out", "/app/assets/*"],
+    load: () => import("../web/sign-in-group").then((m) => m.signInGroupRoutes),
+  },
+  {
+    // The coach workspace's pages, server-rendered (web/routes.tsx), and its 404 page.
     name: "workspace",
     paths: ["/app", "/app/*"],
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
-  },
-  {
-    name: "webhooks",
-    paths: ["/v1/webhooks/*", "/v1/webhook-deliveries", "/v1/webhook-deliveries/*"],
-    load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
 ];

@@ -32,6 +32,8 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
     if (check.payload.a === "your-data") return c.html(yourDataPage());
+    // A confirmation of changed answers opens under /intake/confirm/ (decision 0029), not here.
+    if (check.payload.a === "confirm-answers") return c.html(problem(), 400);
     const words = WORDS[check.payload.a];
     return c.html(
       page(

@@ -10,9 +10,10 @@ import { mintToken } from "../http/jwt";
 import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 
+/** A minted coach token lives 12 hours unless asked otherwise, 7 days at most (issue 11). */
 export const mintSchema = z.object({
   coachId: z.string().check(z.minLength(1), z.maxLength(64)),
-  ttlSeconds: z._default(z.number().check(z.int(), z.gte(60), z.lte(30 * 86_400)), 8 * 3600),
+  ttlSeconds: z._default(z.number().check(z.int(), z.gte(60), z.lte(7 * 86_400)), 12 * 3600),
 });
 
 export const MINT_LABELS: FieldLabels = {

@@ -8,7 +8,7 @@ import type { AppDeps } from "../composition";
 import { type FormError, formErrors } from "./form-errors";
 import { listField, parseForm } from "./forms";
 import { ClientPage } from "./pages/client";
-import { principalOf, viewerOf } from "./viewer";
+import { gateOf, principalOf, signedIn } from "./viewer";
 
 const goalsForm = z.object({
   goalText: listField(600, 21),
@@ -31,10 +31,11 @@ export function clientRoutes(app: Hono, deps: AppDeps) {
     c: Context,
     extra: { errors?: FormError[]; goals?: Goal[]; notice?: string } = {},
   ) => {
-    const page = await clientPage(jobs, principalOf(c), c.req.param("id")!);
+    const { workspace } = await deps.web();
+    const page = await clientPage(jobs, workspace, await gateOf(c, deps), c.req.param("id")!);
     return c.html(
       <ClientPage
-        viewer={viewerOf(c)}
+        viewer={page.viewer}
         page={page}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(extra.goals ? { goals: extra.goals } : {})}
@@ -52,6 +53,7 @@ export function clientRoutes(app: Hono, deps: AppDeps) {
   });
 
   app.post("/app/clients/:id/goals", async (c) => {
+    await signedIn(c, deps);
     const form = await parseForm(c, goalsForm);
     const rows = form.goalText.map((text, i) => ({
       text: text.trim(),
@@ -78,11 +80,13 @@ export function clientRoutes(app: Hono, deps: AppDeps) {
   });
 
   app.post("/app/clients/:id/new-session", async (c) => {
+    await signedIn(c, deps);
     await sendNewSessionLink(jobs, principalOf(c), c.req.param("id"));
     return back(c, "sent", "timeline");
   });
 
   app.post("/app/clients/:id/action-items/:itemId", async (c) => {
+    await signedIn(c, deps);
     const { done } = await parseForm(c, doneForm);
     await setActionItemDone(jobs, principalOf(c), c.req.param("itemId"), done === "true");
     return back(c, "item", "actions");

@@ -1,11 +1,11 @@
 import { AppError, type FieldIssue } from "@coachflow/core/errors";
-import { finishSession, visibleSession } from "@coachflow/core/followups/finish";
+import { finishSession } from "@coachflow/core/followups/finish";
 import { MAX_NOTES_CHARS } from "@coachflow/core/followups/schema";
 import { putNotes } from "@coachflow/core/followups/service";
 import * as z from "@coachflow/core/shared/zod";
 import { type PreparedFinish, prepareFinish } from "@coachflow/core/workspace/finish-draft";
 import { finishOutcome } from "@coachflow/core/workspace/finish-outcome";
-import { sessionPage } from "@coachflow/core/workspace/session-page";
+import { openSession, sessionPage } from "@coachflow/core/workspace/session-page";
 import {
   changeTalkingPoints,
   MAX_TALKING_POINT_CHARS,
@@ -17,7 +17,7 @@ import { type FormError, formErrors } from "./form-errors";
 import { field, listField, parseForm } from "./forms";
 import { emptyDraft, FinishedPage, FinishPage, type FinishSessionView } from "./pages/finish";
 import { SessionPage } from "./pages/session";
-import { principalOf, viewerOf } from "./viewer";
+import { gateOf, principalOf, viewerOf } from "./viewer";
 
 const notesForm = z.object({ notes: field(MAX_NOTES_CHARS + 1000) });
 const pointForm = z.object({
@@ -45,15 +45,20 @@ const MAX_ACTIONS = 50;
 /** The session page (agenda, talking points, brief, notes) and finishing the meeting. */
 export function sessionRoutes(app: Hono, deps: AppDeps) {
   const jobs = deps.bookings;
+  /** The session of the URL, opened for this request's viewer (one call: see openSession). */
+  const open = async (c: Context) => {
+    const { workspace } = await deps.web();
+    return { workspace, ...(await openSession(jobs, workspace, await gateOf(c, deps), c.req.param("id")!)) };
+  };
   const renderSession = async (
     c: Context,
     extra: { errors?: FormError[]; typed?: Record<string, string>; notice?: string; status?: 200 | 400 } = {},
   ) => {
     const { workspace } = await deps.web();
-    const page = await sessionPage(jobs, workspace, principalOf(c), c.req.param("id")!);
+    const page = await sessionPage(jobs, workspace, await gateOf(c, deps), c.req.param("id")!);
     return c.html(
       <SessionPage
-        viewer={viewerOf(c)}
+        viewer={page.viewer}
         page={page}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(extra.typed ? { typed: extra.typed } : {})}
@@ -82,7 +87,8 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
         typed: { notes },
         status: 400,
       });
-    await putNotes(jobs, principalOf(c), c.req.param("id"), notes);
+    const opened = await open(c);
+    await putNotes(opened.deps, opened.principal, opened.session.id, notes);
     return c.redirect(`/app/sessions/${c.req.param("id")}?saved=notes#notes-heading`, 303);
   });
 
@@ -105,20 +111,23 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
           : form.op === "remove"
             ? { op: "remove", id: form.id }
             : { op: "dismiss", text };
-    const { workspace } = await deps.web();
-    await changeTalkingPoints(jobs, workspace, principalOf(c), c.req.param("id"), change);
+    const opened = await open(c);
+    await changeTalkingPoints(
+      opened.deps,
+      opened.workspace,
+      opened.principal,
+      opened.session.id,
+      change,
+      opened.first.talkingPoints,
+    );
     return c.redirect(`/app/sessions/${c.req.param("id")}?saved=points#talking-points`, 303);
   });
 
   /** The session (404 unless it is this coach's) and what the finish pages show of it. */
   const finishView = async (c: Context) => {
-    const principal = principalOf(c);
-    const session = await visibleSession(jobs, principal, c.req.param("id")!);
-    const [client, notes, program] = await Promise.all([
-      jobs.clients.get(session.clientId),
-      session.status === "scheduled" ? jobs.followups.getNotes(session.id) : undefined,
-      jobs.program.current(),
-    ]);
+    const { session, first } = await open(c);
+    const [client, program] = await Promise.all([jobs.clients.get(session.clientId), jobs.program.current()]);
+    const notes = session.status === "scheduled" ? first.notes?.notes : undefined;
     if (!client) throw new AppError("not_found", "client not found");
     const view: FinishSessionView = {
       id: session.id,
@@ -192,7 +201,16 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
       if (error instanceof AppError && error.code === "validation_failed")
         return render(serviceErrors(error.fields ?? [], prepared, view));
       if (error instanceof AppError && error.code === "conflict")
-        return render([{ field: "takeaways", message: sentence(error.message) }], undefined, 409);
+        return render(
+          [
+            {
+              field: error.fields?.[0]?.path === "workTogether" ? "work-yes" : "takeaways",
+              message: sentence(error.message),
+            },
+          ],
+          undefined,
+          409,
+        );
       throw error;
     }
     return c.redirect(`/app/sessions/${session.id}/finished`, 303);

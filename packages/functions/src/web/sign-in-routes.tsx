@@ -1,15 +1,16 @@
-import { RateLimitedError } from "@coachflow/core/errors";
+import { AppError, RateLimitedError } from "@coachflow/core/errors";
 import { emailSchema } from "@coachflow/core/shared/validators";
 import * as z from "@coachflow/core/shared/zod";
 import { SESSION_ABSOLUTE_MS } from "@coachflow/core/web-auth/model";
 import { looksLikeSecret, newSecret } from "@coachflow/core/web-auth/secrets";
+import { readClaim, sessionCookie } from "@coachflow/core/web-auth/session-claim";
 import {
   checkSignInLink,
   completeSignIn,
   requestSignInLink,
   resendFromLink,
 } from "@coachflow/core/web-auth/sign-in";
-import { endWebSession, resolveWebSession } from "@coachflow/core/web-auth/web-sessions";
+import { endWebSession } from "@coachflow/core/web-auth/web-sessions";
 import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { clientIp } from "./client-ip";
@@ -26,6 +27,7 @@ import {
   TooManyRequestsPage,
 } from "./pages/sign-in";
 import { LINK_MINUTES, signInDepsOf } from "./sign-in-deps";
+import { claimKeys, signedIn } from "./viewer";
 
 const PROBLEM_STATUS = { invalid: 400, expired: 410, used: 410, "other-browser": 403 } as const;
 const signInForm = z.object({ email: field(400), next: field(600) });
@@ -47,12 +49,17 @@ export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
 
   app.get("/app/sign-in", async (c) => {
     const next = safeNextPath(c.req.query("next"));
-    const { auth } = await deps.web();
-    const signedIn = await resolveWebSession(
-      { store: auth, wallClock: deps.wallClock },
-      cookies.read(c, cookies.session),
-    );
-    if (signedIn) return c.redirect(next, 303);
+    const claim = readClaim(claimKeys(deps), cookies.read(c, cookies.session));
+    const live =
+      claim &&
+      (await signedIn(c, deps, claim).then(
+        () => true,
+        (error) => {
+          if (error instanceof AppError && error.code === "unauthorized") return false;
+          throw error;
+        },
+      ));
+    if (live) return c.redirect(next, 303);
     return c.html(<SignInPage next={next} />);
   });
 
@@ -98,7 +105,8 @@ export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
       );
     cookies.clear(c, cookies.binding);
     // The cookie lasts as long as the session can (14 days); the table decides before that.
-    cookies.write(c, cookies.session, result.sessionId, SESSION_ABSOLUTE_MS / 1000);
+    const value = sessionCookie(claimKeys(deps), result.coachId, result.sessionId);
+    cookies.write(c, cookies.session, value, SESSION_ABSOLUTE_MS / 1000);
     return c.redirect(safeNextPath(result.next), 303);
   });
 
@@ -118,7 +126,8 @@ export function signInRoutes(app: Hono, deps: AppDeps, cookies: WebCookies) {
 
   app.post("/app/sign-out", async (c) => {
     const { auth } = await deps.web();
-    await endWebSession({ store: auth, wallClock: deps.wallClock }, cookies.read(c, cookies.session));
+    const claim = readClaim(claimKeys(deps), cookies.read(c, cookies.session));
+    await endWebSession({ store: auth, wallClock: deps.wallClock }, claim?.idHash);
     cookies.clear(c, cookies.session);
     return c.html(<SignedOutPage />);
   });

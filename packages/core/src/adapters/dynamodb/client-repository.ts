@@ -66,34 +66,13 @@ export class DynamoClientRepository implements ClientRepository {
     client: Client,
     opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
   ): Promise<void> {
-    const creating = client.version === 1;
-    const record: IntakeRecord = {
-      clientId: client.id,
-      answersHash: client.answersHash,
-      status: client.status,
-      matches: client.matches,
-      version: client.version,
-      createdAt: client.createdAt,
-    };
     const idem = opts.idempotency;
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            creating ? { Put: this.createClient(client) } : { Update: this.updateClient(client) },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
-                ...(creating
-                  ? { ConditionExpression: "attribute_not_exists(pk)" }
-                  : {
-                      ConditionExpression: "clientId = :id",
-                      ExpressionAttributeValues: { ":id": client.id },
-                    }),
-              },
-            },
-            ...(idem ? [{ Put: this.idempotencyItem(idem, client.updatedAt, client.id) }] : []),
+            ...clientWrites(this.tableName, client),
+            ...(idem ? [{ Put: idempotencyPut(this.tableName, idem, client.updatedAt, client.id) }] : []),
           ],
         }),
       );
@@ -105,22 +84,22 @@ export class DynamoClientRepository implements ClientRepository {
     }
   }
 
-  async forgetAnswers(email: string, clientId: string, idempotencyKey?: string): Promise<void> {
-    const forget = {
+  async markForRetry(email: string, clientId: string, idempotencyKey?: string): Promise<void> {
+    const mark = {
       TableName: this.tableName,
       Key: keys.clientEmail(email),
-      UpdateExpression: "SET answersHash = :none",
+      UpdateExpression: "SET retry = :yes",
       ConditionExpression: "clientId = :id",
-      ExpressionAttributeValues: { ":none": "", ":id": clientId },
+      ExpressionAttributeValues: { ":yes": true, ":id": clientId },
     };
     if (!idempotencyKey) {
-      await this.db.send(new UpdateCommand(forget));
+      await this.db.send(new UpdateCommand(mark));
       return;
     }
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: forget },
+          { Update: mark },
           { Delete: { TableName: this.tableName, Key: keys.idempotency("intake", idempotencyKey) } },
         ],
       }),
@@ -152,63 +131,97 @@ export class DynamoClientRepository implements ClientRepository {
       }),
     );
   }
+}
 
-  private createClient(client: Client) {
-    return {
-      TableName: this.tableName,
-      Item: { ...keys.client(client.id), ...keys.clientListing(client.id), type: "client", ...client },
-      ConditionExpression: "attribute_not_exists(pk)",
-    };
-  }
-
-  /**
-   * Sets the fields the caller owns and removes the optional intake answers it left out; any other
-   * attribute on the item (written by later steps of the journey) is kept.
-   */
-  private updateClient(client: Client) {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ":prev": client.version - 1 };
-    const sets: string[] = [];
-    for (const [k, v] of Object.entries(client)) {
-      if (
-        k === "id" ||
-        k === "createdAt" ||
-        v === undefined ||
-        (LATER_STEPS as readonly string[]).includes(k)
-      )
-        continue;
-      names[`#${k}`] = k;
-      values[`:${k}`] = v;
-      sets.push(`#${k} = :${k}`);
-    }
-    const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
-    for (const k of removed) names[`#${k}`] = k;
-    const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";
-    return {
-      TableName: this.tableName,
-      Key: keys.client(client.id),
-      UpdateExpression: `SET ${sets.join(", ")}${remove}`,
-      ConditionExpression: "version = :prev",
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    };
-  }
-
-  private idempotencyItem(idem: { key: string } & StoredIdempotentResponse, now: string, clientId: string) {
-    return {
-      TableName: this.tableName,
-      Item: {
-        ...keys.idempotency("intake", idem.key),
-        ...keys.clientResponses(clientId, idem.key),
-        type: "idempotency",
-        requestHash: idem.requestHash,
-        status: idem.status,
-        body: idem.body,
-        expiresAt: Math.floor(Date.parse(now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+/**
+ * The writes that save a client, as TransactItems: the profile (created, or updated over the
+ * version read) and its email record (the email's lock and the intake's one read), each with its
+ * condition. `save` sends them; confirming pending answers sends them with the pending item's
+ * delete (pending-answers.ts), so the two cannot drift apart.
+ */
+export function clientWrites(tableName: string, client: Client) {
+  const creating = client.version === 1;
+  const record: IntakeRecord = {
+    clientId: client.id,
+    answersHash: client.answersHash,
+    status: client.status,
+    matches: client.matches,
+    version: client.version,
+    createdAt: client.createdAt,
+  };
+  return [
+    creating ? { Put: createClient(tableName, client) } : { Update: updateClient(tableName, client) },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.clientEmail(client.email), type: "clientEmail", ...record },
+        ...(creating
+          ? { ConditionExpression: "attribute_not_exists(pk)" }
+          : {
+              ConditionExpression: "clientId = :id",
+              ExpressionAttributeValues: { ":id": client.id },
+            }),
       },
-      ConditionExpression: "attribute_not_exists(pk)",
-    };
+    },
+  ];
+}
+
+function createClient(tableName: string, client: Client) {
+  return {
+    TableName: tableName,
+    Item: { ...keys.client(client.id), ...keys.clientListing(client.id), type: "client", ...client },
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
+}
+
+/**
+ * Sets the fields the caller owns and removes the optional intake answers it left out; any other
+ * attribute on the item (written by later steps of the journey) is kept.
+ */
+function updateClient(tableName: string, client: Client) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":prev": client.version - 1 };
+  const sets: string[] = [];
+  for (const [k, v] of Object.entries(client)) {
+    if (k === "id" || k === "createdAt" || v === undefined || (LATER_STEPS as readonly string[]).includes(k))
+      continue;
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
   }
+  const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
+  for (const k of removed) names[`#${k}`] = k;
+  const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";
+  return {
+    TableName: tableName,
+    Key: keys.client(client.id),
+    UpdateExpression: `SET ${sets.join(", ")}${remove}`,
+    ConditionExpression: "version = :prev",
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** A stored response of an `Idempotency-Key`, on the client's responses (gsi1) for an erasure. */
+export function idempotencyPut(
+  tableName: string,
+  idem: { key: string } & StoredIdempotentResponse,
+  now: string,
+  clientId: string,
+) {
+  return {
+    TableName: tableName,
+    Item: {
+      ...keys.idempotency("intake", idem.key),
+      ...keys.clientResponses(clientId, idem.key),
+      type: "idempotency",
+      requestHash: idem.requestHash,
+      status: idem.status,
+      body: idem.body,
+      expiresAt: Math.floor(Date.parse(now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    },
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
 }
 
 /**

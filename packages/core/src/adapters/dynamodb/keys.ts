@@ -8,6 +8,8 @@ export const keys = {
   coachListing: (id: string) => ({ gsi1pk: "COACHES", gsi1sk: id }),
   /** Active coaches only (sparse gsi2) — the candidates for matching. */
   activeCoachListing: (id: string) => ({ gsi2pk: "COACHES#ACTIVE", gsi2sk: id }),
+  /** A coach's own Cal.com webhook key (decision 0031), next to the profile: both in one read. */
+  coachWebhook: (id: string) => ({ pk: `COACH#${id}`, sk: "WEBHOOK" }),
   /** One per coach email: makes the email unique and finds a coach by it. */
   coachEmail: (email: string) => ({ pk: `COACHEMAIL#${email}`, sk: "COACH" }),
 
@@ -23,6 +25,12 @@ export const keys = {
     pk: "PROGRAM",
     sk: `AGENDAS#${at}#${String(version).padStart(9, "0")}`,
   }),
+  /**
+   * Changed intake answers waiting for the address's owner to confirm them, by the random id the
+   * emailed link names (decision 0029); TTL. Also on the client's responses (gsi1), so an erasure
+   * finds them.
+   */
+  pendingAnswers: (id: string) => ({ pk: `PENDING#${id}`, sk: "ANSWERS" }),
   /** A stored response for an `Idempotency-Key`, expiring by TTL. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "RESPONSE" }),
 

@@ -93,6 +93,7 @@ export class DynamoPrivacyStore implements PrivacyStore {
       sends: sends.map((i) => stripKeys<Item>(i)),
       deliveries: deliveries.map((i) => stripKeys<Item>(i)),
       storedResponses: responses.length,
+      pendingAnswers: responses.filter((i) => i.type === "pendingAnswers").map((i) => stripKeys<Item>(i)),
       // The suppression of the address goes too: it is the address itself.
       refs: [...uniqueKeys(all.map(keyOf)), suppressionKey(client.email)],
     };

@@ -18,13 +18,21 @@ export async function queryPages(db: DynamoDBDocumentClient, input: QueryCommand
   return items;
 }
 
-/** These items, read consistently: 100 keys per BatchGetItem, unprocessed keys asked again. */
-export async function batchGetAll(db: DynamoDBDocumentClient, table: string, wanted: readonly Key[]) {
+/**
+ * These items, read consistently: 100 keys per BatchGetItem, unprocessed keys asked again. `also`:
+ * more of the request (a projection).
+ */
+export async function batchGetAll(
+  db: DynamoDBDocumentClient,
+  table: string,
+  wanted: readonly Key[],
+  also?: object,
+) {
   const found: Record<string, unknown>[] = [];
   const unique = [...new Map(wanted.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
   for (let i = 0; i < unique.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [table]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
+      [table]: { Keys: unique.slice(i, i + 100), ConsistentRead: true, ...also },
     };
     while (request && Object.keys(request).length > 0) {
       const res = await db.send(new BatchGetCommand({ RequestItems: request }));

@@ -84,13 +84,6 @@ export class DynamoWebAuthStore implements WebAuthStore {
     );
   }
 
-  async getWebSession(idHash: string): Promise<WebSession | undefined> {
-    const res = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.webSession(idHash), ConsistentRead: true }),
-    );
-    return res.Item ? stripKeys<WebSession>(res.Item) : undefined;
-  }
-
   async touchWebSession(current: WebSession, lastSeenAtMs: number): Promise<void> {
     try {
       await this.db.send(

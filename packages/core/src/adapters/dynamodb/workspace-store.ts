@@ -1,14 +1,17 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { ExecuteStatementCommand } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
-import type { CoachPrivate, CoachRef, PersonRef, WorkspaceReads } from "../../workspace/ports";
+import type { Session } from "../../sessions/model";
+import type { SessionClaim } from "../../web-auth/session-claim";
+import type {
+  FirstReads,
+  FirstWants,
+  HomeSessionFields,
+  PersonRef,
+  WorkspaceReads,
+} from "../../workspace/ports";
 import type {
   TalkingPoint,
   TalkingPointList,
@@ -16,7 +19,23 @@ import type {
   TalkingPoints,
 } from "../../workspace/talking-points";
 import { failedConditions } from "./errors";
-import { keys, stripKeys } from "./keys";
+import { type Key, keys, stripKeys } from "./keys";
+import { batchGetAll, queryPages } from "./reads";
+
+type Item = Record<string, unknown>;
+
+/** What the home page's read carries: web session, coach and client names only (no profile, answers or notes). */
+const NAMES_ONLY = {
+  ProjectionExpression: "pk, sk, id, #n, #tz, active, coachId, idHash, createdAtMs, lastSeenAtMs",
+  // Both are DynamoDB reserved words.
+  ExpressionAttributeNames: { "#n": "name", "#tz": "timezone" },
+};
+
+const talkingPointsOf = (item: Item | undefined): TalkingPoints => ({
+  points: Array.isArray(item?.points) ? (item.points as TalkingPoint[]) : [],
+  dismissed: Array.isArray(item?.dismissed) ? (item.dismissed as string[]) : [],
+  version: typeof item?.version === "number" ? item.version : 0,
+});
 
 /** The coach workspace's own items and reads: talking points, and the reads its pages need in few calls. */
 export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
@@ -26,7 +45,10 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
   ) {}
 
   async getTalkingPoints(sessionId: string): Promise<TalkingPoints> {
-    return (await this.coachPrivate(sessionId)).talkingPoints;
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.talkingPoints(sessionId), ConsistentRead: true }),
+    );
+    return talkingPointsOf(res.Item);
   }
 
   async putTalkingPoints(
@@ -61,33 +83,81 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     }
   }
 
-  /** The coach's own items of a session (notes, talking points) in one query of its partition. */
-  async coachPrivate(sessionId: string): Promise<CoachPrivate> {
-    const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        // NOTES < SESSION < TALKINGPOINTS: the range holds the session item too, which is skipped
-        // (a filter cannot name a key attribute).
-        KeyConditionExpression: "pk = :p AND sk BETWEEN :notes AND :points",
-        ExpressionAttributeValues: {
-          ":p": keys.session(sessionId).pk,
-          ":notes": keys.sessionNotes(sessionId).sk,
-          ":points": keys.talkingPoints(sessionId).sk,
-        },
-        ConsistentRead: true,
-      }),
+  async firstReads(claim: SessionClaim, wants: FirstWants): Promise<FirstReads> {
+    const { sessionId: s, clientId, names } = wants;
+    const found = await batchGetAll(
+      this.db,
+      this.tableName,
+      [
+        keys.webSession(claim.idHash),
+        keys.coach(claim.coachId),
+        ...(s ? [keys.session(s), keys.sessionNotes(s), keys.talkingPoints(s)] : []),
+        ...(clientId ? [keys.client(clientId)] : []),
+        ...(names ?? []).map((id) => keys.client(id)),
+      ],
+      names && NAMES_ONLY,
     );
-    const items = res.Items ?? [];
-    const notes = items.find((i) => i.sk === keys.sessionNotes(sessionId).sk);
-    const points = items.find((i) => i.sk === keys.talkingPoints(sessionId).sk);
-    return {
-      ...(typeof notes?.updatedAt === "string" ? { notesSavedAt: notes.updatedAt } : {}),
-      talkingPoints: {
-        points: Array.isArray(points?.points) ? (points.points as TalkingPoint[]) : [],
-        dismissed: Array.isArray(points?.dismissed) ? (points.dismissed as string[]) : [],
-        version: typeof points?.version === "number" ? points.version : 0,
-      },
+    const item = (k?: Key) => k && found.find((i) => i.pk === k.pk && i.sk === k.sk);
+    const got = <T>(k?: Key) => {
+      const i = item(k);
+      return i ? stripKeys<T>(i) : undefined;
     };
+    const notes = item(s ? keys.sessionNotes(s) : undefined);
+    return {
+      webSession: got(keys.webSession(claim.idHash)),
+      coach: got(keys.coach(claim.coachId)),
+      session: got(s ? keys.session(s) : undefined),
+      ...(notes ? { notes: { notes: String(notes.notes), updatedAt: String(notes.updatedAt) } } : {}),
+      talkingPoints: talkingPointsOf(item(s ? keys.talkingPoints(s) : undefined)),
+      client: got(clientId ? keys.client(clientId) : undefined),
+      names: new Map(
+        found
+          .filter((i) => String(i.pk).startsWith("CLIENT#"))
+          .map((i) => [String(i.id), stripKeys<PersonRef>(i)]),
+      ),
+    };
+  }
+
+  async clientRecords(clientId: string): Promise<{ sessions: Session[]; actionItems: ActionItem[] }> {
+    const sessionsPk = keys.clientSessions(clientId, "", "").gsi1pk;
+    const found: Item[] = [];
+    let next: string | undefined;
+    // One statement over both partitions of the index: `IN` on its partition key runs as a query
+    // of each (no scan), in one call (decision 0028).
+    do {
+      const res = await this.db.send(
+        new ExecuteStatementCommand({
+          Statement: `SELECT * FROM "${this.tableName}"."gsi1" WHERE gsi1pk IN [?, ?]`,
+          Parameters: [{ S: sessionsPk }, { S: keys.clientActionItems(clientId, "", "").gsi1pk }],
+          NextToken: next,
+        }),
+      );
+      // The SDK's own command (the document client's would add its marshalling code for one call).
+      found.push(...(res.Items ?? []).map((i) => unmarshall(i)));
+      next = res.NextToken;
+    } while (next);
+    const of = <T>(sessions: boolean) =>
+      found.filter((i) => (i.gsi1pk === sessionsPk) === sessions).map((i) => stripKeys<T>(i));
+    return { sessions: of<Session>(true), actionItems: of<ActionItem>(false) };
+  }
+
+  async scheduledSessionsOfCoach(coachId: string, from: string, to: string): Promise<HomeSessionFields[]> {
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
+      // Finished and cancelled sessions stay in the table's answer: only the fields shown travel.
+      FilterExpression: "#s = :scheduled",
+      ProjectionExpression: "id, clientId, coachId, #k, #n, startsAt, endsAt, #s",
+      ExpressionAttributeNames: { "#s": "status", "#k": "kind", "#n": "number" },
+      ExpressionAttributeValues: {
+        ":p": keys.coachSessions(coachId, "", "").gsi2pk,
+        ":from": from,
+        ":to": `${to}~`,
+        ":scheduled": "scheduled",
+      },
+    });
+    return items as unknown as HomeSessionFields[];
   }
 
   async openActionItemsOfCoach(coachId: string, dueBefore: string, limit: number): Promise<ActionItem[]> {
@@ -107,34 +177,5 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     );
     // The index is eventually consistent: an item marked done a moment ago may still be listed.
     return (res.Items ?? []).map((i) => stripKeys<ActionItem>(i)).filter((i) => !i.done);
-  }
-
-  async clientsAndCoach(clientIds: readonly string[], coachId: string) {
-    const wanted = [keys.coach(coachId), ...[...new Set(clientIds)].map((id) => keys.client(id))];
-    const clients = new Map<string, PersonRef>();
-    let coach: CoachRef | undefined;
-    for (let i = 0; i < wanted.length; i += 100) {
-      let request: BatchGetCommandInput["RequestItems"] = {
-        [this.tableName]: {
-          Keys: wanted.slice(i, i + 100),
-          // Only what the pages show: no profile, answers or notes travel.
-          ProjectionExpression: "pk, id, #n, #tz, active",
-          // Both are DynamoDB reserved words.
-          ExpressionAttributeNames: { "#n": "name", "#tz": "timezone" },
-        },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.tableName] ?? []) {
-          if (String(item.pk).startsWith("COACH#")) coach = stripKeys<CoachRef>(item);
-          else {
-            const client = stripKeys<PersonRef>(item);
-            clients.set(client.id, client);
-          }
-        }
-        request = res.UnprocessedKeys;
-      }
-    }
-    return { clients, coach };
   }
 }

@@ -6,7 +6,7 @@ import { Layout } from "../layout";
 /** `/app`: what needs finishing, the next two weeks, overdue action items. */
 export function HomePage(props: { viewer: WebViewer; home: CoachHome }) {
   const { home, viewer } = props;
-  const tz = home.coach.timezone || viewer.timezone;
+  const tz = viewer.timezone;
   return (
     <Layout title="Your sessions" viewer={viewer}>
       <h1>Your sessions</h1>
