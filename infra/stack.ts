@@ -1,3 +1,4 @@
+import { EMAIL_PREVIEWS } from "@coachflow/core/admin/settings-preview";
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Token } from "aws-cdk-lib";
 import { FilterPattern, MetricFilter, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
@@ -142,6 +143,7 @@ export class CoachflowStack extends Stack {
     table.grant(this.api.fn, [...TABLE_ACTIONS.api], { indexes: true });
     table.grant(this.dispatcher.fn, [...TABLE_ACTIONS.dispatcher], { indexes: true });
     table.grant(this.sesEvents.fn, [...TABLE_ACTIONS.sesEvents], { leadingKeys: "SUPPRESSED#*" });
+    email.grantTestRender(this.api.fn, Object.keys(EMAIL_PREVIEWS));
     for (const fn of [this.api, this.dispatcher]) email.grantSend(fn.fn);
     secrets.grantRead(this.api.fn, "both");
     secrets.grantRead(this.dispatcher.fn, "shared");

@@ -79,6 +79,23 @@ export class Email extends Construct {
     });
   }
 
+  /**
+   * ses:TestRenderEmailTemplate of these templates only: the admin console's settings preview
+   * renders them with the typed copy, as SES would send them (decision 0034). Sends nothing.
+   */
+  grantTestRender(grantee: IGrantable, templateNames: readonly string[]): void {
+    const stack = Stack.of(this);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ses:TestRenderEmailTemplate"],
+        resources: templateNames.map((resourceName) =>
+          stack.formatArn({ service: "ses", resource: "template", resourceName }),
+        ),
+      }),
+    );
+  }
+
   /** ses:SendEmail from this stage's domain, through its configuration set, with its templates only. */
   grantSend(grantee: IGrantable): void {
     const stack = Stack.of(this);

@@ -283,6 +283,21 @@ describe("IAM", () => {
       expect(JSON.stringify(send.Resource)).toContain(":identity/mail.coaching.example");
     }
   });
+
+  it("lets only the API render the two templates the admin settings preview shows (decision 0034)", () => {
+    const render = (name: string) =>
+      statementsOf(dev, roleOf(dev, name)).filter((s) =>
+        asArray(s.Action).includes("ses:TestRenderEmailTemplate"),
+      );
+    const [granted, ...more] = render("api");
+    expect(more).toEqual([]);
+    const resources = JSON.stringify(granted.Resource);
+    expect(resources).toContain(":template/session-followup");
+    expect(resources).toContain(":template/welcome-pricing");
+    expect(asArray(granted.Resource)).toHaveLength(2);
+    expect(render("dispatcher")).toEqual([]);
+    expect(render("ses-events")).toEqual([]);
+  });
 });
 
 describe("secrets", () => {

@@ -49,7 +49,7 @@ export type BrowserStack = Awaited<ReturnType<typeof startBrowserStack>>;
  * Checks the page with axe-core's WCAG 2.0/2.1 A and AA rules (0 violations, each listed by rule
  * and element when there are some), and, under `npm run screenshots`, saves a picture of it.
  */
-export async function checkPage(page: Page, name: string): Promise<void> {
+export async function checkPage(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
@@ -59,7 +59,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(found, `axe on ${name} (${page.url()})`).toEqual([]);
   if (process.env.SCREENSHOTS === "1") {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    // A very long page (the admin settings) is pictured by its first screen only.
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}.png`),
+      fullPage: opts.fullPage ?? true,
+    });
   }
 }
 

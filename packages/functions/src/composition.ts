@@ -13,6 +13,7 @@ import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
 import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
+import type { CoachWebhookSection } from "./admin/coach-webhook";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
@@ -55,6 +56,11 @@ export interface AppDeps {
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
   ready(): Promise<boolean>;
+  /**
+   * The admin coach page's "Cal.com webhook (URL and secret)" section, from the per-coach webhook
+   * secrets; unset, the page describes the program's one shared secret (admin/coach-webhook.tsx).
+   */
+  coachWebhookSection?: CoachWebhookSection;
 }
 
 export interface Overrides {

@@ -83,14 +83,21 @@ export class DynamoCoachRepository implements CoachRepository {
     const { activeClients: _load, ...profile } = coachItem(next);
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ":prev": previous.updatedAt };
-    const sets = Object.entries(profile)
-      .filter(([k]) => k !== "pk" && k !== "sk")
-      .map(([k, v], i) => {
-        names[`#a${i}`] = k;
-        values[`:v${i}`] = v;
-        return `#a${i} = :v${i}`;
-      });
-    const remove = next.active ? "" : " REMOVE gsi2pk, gsi2sk";
+    const entries = Object.entries(profile).filter(([k]) => k !== "pk" && k !== "sk");
+    const sets = entries.flatMap(([k, v], i) => {
+      if (v === undefined) return [];
+      names[`#a${i}`] = k;
+      values[`:v${i}`] = v;
+      return [`#a${i} = :v${i}`];
+    });
+    // An optional field set to undefined (the admin form cleared it) is removed from the item.
+    const cleared = entries.flatMap(([k, v], i) => {
+      if (v !== undefined) return [];
+      names[`#a${i}`] = k;
+      return [`#a${i}`];
+    });
+    const removed = [...cleared, ...(next.active ? [] : ["gsi2pk", "gsi2sk"])];
+    const remove = removed.length > 0 ? ` REMOVE ${removed.join(", ")}` : "";
     const emailMoves =
       next.email === previous.email
         ? []
