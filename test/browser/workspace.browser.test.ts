@@ -147,8 +147,11 @@ describe("the coach's journey", () => {
     const [y, m, d] = isoDate(now() + 6 * DAY).split("-");
     await page.keyboard.type(`${m}${d}${y}`);
     await tabTo(page, "button[value=finish]");
+    // The page before already shows an error summary: wait for the answer's own document to load,
+    // or the checks below could run on the old page mid-navigation.
+    const answered = page.waitForEvent("load");
     await page.keyboard.press("Enter");
-    await page.waitForLoadState();
+    await answered;
     await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
     await checkPage(page, "finish-errors");
     expect(await page.locator("#action-0-due").inputValue()).toBe(isoDate(now() + 6 * DAY));
