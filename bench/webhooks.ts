@@ -51,11 +51,16 @@ export async function benchWebhooks(): Promise<BenchResult[]> {
     const tokens: (string | undefined)[] = new Array(total);
     await pool(total, CONCURRENCY, async (i) => {
       if (i % 2 === 0) return;
-      const res = await app.request("/v1/intake", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(sampleIntake(`bench.intake.${i}@example.com`)),
-      });
+      // Each client from an IP of their own, as people apply: the email limits count per IP (0032).
+      const res = await app.request(
+        "/v1/intake",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(sampleIntake(`bench.intake.${i}@example.com`)),
+        },
+        { incoming: { socket: { remoteAddress: `10.${i >> 8}.${i & 255}.1` } } },
+      );
       const body = (await res.json()) as { matches?: { bookingUrl: string }[] };
       const url = body.matches?.[0] ? new URL(body.matches[0].bookingUrl) : undefined;
       const token =

@@ -112,16 +112,26 @@ export interface Bundle {
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
-  // Changed answers from a known email load their store too (decision 0029).
-  intake: ["intake", "defaults", "pending-answers"],
-  webhooks: ["webhooks", "defaults", "agenda-defaults"],
+  // Changed answers from a known email load their store too (decision 0029); the intake and
+  // sign-in count what they email against the limits (decision 0032).
+  intake: ["intake", "defaults", "pending-answers", "email-limiter"],
+  webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their session.
-  "sign-in": ["sign-in-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  // The admin console's pages, in three groups (0033); a replay loads the webhooks' chunk.
+  // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their
+  // session; asking for a link counts it against the email limits (0032).
+  "sign-in": [
+    "sign-in-group",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+    "email-limiter",
+  ],
+  // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk.
   admin: [
     "admin-group",
+    "delivery-log",
     "admin-store",
     "web-auth-store",
     "workspace-store",

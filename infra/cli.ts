@@ -6,6 +6,8 @@ import { checkSettings } from "./settings";
 /**
  * `npm run deploy -- --stage <name> [--domain d] [--admin-email a] [--admin-emails a,b] [--alarm-email a]
  * [--program-name n] [--public-base-url u] [cdk options…]` and the same for `destroy`: maps the
+ * `npm run deploy -- --stage <name> [--domain d] [--admin-email a] [--alarm-email a]
+ * [--program-name n] [--public-base-url u] [--rate-limit-ip-per-hour n] [cdk options…]` and the same for `destroy`: maps the
  * flags to CDK context and runs the pinned CDK CLI on the stage's stack. Unknown options go to cdk.
  */
 const FLAGS: Record<string, string> = {
@@ -16,6 +18,7 @@ const FLAGS: Record<string, string> = {
   "--alarm-email": "alarmEmail",
   "--program-name": "programName",
   "--public-base-url": "publicBaseUrl",
+  "--rate-limit-ip-per-hour": "rateLimitIpPerHour",
 };
 
 export function cdkArgs(command: string, argv: readonly string[]): string[] {
@@ -45,6 +48,7 @@ export function cdkArgs(command: string, argv: readonly string[]): string[] {
     domain,
     adminEmail: context.adminEmail ?? `admin@${domain}`,
     ...(context.adminEmails ? { adminEmails: context.adminEmails } : {}),
+    ...(context.rateLimitIpPerHour ? { rateLimitIpPerHour: Number(context.rateLimitIpPerHour) } : {}),
   });
   return [
     command,

@@ -16,6 +16,8 @@ export interface StageSettings {
   alarmEmail?: string;
   /** The public URL when a custom domain fronts the API; the API Gateway URL otherwise. */
   publicBaseUrl?: string;
+  /** `RATE_LIMIT_IP_PER_HOUR`: emailing requests per client IP and hour; the code's default (60) when absent. */
+  rateLimitIpPerHour?: number;
 }
 
 const STAGE = /^[a-z][a-z0-9-]{0,15}$/;
@@ -37,6 +39,7 @@ export function settingsFromContext(node: Node): StageSettings {
     programName: get("programName"),
     alarmEmail: get("alarmEmail"),
     publicBaseUrl: get("publicBaseUrl"),
+    ...(get("rateLimitIpPerHour") ? { rateLimitIpPerHour: Number(get("rateLimitIpPerHour")) } : {}),
   });
 }
 
@@ -52,6 +55,9 @@ export function checkSettings(s: StageSettings): StageSettings {
   if (s.publicBaseUrl && !/^https:\/\/[^/]+/.test(s.publicBaseUrl)) {
     throw new Error("publicBaseUrl must start with https://");
   }
+  const limit = s.rateLimitIpPerHour;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1_000_000))
+    throw new Error(`rateLimitIpPerHour must be a whole number from 1 to 1000000 (got "${limit}")`);
   return s;
 }
 

@@ -96,6 +96,7 @@ export class CoachflowStack extends Stack {
       PUBLIC_BASE_URL: s.publicBaseUrl ?? publicApi.url,
       LOG_LEVEL: "info",
       ...(s.programName ? { PROGRAM_NAME: s.programName } : {}),
+      ...(s.rateLimitIpPerHour ? { RATE_LIMIT_IP_PER_HOUR: String(s.rateLimitIpPerHour) } : {}),
     };
 
     this.api = new AppFunction(this, "ApiFunction", {

@@ -233,6 +233,12 @@ describe("npm run deploy / destroy", () => {
     ]);
     expect(() => cdkArgs("destroy", [])).toThrow(/--stage/);
     expect(() => cdkArgs("deploy", ["--stage", "Prod!"])).toThrow(/stage must be/);
+    expect(() => cdkArgs("deploy", ["--stage", "dev", "--rate-limit-ip-per-hour", "lots"])).toThrow(
+      /rateLimitIpPerHour must be a whole number/,
+    );
+    expect(cdkArgs("deploy", ["--stage", "dev", "--rate-limit-ip-per-hour=120"])).toContain(
+      "rateLimitIpPerHour=120",
+    );
     expect(() => cdkArgs("bootstrap", ["--stage", "dev"])).toThrow(/unknown command/);
   });
 });

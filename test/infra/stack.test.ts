@@ -14,7 +14,7 @@ let prod: Synthesized;
 
 beforeAll(() => {
   dev = synthesize();
-  prod = synthesize({ stage: "prod" });
+  prod = synthesize({ stage: "prod", rateLimitIpPerHour: 200 });
 });
 
 const fnId = (s: Synthesized, name: string) =>
@@ -120,6 +120,11 @@ describe("the functions", () => {
       "Fn::Join": ["", [{ Ref: secretId(dev, "shared") }, ",", { Ref: secretId(dev, "api") }]],
     });
     expect(envOf(dev, "dispatcher").SECRETS_ARN).toEqual({ Ref: secretId(dev, "shared") });
+  });
+
+  it("get RATE_LIMIT_IP_PER_HOUR from --rate-limit-ip-per-hour, and the code's default without it", () => {
+    expect(envOf(prod, "api").RATE_LIMIT_IP_PER_HOUR).toBe("200");
+    expect(envOf(dev, "api").RATE_LIMIT_IP_PER_HOUR).toBeUndefined();
   });
 
   it("start with their environment plus their secrets' keys: loadConfig accepts it", () => {

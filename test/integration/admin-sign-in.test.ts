@@ -7,9 +7,11 @@ let stack: TestStack;
 let coach: TestCoach;
 const ADMIN = uniqueEmail("admin");
 const OTHER_ADMIN = uniqueEmail("admin2");
+// Each address gets 3 links an hour (decision 0032): the tests below spread over three addresses.
+const THIRD_ADMIN = uniqueEmail("admin3");
 
 beforeAll(async () => {
-  stack = await startTestStack({ env: { ADMIN_EMAILS: ` ${ADMIN.toUpperCase()} , ${OTHER_ADMIN}` } });
+  stack = await startTestStack({ env: { ADMIN_EMAILS: ` ${ADMIN.toUpperCase()} , ${OTHER_ADMIN},${THIRD_ADMIN}` } });
   coach = await addCoach(stack);
 });
 afterAll(async () => {
@@ -107,11 +109,11 @@ describe("the admin console's sign-in (decision 0033)", () => {
 
   it("checks the address against ADMIN_EMAILS on every request: removed, the session ends", async () => {
     const browser = webBrowser(stack);
-    await signInAsAdmin(stack, browser, OTHER_ADMIN);
+    await signInAsAdmin(stack, browser, THIRD_ADMIN);
     expect((await browser.get("/admin")).status).toBe(200);
     const config = stack.deps.config as { adminEmails: readonly string[] };
     const before = config.adminEmails;
-    config.adminEmails = before.filter((e) => e !== OTHER_ADMIN);
+    config.adminEmails = before.filter((e) => e !== THIRD_ADMIN);
     try {
       const res = await browser.get("/admin/clients");
       expect(res.status).toBe(303);
@@ -121,6 +123,17 @@ describe("the admin console's sign-in (decision 0033)", () => {
     }
     // The session was deleted, not only refused: back on the list, the cookie still opens nothing.
     expect((await browser.get("/admin")).status).toBe(303);
+  });
+
+  it("counts an admin's links against the same email limits as every sign-in (decision 0032)", async () => {
+    const browser = webBrowser(stack);
+    // THIRD_ADMIN has had one link; two more in the hour are sent, the next is refused.
+    for (let i = 0; i < 2; i++)
+      expect((await browser.post("/admin/sign-in", { email: THIRD_ADMIN })).status).toBe(303);
+    const refused = await browser.post("/admin/sign-in", { email: THIRD_ADMIN });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain("Too many sign-in requests");
+    expect(await signInMails(THIRD_ADMIN)).toHaveLength(3);
   });
 
   it("ends the console session on sign-out", async () => {

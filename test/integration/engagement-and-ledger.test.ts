@@ -49,23 +49,24 @@ describe("coach load and the send ledger under failure and repetition", () => {
     const before = await load(a);
     const { signLink, linkUrl } = await import("@coachflow/core/links/signed-links");
     const clientId = (await stack.deps.bookings.bookings.getSessions([sessionId]))[0]!.clientId;
-    const path = (action: "continue" | "end") =>
+    // Each link as a check-in would carry it: the engagement's version when it was sent (0032).
+    const path = (action: "continue" | "end", version: number) =>
       new URL(
         linkUrl(
           "http://x",
-          signLink("test-link-secret-0123456789", action, clientId, sessionId, stack.clock.now()),
+          signLink("test-link-secret-0123456789", action, clientId, sessionId, stack.clock.now(), version),
         ),
       ).pathname;
 
     await Promise.all([
-      stack.app.request(path("continue"), { method: "POST" }),
-      stack.app.request(path("continue"), { method: "POST" }),
+      stack.app.request(path("continue", 0), { method: "POST" }),
+      stack.app.request(path("continue", 0), { method: "POST" }),
     ]);
     expect(await load(a)).toBe(before + 1);
 
     await Promise.all([
-      stack.app.request(path("end"), { method: "POST" }),
-      stack.app.request(path("end"), { method: "POST" }),
+      stack.app.request(path("end", 1), { method: "POST" }),
+      stack.app.request(path("end", 1), { method: "POST" }),
     ]);
     expect(await load(a)).toBe(before);
   });

@@ -134,7 +134,7 @@ describe("POST /v1/intake", () => {
     expect(alerts[0]!.body.text).toMatch(/Inactive: 1\b/);
   });
 
-  it("makes at most two DynamoDB calls for a warm intake", async () => {
+  it("makes three DynamoDB calls for a warm intake that emails, one for an identical resubmission", async () => {
     await call(stack.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warmup")));
     const counter = countCalls(stack.deps.aws.dynamodb);
 
@@ -142,30 +142,32 @@ describe("POST /v1/intake", () => {
       "idempotency-key": `k-${Date.now()}`,
     });
 
-    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    // The read; the email limits' counters (one transaction, decision 0032); the client's write.
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
     counter.reset();
     const email = uniqueEmail("warm2");
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
-    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
     counter.reset();
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
     expect(counter.calls).toEqual(["BatchGetItem"]);
   });
 
-  it("makes two DynamoDB calls for changed answers from a known email, one to show the link and three to confirm", async () => {
+  it("makes three DynamoDB calls for changed answers from a known email, one to show the link and three to confirm", async () => {
     const email = uniqueEmail("calls");
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
     const changed = intakeBody(email, { challenge: "Something else entirely, to confirm by email." });
     const counter = countCalls(stack.deps.aws.dynamodb);
 
-    // The intake's one read, then the pending answers (with a key, and its response, in one transaction).
+    // The intake's one read, the email limits (decision 0032), then the pending answers (with a
+    // key, and its response, in one transaction).
     expect((await call(stack.app, "POST", "/v1/intake", changed)).status).toBe(202);
-    expect(counter.calls).toEqual(["BatchGetItem", "PutItem"]);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "PutItem"]);
     counter.reset();
     expect(
       (await call(stack.app, "POST", "/v1/intake", changed, { "idempotency-key": `k-${email}` })).status,
     ).toBe(202);
-    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
     counter.reset();
     // Identical answers: the one read, as before.
     await call(stack.app, "POST", "/v1/intake", intakeBody(email));
@@ -203,8 +205,9 @@ describe("POST /v1/intake", () => {
     await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")));
     const warm = [...counter.calls];
 
-    expect(first).toEqual(["GetItem", "BatchGetItem", "Query", "TransactWriteItems"]);
-    expect(warm).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    // The email limits' counters (decision 0032) come after the intake's read, before matching.
+    expect(first).toEqual(["GetItem", "BatchGetItem", "TransactWriteItems", "Query", "TransactWriteItems"]);
+    expect(warm).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
   });
 
   it("tries an email that could not be sent again on the next identical submission, with or without a key", async () => {
@@ -245,8 +248,9 @@ describe("POST /v1/intake", () => {
     expect(res.status).toBe(201);
     expect(res.body.status).toBe("matched");
     expect(await stack.emailsTo(email)).toHaveLength(0);
-    // The suppression was read in the intake's one read, not in a call of its own.
-    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems"]);
+    // The suppression was read in the intake's one read, not in a call of its own (the second
+    // call is the email limits' counters, decision 0032).
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
   });
 
   it("accepts script tags and line breaks in names as text: escaped in the email, never in a header", async () => {

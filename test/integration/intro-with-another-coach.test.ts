@@ -75,9 +75,14 @@ describe("an intro with another coach while the client is engaged", () => {
     expect([await load(a), await load(b)]).toEqual(loads);
     expect(await c.mail.fresh()).toEqual([]);
 
-    // Once the engagement with A has ended (the client's "end" link), the intro with B goes ahead.
+    // Once the engagement with A has ended (the client's "end" link, carrying the engagement's
+    // version as a check-in's does, decision 0032), the intro with B goes ahead.
+    const version = (await stack.deps.clients.clients.get(c.clientId))?.engagementVersion ?? 0;
     const end = new URL(
-      linkUrl("http://x", signLink(LINK_SECRET, "end", c.clientId, c.introA.sessionId, stack.clock.now())),
+      linkUrl(
+        "http://x",
+        signLink(LINK_SECRET, "end", c.clientId, c.introA.sessionId, stack.clock.now(), version),
+      ),
     ).pathname;
     expect((await stack.app.request(end, { method: "POST" })).status).toBe(200);
     const ahead = await finishAsCoach(stack, b.id, c.introB.sessionId, c.goAhead);

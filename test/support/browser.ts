@@ -21,7 +21,7 @@ export async function startBrowserStack(opts: { clock?: LocalClock; env?: Record
   const origin = `http://localhost:${port}`;
   const wall = { offsetMs: 0, now: () => new Date(Date.now() + wall.offsetMs) };
   const stack = await startTestStack({
-    env: { PUBLIC_BASE_URL: origin, ...opts.env },
+    env: { ...opts.env, PUBLIC_BASE_URL: origin },
     wallClock: wall,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });

@@ -33,6 +33,15 @@ describe("the application's settings", () => {
     expect(() => loadConfig({ ...minimal, ...change })).toThrow(name);
   });
 
+  it("lets a client IP make 60 emailing requests an hour unless RATE_LIMIT_IP_PER_HOUR says otherwise", () => {
+    expect(loadConfig(minimal).rateLimits).toEqual({ ipPerHour: 60 });
+    expect(loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "500" }).rateLimits).toEqual({ ipPerHour: 500 });
+    expect(() => loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "0" })).toThrow(/RATE_LIMIT_IP_PER_HOUR/);
+    expect(() => loadConfig({ ...minimal, RATE_LIMIT_IP_PER_HOUR: "lots" })).toThrow(
+      /RATE_LIMIT_IP_PER_HOUR/,
+    );
+  });
+
   it("starts the dispatcher without the webhook keys, which its role cannot read, and the API not", () => {
     const { CALENDLY_SIGNING_KEY: _k, CALCOM_WEBHOOK_SECRET: _s, ...jobs } = minimal;
 

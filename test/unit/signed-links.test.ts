@@ -13,6 +13,15 @@ describe("signed client links", () => {
     expect(check).toMatchObject({ ok: true, payload: { a: "action-item-done", c: "cli_A", r: "act_1" } });
   });
 
+  it("carry, signed, the engagement version a check-in link was sent at", () => {
+    const token = signLink(SECRET, "continue", "cli_A", "ses_7", NOW, 2);
+    expect(verifyLink(SECRET, token, NOW)).toMatchObject({ ok: true, payload: { a: "continue", v: 2 } });
+    const [kid, body, mac] = token.split(".") as [string, string, string];
+    const payload = JSON.parse(Buffer.from(body, "base64url").toString());
+    const bumped = Buffer.from(JSON.stringify({ ...payload, v: 3 })).toString("base64url");
+    expect(verifyLink(SECRET, `${kid}.${bumped}.${mac}`, NOW)).toEqual({ ok: false, reason: "forged" });
+  });
+
   it("expire after their lifetime, and not before", () => {
     const token = signLink(SECRET, "continue", "cli_A", "ses_1", NOW);
     const life = LINK_LIFETIME_DAYS.continue * DAY;

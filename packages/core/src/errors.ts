@@ -11,6 +11,7 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "precondition_failed"
   | "precondition_required"
+  | "rate_limited"
   | "unavailable";
 
 export interface FieldIssue {
@@ -31,6 +32,26 @@ export class AppError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * "in 55 minutes", "in about 20 hours": when a limited request may be made again, in words for
+ * the pages and messages that say it (decision 0032).
+ */
+export function tryAgainIn(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes <= 90) return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  return `in about ${Math.round(minutes / 60)} hours`;
+}
+
+/**
+ * Over a limit on the emails an unauthenticated request can cause (limits/, decision 0032):
+ * answered 429 with `Retry-After: retryAfterSeconds`, when the window that is full ends.
+ */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", `Too many requests for now: please try again ${tryAgainIn(retryAfterSeconds)}`);
   }
 }
 

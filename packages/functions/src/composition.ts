@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsCaller } from "@coachflow/core/adapters/aws/index";
-import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import type { AdminReads } from "@coachflow/core/admin/ports";
 import type { HandleBookingDeps } from "@coachflow/core/bookings/handle";
 import type { ClientDeps } from "@coachflow/core/clients/service";
@@ -9,6 +8,7 @@ import { type Clock, systemClock } from "@coachflow/core/clock";
 import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
 import type { PendingAnswersStore } from "@coachflow/core/intake/pending";
+import type { EmailLimiter } from "@coachflow/core/limits/unauthenticated-email";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
 import { onceUnlessFailed } from "@coachflow/core/shared/once";
@@ -18,6 +18,7 @@ import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
+import { lazyEmailLimiter } from "./lazy-email-limiter";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
@@ -38,8 +39,13 @@ export interface AppDeps {
   /** Bookings, sessions and their scheduled jobs (the dispatcher uses the same deps). */
   bookings: HandleBookingDeps;
   deliveries: DeliveryLog;
-  /** The coach workspace: sign-in links, web sessions, rate counters, talking points and page reads. */
+  /** The coach workspace: sign-in links, web sessions, talking points and page reads. */
   web: () => Promise<WebStores>;
+  /**
+   * The one limiter of every email an unauthenticated request can cause (intake, sign-in links):
+   * per address and per client IP, by the wall clock (decision 0032).
+   */
+  emailLimits: EmailLimiter;
   /** The program settings (`/v1/program`): the store, the cache every reader shares, the coaches. */
   program: ProgramDeps;
   /** Changed intake answers waiting for their confirmation, loaded on first use (decision 0029). */
@@ -90,6 +96,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const table = config.tableName;
 
   const web = lazyWebStores(doc, table);
+  const emailLimits = lazyEmailLimiter(doc, table, wallClock, config.rateLimits.ipPerHour);
   const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
     clients: bookings.clients,
@@ -100,6 +107,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     logger,
     settings: bookings.settings,
     program: bookings.program,
+    emailLimits,
   };
   return {
     config,
@@ -118,8 +126,9 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     },
     clients,
     bookings,
-    deliveries: new DynamoDeliveryLog(doc, table),
+    deliveries: lazyDeliveryLog(doc, table),
     web,
+    emailLimits,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
     // A chunk of its own, loaded by the first changed answers (0014, 0029).
@@ -150,5 +159,21 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
         return false;
       }
     },
+  };
+}
+
+/**
+ * The webhook delivery log, its adapter loaded on first use (a chunk of its own, 0014): only the
+ * webhooks and the admin console's delivery pages read or write it, so no other cold start loads it.
+ */
+function lazyDeliveryLog(doc: DynamoDBDocumentClient, table: string): DeliveryLog {
+  const log = onceUnlessFailed(async () => {
+    const { DynamoDeliveryLog } = await import("@coachflow/core/adapters/dynamodb/delivery-log");
+    return new DynamoDeliveryLog(doc, table);
+  });
+  return {
+    put: async (d) => (await log()).put(d),
+    get: async (id) => (await log()).get(id),
+    listByOutcome: async (outcome, opts) => (await log()).listByOutcome(outcome, opts),
   };
 }

@@ -64,6 +64,7 @@ const envSchema = z.lazy(() =>
       JWT_AUDIENCE: z.optional(nonEmpty()),
       RETENTION_UNBOOKED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 365),
       RETENTION_AFTER_END_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 730),
+      RATE_LIMIT_IP_PER_HOUR: z._default(whole(1, 1_000_000), 60),
     })
     .check(
       z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
@@ -114,6 +115,8 @@ export interface Config {
   secretsMaxAgeMs: number;
   /** Data protection: when the retention sweep erases a client (decision 0026). */
   retention: { unbookedDays: number; afterEndDays: number };
+  /** Emails an unauthenticated request can cause, per client IP and hour (decision 0032). */
+  rateLimits: { ipPerHour: number };
 }
 
 /** The settings of a function that runs jobs only: no webhook keys (the dispatcher cannot read them). */
@@ -168,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>, reads?: "job
     },
     secretsMaxAgeMs: e.SECRETS_MAX_AGE_SECONDS * 1000,
     retention: { unbookedDays: e.RETENTION_UNBOOKED_DAYS, afterEndDays: e.RETENTION_AFTER_END_DAYS },
+    rateLimits: { ipPerHour: e.RATE_LIMIT_IP_PER_HOUR },
     schedules: {
       group: e.SCHEDULE_GROUP,
       dispatcherArn: e.DISPATCHER_ARN,

@@ -1,12 +1,11 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { onceUnlessFailed } from "@coachflow/core/shared/once";
-import type { RateCounter, WebAuthStore } from "@coachflow/core/web-auth/ports";
+import type { WebAuthStore } from "@coachflow/core/web-auth/ports";
 import type { WorkspaceStore } from "@coachflow/core/workspace/ports";
 
-/** The coach workspace's stores: sign-in links, web sessions, rate counters, talking points, page reads. */
+/** The coach workspace's stores: sign-in links, web sessions, talking points, page reads. */
 export interface WebStores {
   auth: WebAuthStore;
-  rates: RateCounter;
   workspace: WorkspaceStore;
 }
 
@@ -22,6 +21,6 @@ export function lazyWebStores(doc: DynamoDBDocumentClient, table: string): () =>
       import("@coachflow/core/adapters/dynamodb/workspace-store"),
     ]);
     const auth = new DynamoWebAuthStore(doc, table);
-    return { auth, rates: auth, workspace: new DynamoWorkspaceStore(doc, table) };
+    return { auth, workspace: new DynamoWorkspaceStore(doc, table) };
   });
 }

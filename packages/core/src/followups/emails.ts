@@ -37,10 +37,11 @@ function link(
   ctx: SessionContext,
   action: Parameters<typeof signLink>[1],
   ref?: string,
+  version?: number,
 ) {
   return linkUrl(
     deps.settings.publicBaseUrl,
-    signLink(deps.settings.linkSecret, action, ctx.client.id, ref, deps.clock.now()),
+    signLink(deps.settings.linkSecret, action, ctx.client.id, ref, deps.clock.now(), version),
   );
 }
 
@@ -130,8 +131,9 @@ export const followupEmails: Record<
       programName: deps.mailer.programName,
       clientName: ctx.client.name,
       coachName: ctx.coach.name,
-      continueUrl: link(deps, ctx, "continue", ctx.session.id),
-      endUrl: link(deps, ctx, "end", ctx.session.id),
+      // Tied to the engagement as it is now: a later decision supersedes them (decision 0032).
+      continueUrl: link(deps, ctx, "continue", ctx.session.id, ctx.client.engagementVersion ?? 0),
+      endUrl: link(deps, ctx, "end", ctx.session.id, ctx.client.engagementVersion ?? 0),
     });
   },
   async "booking-nudge"(deps, ctx) {

@@ -123,7 +123,9 @@ export async function finishSession(
     return finishSession(deps, principal, id, input, attempt + 1);
   }
   deps.logger.info("session finished", { sessionId: session.id, next: next.type, actionItems: items.length });
-  const updatedClient = engagement ? { ...client, engagement: engagement.next } : client;
+  const updatedClient = engagement
+    ? { ...client, engagement: engagement.next, engagementVersion: engagement.version + 1 }
+    : client;
   await afterFinish(deps, { session: finished, client: updatedClient, coach }, items);
   return { session: finished, alreadyFinished: false };
 }

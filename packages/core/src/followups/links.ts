@@ -7,7 +7,16 @@ import { setActionItemDone } from "./service";
 export interface LinkOutcome {
   title: string;
   message: string;
+  /** 409 when the link is superseded and changed nothing; 200 otherwise. */
+  status?: 409;
 }
+
+const SUPERSEDED: LinkOutcome = {
+  title: "This link has been superseded",
+  message:
+    "Your coaching engagement changed after this email was sent, so this link changes nothing. If you would like something else, reply to your coach.",
+  status: 409,
+};
 
 /**
  * Carries out what a verified signed link asks for, for the client the link was made for only.
@@ -74,6 +83,9 @@ async function decideToContinue(
   } else if (link.a === "end" && current && active) {
     next = { ...current, status: "ended", endedAt: now };
   }
+  // The check-in's links carry the engagement's version when they were sent: after any later
+  // decision (the coach's, or the client's own other answer) they change nothing (decision 0032).
+  if (next && link.v !== (client.engagementVersion ?? 0)) return SUPERSEDED;
   if (next) {
     const change = {
       clientId: client.id,

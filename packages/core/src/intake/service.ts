@@ -5,6 +5,7 @@ import type { CoachCatalog } from "../coaches/catalog";
 import type { Coach } from "../coaches/schema";
 import { AppError, ConditionFailedError } from "../errors";
 import { newId } from "../ids";
+import type { EmailLimiter } from "../limits/unauthenticated-email";
 import { type MatchRequest, type MatchResult, matchClient } from "../matching";
 import type { Mailer } from "../notifications/mailer";
 import type { ClientRepository, IntakeRecord, Logger, ProgramSource } from "../ports";
@@ -33,6 +34,8 @@ export interface IntakeDeps {
   settings: { linkSecret: string; adminEmail: string; publicBaseUrl: string };
   /** The program's words and matching weights (cached: a warm intake reads nothing for them). */
   program: ProgramSource;
+  /** The limits on emails an unauthenticated request can cause (decision 0032). */
+  emailLimits: EmailLimiter;
 }
 
 /**
@@ -108,17 +111,20 @@ const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): I
 
 /**
  * Accepts an intake: one read finds the email's last answers (and the idempotent response), an
- * identical resubmission ends there; a new email is matched and written in one transaction, and
- * only the writer that wins sends the email. A known email with other answers changes nothing: its
- * owner confirms them through an emailed link first (`requestConfirmation`, decision 0029).
+ * identical resubmission ends there. Anything else emails the address, so it passes the email
+ * limits first (per address and per client `ip`, decision 0032); then a new email is matched and
+ * written in one transaction, and only the writer that wins sends the email. A known email with
+ * other answers changes nothing: its owner confirms them through an emailed link first
+ * (`requestConfirmation`, decision 0029).
  */
 export async function submitIntake(
   deps: IntakeDeps & ConfirmationDeps,
   typed: IntakeInput,
-  opts: { idempotencyKey?: string } = {},
+  opts: { ip: string; idempotencyKey?: string },
 ): Promise<IntakeAnswer> {
   const input = resolveIntakeTerms(await deps.program.current(), typed);
   const hash = answersHash(input);
+  let admitted = false;
   for (let attempt = 1; ; attempt++) {
     const { record, idempotent, suppressed } = await deps.clients.readForIntake(
       input.email,
@@ -135,6 +141,13 @@ export async function submitIntake(
     }
     // The same answers again: the stored result, unless their email could not be sent last time.
     if (record && record.answersHash === hash && !record.retry) return responseOf(record);
+    // The intake's entry to email: whatever follows (recommendations, waitlist notes, the
+    // confirmation of changed answers) emails the address, so the limits come first, before
+    // anything is stored or sent (RateLimitedError over them; decision 0032).
+    if (!admitted) {
+      await deps.emailLimits.admit({ address: input.email, ip: opts.ip });
+      admitted = true;
+    }
     const known = { idempotencyKey: opts.idempotencyKey, suppressed: suppressed === true };
     try {
       if (record && record.answersHash !== hash)

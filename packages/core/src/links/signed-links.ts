@@ -24,6 +24,8 @@ const payloadSchema = z.lazy(() =>
     r: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /** expiry, unix seconds */
     x: z.int(),
+    /** the engagement's version when the link was sent (the session-7 check-in; decision 0032) */
+    v: z.optional(z.int()),
   }),
 );
 export type LinkPayload = z.infer<typeof payloadSchema>;
@@ -55,12 +57,14 @@ export function signLink(
   clientId: string,
   ref: string | undefined,
   now: Date,
+  version?: number,
 ): string {
   const payload: LinkPayload = {
     a: action,
     c: clientId,
     ...(ref ? { r: ref } : {}),
     x: Math.floor(now.getTime() / 1000) + LINK_LIFETIME_DAYS[action] * 86_400,
+    ...(version !== undefined ? { v: version } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${keyId(secret)}.${body}.${mac(secret, body)}`;

@@ -22,9 +22,3 @@ export interface WebAuthStore {
   /** Ends every web session of the coach (deactivation). */
   deleteCoachSessions(coachId: string): Promise<number>;
 }
-
-/** Counters of requests per key and fixed window, kept in the table under a TTL. */
-export interface RateCounter {
-  /** Adds one to the counter of `key` in the window starting at `windowStartMs`; answers the new count. */
-  hit(key: string, windowStartMs: number, windowMs: number): Promise<number>;
-}

@@ -1,4 +1,5 @@
 import type { Clock } from "../clock";
+import type { EmailLimiter } from "../limits/unauthenticated-email";
 import type { Logger } from "../ports";
 import { normalizeAddress } from "./address";
 import {
@@ -8,8 +9,7 @@ import {
   type SignInToken,
   type WebRole,
 } from "./model";
-import type { RateCounter, WebAuthStore } from "./ports";
-import { enforceRateLimits, SIGN_IN_RULES } from "./rate-limit";
+import type { WebAuthStore } from "./ports";
 import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
 import { startWebSession } from "./web-sessions";
 
@@ -26,7 +26,8 @@ export interface SignInPeople {
 
 export interface SignInDeps {
   store: WebAuthStore;
-  rates: RateCounter;
+  /** The limits on every unauthenticated email, shared with the intake (decision 0032). */
+  limits: EmailLimiter;
   people: SignInPeople;
   /** Sends the sign-in email (the caller builds the link from the token). */
   sendLink(to: { email: string; name: string }, token: string): Promise<void>;
@@ -47,10 +48,7 @@ export async function requestSignInLink(
 ): Promise<void> {
   const email = normalizeAddress(input.email);
   const now = deps.wallClock.now();
-  await enforceRateLimits(deps.rates, now.getTime(), [
-    { rule: SIGN_IN_RULES.address, value: email },
-    { rule: SIGN_IN_RULES.ip, value: input.ip },
-  ]);
+  await deps.limits.admit({ address: email, ip: input.ip });
   const person = await deps.people.findByEmail(email);
   if (!person?.active) {
     deps.logger.info("sign-in link not sent", {

@@ -13,10 +13,11 @@ function adminPerson(deps: AppDeps, email: string): SignInPerson | undefined {
 
 /** What an admin's sign-in needs: the same stores and limits as a coach's, the list of addresses, its own email. */
 export async function adminSignInDeps(deps: AppDeps): Promise<SignInDeps> {
-  const { auth, rates } = await deps.web();
+  const { auth } = await deps.web();
   return {
     store: auth,
-    rates,
+    // The same limiter as every unauthenticated email (decision 0032): an admin's links count too.
+    limits: deps.emailLimits,
     people: {
       role: "admin",
       findByEmail: async (email) => adminPerson(deps, email),

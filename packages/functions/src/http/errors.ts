@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type FieldIssue } from "@coachflow/core/errors";
+import { AppError, type ErrorCode, type FieldIssue, RateLimitedError } from "@coachflow/core/errors";
 import { type FieldLabels, issueMessages } from "@coachflow/core/shared/issue-messages";
 import type * as z from "@coachflow/core/shared/zod";
 import type { Context } from "hono";
@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 422,
   precondition_failed: 412,
   precondition_required: 428,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -70,6 +71,7 @@ export function toErrorResponse(error: unknown, logger: JsonLogger, context: Rec
 }
 
 export function respondWithError(c: Context, error: unknown, logger: JsonLogger) {
+  if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
   const { status, body } = toErrorResponse(error, logger, {
     requestId: c.get("requestId" as never),
     method: c.req.method,

@@ -29,6 +29,7 @@ const ERROR_TEXT: Record<number, string> = {
   415: "Unsupported content type",
   422: "Idempotency-Key reused with a different request",
   428: "If-Match is required",
+  429: "Over the email limits: try again after `Retry-After` seconds",
 };
 
 /** Admin routes: the static admin token or an admin JWT. */

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "@coachflow/core/errors";
+import { type FieldIssue, tryAgainIn } from "@coachflow/core/errors";
 import { CADENCES, INTAKE_LABELS } from "@coachflow/core/intake/schema";
 import type { Program } from "@coachflow/core/program/program";
 import { labelFor } from "@coachflow/core/shared/issue-messages";
@@ -98,6 +98,21 @@ ${pairs.map(([o, l]) => html`<option value="${o}" ${o === current ? "selected" :
 }
 
 /**
+ * The honeypot: a field people never see or reach (off screen, hidden from assistive technology,
+ * out of the tab order, labelled to be left empty should it ever show) and form-filling robots
+ * fill. A post with it filled stores and sends nothing and answers like a success (decision 0032).
+ */
+export const HONEYPOT_FIELD = "website";
+export const honeypotFilled = (v: FormValues) => one(v, HONEYPOT_FIELD).trim() !== "";
+const honeypot = html`<div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this field empty</label>
+<input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>`;
+
+/** Over the email limits (429): when to try again, in words, above the form with the answers kept. */
+const tooManyNotice = (retryAfterSeconds: number) =>
+  html`<div class="error-summary" role="alert" tabindex="-1"><h2>Please wait before sending this again</h2>
+<p>We have sent as many emails as we can for now to this address or from your network. Please try again ${tryAgainIn(retryAfterSeconds)}. Your answers are kept below; nothing was saved or sent.</p></div>`;
+
+/**
  * The intake form; with `issues` (shared/issue-messages.ts), shown again with every answer kept, an
  * error summary at the top linking to each field, and each message again at its field. The styles,
  * levels and topics offered are the program's own (its settings).
@@ -106,6 +121,7 @@ export function intakeFormPage(
   program: Program,
   values: FormValues = {},
   issues: readonly FieldIssue[] = [],
+  opts: { retryAfterSeconds?: number } = {},
 ) {
   const terms = (list: readonly { id: string; label: string }[]) => list.map((t) => [t.id, t.label] as const);
   const { coachingStyles, seniorityLevels, topics } = program.settings;
@@ -116,6 +132,7 @@ export function intakeFormPage(
     "Apply for coaching",
     html`<h1>Apply for coaching</h1>
 <p>Tell us about yourself and what you want to work on. We will recommend one to three coaches who fit, and you can book a free intro session with the one you like.</p>
+${opts.retryAfterSeconds !== undefined ? tooManyNotice(opts.retryAfterSeconds) : ""}
 ${issues.length > 0 ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>Please check these answers</h2><ul>${[...errs].map(([f, m]) => html`<li><a href="#${f}">${m}</a></li>`)}</ul></div>` : ""}
 <form method="post" action="/v1/intake" novalidate>
 <fieldset><legend>About you</legend>
@@ -152,6 +169,7 @@ ${choices(
 )}
 </fieldset>
 ${choices(v, errs, "consent", [["true", "I agree to be contacted about coaching by email."]], "checkbox")}
+${honeypot}
 <button type="submit">Find my coaches</button>
 </form>`,
   );

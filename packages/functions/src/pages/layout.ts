@@ -20,6 +20,7 @@ export function page(title: string, body: Content) {
   .error-summary { border: 3px solid #c81e1e; padding: 0.75rem 1rem; border-radius: 6px; } .error { color: #c81e1e; font-weight: 600; }
   button { margin-top: 1.5rem; padding: 0.7rem 1.4rem; font: inherit; font-weight: 600; background: #1f4e79; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
   .coach { border: 1px solid #cbd2d9; border-radius: 8px; padding: 1rem; margin: 1rem 0; } a.book { font-weight: 600; }
+  .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   :focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
 </style>
 </head>

@@ -24,3 +24,12 @@ ${result.matches.map(
 )}`,
   );
 }
+
+/** What a post caught by the honeypot sees: a success like any other, though nothing was kept. */
+export function receivedPage() {
+  return page(
+    "Thank you",
+    html`<h1>Thank you, we have your application</h1>
+<p>We will email you about the coaches who fit you.</p>`,
+  );
+}

@@ -1,4 +1,4 @@
-import { AppError } from "@coachflow/core/errors";
+import { AppError, RateLimitedError } from "@coachflow/core/errors";
 import { type ConfirmDeps, confirmAnswers, pendingChange } from "@coachflow/core/intake/confirm";
 import { INTAKE_LABELS, intakeInputSchema } from "@coachflow/core/intake/schema";
 import { type IntakeAnswer, submitIntake } from "@coachflow/core/intake/service";
@@ -17,8 +17,9 @@ import {
   linkProblemPage,
   linkUsedPage,
 } from "../pages/intake-confirm";
-import { type FormValues, formToIntake, intakeFormPage } from "../pages/intake-form";
-import { recommendationsPage } from "../pages/recommendations";
+import { type FormValues, formToIntake, honeypotFilled, intakeFormPage } from "../pages/intake-form";
+import { receivedPage, recommendationsPage } from "../pages/recommendations";
+import { clientIp } from "../web/client-ip";
 import { confirmationRequiredSchema, intakeResponseSchema } from "./intake-schemas";
 
 /**
@@ -67,6 +68,11 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     const type = mediaType(c);
     if (type === "application/x-www-form-urlencoded") {
       const values = formValues(await rawBody(c));
+      if (honeypotFilled(values)) {
+        // A robot: nothing stored or sent, an answer like a success; the line counts them.
+        deps.logger.warn("intake honeypot filled", { route: "/v1/intake" });
+        return c.html(receivedPage(), 201);
+      }
       const parsed = z.safeParse(intakeInputSchema, formToIntake(values), { reportInput: true });
       const program = await deps.clients.program.current();
       if (!parsed.success) {
@@ -76,10 +82,17 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
         );
       }
       try {
-        const result = await submitIntake(intake, parsed.data, { idempotencyKey });
+        const result = await submitIntake(intake, parsed.data, { idempotencyKey, ip: clientIp(c) });
         if (result.status === "confirmation_required") return c.html(checkEmailPage(), 202);
         return c.html(recommendationsPage(result), 201);
       } catch (error) {
+        if (error instanceof RateLimitedError) {
+          c.header("Retry-After", String(error.retryAfterSeconds));
+          return c.html(
+            intakeFormPage(program, values, [], { retryAfterSeconds: error.retryAfterSeconds }),
+            429,
+          );
+        }
         // A style or level the program does not know: the form again, naming it, like any other answer.
         if (!(error instanceof AppError && error.code === "validation_failed" && error.fields)) throw error;
         return c.html(intakeFormPage(program, values, error.fields), 400);
@@ -89,7 +102,7 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
       throw new AppError("unsupported_media_type", "send application/json or an HTML form post");
     }
     const input = validate(intakeInputSchema, parseJson(await rawBody(c)), INTAKE_LABELS);
-    const answer = await submitIntake(intake, input, { idempotencyKey });
+    const answer = await submitIntake(intake, input, { idempotencyKey, ip: clientIp(c) });
     return c.json(answer, statusOf(answer));
   });
 
@@ -131,7 +144,10 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
       "the same client and result and sends no second email. The email of a known client with different " +
       "answers changes nothing: 202 `confirmation_required`, and the address is emailed a single-use link " +
       "(24 h) whose owner confirms the new answers; then the profile updates and matching runs again (an " +
-      "admin's choice of coaches is kept). An `Idempotency-Key` replays the first response.",
+      "admin's choice of coaches is kept). An `Idempotency-Key` replays the first response. " +
+      "Every intake that emails (recommendations, a waitlist note, or the confirmation link) counts against the address (3 an hour, " +
+      "10 a day) and the client IP (`RATE_LIMIT_IP_PER_HOUR`, 60 by default); over a limit it answers 429 with " +
+      "`Retry-After`, storing and sending nothing.",
     request: {
       headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
       body: { required: true, content: { "application/json": { schema: intakeInputSchema } } },
@@ -146,7 +162,7 @@ export function intakeRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
           "The email belongs to a known client and the answers differ: nothing changed; the address's owner must confirm them through the link emailed to it",
         content: { "application/json": { schema: confirmationRequiredSchema } },
       },
-      ...errorResponses(400, 413, 415, 422),
+      ...errorResponses(400, 413, 415, 422, 429),
     },
   });
   docs.registerPath({

@@ -48,8 +48,15 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     if (check.payload.a === "your-data") return yourDataPress(c, deps, check.payload);
     const outcome = await applyLink(deps.bookings, check.payload);
     if (!outcome) return c.html(problem(), 400);
-    deps.logger.info("signed link used", { action: check.payload.a, clientId: check.payload.c });
-    return c.html(page(outcome.title, html`<h1>${outcome.title}</h1><p>${outcome.message}</p>`));
+    deps.logger.info("signed link used", {
+      action: check.payload.a,
+      clientId: check.payload.c,
+      ...(outcome.status ? { status: outcome.status } : {}),
+    });
+    return c.html(
+      page(outcome.title, html`<h1>${outcome.title}</h1><p>${outcome.message}</p>`),
+      outcome.status ?? 200,
+    );
   });
   docs.registerPath({
     method: "post",
@@ -60,6 +67,10 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     responses: {
       200: { description: "An HTML page saying what changed" },
       400: { description: "Tampered or expired: a friendly page, nothing changed" },
+      409: {
+        description:
+          "A session-7 check-in link superseded by a later decision on the engagement: nothing changed",
+      },
     },
   });
 }

@@ -7,10 +7,10 @@ export const LINK_MINUTES = SIGN_IN_LINK_TTL_MS / 60_000;
 
 /** What a coach's sign-in needs from the app: the stores, the coaches, the wall clock, and the sign-in email. */
 export async function signInDepsOf(deps: AppDeps): Promise<SignInDeps> {
-  const { auth, rates } = await deps.web();
+  const { auth } = await deps.web();
   return {
     store: auth,
-    rates,
+    limits: deps.emailLimits,
     people: {
       role: "coach",
       findByEmail: (email) => deps.bookings.coaches.findByEmail(email),

@@ -1,4 +1,4 @@
-import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
+import { RateLimitedError } from "@coachflow/core/errors";
 import type { Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ADMIN_CSS } from "../admin/assets";

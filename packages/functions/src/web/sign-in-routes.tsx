@@ -1,8 +1,7 @@
-import { AppError } from "@coachflow/core/errors";
+import { AppError, RateLimitedError } from "@coachflow/core/errors";
 import { emailSchema } from "@coachflow/core/shared/validators";
 import * as z from "@coachflow/core/shared/zod";
 import { SESSION_ABSOLUTE_MS } from "@coachflow/core/web-auth/model";
-import { RateLimitedError } from "@coachflow/core/web-auth/rate-limit";
 import { looksLikeSecret, newSecret } from "@coachflow/core/web-auth/secrets";
 import { readClaim, sessionCookie } from "@coachflow/core/web-auth/session-claim";
 import {

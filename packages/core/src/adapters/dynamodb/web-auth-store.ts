@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { SignInToken, WebSession } from "../../web-auth/model";
-import type { RateCounter, WebAuthStore } from "../../web-auth/ports";
+import type { WebAuthStore } from "../../web-auth/ports";
 import { sessionExpiresAtSeconds } from "../../web-auth/web-sessions";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
@@ -16,8 +16,8 @@ import { keys, stripKeys } from "./keys";
 /** A day of slack after a token's expiry before DynamoDB's TTL removes it (TTL is lazy anyway). */
 const TTL_SLACK_S = 86_400;
 
-/** Sign-in links, web sessions and rate counters in the single table, each under a TTL. */
-export class DynamoWebAuthStore implements WebAuthStore, RateCounter {
+/** Sign-in links and web sessions in the single table, each under a TTL (rate counters: rate-counter.ts). */
+export class DynamoWebAuthStore implements WebAuthStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -148,19 +148,5 @@ export class DynamoWebAuthStore implements WebAuthStore, RateCounter {
       }
     }
     return hashes.length;
-  }
-
-  async hit(key: string, windowStartMs: number, windowMs: number): Promise<number> {
-    const res = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.rateCounter(key, windowStartMs),
-        UpdateExpression: "ADD #n :one SET expiresAt = if_not_exists(expiresAt, :exp)",
-        ExpressionAttributeNames: { "#n": "count" },
-        ExpressionAttributeValues: { ":one": 1, ":exp": Math.ceil((windowStartMs + windowMs) / 1000) + 60 },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    return Number(res.Attributes?.count ?? 1);
   }
 }

@@ -1,3 +1,4 @@
+import { tryAgainIn } from "@coachflow/core/errors";
 import type { LinkProblem } from "@coachflow/core/web-auth/model";
 import type { FormError } from "../form-errors";
 import { describedBy, ErrorSummary, FieldError, titleWithErrors } from "../layout";
@@ -67,13 +68,12 @@ export function LinkSentPage(props: { area: Area; minutes: number }) {
 /** 429: too many links asked for; says when to try again. */
 export function TooManyRequestsPage(props: { area: Area; retryAfterSeconds: number }) {
   const { Shell } = props.area;
-  const minutes = Math.ceil(props.retryAfterSeconds / 60);
   return (
     <Shell title="Too many sign-in requests">
       <h1>Too many sign-in requests</h1>
       <p>
-        We have sent as many sign-in links as we can for now. Please try again in {minutes}{" "}
-        {minutes === 1 ? "minute" : "minutes"}.
+        We have sent as many sign-in links as we can for now. Please try again{" "}
+        {tryAgainIn(props.retryAfterSeconds)}.
       </p>
       <p>A link we already sent still works until it expires: check your email first.</p>
     </Shell>
