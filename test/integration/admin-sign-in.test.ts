@@ -11,7 +11,9 @@ const OTHER_ADMIN = uniqueEmail("admin2");
 const THIRD_ADMIN = uniqueEmail("admin3");
 
 beforeAll(async () => {
-  stack = await startTestStack({ env: { ADMIN_EMAILS: ` ${ADMIN.toUpperCase()} , ${OTHER_ADMIN},${THIRD_ADMIN}` } });
+  stack = await startTestStack({
+    env: { ADMIN_EMAILS: ` ${ADMIN.toUpperCase()} , ${OTHER_ADMIN},${THIRD_ADMIN}` },
+  });
   coach = await addCoach(stack);
 });
 afterAll(async () => {
