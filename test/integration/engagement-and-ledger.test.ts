@@ -1,3 +1,4 @@
+import { correlationToken } from "@coachflow/core/bookings/correlation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalClock } from "../../packages/local/src/scheduler";
 import {
@@ -24,10 +25,19 @@ describe("coach load and the send ledger under failure and repetition", () => {
     (await call(stack.app, "GET", `/v1/coaches/${coach.id}`, undefined, adminHeaders)).body
       .activeClients as number;
 
-  /** Books a session starting an hour from now, moves past its end, and finishes it as its coach. */
-  async function meetAndFinish(coach: TestCoach, email: string, body: Record<string, unknown>) {
+  /**
+   * Books a session starting an hour from now (through the coach's link for `clientId`, if given),
+   * moves past its end, and finishes it as its coach.
+   */
+  async function meetAndFinish(
+    coach: TestCoach,
+    email: string,
+    body: Record<string, unknown>,
+    clientId?: string,
+  ) {
     const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;
-    const { sessionId } = await bookByWebhook(stack, { coach, email, start });
+    const token = clientId ? correlationToken(clientId, coach.id, "test-link-secret-0123456789") : undefined;
+    const { sessionId } = await bookByWebhook(stack, { coach, email, start, ...(token ? { token } : {}) });
     await moveTo(stack, start + 2 * HOUR);
     const res = await finishAsCoach(stack, coach.id, sessionId, {
       takeaways: [],
@@ -45,10 +55,17 @@ describe("coach load and the send ledger under failure and repetition", () => {
 
   it("moves a client's load from the old coach to the new one when an intro with another coach goes ahead", async () => {
     const email = uniqueEmail("switch");
-    await meetAndFinish(a, email, { next: { type: "ad-hoc" }, workTogether: true });
+    const first = await meetAndFinish(a, email, { next: { type: "ad-hoc" }, workTogether: true });
     expect([await load(a), await load(b)]).toEqual([1, 0]);
+    const clientId = (await stack.deps.bookings.bookings.getSessions([first]))[0]!.clientId;
 
-    await meetAndFinish(b, email, { next: { type: "recurring", cadence: "weekly" }, workTogether: true });
+    // Through b's booking link: by email alone, b (no match, no engagement) would not get the client (0030).
+    await meetAndFinish(
+      b,
+      email,
+      { next: { type: "recurring", cadence: "weekly" }, workTogether: true },
+      clientId,
+    );
 
     expect([await load(a), await load(b)]).toEqual([0, 1]);
   });

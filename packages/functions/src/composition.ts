@@ -9,6 +9,7 @@ import { CoachCatalog } from "@coachflow/core/coaches/catalog";
 import type { CoachDeps } from "@coachflow/core/coaches/service";
 import type { PrivacyStore } from "@coachflow/core/ports";
 import type { ProgramDeps } from "@coachflow/core/program/service";
+import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import { dataClients } from "./aws-clients";
 import type { Config } from "./config";
@@ -17,6 +18,7 @@ import { buildJobDeps } from "./job-deps";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
+import type { UnverifiedBookings } from "./unverified-bookings";
 import { lazyWebStores, type WebStores } from "./web-stores";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -40,6 +42,8 @@ export interface AppDeps {
   program: ProgramDeps;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
+  /** Unverified bookings: the admin's list, its decisions, the client's confirmation (0030); loaded on first use. */
+  unverified: () => Promise<UnverifiedBookings>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -99,6 +103,10 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     web,
     // Loaded on first use: only an export or an erasure needs it (a chunk of its own, 0014).
     privacyStore: lazyPrivacyStore(doc, table),
+    // Loaded on first use too: only a decision on an unverified booking needs it (0030).
+    unverified: onceUnlessFailed(async () =>
+      (await import("./unverified-bookings")).unverifiedBookings(bookings, doc, table),
+    ),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

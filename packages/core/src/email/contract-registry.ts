@@ -4,9 +4,11 @@ import type { TemplateContract } from "./contract";
 import { actionItemReminder } from "./contracts/action-item-reminder";
 import { adminClientErased } from "./contracts/admin-client-erased";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
+import { adminUnverifiedBooking } from "./contracts/admin-unverified-booking";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
 import { agendaReminder } from "./contracts/agenda-reminder";
 import { bookingConfirmation } from "./contracts/booking-confirmation";
+import { bookingIdentityCheck } from "./contracts/booking-identity-check";
 import { bookingNudge } from "./contracts/booking-nudge";
 import { coachBrief } from "./contracts/coach-brief";
 import { coachRecommendations } from "./contracts/coach-recommendations";
@@ -36,6 +38,8 @@ export const CONTRACTS = [
   finishNudge,
   adminUnknownCoach,
   adminClientErased,
+  adminUnverifiedBooking,
+  bookingIdentityCheck,
   sessionFollowup,
   welcomePricing,
   introClosing,

@@ -3,7 +3,14 @@ import { keyId, keysFor, sameText } from "../shared/keyring";
 import * as z from "../shared/zod";
 
 /** What a client can do from an email without an account. */
-export const LINK_ACTIONS = ["action-item-done", "continue", "end", "unsubscribe", "your-data"] as const;
+export const LINK_ACTIONS = [
+  "action-item-done",
+  "continue",
+  "end",
+  "unsubscribe",
+  "your-data",
+  "confirm-booking",
+] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 /** Built on the first verification, not at import (the dispatcher signs links but never verifies one). */
@@ -29,6 +36,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   unsubscribe: 365,
   /** The footer link of every client email: export and erasure (decision 0026). */
   "your-data": 365,
+  /** "Is this you?": attaches an unverified booking (`r`, its session) to the client (decision 0030). */
+  "confirm-booking": 30,
 };
 
 const mac = (secret: string, body: string) =>

@@ -32,19 +32,23 @@ export async function sessionPage(
   assertNotesOwner(principal, detail.coachId);
   const coach = detail.kind === "intro" ? await deps.coaches.get(detail.coachId) : undefined;
   const mine = new Set([...own.talkingPoints.points.map((p) => p.text), ...own.talkingPoints.dismissed]);
-  const suggestions = suggestTalkingPoints({
-    kind: detail.kind,
-    coach: coach ?? { id: detail.coachId, specialties: [] },
-    client: {
-      name: detail.client.name,
-      challenge: detail.client.challenge,
-      ...(detail.client.goals ? { goals: detail.client.goals } : {}),
-      preferences: detail.client.preferences,
-      timezone: detail.client.timezone,
-    },
-    openActionItems: detail.openActionItems,
-    goals: detail.goals,
-    today: localDate(deps.clock.now(), detail.client.timezone),
-  }).filter((s) => !mine.has(s));
+  const client = detail.client;
+  // A past client's session has nothing to suggest from: no brief, goals or action items (0030).
+  const suggestions = !("preferences" in client)
+    ? []
+    : suggestTalkingPoints({
+        kind: detail.kind,
+        coach: coach ?? { id: detail.coachId, specialties: [] },
+        client: {
+          name: client.name,
+          challenge: client.challenge,
+          ...(client.goals ? { goals: client.goals } : {}),
+          preferences: client.preferences,
+          timezone: client.timezone,
+        },
+        openActionItems: detail.openActionItems,
+        goals: detail.goals,
+        today: localDate(deps.clock.now(), client.timezone),
+      }).filter((s) => !mine.has(s));
   return { detail, own, suggestions };
 }

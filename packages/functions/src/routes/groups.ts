@@ -53,7 +53,14 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   },
   {
     name: "webhooks",
-    paths: ["/v1/webhooks/*", "/v1/webhook-deliveries", "/v1/webhook-deliveries/*"],
+    // With the admin's unverified bookings (decision 0030): what booking processing set aside.
+    paths: [
+      "/v1/webhooks/*",
+      "/v1/webhook-deliveries",
+      "/v1/webhook-deliveries/*",
+      "/v1/unverified-bookings",
+      "/v1/unverified-bookings/*",
+    ],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
 ];

@@ -8,6 +8,7 @@ import { requireRole } from "../http/auth";
 import { mediaType, rawBytes, validate } from "../http/body";
 import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
+import { unverifiedBookingRoutes } from "./unverified-bookings";
 
 const answerSchema = z.object({
   deliveryId: z.string(),
@@ -31,6 +32,7 @@ export function receiveDeps(deps: AppDeps): ReceiveDeps {
 
 /** Booking webhooks from Calendly and Cal.com, and the admin view of their delivery log. */
 export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
+  unverifiedBookingRoutes(app, deps, docs);
   const receive = receiveDeps(deps);
   for (const [provider, header] of [
     ["calendly", CALENDLY_SIGNATURE_HEADER],

@@ -14,6 +14,14 @@ export const keys = {
   client: (id: string) => ({ pk: `CLIENT#${id}`, sk: "PROFILE" }),
   /** All clients by id, oldest first (gsi1): kept for an admin listing; nothing reads it yet. */
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
+  /**
+   * Unverified bookings waiting for a decision, oldest first (sparse gsi2 on the booking's own
+   * client profile, removed once it is linked or rejected; decision 0030).
+   */
+  unverifiedBooking: (createdAt: string, clientId: string) => ({
+    gsi2pk: "UNVERIFIED",
+    gsi2sk: `${createdAt}#${clientId}`,
+  }),
   /** One per client email: makes the email unique and answers a resubmission in one read. */
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
   /** The program settings document of the stage (one item). */
