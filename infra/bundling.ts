@@ -112,9 +112,14 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
   intake: ["intake", "defaults"],
-  webhooks: ["webhooks", "defaults", "agenda-defaults"],
+  // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
+  webhooks: ["webhooks", "defaults", "agenda-defaults", "profile-items"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
+  // group they are in), and the client's "is this you?" link (a program route).
+  "unverified-decisions": ["webhooks", "jwt", "unverified-bookings"],
+  "is-this-you": ["program", "unverified-bookings"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

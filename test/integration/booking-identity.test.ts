@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { keyId } from "@coachflow/core/shared/keyring";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalClock } from "../../packages/local/src/scheduler";
@@ -31,6 +32,21 @@ import { calendlyCanceled, calendlyCreated, deliver } from "../support/webhooks"
  */
 
 const LINK_SECRET = "test-link-secret-0123456789";
+
+/** Every item of the table (a Scan: fine in a test, never on a request path). */
+async function wholeTable(stack: TestStack): Promise<Record<string, unknown>[]> {
+  const doc = DynamoDBDocumentClient.from(stack.deps.aws.dynamodb);
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({ TableName: stack.deps.config.tableName, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
 const intake = {
   challenge: "Secret challenge: my skip-level manager is about to reorganise my whole team.",
   goals: "Secret goal: move into a staff engineer role within a year.",
@@ -276,6 +292,31 @@ describe("booking identity (issue 11)", () => {
       for (const ask of asks) await openLink(stack, signedLinkPaths(ask)[0]!);
       expect(await clientOfSession(second.sessionId)).not.toBe(client.clientId);
     });
+  });
+
+  it("erases the unverified bookings made with a client's address, waiting or rejected, with the client", async () => {
+    const client = await clientMatchedWith("mail-erase", [matched]);
+    const waiting = await book({ coach: stranger, email: client.email, start: slot(70), answer: "erase me" });
+    const rejected = await book({ coach: stranger, email: client.email, start: slot(72) });
+    expect(
+      (await asAdmin(stack, "POST", `/v1/unverified-bookings/${rejected.sessionId}/reject`)).status,
+    ).toBe(200);
+    const needles = [client.clientId, client.email, waiting.sessionId, rejected.sessionId];
+    const pending = () =>
+      stack.scheduler.pendingSchedules().filter((p) => needles.some((n) => JSON.stringify(p).includes(n)));
+    expect(pending().length).toBeGreaterThan(0);
+
+    // The export is the client's own: a booking that may be someone else's is not in it.
+    const exported = await asAdmin(stack, "GET", `/v1/clients/${client.clientId}/export`);
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.body)).not.toContain(waiting.sessionId);
+
+    expect((await asAdmin(stack, "DELETE", `/v1/clients/${client.clientId}`)).status).toBe(200);
+    const left = (await wholeTable(stack)).filter((i) =>
+      needles.some((n) => JSON.stringify(i).toLowerCase().includes(n.toLowerCase())),
+    );
+    expect(left.map((i) => `${i.pk} ${i.sk}`)).toEqual([`CLIENT#${client.clientId} TOMBSTONE`]);
+    expect(pending()).toEqual([]);
   });
 
   describe("a coach's access to a client ends when the match, the engagement and the booked sessions end", () => {

@@ -334,6 +334,11 @@ export interface ClientFootprint {
   deliveries: Record<string, unknown>[];
   /** Stored intake responses (`Idempotency-Key`) still kept. */
   storedResponses: number;
+  /**
+   * The sessions of unverified bookings made with the client's address (decision 0030): erased
+   * with the client (their items are in `refs`), not exported, since they may be someone else's.
+   */
+  heldSessions: Session[];
   refs: readonly unknown[];
 }
 

@@ -15,8 +15,8 @@ export const keys = {
   /** All clients by id, oldest first (gsi1): kept for an admin listing; nothing reads it yet. */
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
   /**
-   * Unverified bookings waiting for a decision, oldest first (sparse gsi2 on the booking's own
-   * client profile, removed once it is linked or rejected; decision 0030).
+   * Unverified bookings, oldest first: sparse gsi2 on each one's own client profile, which goes
+   * once it is linked; a rejected one stays, with `unverified.rejectedAt` (decision 0030).
    */
   unverifiedBooking: (createdAt: string, clientId: string) => ({
     gsi2pk: "UNVERIFIED",

@@ -17,8 +17,9 @@ const at = (version: number) =>
     : { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": version } };
 
 /**
- * Unverified bookings (decision 0030): their own client profiles carry a sparse gsi2 key while
- * they wait for a decision, so the admin's list is one Query; a decision is one write.
+ * Unverified bookings (decision 0030): their own client profiles carry a sparse gsi2 key, so the
+ * admin's list is one Query (rejected ones left out; they stay in the index so that an erasure of
+ * the client whose address they used finds them); a decision is one write.
  */
 export class DynamoUnverifiedStore implements UnverifiedStore {
   constructor(
@@ -35,6 +36,7 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
           TableName: this.tableName,
           IndexName: "gsi2",
           KeyConditionExpression: "gsi2pk = :p",
+          FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
           ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
           ExclusiveStartKey: start,
         }),
@@ -91,8 +93,7 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.client(booker.id),
-        UpdateExpression:
-          "SET unverified.rejectedAt = :at, updatedAt = :at, version = version + :one REMOVE gsi2pk, gsi2sk",
+        UpdateExpression: "SET unverified.rejectedAt = :at, updatedAt = :at, version = version + :one",
         ConditionExpression: "version = :v",
         ExpressionAttributeValues: { ":at": when, ":one": 1, ":v": booker.version },
       }),
