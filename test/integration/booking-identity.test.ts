@@ -220,6 +220,15 @@ describe("booking identity (issue 11)", () => {
       expect(admin.map((m) => m.subject)).toEqual(["A booking waits for a decision: who booked it?"]);
       expect(admin[0]!.body.text).not.toContain("Secret");
 
+      // The coach's workspace shows the same: the booking's details, nothing of the client's.
+      const browser = webBrowser(stack);
+      await signIn(stack, browser, stranger.email);
+      const sessionPage = await browser.get(`/app/sessions/${booked.sessionId}`);
+      expect(sessionPage.status).toBe(200);
+      expect(sessionPage.text).toContain("Someone Else");
+      expect(sessionPage.text).not.toContain("Secret");
+      expect((await browser.get(`/app/clients/${client.clientId}`)).status).toBe(404);
+
       // Finishing it is refused while nobody has said whose it is.
       const finish = await finishAsCoach(stack, stranger.id, booked.sessionId, {
         takeaways: ["x"],

@@ -4,9 +4,9 @@ import { defineContract } from "../contract";
 import { personName, programNameField, systemText } from "../schemas";
 
 /**
- * To the program admin: a booking matched a client by email alone, with a coach who is neither
- * among their matches nor engaged with them, so it is kept apart until someone says whose it is
- * (decision 0030). Ids and the booking's own details; never the client's profile.
+ * To the program admin: a booking matched a client by email alone, with a coach who does not work
+ * with them, so it is kept apart until someone says whose it is (decision 0030). Ids and the
+ * booking's own details; never the client's profile.
  */
 export const adminUnverifiedBooking = defineContract({
   name: "admin-unverified-booking",

@@ -19,7 +19,7 @@ export const adminUnverifiedBookingTemplate = defineTemplate(adminUnverifiedBook
     audience: "admin",
     body: `
 <h1 style="${css.h1}">A booking waits for a decision</h1>
-<p style="${css.p}">{{{html.coachName}}} was booked with the address of a client, without one of the client's booking links, and {{{html.coachName}}} is neither among the client's coaches nor engaged with them. The booking is kept apart: the coach sees only what was typed into the booking form, and the address was asked to confirm.</p>
+<p style="${css.p}">{{{html.coachName}}} was booked with the address of a client, without one of the client's booking links, and does not work with them (not one of their matches, not their engaged coach, no session booked with them). The booking is kept apart: the coach sees only what was typed into the booking form, and the address was asked to confirm.</p>
 <p style="${css.p}">If the client does not confirm, decide whether it is theirs: <code>POST /v1/unverified-bookings/{{{html.sessionId}}}/link</code> or <code>/reject</code> (listed at <code>GET /v1/unverified-bookings</code>).</p>
 <table style="${css.table}">
 <tr><th style="${css.th}">Booking</th><td style="${css.td}">{{{html.sessionId}}}</td></tr>
@@ -34,7 +34,7 @@ export const adminUnverifiedBookingTemplate = defineTemplate(adminUnverifiedBook
     body: `
 A booking waits for a decision.
 
-{{{text.coachName}}} was booked with the address of a client, without one of the client's booking links, and {{{text.coachName}}} is neither among the client's coaches nor engaged with them. The booking is kept apart: the coach sees only what was typed into the booking form, and the address was asked to confirm.
+{{{text.coachName}}} was booked with the address of a client, without one of the client's booking links, and does not work with them (not one of their matches, not their engaged coach, no session booked with them). The booking is kept apart: the coach sees only what was typed into the booking form, and the address was asked to confirm.
 
 If the client does not confirm, decide whether it is theirs: POST /v1/unverified-bookings/{{{text.sessionId}}}/link or /reject (listed at GET /v1/unverified-bookings).
 
