@@ -99,10 +99,10 @@ export async function setActionItemDone(
         ? item.clientId === who.asClient
         : who.role === "admin" || who.coachId === item.coachId;
     if (!owner) throw notFound("action item");
-    // A coach's own item, while they still have the client (decision 0030).
+    // A coach's own item, while they still have the client (decision 0030); else as if missing.
     if (!("asClient" in who) && who.role === "coach")
-      await visibleClient(deps, who, item.clientId).catch(() => {
-        throw notFound("action item");
+      await visibleClient(deps, who, item.clientId).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === "not_found" ? notFound("action item") : error;
       });
     if (item.done === done) return item;
     const now = deps.clock.now().toISOString();
