@@ -13,6 +13,7 @@ import {
   HOUR,
   MINUTE,
   mailbox,
+  moveTo,
   onlyMail,
   openLink,
   signedLinkPaths,
@@ -376,9 +377,10 @@ describe("booking identity (issue 11)", () => {
       const token = tokenOf(client.links.get(stranger.id)!)!;
       const intro = await book({ coach: stranger, email: client.email, token, start: slot(-3) });
       const notes = `Private: ${Math.random().toString(36).slice(2)}`;
+      const tomorrow = new Date(now() + 24 * HOUR).toISOString().slice(0, 10);
       const finished = await finishAsCoach(stack, stranger.id, intro.sessionId, {
         takeaways: ["A first conversation"],
-        actionItems: [],
+        actionItems: [{ text: "Secret step: write to the skip-level", dueDate: tomorrow }],
         next: { type: "end" },
         workTogether: false,
         privateNotes: notes,
@@ -399,6 +401,11 @@ describe("booking identity (issue 11)", () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain(notes);
       expect(page.text).not.toContain("Secret");
+      // Once the item is overdue, the home page does not list it: the client is no longer theirs.
+      await moveTo(stack, now() + 3 * 24 * HOUR);
+      const home = await browser.get("/app");
+      expect(home.status).toBe(200);
+      expect(home.text).not.toContain("Secret step");
     });
   });
 });

@@ -21,5 +21,7 @@ export const coachHasClient = (
 ) =>
   !client.unverified &&
   (client.matches.some((m) => m.coachId === coachId) ||
-    (client.engagement?.status === "active" && client.engagement.coachId === coachId) ||
-    sessions.some((s) => s.coachId === coachId && s.status === "scheduled"));
+    // The engagement while active, a session while scheduled.
+    [client.engagement, ...sessions].some(
+      (x) => x?.coachId === coachId && (x.status === "active" || x.status === "scheduled"),
+    ));

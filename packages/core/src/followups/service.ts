@@ -16,14 +16,20 @@ import { MAX_NOTES_CHARS } from "./schema";
  * A client the principal may see: admins see all; a coach only a client they have now (a match, an
  * active engagement or a session still to hold: `coachHasClient`, decision 0030), else 404.
  */
-export async function visibleClient(deps: JobDeps, principal: Principal, clientId: string): Promise<Client> {
+export async function visibleClient(
+  deps: JobDeps,
+  principal: Principal,
+  clientId: string,
+  /** What a refusal says is missing (an action item of the client, say). */
+  what = "client",
+): Promise<Client> {
   const client = await deps.clients.get(clientId);
-  if (!client) throw notFound("client");
   if (
-    principal.role === "coach" &&
-    !coachHasClient(client, principal.coachId, await deps.bookings.sessionsOfClient(clientId))
+    !client ||
+    (principal.role === "coach" &&
+      !coachHasClient(client, principal.coachId, await deps.bookings.sessionsOfClient(clientId)))
   )
-    throw notFound("client");
+    throw notFound(what);
   return client;
 }
 
@@ -101,9 +107,7 @@ export async function setActionItemDone(
     if (!owner) throw notFound("action item");
     // A coach's own item, while they still have the client (decision 0030); else as if missing.
     if (!("asClient" in who) && who.role === "coach")
-      await visibleClient(deps, who, item.clientId).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === "not_found" ? notFound("action item") : error;
-      });
+      await visibleClient(deps, who, item.clientId, "action item");
     if (item.done === done) return item;
     const now = deps.clock.now().toISOString();
     const { doneAt: _d, ...rest } = item;

@@ -1,3 +1,4 @@
+import type { Client } from "../clients/model";
 import type { ActionItem } from "../followups/model";
 import type { TalkingPointStore, TalkingPoints } from "./talking-points";
 
@@ -7,6 +8,11 @@ export interface PersonRef {
   name: string;
   timezone: string;
 }
+
+/** A client as the home page reads them: the name, and what says whether the coach has them (0030). */
+export interface ClientRef
+  extends PersonRef,
+    Partial<Pick<Client, "matches" | "engagement" | "unverified">> {}
 
 /** The signed-in coach as the home page needs them. */
 export interface CoachRef extends PersonRef {
@@ -29,7 +35,7 @@ export interface WorkspaceReads {
   clientsAndCoach(
     clientIds: readonly string[],
     coachId: string,
-  ): Promise<{ clients: Map<string, PersonRef>; coach?: CoachRef }>;
+  ): Promise<{ clients: Map<string, ClientRef>; coach?: CoachRef }>;
 }
 
 export type WorkspaceStore = WorkspaceReads & TalkingPointStore;

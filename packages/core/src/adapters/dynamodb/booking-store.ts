@@ -112,16 +112,7 @@ export class DynamoBookingStore implements BookingStore {
         },
       })),
       // Loaded on first use (a chunk of its own, decision 0014): only a chain's first booking needs it.
-      ...(p
-        ? (await import("./profile-items")).profileItems(table, p, {
-            profile: {
-              ...keys.client(p.id),
-              ...keys.clientListing(p.id),
-              ...(p.unverified ? keys.unverifiedBooking(p.createdAt, p.id) : {}),
-            },
-            email: keys.clientEmail(p.email),
-          })
-        : []),
+      ...(p ? (await import("./profile-items")).profileItems(table, p, keys) : []),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
-import type { CoachPrivate, CoachRef, PersonRef, WorkspaceReads } from "../../workspace/ports";
+import type { ClientRef, CoachPrivate, CoachRef, WorkspaceReads } from "../../workspace/ports";
 import type {
   TalkingPoint,
   TalkingPointList,
@@ -111,14 +111,14 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
 
   async clientsAndCoach(clientIds: readonly string[], coachId: string) {
     const wanted = [keys.coach(coachId), ...[...new Set(clientIds)].map((id) => keys.client(id))];
-    const clients = new Map<string, PersonRef>();
+    const clients = new Map<string, ClientRef>();
     let coach: CoachRef | undefined;
     for (let i = 0; i < wanted.length; i += 100) {
       let request: BatchGetCommandInput["RequestItems"] = {
         [this.tableName]: {
           Keys: wanted.slice(i, i + 100),
-          // Only what the pages show: no profile, answers or notes travel.
-          ProjectionExpression: "pk, id, #n, #tz, active",
+          // Only what the pages show, and whom the coach has (0030): no profile, answers or notes travel.
+          ProjectionExpression: "pk, id, #n, #tz, active, matches, engagement, unverified",
           // Both are DynamoDB reserved words.
           ExpressionAttributeNames: { "#n": "name", "#tz": "timezone" },
         },
@@ -128,7 +128,7 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
         for (const item of res.Responses?.[this.tableName] ?? []) {
           if (String(item.pk).startsWith("COACH#")) coach = stripKeys<CoachRef>(item);
           else {
-            const client = stripKeys<PersonRef>(item);
+            const client = stripKeys<ClientRef>(item);
             clients.set(client.id, client);
           }
         }
