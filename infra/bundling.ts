@@ -115,7 +115,8 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Changed answers from a known email load their store too (decision 0029); the intake and
   // sign-in count what they email against the limits (decision 0032).
   intake: ["intake", "defaults", "pending-answers", "email-limiter"],
-  webhooks: ["webhooks", "defaults", "agenda-defaults"],
+  // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
+  webhooks: ["webhooks", "defaults", "agenda-defaults", "profile-items"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   "workspace sign-in": [
@@ -126,6 +127,10 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
     "email-limiter",
   ],
+  // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
+  // group they are in), and the client's "is this you?" link (a program route).
+  "unverified-decisions": ["webhooks", "jwt", "unverified-bookings"],
+  "is-this-you": ["program", "unverified-bookings"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

@@ -22,6 +22,7 @@ import { lazyEmailLimiter } from "./lazy-email-limiter";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
+import type { UnverifiedBookings } from "./unverified-bookings";
 import { lazyWebStores, type WebStores } from "./web-stores";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -52,6 +53,8 @@ export interface AppDeps {
   pendingAnswers: () => Promise<PendingAnswersStore>;
   /** A client's footprint and its erasure (export, erasure, retention; decision 0026). */
   privacyStore: PrivacyStore;
+  /** Unverified bookings: the admin's list, its decisions, the client's confirmation (0030); loaded on first use. */
+  unverified: () => Promise<UnverifiedBookings>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -124,6 +127,10 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
       const { DynamoPendingAnswers } = await import("@coachflow/core/adapters/dynamodb/pending-answers");
       return new DynamoPendingAnswers(doc, table);
     }),
+    // Loaded on first use too: only a decision on an unverified booking needs it (0030).
+    unverified: onceUnlessFailed(async () =>
+      (await import("./unverified-bookings")).unverifiedBookings(bookings, doc, table),
+    ),
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

@@ -36,6 +36,9 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/webhook-deliveries/*",
       "/v1/coaches/:id/webhook",
       "/v1/coaches/:id/webhook/*",
+      // With the admin's unverified bookings (decision 0030): what booking processing set aside.
+      "/v1/unverified-bookings",
+      "/v1/unverified-bookings/*",
     ],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },

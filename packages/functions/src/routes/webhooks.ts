@@ -10,6 +10,7 @@ import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { webhookDeps } from "../webhook-deps";
 import { coachWebhookRoutes } from "./coach-webhooks";
+import { unverifiedBookingRoutes } from "./unverified-bookings";
 
 const answerSchema = z.object({
   deliveryId: z.string(),
@@ -37,6 +38,7 @@ const listQuery = z.object({
 
 /** Booking webhooks from Calendly and Cal.com, the coaches' own Cal.com webhooks, and the delivery log. */
 export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
+  unverifiedBookingRoutes(app, deps, docs);
   const { receive } = webhookDeps(deps);
   for (const [provider, header] of [
     ["calendly", CALENDLY_SIGNATURE_HEADER],

@@ -78,6 +78,7 @@ export class DynamoBookingStore implements BookingStore {
 
   async commit(change: BookingChange): Promise<void> {
     const table = this.tableName;
+    const p = change.profile;
     const items = [
       ...change.bookings.map((b) => ({
         Put: {
@@ -110,6 +111,8 @@ export class DynamoBookingStore implements BookingStore {
           ...versionCondition(pair.version),
         },
       })),
+      // Loaded on first use (a chunk of its own, decision 0014): only a chain's first booking needs it.
+      ...(p ? (await import("./profile-items")).profileItems(table, p, keys) : []),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,
