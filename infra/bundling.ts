@@ -115,7 +115,9 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Changed answers from a known email load their store too (decision 0029); the intake and
   // sign-in count what they email against the limits (decision 0032).
   intake: ["intake", "defaults", "pending-answers", "email-limiter"],
-  webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults"],
+  // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
+  // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
+  webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their
@@ -140,15 +142,28 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
   ],
   "admin replay": [
-    "replay-group",
     "webhooks",
+    "delivery-log",
+    "profile-items",
+    "booked-clients",
+    "admin-store",
     "web-auth-store",
     "workspace-store",
     "defaults",
     "agenda-defaults",
   ],
-  "admin coaches": ["coaches-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
-  settings: ["settings-group", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  settings: [
+    "settings-group",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+  ],
+  // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
+  // group they are in), and the client's "is this you?" link (a program route).
+  "unverified-decisions": ["webhooks", "jwt", "unverified-bookings", "booked-clients"],
+  "is-this-you": ["program", "unverified-bookings"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

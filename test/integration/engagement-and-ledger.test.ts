@@ -1,3 +1,4 @@
+import { correlationToken } from "@coachflow/core/bookings/correlation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalClock } from "../../packages/local/src/scheduler";
 import {
@@ -24,10 +25,19 @@ describe("coach load and the send ledger under failure and repetition", () => {
     (await call(stack.app, "GET", `/v1/coaches/${coach.id}`, undefined, adminHeaders)).body
       .activeClients as number;
 
-  /** Books a session starting an hour from now, moves past its end, and finishes it as its coach. */
-  async function meetAndFinish(coach: TestCoach, email: string, body: Record<string, unknown>) {
+  /**
+   * Books a session starting an hour from now (through the coach's link for `clientId`, if given),
+   * moves past its end, and finishes it as its coach.
+   */
+  async function meetAndFinish(
+    coach: TestCoach,
+    email: string,
+    body: Record<string, unknown>,
+    clientId?: string,
+  ) {
     const start = Math.ceil((stack.clock.now().getTime() + HOUR) / MINUTE) * MINUTE;
-    const { sessionId } = await bookByWebhook(stack, { coach, email, start });
+    const token = clientId ? correlationToken(clientId, coach.id, "test-link-secret-0123456789") : undefined;
+    const { sessionId } = await bookByWebhook(stack, { coach, email, start, ...(token ? { token } : {}) });
     await moveTo(stack, start + 2 * HOUR);
     const res = await finishAsCoach(stack, coach.id, sessionId, {
       takeaways: [],

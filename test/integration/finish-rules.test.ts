@@ -1,4 +1,4 @@
-import { readCorrelationToken } from "@coachflow/core/bookings/correlation";
+import { readCorrelation } from "@coachflow/core/bookings/correlation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalClock } from "../../packages/local/src/scheduler";
 import {
@@ -304,7 +304,9 @@ describe("finishing a meeting: refusals, what each answer sends, and the reminde
       const bookingUrl = urlsIn(link).find((u) => u.startsWith(coach.bookingUrl));
       expect(bookingUrl).toBeDefined();
       expect(new URL(bookingUrl!).searchParams.get("email")).toBe(intro.email);
-      expect(readCorrelationToken(tokenOf(bookingUrl!) ?? "", LINK_SECRET)).toBe(intro.clientId);
+      expect(readCorrelation(tokenOf(bookingUrl!) ?? "", coach.id, LINK_SECRET)?.clientId).toBe(
+        intro.clientId,
+      );
     });
   });
 

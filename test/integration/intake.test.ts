@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
-import { readCorrelationToken } from "@coachflow/core/bookings/correlation";
+import { readCorrelation } from "@coachflow/core/bookings/correlation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCoaches } from "../../packages/local/src/demo/seed";
 import { call, intakeBody } from "../support/requests";
@@ -29,7 +29,10 @@ describe("POST /v1/intake", () => {
       expect(url.searchParams.get("name")).toBe("Sam Rivera");
       expect(url.searchParams.get("email")).toBe(email);
       const token = url.searchParams.get("utm_content") ?? url.searchParams.get("metadata[coachflow]");
-      expect(readCorrelationToken(token ?? "", "test-link-secret-0123456789")).toBe(res.body.clientId);
+      // Signed for this client and this coach's booking page (decision 0030).
+      expect(readCorrelation(token ?? "", m.coachId, "test-link-secret-0123456789")?.clientId).toBe(
+        res.body.clientId,
+      );
     }
     // The delegation/communication client should meet a coach who works on those topics first.
     const coaches = await stack.deps.coaches.coaches.listActive();

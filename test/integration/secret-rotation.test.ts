@@ -135,7 +135,7 @@ describe("while every secret is being rotated", () => {
     // Booked under another address: only the token can tie the booking to the client.
     const answer = await post(
       "calendly",
-      calendlyBooking(uniqueEmail("rot-other"), correlationToken(clientId, OLD_LINK)),
+      calendlyBooking(uniqueEmail("rot-other"), correlationToken(clientId, coach.id, OLD_LINK)),
       NEW.CALENDLY_SIGNING_KEY,
     );
 

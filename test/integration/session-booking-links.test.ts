@@ -29,6 +29,9 @@ import { type SentEmail, startTestStack, type TestStack, uniqueEmail } from "../
 
 const LINK_SECRET = "test-link-secret-0123456789";
 
+/** The coaches of this file by their booking pages: a token is read for the coach whose page it opens. */
+const coachOfPage = new Map<string, string>();
+
 /** The one link in `mail` to `page` (query aside), with the campaign and kind it carries. */
 function bookingLinkIn(mail: SentEmail, page: string) {
   const urls = urlsIn(mail).filter((u) => u.split("?")[0] === page);
@@ -37,7 +40,7 @@ function bookingLinkIn(mail: SentEmail, page: string) {
   return {
     url: urls[0]!,
     campaign: url.searchParams.get("utm_campaign"),
-    correlation: readCorrelation(tokenOf(urls[0]!) ?? "", LINK_SECRET),
+    correlation: readCorrelation(tokenOf(urls[0]!) ?? "", coachOfPage.get(page) ?? "", LINK_SECRET),
   };
 }
 
@@ -55,6 +58,9 @@ describe("booking links in the emails after an intro", () => {
       sessionBookingUrl: `https://calendly.com/${slug}/coaching-session`,
     });
     introPageOnly = await addCoach(stack, { capacity: 50 });
+    for (const coach of [withSessionPage, introPageOnly])
+      for (const page of [coach.bookingUrl, coach.sessionBookingUrl])
+        if (page) coachOfPage.set(page, coach.id);
   });
 
   const now = () => stack.clock.now().getTime();

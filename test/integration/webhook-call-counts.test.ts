@@ -35,6 +35,16 @@ const MAX_CALLS = {
   // Refused with nothing written: unsigned, none; a wrong key, the one read of the coach's key.
   refusedUnsigned: 0,
   refusedWrongKey: 1,
+  // Decision 0030: a booking by a known client's email, without a token. With a coach among the
+  // client's matches the email record says so: as a first booking with a token (the email record's
+  // read instead of the token client's).
+  emailOnlyMatched: 16,
+  // With a coach the email record does not list: the profile (engagement) and the pair's record
+  // (a session still to hold) are read, in parallel (+2); neither lets it attach, so the booking is
+  // kept on a profile of its own, written in its transaction, and its pair is new (no pair reads:
+  // −2). Then the admin's notice and the address's "is this you?": the coach is read, and each
+  // checks a suppression, claims and completes a ledger key (+7).
+  emailOnlyUnverified: 23,
 };
 
 const HOUR = 3600_000;
@@ -93,6 +103,46 @@ describe("DynamoDB calls per webhook and per firing", () => {
     expect(answer?.status).toBe(200);
     expect(first.length, first.join(" ")).toBeLessThanOrEqual(MAX_CALLS.firstBookingWithToken);
     expect(duplicate.length, duplicate.join(" ")).toBeLessThanOrEqual(MAX_CALLS.duplicateDelivery);
+  });
+
+  it("keeps a booking by a known client's email alone within its bound: attached, or kept apart unverified", async () => {
+    const client = await intakeClient("mail");
+    const clientId = (await stack.deps.clients.clients.readForIntake(client.email)).record!.clientId;
+    const matches = (await stack.deps.clients.clients.get(clientId))!.matches.map((m) => m.coachId);
+    const coaches = await stack.deps.coaches.coaches.listActive();
+    const matchedEmail = coaches.find((c) => c.id === matches[0])!.email;
+    const strangerEmail = coaches.find((c) => !matches.includes(c.id))!.email;
+    const attached = await callsOf(async () => {
+      const res = await deliver(
+        stack,
+        "calendly",
+        calendlyCreated({
+          id: uid("m"),
+          start: at(70),
+          end: at(71),
+          email: client.email,
+          coachEmail: matchedEmail,
+        }),
+      );
+      expect(res.status).toBe(200);
+    });
+    const apart = await callsOf(async () => {
+      const res = await deliver(
+        stack,
+        "calendly",
+        calendlyCreated({
+          id: uid("u"),
+          start: at(74),
+          end: at(75),
+          email: client.email,
+          coachEmail: strangerEmail,
+        }),
+      );
+      expect(res.status).toBe(200);
+    });
+
+    expect(attached.length, attached.join(" ")).toBeLessThanOrEqual(MAX_CALLS.emailOnlyMatched);
+    expect(apart.length, apart.join(" ")).toBeLessThanOrEqual(MAX_CALLS.emailOnlyUnverified);
   });
 
   it("keeps a reschedule within its bound, for Cal.com (one delivery) and Calendly (two)", async () => {

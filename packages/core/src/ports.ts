@@ -162,6 +162,11 @@ export interface BookingChange {
    * and the pair of a session merged away from another pair.
    */
   pairs?: PairRecord[];
+  /**
+   * A client profile created with the chain's first session: a walk-in's (with its email record,
+   * so two deliveries of a new address cannot both create one), or an unverified booking's own.
+   */
+  profile?: Client;
 }
 
 /** Storage of provider bookings and the sessions they hold. */
@@ -176,6 +181,32 @@ export interface BookingStore {
   getPair(clientId: string, coachId: string): Promise<PairState>;
   /** Writes the change in one transaction; a lost race throws ConditionFailedError. */
   commit(change: BookingChange): Promise<void>;
+}
+
+/**
+ * Linking an unverified booking to the client whose address it was made with (decision 0030), in
+ * one transaction: the session moves to the client's pair (numbered there), the pair's sessions
+ * whose kind or number moves are written, and the booking's own profile (and its pair) goes.
+ */
+export interface AttachChange {
+  /** The session as it becomes; `version` is the new version. */
+  session: Session;
+  /** The pair's other sessions whose kind or number changes; `version` is the new version. */
+  renumbered: Session[];
+  /** The client–coach pair's record as it becomes, at the version it was read (0: none yet). */
+  pair: PairRecord;
+  /** The booking's own profile, as read: deleted if it is still at that version. */
+  booker: Client;
+}
+
+/** Unverified bookings: the admin's list and the writes of a decision (decision 0030). */
+export interface UnverifiedStore {
+  /** The profiles of unverified bookings waiting for a decision, oldest first. */
+  pending(): Promise<Client[]>;
+  /** Writes the change in one transaction; a lost race throws ConditionFailedError. */
+  attach(change: AttachChange): Promise<void>;
+  /** Takes the booking off the list as not the client's (`rejectedAt`), if `booker` is as read. */
+  reject(booker: Client, at: string): Promise<void>;
 }
 
 /**
@@ -308,6 +339,11 @@ export interface ClientFootprint {
   storedResponses: number;
   /** Changed intake answers sent with the client's address, not confirmed (yet): decision 0029. */
   pendingAnswers?: Record<string, unknown>[];
+  /**
+   * The sessions of unverified bookings made with the client's address (decision 0030): erased
+   * with the client (their items are in `refs`), not exported, since they may be someone else's.
+   */
+  heldSessions: Session[];
   refs: readonly unknown[];
 }
 

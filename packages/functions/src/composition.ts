@@ -22,6 +22,7 @@ import { lazyEmailLimiter } from "./lazy-email-limiter";
 import { lazyPrivacyStore } from "./lazy-privacy-store";
 import { JsonLogger } from "./logger";
 import { buildScheduler } from "./scheduler";
+import type { UnverifiedBookings } from "./unverified-bookings";
 import { lazyWebStores, type WebStores } from "./web-stores";
 
 /** Everything the HTTP app and the Lambda handlers need, built once per process from the config. */
@@ -62,6 +63,8 @@ export interface AppDeps {
     deadLetters?: () => Promise<number>;
     unverifiedBookings?: () => Promise<number>;
   };
+  /** Unverified bookings: the admin's list, its decisions, the client's confirmation (0030); loaded on first use. */
+  unverified: () => Promise<UnverifiedBookings>;
   /** Who may call: the static admin token and the JWT verifier. */
   auth: { adminToken?: string; adminTokenPrevious?: string; verify: VerifyToken };
   /** True once the table can be reached. */
@@ -96,6 +99,14 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const table = config.tableName;
 
   const web = lazyWebStores(doc, table);
+  const adminReads = onceUnlessFailed(async () => {
+    const { DynamoAdminStore } = await import("@coachflow/core/adapters/dynamodb/admin-store");
+    return new DynamoAdminStore(doc, table);
+  });
+  // Loaded on first use: only a decision on an unverified booking needs it (0030).
+  const unverified = onceUnlessFailed(async () =>
+    (await import("./unverified-bookings")).unverifiedBookings(bookings, doc, table),
+  );
   const emailLimits = lazyEmailLimiter(doc, table, wallClock, config.rateLimits.ipPerHour);
   const catalog = new CoachCatalog(bookings.coaches, clock, config.coachCacheTtlMs);
   const clients: ClientDeps = {
@@ -137,12 +148,12 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
       return new DynamoPendingAnswers(doc, table);
     }),
     admin: {
-      reads: onceUnlessFailed(async () => {
-        const { DynamoAdminStore } = await import("@coachflow/core/adapters/dynamodb/admin-store");
-        return new DynamoAdminStore(doc, table);
-      }),
+      reads: adminReads,
       ...(overrides.deadLetters ? { deadLetters: overrides.deadLetters } : {}),
+      // Counted on the index (one Query): the dashboard does not load the decisions' code.
+      unverifiedBookings: async () => (await adminReads()).countUnverified(),
     },
+    unverified,
     program: { store: bookings.program.store, source: bookings.program, coaches: bookings.coaches, clock },
     auth: {
       adminToken: config.adminToken,

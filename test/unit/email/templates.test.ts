@@ -20,6 +20,8 @@ const NAMES = [
   "finish-nudge",
   "admin-unknown-coach",
   "admin-client-erased",
+  "admin-unverified-booking",
+  "booking-identity-check",
   "session-followup",
   "welcome-pricing",
   "intro-closing",

@@ -75,6 +75,7 @@ describe("the export document", () => {
     ],
     deliveries: [],
     storedResponses: 0,
+    heldSessions: [],
     refs: [],
   };
 

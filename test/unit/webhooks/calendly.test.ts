@@ -28,6 +28,12 @@ describe("parseCalendlyWebhook: fixtures", () => {
         attendee: { name: "Dana Client", email: "dana.client@example.com", timezone: "Europe/Berlin" },
         organizerEmails: ["maya.coach@example.com"],
         correlationToken: "cft_8Kq2mZx7Lp4Wv9Rt",
+        answers: [
+          {
+            question: "What would you like to get out of the intro?",
+            answer: "Getting better at delegating to my new team leads.",
+          },
+        ],
         title: "Intro session with Maya",
         occurredAt: "2026-03-02T14:05:11.000Z",
       },
@@ -56,6 +62,12 @@ describe("parseCalendlyWebhook: fixtures", () => {
       endsAt: "2026-03-12T17:30:00.000Z",
       attendee: { name: "Dana Client", email: "dana.client@example.com", timezone: "Europe/Berlin" },
       organizerEmails: ["maya.coach@example.com"],
+      answers: [
+        {
+          question: "What would you like to get out of the intro?",
+          answer: "Getting better at delegating to my new team leads.",
+        },
+      ],
       title: "Intro session with Maya",
       occurredAt: "2026-03-05T09:12:45.000Z",
     });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../../packages/core/src/clock";
+import { admitAdmin } from "../../../packages/core/src/web-auth/admin-session";
 import type { WebSession } from "../../../packages/core/src/web-auth/model";
 import type { WebAuthStore } from "../../../packages/core/src/web-auth/ports";
 import { hashSecret, looksLikeSecret, newSecret } from "../../../packages/core/src/web-auth/secrets";
 import {
   admit,
-  admitAdmin,
   readClaim,
   type SessionClaim,
   sessionCookie,

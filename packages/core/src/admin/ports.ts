@@ -1,4 +1,5 @@
 import type { Session } from "../sessions/model";
+import type { WebSession } from "../web-auth/model";
 import type { Provider } from "../webhooks/booking-event";
 import type { Delivery, DeliveryOutcome } from "../webhooks/deliveries";
 import type { ClientPhase } from "./phases";
@@ -32,6 +33,8 @@ export interface EmailLogEntry {
  * hold keys only.
  */
 export interface AdminReads {
+  /** A web session by its key, read on its own before each console page (decision 0033). */
+  webSession(idHash: string): Promise<WebSession | undefined>;
   countClients(phase: ClientPhase): Promise<number>;
   /** The client who entered the phase's list first (its oldest intake). */
   oldestClient(phase: ClientPhase): Promise<{ id: string; createdAt: string } | undefined>;
@@ -47,6 +50,8 @@ export interface AdminReads {
   /** Scheduled (not finished) sessions that ended before `endedBefore`. */
   unfinishedSessions(endedBefore: string, limit: number): Promise<{ count: number; sessions: Session[] }>;
   countSuppressed(): Promise<number>;
+  /** Unverified bookings waiting for a decision (gsi2 `UNVERIFIED`, not rejected; decision 0030). */
+  countUnverified(): Promise<number>;
   countDeliveries(outcome: DeliveryOutcome): Promise<number>;
   listDeliveries(
     filter: { outcome: DeliveryOutcome; provider?: Provider },

@@ -9,42 +9,45 @@ const KIND_MARK: Record<BookingKind, string> = { intro: "i", session: "s" };
  * The correlation token a booking link carries so that the booking webhook can find the client:
  * `<payload>.<kid><mac>`, where the payload is `<clientId>.<kind>` (`i` intro, `s` session), kid
  * the signing secret's key id (6 hex, keyring.ts) and mac the first 16 hex characters of
- * HMAC-SHA256(secret, payload). Short enough for Calendly's `utm_content` and Cal.com's
- * `metadata[...]`; cannot be forged for another client or kind without the secret. Older tokens
- * still read with the current secret: `<clientId>.<mac>` (before the kind: an intro) and
- * `<clientId>.<kind>.<mac>` (before key ids).
+ * HMAC-SHA256(secret, `<payload>.<coachId>`). The coach is signed but not written: the token binds
+ * the client and the coach whose booking page the link opens, and a booking with any other coach
+ * cannot verify it (decision 0030). Short enough for Calendly's `utm_content` and Cal.com's
+ * `metadata[...]`; cannot be forged for another client, coach or kind without the secret.
  */
-export function correlationToken(clientId: string, secret: string, kind: BookingKind = "intro"): string {
+export function correlationToken(
+  clientId: string,
+  coachId: string,
+  secret: string,
+  kind: BookingKind = "intro",
+): string {
   const payload = `${clientId}.${KIND_MARK[kind]}`;
-  return `${payload}.${keyId(secret)}${mac(payload, secret)}`;
+  return `${payload}.${keyId(secret)}${mac(`${payload}.${coachId}`, secret)}`;
 }
 
 /**
- * The client and booking kind a token names, or `undefined` when it is malformed or forged;
- * during a rotation a token of the `previous` secret still reads.
+ * The client and booking kind a token names when it was made for `coachId` (the booking's coach),
+ * or `undefined` when it is malformed, forged, or made for another coach; during a rotation a
+ * token of the `previous` secret still reads. Tokens from before the coach was signed (and the
+ * older forms without a key id or a kind) read as no token at all (decision 0030).
  */
 export function readCorrelation(
   token: string,
+  coachId: string,
   secret: string,
   previous?: string,
 ): { clientId: string; kind: BookingKind } | undefined {
   const dot = token.lastIndexOf(".");
-  if (dot <= 0) return undefined;
   const payload = token.slice(0, dot);
   const signed = token.slice(dot + 1);
-  // 16 hex: a token from before key ids; 22: key id + mac.
-  const kid = signed.length === 22 ? signed.slice(0, 6) : undefined;
-  const given = kid ? signed.slice(6) : signed;
-  if (!keysFor(kid, secret, previous).some((key) => sameText(given, mac(payload, key)))) return undefined;
-  // A token from before the kind has the client id alone as its payload (client ids have no dot).
-  const [clientId = "", mark = "i", ...rest] = payload.split(".");
+  const [clientId = "", mark, ...rest] = payload.split(".");
   const kind = mark === "s" ? "session" : mark === "i" ? "intro" : undefined;
-  return kind && rest.length === 0 ? { clientId, kind } : undefined;
-}
-
-/** The client id a token names, or `undefined` when the token is malformed or forged. */
-export function readCorrelationToken(token: string, secret: string, previous?: string): string | undefined {
-  return readCorrelation(token, secret, previous)?.clientId;
+  if (!kind || !clientId || rest.length > 0 || signed.length !== 22) return undefined;
+  const given = signed.slice(6);
+  return keysFor(signed.slice(0, 6), secret, previous).some((key) =>
+    sameText(given, mac(`${payload}.${coachId}`, key)),
+  )
+    ? { clientId, kind }
+    : undefined;
 }
 
 function mac(payload: string, secret: string): string {

@@ -1,3 +1,4 @@
+import type { Client } from "../clients/model";
 import type { BookingChange, PairEntry, PairRecord, SessionWithItems } from "../ports";
 import type { Session } from "../sessions/model";
 import { renumber } from "../sessions/sequence";
@@ -24,6 +25,8 @@ export type BookingResult =
       merged: Session[];
       /** The client was created from this booking (it arrived without an intake). */
       newClient: boolean;
+      /** The unverified booking's own profile, when this event created it (decision 0030). */
+      booker?: Client;
     }
   | { outcome: "awaiting"; reason: string }
   | {
@@ -36,7 +39,17 @@ export type BookingResult =
 
 /** Who a chain's first session belongs to, once looked up; `coachId` undefined: no coach matched. */
 export type NewSessionFacts =
-  | { id: string; clientId: string; coachId: string; newClient: boolean }
+  | {
+      id: string;
+      clientId: string;
+      coachId: string;
+      newClient: boolean;
+      /**
+       * The profile this booking creates, written with its session: a walk-in's (booked without
+       * the intake), or an unverified booking's own (`unverified` set, decision 0030).
+       */
+      profile?: Client;
+    }
   | { coachId: undefined };
 
 /** Everything read so far for one event. Fields not read yet are undefined. */
@@ -124,6 +137,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       status: "scheduled",
       provider: event.provider,
       bookingId: desired.bookingId,
+      ...(created?.profile?.unverified ? { unverified: true as const } : {}),
       createdAt: now,
       updatedAt: now,
       version: 0,
@@ -149,6 +163,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       deletedSessions: merged,
       ...(pairs.length ? { pairs } : {}),
       ...(merged.length ? { merge: plan!.writes } : {}),
+      ...(created?.profile ? { profile: created.profile } : {}),
     }),
     result: {
       outcome: "session",
@@ -156,6 +171,7 @@ export function decideChain(facts: ChainFacts): ChainStep {
       ...(keep ? { before: keep } : {}),
       merged,
       newClient,
+      ...(created?.profile?.unverified ? { booker: created.profile } : {}),
     },
   };
 }

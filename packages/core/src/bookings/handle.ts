@@ -3,6 +3,7 @@ import type { SendLedger } from "../ports";
 import { type JobDeps, sendOnce, syncSessionJobs } from "../sessions/jobs";
 import type { BookingEvent } from "../webhooks/booking-event";
 import { type BookingDeps, type BookingResult, processBookingEvent } from "./process";
+import { sendUnverifiedNotices } from "./unverified-notices";
 
 export interface HandleBookingDeps extends BookingDeps, JobDeps {
   ledger: SendLedger;
@@ -34,6 +35,7 @@ export async function handleBookingEvent(
   if (result.outcome === "awaiting") return { status: 202, result: result.outcome };
   for (const gone of result.merged) await syncSessionJobs(deps, gone, { deleted: true });
   await syncSessionJobs(deps, result.session);
+  if (result.session.unverified) await sendUnverifiedNotices(deps, result.session, result.booker);
   deps.logger.info("booking applied", {
     sessionId: result.session.id,
     status: result.session.status,

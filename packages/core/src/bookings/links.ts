@@ -23,13 +23,13 @@ export const bookingKindOf = (campaign: BookingCampaign): BookingKind =>
  * `metadata[...]` query parameters in `metadata`.
  */
 export function bookingLink(
-  coach: Pick<Coach, "bookingProvider" | "bookingUrl" | "sessionBookingUrl">,
+  coach: Pick<Coach, "id" | "bookingProvider" | "bookingUrl" | "sessionBookingUrl">,
   client: { id: string; name: string; email: string },
   linkSecret: string,
   campaign: BookingCampaign,
 ): string {
   const kind = bookingKindOf(campaign);
-  const token = correlationToken(client.id, linkSecret, kind);
+  const token = correlationToken(client.id, coach.id, linkSecret, kind);
   const url = new URL((kind === "session" && coach.sessionBookingUrl) || coach.bookingUrl);
   url.searchParams.set("name", client.name.replace(/[\r\n]+/g, " "));
   url.searchParams.set("email", client.email);

@@ -3,7 +3,14 @@ import type { BookingCreated, Provider } from "../webhooks/booking-event";
 /** What a `booking.created` told us about a booking. */
 export type CreatedData = Pick<
   BookingCreated,
-  "startsAt" | "endsAt" | "attendee" | "organizerEmails" | "correlationToken" | "title" | "occurredAt"
+  | "startsAt"
+  | "endsAt"
+  | "attendee"
+  | "organizerEmails"
+  | "correlationToken"
+  | "answers"
+  | "title"
+  | "occurredAt"
 >;
 
 /**

@@ -113,13 +113,9 @@ async function loadSessions(store: BookingStore, ids: readonly string[]): Promis
 async function resolveNewSession(deps: BookingDeps, data: CreatedData): Promise<NewSessionFacts> {
   const coachId = await resolveCoach(deps.coaches, data);
   if (!coachId) return { coachId: undefined };
-  const client = await resolveClient(deps, data);
-  return {
-    id: newId("session", deps.clock.now().getTime()),
-    clientId: client.clientId,
-    coachId,
-    newClient: client.created,
-  };
+  const id = newId("session", deps.clock.now().getTime());
+  const { clientId, profile } = await resolveClient(deps, data, coachId, id);
+  return { id, clientId, coachId, newClient: !!profile, ...(profile ? { profile } : {}) };
 }
 
 /**

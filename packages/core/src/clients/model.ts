@@ -1,6 +1,7 @@
 import type { Engagement } from "../followups/model";
 import type { IntakeInput } from "../intake/schema";
 import type { Goal } from "../sessions/model";
+import type { BookingAnswer } from "../webhooks/booking-event";
 
 /** One recommended coach for a client, with the reasons a person can read. */
 export interface Match {
@@ -22,6 +23,15 @@ export interface Client extends Omit<IntakeInput, "consent"> {
   answersHash: string;
   /** Set when a booking arrived from someone who never filled in the intake form. */
   bookedWithoutIntake?: boolean;
+  /** What such a person wrote in the booking form: all a coach knows of them (decision 0030). */
+  bookingAnswers?: BookingAnswer[];
+  /**
+   * Set on the profile that holds a booking matched by email alone to a client (`clientId`) whose
+   * coaches do not include the booking's: the booking's own details, kept apart until the owner of
+   * the address or an admin says it is theirs (then the session moves to that client and this
+   * profile goes), or an admin says it is not (`rejectedAt`). Decision 0030.
+   */
+  unverified?: { clientId: string; sessionId: string; rejectedAt?: string };
   /** SMART goals documented in starter session 1 (set by the coach). */
   smartGoals?: Goal[];
   /** The coaching engagement, once an intro led somewhere. */

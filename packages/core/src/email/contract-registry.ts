@@ -6,9 +6,11 @@ import { adminAnswersChanged } from "./contracts/admin-answers-changed";
 import { adminClientErased } from "./contracts/admin-client-erased";
 import { adminSignIn } from "./contracts/admin-sign-in";
 import { adminUnknownCoach } from "./contracts/admin-unknown-coach";
+import { adminUnverifiedBooking } from "./contracts/admin-unverified-booking";
 import { adminWaitlistAlert } from "./contracts/admin-waitlist-alert";
 import { agendaReminder } from "./contracts/agenda-reminder";
 import { bookingConfirmation } from "./contracts/booking-confirmation";
+import { bookingIdentityCheck } from "./contracts/booking-identity-check";
 import { bookingNudge } from "./contracts/booking-nudge";
 import { coachBrief } from "./contracts/coach-brief";
 import { coachRecommendations } from "./contracts/coach-recommendations";
@@ -39,6 +41,8 @@ export const CONTRACTS = [
   finishNudge,
   adminUnknownCoach,
   adminClientErased,
+  adminUnverifiedBooking,
+  bookingIdentityCheck,
   sessionFollowup,
   welcomePricing,
   introClosing,

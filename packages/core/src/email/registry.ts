@@ -6,9 +6,11 @@ import { adminAnswersChangedTemplate } from "./templates/admin-answers-changed";
 import { adminClientErasedTemplate } from "./templates/admin-client-erased";
 import { adminSignInTemplate } from "./templates/admin-sign-in";
 import { adminUnknownCoachTemplate } from "./templates/admin-unknown-coach";
+import { adminUnverifiedBookingTemplate } from "./templates/admin-unverified-booking";
 import { adminWaitlistAlertTemplate } from "./templates/admin-waitlist-alert";
 import { agendaReminderTemplate } from "./templates/agenda-reminder";
 import { bookingConfirmationTemplate } from "./templates/booking-confirmation";
+import { bookingIdentityCheckTemplate } from "./templates/booking-identity-check";
 import { bookingNudgeTemplate } from "./templates/booking-nudge";
 import { coachBriefTemplate } from "./templates/coach-brief";
 import { coachRecommendationsTemplate } from "./templates/coach-recommendations";
@@ -38,6 +40,8 @@ export const TEMPLATES = [
   finishNudgeTemplate,
   adminUnknownCoachTemplate,
   adminClientErasedTemplate,
+  adminUnverifiedBookingTemplate,
+  bookingIdentityCheckTemplate,
   sessionFollowupTemplate,
   welcomePricingTemplate,
   introClosingTemplate,

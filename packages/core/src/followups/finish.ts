@@ -1,6 +1,7 @@
+import { coachHasClient } from "../access/coach-access";
 import { assertCanSee, type Principal } from "../access/principal";
 import type { Client } from "../clients/model";
-import { AppError, ConditionFailedError, notFound } from "../errors";
+import { AppError, ConditionFailedError, conflict, notFound } from "../errors";
 import { newId } from "../ids";
 import type { SessionContext } from "../notifications/session-emails";
 import type { EngagementChange } from "../ports";
@@ -66,6 +67,9 @@ export async function finishSession(
     deps.coaches.get(session.coachId),
   ]);
   if (!client || !coach) throw notFound("client");
+  // Only a coach who has the client finishes with them: never an unverified booking (decision 0030).
+  if (session.status !== "finished" && !coachHasClient(client, coach.id, [session]))
+    throw conflict("this booking is not confirmed as the client's yet");
   if (session.status === "finished") {
     await afterFinish(deps, { session, client, coach });
     return { session, alreadyFinished: true };

@@ -47,7 +47,9 @@ export async function applyLink(deps: JobDeps, link: LinkPayload): Promise<LinkO
     case "end":
       return decideToContinue(deps, link, now);
     case "your-data":
-      // Not a one-press action: its page and buttons are in the routes (privacy, decision 0026).
+    case "confirm-booking":
+      // Not here: "your data" has a page of its own (privacy, decision 0026); "is this you?" is
+      // the unverified bookings' (bookings/unverified.ts, decision 0030).
       return undefined;
     case "confirm-answers":
       // Confirmed under /intake/confirm/ (intake/confirm.ts, decision 0029), never here.

@@ -1,3 +1,4 @@
+import { coachHasClient } from "../access/coach-access";
 import { assertNotesOwner, type Principal } from "../access/principal";
 import { bookingLink } from "../bookings/links";
 import type { Client } from "../clients/model";
@@ -11,14 +12,24 @@ import { notesTooLarge, visibleSession } from "./finish";
 import type { ActionItem } from "./model";
 import { MAX_NOTES_CHARS } from "./schema";
 
-/** A client the principal may see: admins see all; a coach only clients they have sessions with. */
-export async function visibleClient(deps: JobDeps, principal: Principal, clientId: string): Promise<Client> {
+/**
+ * A client the principal may see: admins see all; a coach only a client they have now (a match, an
+ * active engagement or a session still to hold: `coachHasClient`, decision 0030), else 404.
+ */
+export async function visibleClient(
+  deps: JobDeps,
+  principal: Principal,
+  clientId: string,
+  /** What a refusal says is missing (an action item of the client, say). */
+  what = "client",
+): Promise<Client> {
   const client = await deps.clients.get(clientId);
-  if (!client) throw notFound("client");
-  if (principal.role === "coach") {
-    const sessions = await deps.bookings.sessionsOfClient(clientId);
-    if (!sessions.some((s) => s.coachId === principal.coachId)) throw notFound("client");
-  }
+  if (
+    !client ||
+    (principal.role === "coach" &&
+      !coachHasClient(client, principal.coachId, await deps.bookings.sessionsOfClient(clientId)))
+  )
+    throw notFound(what);
   return client;
 }
 
@@ -94,6 +105,9 @@ export async function setActionItemDone(
         ? item.clientId === who.asClient
         : who.role === "admin" || who.coachId === item.coachId;
     if (!owner) throw notFound("action item");
+    // A coach's own item, while they still have the client (decision 0030); else as if missing.
+    if (!("asClient" in who) && who.role === "coach")
+      await visibleClient(deps, who, item.clientId, "action item");
     if (item.done === done) return item;
     const now = deps.clock.now().toISOString();
     const { doneAt: _d, ...rest } = item;

@@ -1,3 +1,4 @@
+import { coachHasClient } from "../access/coach-access";
 import type { Principal } from "../access/principal";
 import { notFound } from "../errors";
 import { sessionAgenda } from "../notifications/session-emails";
@@ -7,7 +8,10 @@ import { visibleSession } from "./finish";
 /**
  * What a coach opens before and during a session: the agenda, the client brief, the documented
  * goals, the open action items and the takeaways of earlier sessions. The private notes are there
- * only for the session's own coach; an admin's view never carries them.
+ * only for the session's own coach; an admin's view never carries them. A coach who no longer has
+ * the client (`coachHasClient`, decision 0030) still reads their own session, notes and takeaways,
+ * but the client is only a name and time zone: no brief, goals or action items. An unverified
+ * booking's brief is its own profile: the booking's details.
  */
 export async function sessionDetail(deps: JobDeps, principal: Principal, id: string) {
   const session = await visibleSession(deps, principal, id);
@@ -19,27 +23,31 @@ export async function sessionDetail(deps: JobDeps, principal: Principal, id: str
   if (!client) throw notFound("client");
   const ownCoach = principal.role === "coach" && principal.coachId === session.coachId;
   const notes = ownCoach ? await deps.followups.getNotes(session.id) : undefined;
+  const brief = !ownCoach || !!client.unverified || coachHasClient(client, session.coachId, pair);
   const { finish, ...rest } = session;
+  const person = { id: client.id, name: client.name, timezone: client.timezone };
   return {
     ...rest,
     ...(finish ? { finish } : {}),
-    agenda: await sessionAgenda(deps.program, { session, client }),
-    client: {
-      id: client.id,
-      name: client.name,
-      timezone: client.timezone,
-      background: client.background,
-      role: client.role,
-      ...(client.seniority ? { seniority: client.seniority } : {}),
-      ...(client.team ? { team: client.team } : {}),
-      company: client.company,
-      challenge: client.challenge,
-      ...(client.goals ? { goals: client.goals } : {}),
-      preferences: client.preferences,
-      ...(client.bookedWithoutIntake ? { bookedWithoutIntake: true } : {}),
-    },
-    goals: client.smartGoals ?? [],
-    openActionItems: items.filter((i) => !i.done && i.coachId === session.coachId),
+    agenda: await sessionAgenda(deps.program, { session, client: brief ? client : {} }),
+    // A past client is a name only (the page tells by the brief's fields being absent).
+    client: !brief
+      ? person
+      : {
+          ...person,
+          background: client.background,
+          role: client.role,
+          ...(client.seniority ? { seniority: client.seniority } : {}),
+          ...(client.team ? { team: client.team } : {}),
+          company: client.company,
+          challenge: client.challenge,
+          ...(client.goals ? { goals: client.goals } : {}),
+          preferences: client.preferences,
+          ...(client.bookedWithoutIntake ? { bookedWithoutIntake: true } : {}),
+          ...(client.bookingAnswers ? { bookingAnswers: client.bookingAnswers } : {}),
+        },
+    goals: (brief && client.smartGoals) || [],
+    openActionItems: brief ? items.filter((i) => !i.done && i.coachId === session.coachId) : [],
     previousTakeaways: pair
       .filter(
         (s) =>

@@ -10,6 +10,7 @@ export const LINK_ACTIONS = [
   "unsubscribe",
   "your-data",
   "confirm-answers",
+  "confirm-booking",
 ] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
@@ -40,6 +41,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   "your-data": 365,
   /** Changed intake answers, confirmed by the address's owner: single use, 24 h (decision 0029). */
   "confirm-answers": 1,
+  /** "Is this you?": attaches an unverified booking (`r`, its session) to the client (decision 0030). */
+  "confirm-booking": 30,
 };
 
 const mac = (secret: string, body: string) =>

@@ -35,7 +35,7 @@ function times({ session, client, coach }: SessionContext) {
  */
 export async function sessionAgenda(
   program: ProgramSource,
-  { session, client }: Pick<SessionContext, "session" | "client">,
+  { session, client }: { session: Session; client: Pick<Client, "smartGoals"> },
 ) {
   const [templates, current] = await Promise.all([
     program.agendaTemplatesAt(session.createdAt),
@@ -95,6 +95,7 @@ export const sessionEmails = {
         cadence: c.preferences.cadence,
       },
       smartGoals: c.smartGoals ?? [],
+      ...(c.bookingAnswers ? { bookingAnswers: c.bookingAnswers } : {}),
       agenda: await sessionAgenda(program, ctx),
     });
   },

@@ -46,7 +46,9 @@ export async function eraseClient(deps: PrivacyDeps, clientId: string): Promise<
  */
 async function removeSchedules(scheduler: JobScheduler, fp: ClientFootprint): Promise<number> {
   const names = [
-    ...fp.sessions.flatMap((s) => SESSION_JOB_KINDS.map((kind) => `${s.id}-${kind}`)),
+    ...[...fp.sessions, ...fp.heldSessions].flatMap((s) =>
+      SESSION_JOB_KINDS.map((kind) => `${s.id}-${kind}`),
+    ),
     ...fp.actionItems.map((a) => actionItemScheduleName(a.id)),
   ];
   const outcomes = await Promise.all(names.map((name) => scheduler.remove(name)));

@@ -49,6 +49,11 @@ export interface Session {
   bookingId: string;
   /** Set when the coach finished the meeting. */
   finish?: SessionFinish;
+  /**
+   * A booking matched by email alone, held by a profile of its own until someone says whose it is
+   * (`Client.unverified`, decision 0030): it gives its coach no access to anyone, and cannot be finished.
+   */
+  unverified?: true;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -3,7 +3,7 @@ import type { SignInToken, WebSession } from "./model";
 /**
  * Storage of sign-in links and web sessions (adapters/dynamodb/web-auth-store.ts). A session is read
  * with each workspace page's first read (`WorkspaceReads.firstReads`), not on its own; an admin's
- * on its own (`getWebSession`, decision 0033).
+ * by the console's reads (`AdminReads.webSession`, decision 0033).
  */
 export interface WebAuthStore {
   putSignInToken(token: SignInToken): Promise<void>;
@@ -15,7 +15,6 @@ export interface WebAuthStore {
   consumeSignInToken(tokenHash: string, bindingHash: string, nowMs: number, at: string): Promise<boolean>;
 
   putWebSession(session: WebSession): Promise<void>;
-  getWebSession(idHash: string): Promise<WebSession | undefined>;
   /** Moves the session's last-seen time (and its TTL) forward, unless it was deleted meanwhile. */
   touchWebSession(session: WebSession, lastSeenAtMs: number): Promise<void>;
   deleteWebSession(idHash: string): Promise<void>;

@@ -11,6 +11,10 @@ export const PROVIDERS = ["calendly", "calcom"] as const;
 export const providerSchema = z.enum(PROVIDERS);
 export type Provider = z.infer<typeof providerSchema>;
 
+/** The longest question and answer of a booking form kept (`answersFrom`). */
+const MAX_QUESTION = 200;
+const MAX_ANSWER = 2000;
+
 /** An instant already normalized to ISO 8601 UTC with millisecond precision (`…T16:00:00.000Z`). */
 const utcInstantSchema = z.iso.datetime({ precision: 3 });
 
@@ -34,6 +38,15 @@ const bookingCreatedObject = once(() =>
     organizerEmails: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
     /** Our own token, carried through the booking link (Calendly utm_content, Cal.com metadata). */
     correlationToken: z.optional(z.string().check(z.minLength(1))),
+    /** What the person wrote in the booking form (`answersFrom`). */
+    answers: z.optional(
+      z.array(
+        z.object({
+          question: z.string().check(z.maxLength(MAX_QUESTION)),
+          answer: z.string().check(z.maxLength(MAX_ANSWER)),
+        }),
+      ),
+    ),
     title: z.optional(z.string()),
     /** When the provider says the change happened (the webhook's own timestamp). */
     occurredAt: utcInstantSchema,
@@ -61,6 +74,7 @@ export const bookingEventSchema = z.lazy(() =>
 export type BookingEvent = z.infer<typeof bookingEventSchema>;
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 export type BookingCancelled = z.infer<typeof bookingCancelledSchema>;
+export type BookingAnswer = NonNullable<BookingCreated["answers"]>[number];
 
 /** What a provider parser returns: a booking event, or the name of an event we do not act on. */
 export type WebhookParseResult =
@@ -95,6 +109,24 @@ export function parseOrThrow<S extends z.core.$ZodType>(schema: S, json: unknown
     message: issue.message,
   }));
   throw new AppError("validation_failed", `invalid ${what} webhook payload`, fields);
+}
+
+/**
+ * The booking form's answers as `[question, answer]` pairs from a provider payload: text, numbers,
+ * yes/no and lists of text kept (trimmed, cut to length, at most 20), anything else left out, so an
+ * odd form never fails a delivery.
+ */
+export function answersFrom(pairs: readonly (readonly [unknown, unknown])[]): BookingAnswer[] | undefined {
+  const answers = pairs.flatMap(([q, a]) => {
+    const value = Array.isArray(a) ? a.filter((x) => typeof x === "string").join(", ") : a;
+    const answer = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+    const question = typeof q === "string" ? q.trim() : "";
+    const text = answer ? String(value).trim() : "";
+    return question && text
+      ? [{ question: question.slice(0, MAX_QUESTION), answer: text.slice(0, MAX_ANSWER) }]
+      : [];
+  });
+  return answers.length > 0 ? answers.slice(0, 20) : undefined;
 }
 
 const TOKEN = /^[A-Za-z0-9._~-]{1,256}$/;

@@ -2,6 +2,7 @@ import { once } from "../shared/once";
 import { emailSchema } from "../shared/validators";
 import * as z from "../shared/zod";
 import {
+  answersFrom,
   correlationTokenFrom,
   endAfterStart,
   parseOrThrow,
@@ -99,6 +100,28 @@ function organizerEmails(p: BookingPayload): string[] {
   return [...new Set([p.organizer.email, ...teamEmails])];
 }
 
+/** The booking form's own fields; name, email and the other fields every booking has are known already. */
+const STANDARD_FIELDS = new Set([
+  "name",
+  "email",
+  "location",
+  "guests",
+  "rescheduleReason",
+  "attendeePhoneNumber",
+]);
+
+/** The answers of the booking form (`responses`: `{ [field]: { label, value } }`), as question and answer. */
+function bookingAnswers(responses: unknown) {
+  if (responses === null || typeof responses !== "object") return undefined;
+  return answersFrom(
+    Object.entries(responses).flatMap(([field, r]) => {
+      if (STANDARD_FIELDS.has(field) || r === null || typeof r !== "object") return [];
+      const { label, value } = r as { label?: unknown; value?: unknown };
+      return [[field === "notes" ? "Additional notes" : label, value] as const];
+    }),
+  );
+}
+
 /** Maps a parsed Cal.com webhook body to a booking event, or says which trigger it ignored. */
 export function parseCalcomWebhook(json: unknown): WebhookParseResult {
   const { triggerEvent } = parseOrThrow(envelopeSchema, json, "Cal.com");
@@ -124,6 +147,7 @@ export function parseCalcomWebhook(json: unknown): WebhookParseResult {
         }),
         organizerEmails: organizerEmails(p),
         correlationToken: correlationTokenFrom(p.metadata?.[COACHFLOW_METADATA_KEY]),
+        answers: bookingAnswers(p.responses),
         title: textFrom(p.title),
         occurredAt: createdAt,
       }),

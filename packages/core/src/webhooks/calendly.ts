@@ -1,6 +1,7 @@
 import { emailSchema } from "../shared/validators";
 import * as z from "../shared/zod";
 import {
+  answersFrom,
   correlationTokenFrom,
   endAfterStart,
   parseOrThrow,
@@ -108,6 +109,12 @@ export function parseCalendlyWebhook(json: unknown): WebhookParseResult {
           tracking?.utm_source?.trim() === COACHFLOW_UTM_SOURCE
             ? correlationTokenFrom(tracking.utm_content)
             : undefined,
+        answers: answersFrom(
+          (Array.isArray(p.questions_and_answers) ? p.questions_and_answers : []).map((x) => [
+            x?.question,
+            x?.answer,
+          ]),
+        ),
         title: textFrom(event.name),
         occurredAt: created_at,
       }),

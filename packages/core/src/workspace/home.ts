@@ -1,3 +1,4 @@
+import { coachHasClient } from "../access/coach-access";
 import { localDate } from "../followups/dates";
 import type { ActionItem } from "../followups/model";
 import type { JobDeps } from "../sessions/jobs";
@@ -60,6 +61,12 @@ export async function coachHome(
   const viewer = await gate.admit(first);
   const clients = first.names;
   const nameOf = (id: string) => clients.get(id)?.name ?? "A client";
+  const has = (id: string) =>
+    coachHasClient(
+      { matches: [], ...clients.get(id) },
+      coachId,
+      live.filter((s) => s.clientId === id),
+    );
   const byStart = (a: HomeSessionFields, b: HomeSessionFields) => (a.startsAt < b.startsAt ? -1 : 1);
   const nowIso = now.toISOString();
   return {
@@ -72,8 +79,9 @@ export async function coachHome(
       .filter((s) => s.endsAt > nowIso)
       .sort(byStart)
       .map((session) => ({ session, clientName: nameOf(session.clientId) })),
+    // Only of clients the coach still has (decision 0030): the client page would answer 404.
     overdue: overdueItems
-      .filter((item) => isOverdue(item, clients.get(item.clientId), now))
+      .filter((item) => isOverdue(item, clients.get(item.clientId), now) && has(item.clientId))
       .sort((a, b) => (a.dueDate < b.dueDate ? 1 : -1))
       .map((item) => ({ item, clientName: nameOf(item.clientId) })),
   };

@@ -12,6 +12,11 @@ export interface PersonRef {
   timezone: string;
 }
 
+/** A client as the home page reads them: the name, and what says whether the coach has them (0030). */
+export interface ClientRef
+  extends PersonRef,
+    Partial<Pick<Client, "matches" | "engagement" | "unverified">> {}
+
 /** A session's items that belong to its coach alone. */
 export interface CoachPrivate {
   /** When the private notes were last saved; absent when there are none. */
@@ -42,7 +47,7 @@ export interface FirstReads extends ViewerItems {
   /** The session's talking points (version 0: none yet). */
   talkingPoints: TalkingPoints;
   client?: Client;
-  names: Map<string, PersonRef>;
+  names: Map<string, ClientRef>;
 }
 
 /** What the home page shows of a session. */

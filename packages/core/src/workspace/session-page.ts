@@ -86,19 +86,23 @@ export async function sessionPage(
   };
   const coach = detail.kind === "intro" ? await seen.coaches.get(detail.coachId) : undefined;
   const mine = new Set([...own.talkingPoints.points.map((p) => p.text), ...own.talkingPoints.dismissed]);
-  const suggestions = suggestTalkingPoints({
-    kind: detail.kind,
-    coach: coach ?? { id: detail.coachId, specialties: [] },
-    client: {
-      name: detail.client.name,
-      challenge: detail.client.challenge,
-      ...(detail.client.goals ? { goals: detail.client.goals } : {}),
-      preferences: detail.client.preferences,
-      timezone: detail.client.timezone,
-    },
-    openActionItems: detail.openActionItems,
-    goals: detail.goals,
-    today: localDate(deps.clock.now(), detail.client.timezone),
-  }).filter((s) => !mine.has(s));
+  const brief = detail.client;
+  // A past client's session has nothing to suggest from: no brief, goals or action items (0030).
+  const suggestions = !("preferences" in brief)
+    ? []
+    : suggestTalkingPoints({
+        kind: detail.kind,
+        coach: coach ?? { id: detail.coachId, specialties: [] },
+        client: {
+          name: brief.name,
+          challenge: brief.challenge,
+          ...(brief.goals ? { goals: brief.goals } : {}),
+          preferences: brief.preferences,
+          timezone: brief.timezone,
+        },
+        openActionItems: detail.openActionItems,
+        goals: detail.goals,
+        today: localDate(deps.clock.now(), brief.timezone),
+      }).filter((s) => !mine.has(s));
   return { viewer, detail, own, suggestions };
 }

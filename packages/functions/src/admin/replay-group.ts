@@ -1,20 +1,58 @@
-import type { Hono } from "hono";
+import { AppError } from "@coachflow/core/errors";
+import { readClaim } from "@coachflow/core/web-auth/session-claim";
+import { replayDelivery } from "@coachflow/core/webhooks/receive";
+import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
-import type { OpenApiRegistry } from "../http/openapi-registry";
-import { adminBase } from "./base";
+import { webCookies } from "../web/cookies";
+import { webhookDeps } from "../webhook-deps";
+import { admitAdminClaim } from "./admit";
 
 /**
- * The console's replay of a webhook delivery (`POST /admin/deliveries/{id}/replay`): a route
- * group of its own, so the booking code a replay runs is not in the console's pages, and that
- * code is the webhooks group's own chunk, loaded on first use: shared with no other group, it is
- * split into no extra chunks (each costs every group that loads it bytes of glue; decision 0033).
+ * The console's replay of a webhook delivery (`POST /admin/deliveries/{id}/replay`), served by the
+ * webhooks' route group (routes/webhooks.ts), whose booking code it runs: the console's pages do
+ * not load that code, and no group of its own splits shared code into more chunks (each costs every
+ * cold start that loads it bytes of glue; decision 0033). It renders nothing: the same checks as
+ * every console page (the form's origin, as `hono/csrf`; an admin's live session for an address of
+ * `ADMIN_EMAILS`), then back to the delivery's page, which shows the outcome, or answers a coach's
+ * session with its 403 page.
  */
-export function adminReplayGroup(app: Hono, deps: AppDeps, _docs: OpenApiRegistry) {
-  adminBase(app, deps);
+export function adminReplayRoute(app: Hono, deps: AppDeps) {
+  const cookies = webCookies(deps.config.publicBaseUrl);
+  const origin = new URL(deps.config.publicBaseUrl).origin;
   app.post("/admin/deliveries/:id/replay", async (c) => {
     const id = c.req.param("id");
-    const { replay } = await import("../routes/webhooks");
-    await replay(deps, id);
-    return c.redirect(`/admin/deliveries/${encodeURIComponent(id)}?replayed=1`, 303);
+    const page = `/admin/deliveries/${encodeURIComponent(id)}`;
+    if (c.req.header("origin") !== origin) return plain(c, 403, "This form came from another site.");
+    const { linkSecret: secret, linkSecretPrevious: previous } = deps.config;
+    const claim = readClaim({ secret, previous }, cookies.read(c, cookies.session));
+    if (!claim) return back(c, "/admin/sign-in");
+    // A coach's session: the delivery's page answers it with the console's 403.
+    if (claim.role !== "admin") return back(c, page);
+    try {
+      await admitAdminClaim(deps, claim);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "unauthorized") return back(c, "/admin/sign-in");
+      throw error;
+    }
+    try {
+      await replayDelivery(webhookDeps(deps).receive, id);
+    } catch (error) {
+      // The delivery's page says it is not there.
+      if (error instanceof AppError && error.code === "not_found") return back(c, page);
+      throw error;
+    }
+    return back(c, `${page}?replayed=1`);
   });
+}
+
+function back(c: Context, to: string) {
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.redirect(to, 303);
+}
+
+function plain(c: Context, status: 403, text: string) {
+  c.header("Cache-Control", "no-store");
+  c.header("X-Content-Type-Options", "nosniff");
+  return c.text(text, status);
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from "../composition";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { programSettingsRoutes } from "../routes/program-settings";
 import { adminBase } from "./base";
+import { adminCoachRoutes } from "./coach-pages";
 import { AdminNotFoundPage } from "./error-pages";
 import { adminSettingsRoutes } from "./settings-pages";
 
@@ -17,6 +18,7 @@ export function settingsGroup(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   const pages = new Hono();
   adminBase(pages, deps);
   adminSettingsRoutes(pages, deps);
+  adminCoachRoutes(pages, deps);
   // The editor's routes keep its error pages; the API keeps the group's JSON errors.
   app.route("/", pages);
   app.notFound((c) =>

@@ -1,7 +1,7 @@
 import type { SignInArea } from "../web/sign-in-area";
+import { admitAdminClaim } from "./admit";
 import { AdminPublicLayout } from "./layout";
 import { adminSignInDeps } from "./sign-in-deps";
-import { admitAdminClaim } from "./viewer";
 
 /** Where admins sign in: the workspace's flow, for the addresses of `ADMIN_EMAILS` (decision 0033). */
 export const ADMIN_AREA: SignInArea = {

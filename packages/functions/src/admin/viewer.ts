@@ -1,24 +1,14 @@
 import type { Principal } from "@coachflow/core/access/principal";
-import { admitAdmin, readClaim, type SessionClaim } from "@coachflow/core/web-auth/session-claim";
+import { readClaim } from "@coachflow/core/web-auth/session-claim";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppDeps } from "../composition";
-import { claimKeys } from "../web/claim-keys";
 import type { WebCookies } from "../web/cookies";
+import { claimKeys } from "../web/viewer";
+import { admitAdminClaim } from "./admit";
 
 /** The admin signed in to the console: their address (one of `ADMIN_EMAILS`). */
 export interface AdminViewer {
   email: string;
-}
-
-/**
- * The address an admin's claim signs in (decision 0033): the stored session read (one GetItem)
- * and judged by `admitAdmin`, which checks the address against `ADMIN_EMAILS` on every request.
- * Else an `unauthorized` AppError.
- */
-export async function admitAdminClaim(deps: AppDeps, claim: SessionClaim): Promise<string> {
-  const { auth } = await deps.web();
-  const session = await auth.getWebSession(claim.idHash);
-  return admitAdmin({ store: auth, wallClock: deps.wallClock }, claim, session, deps.config.adminEmails);
 }
 
 /** The admin sign-in page, with the page asked for as `next` when it was a GET. */

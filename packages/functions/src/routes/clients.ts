@@ -35,6 +35,8 @@ const sessionSummarySchema = z.object({
   status: z.enum(["scheduled", "cancelled", "finished"]),
   /** The program skill the session explored, when its coach recorded one at finish. */
   skill: z.optional(z.string()),
+  /** A booking matched by email alone, not yet confirmed as its client's (decision 0030). */
+  unverified: z.optional(z.boolean()),
 });
 
 /** What an admin sees of a session in a client's view (no agenda, no notes). */
@@ -48,6 +50,7 @@ export function sessionSummary(s: Session): z.infer<typeof sessionSummarySchema>
     endsAt: s.endsAt,
     status: s.status,
     ...(s.finish?.skill ? { skill: s.finish.skill } : {}),
+    ...(s.unverified ? { unverified: true } : {}),
   };
 }
 

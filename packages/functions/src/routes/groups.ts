@@ -37,6 +37,11 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/webhook-deliveries/*",
       "/v1/coaches/:id/webhook",
       "/v1/coaches/:id/webhook/*",
+      // With the admin's unverified bookings (decision 0030): what booking processing set aside.
+      "/v1/unverified-bookings",
+      "/v1/unverified-bookings/*",
+      // The admin console's replay of a delivery runs this group's code (decision 0033).
+      "/admin/deliveries/:id/replay",
     ],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
@@ -68,7 +73,6 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/app/sign-in/*",
       "/app/sign-out",
       "/app/assets/*",
-      "/admin/sign-in",
       "/admin/sign-in/*",
       "/admin/sign-out",
       "/admin/assets/*",
@@ -82,28 +86,16 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("../web/routes").then((m) => m.workspaceRoutes),
   },
   {
-    // The admin console's coach pages and its settings editor: groups of their own, before the
-    // console's (their paths are inside its), so no cold start loads all three (decision 0033).
-    name: "admin coaches",
-    paths: ["/admin/coaches", "/admin/coaches/*"],
-    load: () => import("../admin/coaches-group").then((m) => m.adminCoachesGroup),
-  },
-  {
-    // A replay runs the booking code: the console's pages do not load it.
-    name: "admin replay",
-    paths: ["/admin/deliveries/:id/replay"],
-    load: () => import("../admin/replay-group").then((m) => m.adminReplayGroup),
-  },
-  {
     // The program settings' API and their editor in the console (admin/settings-group.tsx).
     name: "settings",
-    paths: ["/v1/program", "/admin/settings", "/admin/settings/*"],
+    // "/x/*" covers "/x" too (Hono).
+    paths: ["/v1/program", "/admin/settings/*", "/admin/coaches/*"],
     load: () => import("../admin/settings-group").then((m) => m.settingsGroup),
   },
   {
     // The program admin's console: dashboard, clients, deliveries, unfinished meetings (admin/routes.tsx).
     name: "admin",
-    paths: ["/admin", "/admin/*"],
+    paths: ["/admin/*"],
     load: () => import("../admin/admin-group").then((m) => m.adminRoutes),
   },
 ];

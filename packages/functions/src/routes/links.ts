@@ -12,6 +12,7 @@ const WORDS = {
   continue: { title: "Continue coaching", button: "Yes, let's continue" },
   end: { title: "End the engagement", button: "End my coaching engagement" },
   unsubscribe: { title: "Stop reminders", button: "Stop reminders" },
+  "confirm-booking": { title: "Did you book this session?", button: "Yes, I booked it" },
 } as const;
 
 const problem = () =>
@@ -46,16 +47,21 @@ export function linkRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     const check = verifyLink(secret, c.req.param("token"), deps.clock.now(), previous);
     if (!check.ok) return c.html(problem(), 400);
     if (check.payload.a === "your-data") return yourDataPress(c, deps, check.payload);
-    const outcome = await applyLink(deps.bookings, check.payload);
+    const outcome =
+      check.payload.a === "confirm-booking"
+        ? // "Is this you?" (decision 0030): loaded on first use, with the admin's decisions.
+          await (await deps.unverified()).confirm(check.payload)
+        : await applyLink(deps.bookings, check.payload);
     if (!outcome) return c.html(problem(), 400);
+    const status = "status" in outcome ? outcome.status : undefined;
     deps.logger.info("signed link used", {
       action: check.payload.a,
       clientId: check.payload.c,
-      ...(outcome.status ? { status: outcome.status } : {}),
+      ...(status ? { status } : {}),
     });
     return c.html(
       page(outcome.title, html`<h1>${outcome.title}</h1><p>${outcome.message}</p>`),
-      outcome.status ?? 200,
+      status ?? 200,
     );
   });
   docs.registerPath({

@@ -3,6 +3,7 @@ import { DELIVERY_OUTCOMES } from "@coachflow/core/webhooks/deliveries";
 import { receiveCoachWebhook, receiveWebhook, replayDelivery } from "@coachflow/core/webhooks/receive";
 import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
 import type { Hono } from "hono";
+import { adminReplayRoute } from "../admin/replay-group";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { mediaType, rawBytes, validate } from "../http/body";
@@ -10,6 +11,7 @@ import { adminSecurity, errorResponses } from "../http/openapi";
 import type { OpenApiRegistry } from "../http/openapi-registry";
 import { webhookDeps } from "../webhook-deps";
 import { coachWebhookRoutes } from "./coach-webhooks";
+import { unverifiedBookingRoutes } from "./unverified-bookings";
 
 const answerSchema = z.object({
   deliveryId: z.string(),
@@ -35,11 +37,11 @@ const listQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
-/** A replay for the admin console's replay group, which loads this module on first use (decision 0033). */
-export const replay = (deps: AppDeps, id: string) => replayDelivery(webhookDeps(deps).receive, id);
-
 /** Booking webhooks from Calendly and Cal.com, the coaches' own Cal.com webhooks, and the delivery log. */
 export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
+  unverifiedBookingRoutes(app, deps, docs);
+  // The admin console's replay of a delivery (decision 0033).
+  adminReplayRoute(app, deps);
   const { receive } = webhookDeps(deps);
   for (const [provider, header] of [
     ["calendly", CALENDLY_SIGNATURE_HEADER],

@@ -1,12 +1,21 @@
 import type { Principal } from "@coachflow/core/access/principal";
 import type { WebViewer } from "@coachflow/core/web-auth/model";
-import { admit, readClaim, type SessionClaim, type ViewerGate } from "@coachflow/core/web-auth/session-claim";
+import {
+  admit,
+  type ClaimKeys,
+  readClaim,
+  type SessionClaim,
+  type ViewerGate,
+} from "@coachflow/core/web-auth/session-claim";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppDeps } from "../composition";
-import { claimKeys } from "./claim-keys";
 import type { WebCookies } from "./cookies";
 
-export { claimKeys };
+/** The keys that sign session cookies (decision 0028): the link signing secret, as rotated. */
+export const claimKeys = (deps: AppDeps): ClaimKeys => ({
+  secret: deps.config.linkSecret,
+  previous: deps.config.linkSecretPrevious,
+});
 
 /** The sign-in page, with the page asked for as `next` when it was a GET. */
 export function toSignIn(c: Context) {

@@ -1,8 +1,14 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { type ClientPhase, isClientPhase, phaseOf } from "../../admin/phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Page } from "../../admin/ports";
 import type { Client } from "../../clients/model";
 import type { Session } from "../../sessions/model";
+import type { WebSession } from "../../web-auth/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { DELIVERY_OUTCOMES, type Delivery, type DeliveryOutcome } from "../../webhooks/deliveries";
 import { decodeCursor, encodeCursor } from "./errors";
@@ -216,6 +222,35 @@ export class DynamoAdminStore implements AdminReads {
       KeyConditionExpression: "gsi3pk = :p",
       ExpressionAttributeValues: { ":p": pk },
     };
+  }
+
+  async webSession(idHash: string): Promise<WebSession | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.webSession(idHash), ConsistentRead: true }),
+    );
+    return res.Item ? stripKeys<WebSession>(res.Item) : undefined;
+  }
+
+  async countUnverified(): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :p",
+          // As the unverified store's list (unverified-store.ts): a rejected one waits no more.
+          FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
+          ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
+          Select: "COUNT",
+          ExclusiveStartKey: start,
+        }),
+      );
+      total += res.Count ?? 0;
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
   /** Counts a gsi3 partition (a sort-key range when given), page after page of keys. */

@@ -79,6 +79,7 @@ export class DynamoBookingStore implements BookingStore {
 
   async commit(change: BookingChange): Promise<void> {
     const table = this.tableName;
+    const p = change.profile;
     const items = [
       ...change.bookings.map((b) => ({
         Put: {
@@ -111,7 +112,12 @@ export class DynamoBookingStore implements BookingStore {
           ...versionCondition(pair.version),
         },
       })),
-      ...bookedClients(table, change.sessions),
+      // The console's "booked" list (decision 0033): loaded only when a session is new (decision 0014).
+      ...(change.sessions.some((s) => s.version === 1)
+        ? (await import("./booked-clients")).bookedClients(table, change.sessions, keys, p?.id)
+        : []),
+      // Loaded on first use (a chunk of its own, decision 0014): only a chain's first booking needs it.
+      ...(p ? (await import("./profile-items")).profileItems(table, p, keys) : []),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
         ConditionCheck: {
           TableName: table,
@@ -191,26 +197,6 @@ function mergeItems(table: string, merge: MergeWrites) {
       },
     })),
   ];
-}
-
-/**
- * A client's first booked session moves them to the console's "booked" list (decision 0033),
- * unless an engagement already moved them further: `phaseKey` is set once and then only by
- * engagement changes, and the list entry follows it.
- */
-function bookedClients(table: string, sessions: readonly Session[]) {
-  const ids = new Set(
-    sessions.filter((s) => s.version === 1 && s.status === "scheduled").map((s) => s.clientId),
-  );
-  return [...ids].map((clientId) => ({
-    Update: {
-      TableName: table,
-      Key: keys.client(clientId),
-      UpdateExpression: "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
-      ConditionExpression: "attribute_exists(pk)",
-      ExpressionAttributeValues: { ":b": "CLIENTS#booked" },
-    },
-  }));
 }
 
 /** A write that expects the item at `version` (0: must not exist yet). */

@@ -205,11 +205,14 @@ function updateClient(tableName: string, client: Client) {
   // The console's indexes (decision 0033): the name may change; the phase only while no booking
   // or engagement moved the client on (`phaseKey`, which those writes set, wins).
   const phase = keys.clientPhase(client.status, client.createdAt, client.id);
-  const name = keys.clientName(foldName(client.name), client.id);
-  Object.assign(values, { ":p3": phase.gsi3pk, ":s3": phase.gsi3sk, ":p2": name.gsi2pk, ":s2": name.gsi2sk });
-  sets.push(
-    "gsi3pk = if_not_exists(phaseKey, :p3), gsi3sk = if_not_exists(gsi3sk, :s3), gsi2pk = :p2, gsi2sk = :s2",
-  );
+  Object.assign(values, { ":p3": phase.gsi3pk, ":s3": phase.gsi3sk });
+  sets.push("gsi3pk = if_not_exists(phaseKey, :p3), gsi3sk = if_not_exists(gsi3sk, :s3)");
+  // An unverified booking's own profile keeps gsi2 for the admin's list of them (decision 0030).
+  if (!client.unverified) {
+    const name = keys.clientName(foldName(client.name), client.id);
+    Object.assign(values, { ":p2": name.gsi2pk, ":s2": name.gsi2sk });
+    sets.push("gsi2pk = :p2, gsi2sk = :s2");
+  }
   const removed = OPTIONAL_ANSWERS.filter((k) => client[k] === undefined);
   for (const k of removed) names[`#${k}`] = k;
   const remove = removed.length > 0 ? ` REMOVE ${removed.map((k) => `#${k}`).join(", ")}` : "";

@@ -16,6 +16,14 @@ export const keys = {
   client: (id: string) => ({ pk: `CLIENT#${id}`, sk: "PROFILE" }),
   /** All clients by id, oldest first (gsi1): kept for an admin listing; nothing reads it yet. */
   clientListing: (id: string) => ({ gsi1pk: "CLIENTS", gsi1sk: id }),
+  /**
+   * Unverified bookings, oldest first: sparse gsi2 on each one's own client profile, which goes
+   * once it is linked; a rejected one stays, with `unverified.rejectedAt` (decision 0030).
+   */
+  unverifiedBooking: (createdAt: string, clientId: string) => ({
+    gsi2pk: "UNVERIFIED",
+    gsi2sk: `${createdAt}#${clientId}`,
+  }),
   /** One per client email: makes the email unique and answers a resubmission in one read. */
   clientEmail: (email: string) => ({ pk: `CLIENTEMAIL#${email}`, sk: "INTAKE" }),
   /** Clients of a phase by intake time (gsi3, keys only): the admin console's lists and counts. */

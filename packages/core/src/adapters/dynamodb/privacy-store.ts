@@ -66,6 +66,8 @@ export class DynamoPrivacyStore implements PrivacyStore {
       ],
     );
     const ownEmailRecord = emailRecord.filter((i) => i.clientId === clientId);
+    // Unverified bookings made with the client's address (each on a profile of its own, 0030).
+    const held = client.unverified ? [] : await this.heldFor(clientId);
     const sends = [...clientSends, ...sessionSends, ...itemSends];
     const coachWork = partitions.filter((i) => i.sk !== "SESSION");
     const all = [
@@ -94,9 +96,27 @@ export class DynamoPrivacyStore implements PrivacyStore {
       deliveries: deliveries.map((i) => stripKeys<Item>(i)),
       storedResponses: responses.length,
       pendingAnswers: responses.filter((i) => i.type === "pendingAnswers").map((i) => stripKeys<Item>(i)),
+      heldSessions: held.flatMap((h) => h.sessions),
       // The suppression of the address goes too: it is the address itself.
-      refs: [...uniqueKeys(all.map(keyOf)), suppressionKey(client.email)],
+      refs: uniqueKeys([
+        ...all.map(keyOf),
+        suppressionKey(client.email),
+        ...held.flatMap((h) => [keys.client(h.client.id), ...(h.refs as Key[])]),
+      ]),
     };
+  }
+
+  /** The footprints of the unverified bookings that name the client (one Query of their index). */
+  private async heldFor(clientId: string): Promise<ClientFootprint[]> {
+    const profiles = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p",
+      FilterExpression: "unverified.clientId = :c",
+      ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk, ":c": clientId },
+    });
+    const found = await Promise.all(profiles.map((p) => this.footprint(String(p.id))));
+    return found.filter((f) => f !== undefined);
   }
 
   async erase(footprint: ClientFootprint, tombstone: Tombstone): Promise<void> {

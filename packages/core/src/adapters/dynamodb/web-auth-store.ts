@@ -87,14 +87,6 @@ export class DynamoWebAuthStore implements WebAuthStore {
     );
   }
 
-  /** An admin's session, read on its own before each console page (decision 0033). */
-  async getWebSession(idHash: string): Promise<WebSession | undefined> {
-    const res = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.webSession(idHash), ConsistentRead: true }),
-    );
-    return res.Item ? stripKeys<WebSession>(res.Item) : undefined;
-  }
-
   async touchWebSession(current: WebSession, lastSeenAtMs: number): Promise<void> {
     try {
       await this.db.send(

@@ -6,10 +6,10 @@ import type { ActionItem } from "../../followups/model";
 import type { Session } from "../../sessions/model";
 import type { SessionClaim } from "../../web-auth/session-claim";
 import type {
+  ClientRef,
   FirstReads,
   FirstWants,
   HomeSessionFields,
-  PersonRef,
   WorkspaceReads,
 } from "../../workspace/ports";
 import type {
@@ -24,9 +24,13 @@ import { batchGetAll, queryPages } from "./reads";
 
 type Item = Record<string, unknown>;
 
-/** What the home page's read carries: web session, coach and client names only (no profile, answers or notes). */
+/**
+ * What the home page's read carries: web session, coach, and client names with what says whether
+ * the coach has them (decision 0030); no profile, answers or notes.
+ */
 const NAMES_ONLY = {
-  ProjectionExpression: "pk, sk, id, #n, #tz, active, coachId, idHash, createdAtMs, lastSeenAtMs",
+  ProjectionExpression:
+    "pk, sk, id, #n, #tz, active, coachId, idHash, createdAtMs, lastSeenAtMs, matches, engagement, unverified",
   // Both are DynamoDB reserved words.
   ExpressionAttributeNames: { "#n": "name", "#tz": "timezone" },
 };
@@ -113,7 +117,7 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
       names: new Map(
         found
           .filter((i) => String(i.pk).startsWith("CLIENT#"))
-          .map((i) => [String(i.id), stripKeys<PersonRef>(i)]),
+          .map((i) => [String(i.id), stripKeys<ClientRef>(i)]),
       ),
     };
   }

@@ -1,5 +1,6 @@
 import { coachingStyleSchema } from "../../coaches/schema";
 import { cadenceSchema, intakeInputObject } from "../../intake/schema";
+import { text } from "../../shared/validators";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import {
@@ -43,6 +44,10 @@ function coachBriefSchema() {
         cadence: cadenceSchema,
       }),
       smartGoals: z._default(z.array(goalSchema).check(z.maxLength(20)), []),
+      /** What a client who booked without the intake wrote in the booking form. */
+      bookingAnswers: z.optional(
+        z.array(z.object({ question: text(200), answer: text(2000) })).check(z.maxLength(20)),
+      ),
       agenda: agendaSchema,
       /** The session page of the coach workspace. */
       sessionUrl: linkField,

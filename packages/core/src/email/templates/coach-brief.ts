@@ -17,6 +17,13 @@ export const coachBriefTemplate = defineTemplate(coachBrief, {
 {{#if html.isIntro}}
 <p style="${css.muted}">This is a first conversation: build rapport, understand their needs, and both decide whether you are a good fit.</p>
 {{/if}}
+{{#if html.bookingAnswers}}
+<h2 style="${css.h2}">What they wrote when booking</h2>
+{{#each html.bookingAnswers}}
+<p style="margin:0 0 4px;font-weight:600;">{{{question}}}</p>
+<p style="${css.p}white-space:pre-line;">{{{answer}}}</p>
+{{/each}}
+{{/if}}
 <h2 style="${css.h2}">About {{{html.client.name}}}</h2>
 <table style="${css.table}">
 <tr><th style="${css.th}">Role</th><td style="${css.td}">{{{html.client.role}}}{{#if html.client.seniority}} ({{{html.client.seniority}}}){{/if}}</td></tr>
@@ -63,6 +70,14 @@ Hi {{{text.coachName}}}, here is your brief.
 {{{text.kindLabel}}} with {{{text.client.name}}}, {{{text.sessionTime}}}.
 {{#if text.isIntro}}
 This is a first conversation: build rapport, understand their needs, and both decide whether you are a good fit.
+{{/if}}
+{{#if text.bookingAnswers}}
+
+WHAT THEY WROTE WHEN BOOKING
+{{#each text.bookingAnswers}}
+{{{question}}}
+{{{answer}}}
+{{/each}}
 {{/if}}
 
 ABOUT {{{text.client.name}}}

@@ -154,47 +154,53 @@ export function SessionPage(props: SessionPageProps) {
       ) : null}
 
       <h2 id="brief">Client brief</h2>
-      <dl class="brief">
-        <dt>Background</dt>
-        <dd>{client.background || "Not given"}</dd>
-        <dt>Role</dt>
-        <dd>
-          {client.role || "Not given"}
-          {client.seniority ? ` (${client.seniority})` : ""}
-        </dd>
-        <dt>Team and company</dt>
-        <dd>{[client.team, client.company].filter(Boolean).join(", ") || "Not given"}</dd>
-        <dt>Top challenge</dt>
-        <dd>{client.challenge || "Not given"}</dd>
-        {client.goals ? (
-          <>
-            <dt>Their goals</dt>
-            <dd>{client.goals}</dd>
-          </>
-        ) : null}
-        <dt>Preferences</dt>
-        <dd>
-          Topics: {client.preferences.topics.join(", ") || "none given"}; languages:{" "}
-          {client.preferences.languages.join(", ")}
-          {client.preferences.style ? `; style: ${client.preferences.style}` : ""}; cadence:{" "}
-          {client.preferences.cadence}
-        </dd>
-      </dl>
-
-      <h2 id="goals">SMART goals</h2>
-      {detail.goals.length === 0 ? (
-        <p>
-          No goals documented yet.{" "}
-          <a href={`/app/clients/${client.id}#goals`}>Document them on {client.name}'s page</a>.
-        </p>
+      {!("preferences" in client) ? (
+        <p>Not shown: you no longer work with {client.name}.</p>
       ) : (
-        <ul>
-          {detail.goals.map((g) => (
-            <li>
-              {g.text}. Measure: {g.measure}. Target: {dateText(g.targetDate, tz)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <dl class="brief">
+            <dt>Background</dt>
+            <dd>{client.background || "Not given"}</dd>
+            <dt>Role</dt>
+            <dd>
+              {client.role || "Not given"}
+              {client.seniority ? ` (${client.seniority})` : ""}
+            </dd>
+            <dt>Team and company</dt>
+            <dd>{[client.team, client.company].filter(Boolean).join(", ") || "Not given"}</dd>
+            <dt>Top challenge</dt>
+            <dd>{client.challenge || "Not given"}</dd>
+            {client.goals ? (
+              <>
+                <dt>Their goals</dt>
+                <dd>{client.goals}</dd>
+              </>
+            ) : null}
+            <dt>Preferences</dt>
+            <dd>
+              Topics: {client.preferences.topics.join(", ") || "none given"}; languages:{" "}
+              {client.preferences.languages.join(", ")}
+              {client.preferences.style ? `; style: ${client.preferences.style}` : ""}; cadence:{" "}
+              {client.preferences.cadence}
+            </dd>
+          </dl>
+
+          <h2 id="goals">SMART goals</h2>
+          {detail.goals.length === 0 ? (
+            <p>
+              No goals documented yet.{" "}
+              <a href={`/app/clients/${client.id}#goals`}>Document them on {client.name}'s page</a>.
+            </p>
+          ) : (
+            <ul>
+              {detail.goals.map((g) => (
+                <li>
+                  {g.text}. Measure: {g.measure}. Target: {dateText(g.targetDate, tz)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
 
       <h2 id="takeaways">Previous takeaways</h2>

@@ -1,0 +1,112 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { Client } from "../../clients/model";
+import { ConditionFailedError } from "../../errors";
+import type { AttachChange, UnverifiedStore } from "../../ports";
+import { conflictedTransaction, failedConditions } from "./errors";
+import { keys, stripKeys } from "./keys";
+
+/** An expected version (0: the item must not exist yet). */
+const at = (version: number) =>
+  version === 0
+    ? { ConditionExpression: "attribute_not_exists(pk)" }
+    : { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": version } };
+
+/**
+ * Unverified bookings (decision 0030): their own client profiles carry a sparse gsi2 key, so the
+ * admin's list is one Query (rejected ones left out; they stay in the index so that an erasure of
+ * the client whose address they used finds them); a decision is one write.
+ */
+export class DynamoUnverifiedStore implements UnverifiedStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async pending(): Promise<Client[]> {
+    const found: Client[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :p",
+          FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
+          ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(res.Items ?? []).map((i) => stripKeys<Client>(i)));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  async attach(change: AttachChange): Promise<void> {
+    const TableName = this.tableName;
+    const { session, pair, booker } = change;
+    await this.write(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...[session, ...change.renumbered].map((s) => ({
+            Put: {
+              TableName,
+              // As booking-store.ts's sessionItem (not imported: that would split the init chunk).
+              Item: {
+                ...keys.session(s.id),
+                ...keys.clientSessions(s.clientId, s.startsAt, s.id),
+                ...keys.coachSessions(s.coachId, s.startsAt, s.id),
+                type: "session",
+                ...s,
+              },
+              ...at(s.version - 1),
+            },
+          })),
+          {
+            Put: {
+              TableName,
+              Item: {
+                ...keys.pair(pair.clientId, pair.coachId),
+                type: "pair",
+                clientId: pair.clientId,
+                coachId: pair.coachId,
+                entries: pair.entries,
+                version: pair.version + 1,
+              },
+              ...at(pair.version),
+            },
+          },
+          { Delete: { TableName, Key: keys.client(booker.id), ...at(booker.version) } },
+          { Delete: { TableName, Key: keys.pair(booker.id, session.coachId) } },
+        ],
+      }),
+    );
+  }
+
+  async reject(booker: Client, when: string): Promise<void> {
+    await this.write(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.client(booker.id),
+        UpdateExpression: "SET unverified.rejectedAt = :at, updatedAt = :at, version = version + :one",
+        ConditionExpression: "version = :v",
+        ExpressionAttributeValues: { ":at": when, ":one": 1, ":v": booker.version },
+      }),
+    );
+  }
+
+  private async write(command: TransactWriteCommand | UpdateCommand): Promise<void> {
+    try {
+      await this.db.send(command as TransactWriteCommand);
+    } catch (error) {
+      if (failedConditions(error) || conflictedTransaction(error))
+        throw new ConditionFailedError("the booking changed meanwhile", undefined, { cause: error });
+      throw error;
+    }
+  }
+}
