@@ -24,8 +24,9 @@ const ADMIN = uniqueEmail("console-admin");
  */
 const PINNED = {
   // The web session; waitlisted count and oldest, matched count, sessions this week (scheduled,
-  // finished), unfinished meetings, failed deliveries (Calendly, Cal.com), suppressions.
-  dashboard: ["GetItem", "Query", "Query", "Query", "Query", "Query", "Query", "Query", "Query", "Query"],
+  // finished), unfinished meetings, failed deliveries (Calendly, Cal.com), suppressions, and
+  // unverified bookings waiting (gsi2, decision 0030).
+  dashboard: ["GetItem", ...Array<string>(10).fill("Query")],
   // The web session; a page of every client (gsi1, one call).
   allClients: ["GetItem", "Query"],
   // The web session; a page of a phase's keys (gsi3); their profiles.
@@ -92,7 +93,8 @@ describe("the admin console's pages", () => {
     expect(figure(page.text, "sessions this week")).toBe("1");
     expect(figure(page.text, "failed webhook deliveries")).toBe("0");
     expect(figure(page.text, "dead-lettered schedules")).toBe("0");
-    expect(figure(page.text, "unverified bookings")).toBe("None to show");
+    // Wired since decision 0030 landed: none here.
+    expect(figure(page.text, "unverified bookings")).toBe("0");
     expect(page.text).toContain('href="/admin/clients?status=waitlisted"');
     expect(page.text).toContain("Longest wait: 0 days");
   });

@@ -81,6 +81,11 @@ describe("the admin console's sign-in (decision 0033)", () => {
       expect(res.text).toContain("This page is for the program&#39;s admins");
     }
     expect((await browser.post("/admin/clients/cli_x/rematch")).status).toBe(403);
+    // The replay (served by the webhooks group): back to the delivery's page, which answers 403.
+    const replay = await browser.post("/admin/deliveries/del_x/replay");
+    expect([replay.status, replay.location]).toEqual([303, "/admin/deliveries/del_x"]);
+    const signedOut = await webBrowser(stack).post("/admin/deliveries/del_x/replay");
+    expect([signedOut.status, signedOut.location]).toEqual([303, "/admin/sign-in"]);
   });
 
   it("opens no workspace page with an admin's session, and a coach's link signs in no admin", async () => {

@@ -611,10 +611,11 @@ describe("authorization matrix: every route × every kind of caller", () => {
 
   it("covers every route of the app that is not public", async () => {
     // The coach workspace (/app) takes no bearer token: its pages need a web session, which
-    // test/integration/workspace-sign-in.test.ts checks for every one of its routes.
+    // test/integration/workspace-sign-in.test.ts checks for every one of its routes. The admin
+    // console (/admin) neither: admin-sign-in.test.ts checks its pages need an admin's session.
     const routes = new Set(
       (await answeredRoutes(stack.app))
-        .filter((r) => !/^\/app(\/|$)/.test(r.path))
+        .filter((r) => !/^\/(app|admin)(\/|$)/.test(r.path))
         .map((r) => `${r.method} ${r.path}`),
     );
     const inMatrix = MATRIX.map((r) => `${r.method} ${r.route}`);
