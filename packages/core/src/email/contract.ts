@@ -1,4 +1,3 @@
-import { once } from "../shared/once";
 import type * as z from "../shared/zod";
 
 /**
@@ -18,21 +17,13 @@ export interface TemplateContract<N extends string = string, S extends z.core.$Z
 
 /**
  * Declares a template's contract; the literal `name` becomes part of the `TemplateName` union.
- * `schema` is a function, called once when the schema is first read: a cold start then builds
- * only the schemas of the emails it sends (a firing sends one or two of the sixteen), not all of
- * them at import, where they cost more than anything else in the dispatcher's own code.
+ * The schema is built at import, with the contract (decision 0014: deferring it to the first send
+ * did not make a cold start's first answer any faster).
  */
 export function defineContract<const N extends string, S extends z.core.$ZodType>(def: {
   name: N;
-  schema: () => S;
+  schema: S;
   subjectFields?: readonly (keyof z.output<S> & string)[];
 }): TemplateContract<N, S> {
-  const schema = once(def.schema);
-  return {
-    name: def.name,
-    subjectFields: def.subjectFields ?? [],
-    get schema() {
-      return schema();
-    },
-  };
+  return { name: def.name, schema: def.schema, subjectFields: def.subjectFields ?? [] };
 }

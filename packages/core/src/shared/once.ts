@@ -1,14 +1,4 @@
 /**
- * `build`, run on the first call only; later calls return the same value. For a schema others are
- * built from (`z.extend`, `z.pick`, `z.partial` need the object itself, not a `z.lazy` of it): it
- * is built on first use, once, and every schema derived from it shares that one instance.
- */
-export function once<T extends object>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
-
-/**
  * `start`, run on the first call; every later call shares its promise, unless it failed: a failed
  * start is forgotten, so the next call starts again (a cold start whose secret was not set yet, a
  * chunk that did not load). For work done once per Lambda container, on first use.

@@ -1,5 +1,5 @@
 import { coachingStyleSchema } from "../../coaches/schema";
-import { cadenceSchema, intakeInputObject } from "../../intake/schema";
+import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
 import {
@@ -26,7 +26,7 @@ function coachBriefSchema() {
       sessionTime: sessionTimeField,
       ...sessionKindShape,
       // The same rules as the intake answers they come from.
-      client: z.pick(intakeInputObject(), {
+      client: z.pick(intakeInputSchema, {
         name: true,
         background: true,
         role: true,
@@ -61,5 +61,5 @@ function coachBriefSchema() {
 export const coachBrief = defineContract({
   name: "coach-brief",
   subjectFields: ["kindLabel", "sessionTime"],
-  schema: coachBriefSchema,
+  schema: coachBriefSchema(),
 });
