@@ -9,8 +9,11 @@ import { type FreshInvocation, httpEvent, invokeFreshAsync } from "./lambda-invo
 import { startBenchStack } from "./local-stack";
 import { type BenchResult, quantile } from "./result";
 
-/** Fresh processes per bundle; each imports its bundle and answers one real request. */
-const RUNS = 21;
+/**
+ * Fresh processes per bundle; each imports its bundle and answers one real request.
+ * `BENCH_RUNS=<n>` takes more, for a comparison whose difference is small beside the noise.
+ */
+const RUNS = Number(process.env.BENCH_RUNS) || 21;
 const MAX_RATIO = 1.5;
 const HOUR = 3600_000;
 const TABLE = "bench-cold-start";
@@ -68,10 +71,11 @@ export async function benchColdStart(): Promise<BenchResult[]> {
     // One booked session per dispatcher run (and one for the warm-up), each with a pending
     // pre-work reminder: the firing the dispatcher's fresh processes answer.
     const start = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
-    // BENCH_COMPARE=<dir>: bundles built elsewhere (e.g. another commit's, by buildBundles) run
-    // beside these, interleaved, so that a change is measured before and after in one run.
-    const compare = process.env.BENCH_COMPARE;
-    const sessions = (RUNS + 1) * (compare ? 2 : 1);
+    // BENCH_COMPARE=<dir>[,<dir>…]: bundles built elsewhere (e.g. another commit's, by
+    // buildBundles) run beside these, interleaved, so that a change is measured before and after
+    // in one run.
+    const compared = process.env.BENCH_COMPARE?.split(",").filter(Boolean) ?? [];
+    const sessions = (RUNS + 1) * (1 + compared.length);
     for (let i = 0; i < sessions; i++) {
       const raw = calendlyCreated(i, { email: `bench.cold.${i}@example.com`, start: start + i * HOUR });
       const res = await app.request(
@@ -93,10 +97,9 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       api: bundles.api,
       dispatcher: bundles.dispatcher,
     };
-    const file = (name: string) =>
-      name.endsWith(" (compared)")
-        ? path.join(compare!, name.split(" ")[0]!, BUNDLE_FILE)
-        : path.join(built[name]!.dir, BUNDLE_FILE);
+    const files: Record<string, string> = Object.fromEntries(
+      Object.entries(built).map(([name, bundle]) => [name, path.join(bundle.dir, BUNDLE_FILE)]),
+    );
     const requests: Record<
       string,
       { event: (i: number) => unknown; ok: (o: FreshInvocation["outcome"]) => boolean }
@@ -112,16 +115,24 @@ export async function benchColdStart(): Promise<BenchResult[]> {
         ok: (o) => "returned" in o && (o.returned as { outcome?: string }).outcome === "sent",
       },
     };
-    if (compare) {
-      requests["api (compared)"] = requests.api!;
-      requests["dispatcher (compared)"] = { ...requests.dispatcher!, event: (i) => firings[RUNS + 1 + i] };
-    }
+    compared.forEach((dir, k) => {
+      requests[`api, ${dir}`] = requests.api!;
+      requests[`dispatcher, ${dir}`] = {
+        ...requests.dispatcher!,
+        event: (i) => firings[(RUNS + 1) * (k + 1) + i],
+      };
+      files[`api, ${dir}`] = path.join(dir, "api", BUNDLE_FILE);
+      files[`dispatcher, ${dir}`] = path.join(dir, "dispatcher", BUNDLE_FILE);
+    });
     const samples: Record<string, FreshInvocation[]> = Object.fromEntries(
       Object.keys(requests).map((name) => [name, []]),
     );
+    // Every other run goes through the bundles in reverse order, so that none always runs right
+    // after another (DynamoDB Local, the emulators and the file cache warm up between children).
+    const names = Object.keys(requests);
     for (let run = 0; run <= RUNS; run++) {
-      for (const name of Object.keys(requests)) {
-        const invocation = await invokeFreshAsync(file(name), requests[name]!.event(run), env);
+      for (const name of run % 2 ? [...names].reverse() : names) {
+        const invocation = await invokeFreshAsync(files[name]!, requests[name]!.event(run), env);
         if (!requests[name]!.ok(invocation.outcome)) {
           throw new Error(`${name}: unexpected answer ${JSON.stringify(invocation.outcome).slice(0, 300)}`);
         }
@@ -146,7 +157,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       if (name === "reference") return { name: "reference (Hono + DynamoDB client, one GetItem)", metrics };
       const ratio = whole / reference;
       return {
-        name: `${name.startsWith("api") ? "api: cold start + first intake" : "dispatcher: cold start + first reminder firing"}${name.endsWith(" (compared)") ? `, ${compare}` : ""}`,
+        name: `${name.startsWith("api") ? "api: cold start + first intake" : "dispatcher: cold start + first reminder firing"}${name.includes(", ") ? name.slice(name.indexOf(", ")) : ""}`,
         metrics,
         target: `≤ ${MAX_RATIO}× reference`,
         pass: ratio <= MAX_RATIO,
