@@ -96,6 +96,7 @@ export function invokeFreshAsync(
   file: string,
   event: unknown,
   env: Record<string, string> = {},
+  flags: readonly string[] = [],
 ): Promise<FreshInvocation> {
   return new Promise((resolve, reject) => {
     // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there, to see where the time goes.
@@ -103,6 +104,7 @@ export function invokeFreshAsync(
     const profile = [
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      ...flags,
     ];
     const child = spawn(
       process.execPath,
