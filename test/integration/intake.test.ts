@@ -160,11 +160,14 @@ describe("POST /v1/intake", () => {
 
     await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("cold")));
     const first = [...counter.calls];
+    const coldInFlight = counter.maxInFlight();
     counter.reset();
     await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")));
     const warm = [...counter.calls];
 
+    // The settings, the email's answers and the active coaches are read at once, then written.
     expect(first).toEqual(["GetItem", "BatchGetItem", "Query", "TransactWriteItems"]);
+    expect(coldInFlight).toBe(3);
     expect(warm).toEqual(["BatchGetItem", "TransactWriteItems"]);
   });
 
