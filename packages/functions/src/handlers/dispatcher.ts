@@ -17,6 +17,8 @@ export const jobInputSchema = z.union([
     sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
     job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
     startsAt: z.iso.datetime(),
+    clientId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    coachId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   }),
   z.object({
     v: z.literal(1),
