@@ -67,6 +67,10 @@ describe("a session's timeline, driven by the local clock", () => {
     const reminder = (await stack.emailsTo(email)).find((m) => m.subject.startsWith("Tomorrow:"));
     expect(reminder?.body.text).toContain("Ada Mensah");
     expect(reminder?.body.text).toContain("one work challenge from the past two to four weeks");
+    // Like every client email, with the "your data" link in its footer (decision 0026).
+    expect(reminder?.body.text).toContain("Your data (download it, or ask us to erase it):");
+    const confirmation = (await stack.emailsTo(email)).find((m) => m.subject.startsWith("Confirmed:"));
+    expect(confirmation?.body.text).toContain("Your data (download it, or ask us to erase it):");
     // The scheduler retrying the same firing sends nothing more.
     const again = { v: 1, sessionId, job: "prework-reminder", startsAt: booking.start };
     expect(await stack.dispatcher(JSON.stringify(again))).toEqual({ outcome: "duplicate" });
