@@ -169,7 +169,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
         if (run > 0) samples.get(row)!.push(invocation);
       }
     }
-    const median = (row: Row, key: "importMs" | "firstAnswerMs") =>
+    const median = (row: Row, key: "importMs" | "firstAnswerMs" | "cpuMs") =>
       quantile(
         samples
           .get(row)!
@@ -179,12 +179,16 @@ export async function benchColdStart(): Promise<BenchResult[]> {
       );
     const round = (ms: number) => Math.round(ms * 100) / 100;
     return rows.map((row) => {
+      const reference = rows.find((r) => r.label === (row.reference ?? row.label))!;
       const whole = median(row, "firstAnswerMs");
-      const yardstick = median(rows.find((r) => r.label === (row.reference ?? row.label))!, "firstAnswerMs");
+      const yardstick = median(reference, "firstAnswerMs");
       const metrics = {
         "import p50 ms": round(median(row, "importMs")),
         "import + 1st real answer p50 ms": round(whole),
         "× reference": round(whole / yardstick),
+        // The same processes' CPU time: a check on the wall times when the machine is busy.
+        "cpu p50 ms": round(median(row, "cpuMs")),
+        "cpu × reference": round(median(row, "cpuMs") / median(reference, "cpuMs")),
       };
       if (!row.reference) return { name: row.label, metrics };
       return {
