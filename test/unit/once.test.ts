@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { onceUnlessFailed } from "../../packages/core/src/shared/once";
+import { once, onceUnlessFailed } from "../../packages/core/src/shared/once";
+
+describe("once", () => {
+  it("builds on the first call only and returns the same value after", () => {
+    let builds = 0;
+    const get = once(() => ({ n: ++builds }));
+    expect(builds).toBe(0);
+    const first = get();
+    expect(get()).toBe(first);
+    expect(builds).toBe(1);
+  });
+});
 
 describe("onceUnlessFailed", () => {
   it("shares the first call's promise with every later call, also while it runs", async () => {

@@ -1,3 +1,4 @@
+import { once } from "../shared/once";
 import type * as z from "../shared/zod";
 
 /**
@@ -17,13 +18,22 @@ export interface TemplateContract<N extends string = string, S extends z.core.$Z
 
 /**
  * Declares a template's contract; the literal `name` becomes part of the `TemplateName` union.
- * The schema is built at import, with the contract (decision 0014: deferring it to the first send
- * did not make a cold start's first answer any faster).
+ * `schema` is a function, called once when the schema is first read: a cold start then builds
+ * only the schemas of the emails it sends (a firing sends one of the sixteen), not all of them at
+ * import. Measured on the whole cold start (import and first answer), this pays, unlike the
+ * `z.lazy` wrappers the other schemas had (decision 0014, its update of issue 9).
  */
 export function defineContract<const N extends string, S extends z.core.$ZodType>(def: {
   name: N;
-  schema: S;
+  schema: () => S;
   subjectFields?: readonly (keyof z.output<S> & string)[];
 }): TemplateContract<N, S> {
-  return { name: def.name, schema: def.schema, subjectFields: def.subjectFields ?? [] };
+  const schema = once(def.schema);
+  return {
+    name: def.name,
+    subjectFields: def.subjectFields ?? [],
+    get schema() {
+      return schema();
+    },
+  };
 }

@@ -8,13 +8,14 @@ import { programNameField } from "../schemas";
 export const adminUnknownCoach = defineContract({
   name: "admin-unknown-coach",
   subjectFields: ["provider"],
-  schema: z.object({
-    programName: programNameField,
-    provider: bookingProviderSchema,
-    organizerEmail: emailSchema,
-    /** The provider's id for the booking (comes from the webhook, so treated as untrusted text). */
-    bookingId: text(200),
-    /** When the booked session starts, as an ISO 8601 timestamp. */
-    startTime: z.iso.datetime({ offset: true }),
-  }),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      provider: bookingProviderSchema,
+      organizerEmail: emailSchema,
+      /** The provider's id for the booking (comes from the webhook, so treated as untrusted text). */
+      bookingId: text(200),
+      /** When the booked session starts, as an ISO 8601 timestamp. */
+      startTime: z.iso.datetime({ offset: true }),
+    }),
 });

@@ -12,18 +12,19 @@ const count = () => z.int().check(z.minimum(0));
 export const adminWaitlistAlert = defineContract({
   name: "admin-waitlist-alert",
   subjectFields: ["clientId"],
-  schema: z.object({
-    programName: programNameField,
-    clientId: z.string().check(z.regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" })),
-    clientName: personName,
-    clientEmail: emailSchema,
-    topics: topicList,
-    languages: languageList,
-    /** How many coaches were ruled out for each reason. */
-    excluded: z.object({
-      inactive: count(),
-      atCapacity: count(),
-      noSharedLanguage: count(),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      clientId: z.string().check(z.regex(/^cli_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "must be a client id" })),
+      clientName: personName,
+      clientEmail: emailSchema,
+      topics: topicList,
+      languages: languageList,
+      /** How many coaches were ruled out for each reason. */
+      excluded: z.object({
+        inactive: count(),
+        atCapacity: count(),
+        noSharedLanguage: count(),
+      }),
     }),
-  }),
 });

@@ -6,9 +6,10 @@ export const agendaReminder = defineContract({
   name: "agenda-reminder",
   subjectFields: ["kindLabel", "sessionTime"],
   // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({
-    agenda: agendaSchema,
-    /** The session page of the coach workspace. */
-    sessionUrl: linkField,
-  }),
+  schema: () =>
+    sessionEmailSchema({
+      agenda: agendaSchema,
+      /** The session page of the coach workspace. */
+      sessionUrl: linkField,
+    }),
 });

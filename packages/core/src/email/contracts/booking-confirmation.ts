@@ -6,5 +6,5 @@ export const bookingConfirmation = defineContract({
   name: "booking-confirmation",
   subjectFields: ["kindLabel", "sessionTime"],
   // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({}),
+  schema: () => sessionEmailSchema({}),
 });

@@ -5,14 +5,15 @@ import { dateLabelField, linkField, personName, programNameField } from "../sche
 /** To a recurring client with nothing booked near the date the next session is due: please book. */
 export const bookingNudge = defineContract({
   name: "booking-nudge",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** When the next session is due, formatted for the client: "Tuesday, 16 June 2026". */
-    dueLabel: dateLabelField,
-    bookingUrl: linkField,
-    /** Stops booking nudges for this client; http(s) only. */
-    unsubscribeUrl: linkField,
-  }),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      /** When the next session is due, formatted for the client: "Tuesday, 16 June 2026". */
+      dueLabel: dateLabelField,
+      bookingUrl: linkField,
+      /** Stops booking nudges for this client; http(s) only. */
+      unsubscribeUrl: linkField,
+    }),
 });

@@ -61,5 +61,5 @@ function coachBriefSchema() {
 export const coachBrief = defineContract({
   name: "coach-brief",
   subjectFields: ["kindLabel", "sessionTime"],
-  schema: coachBriefSchema(),
+  schema: coachBriefSchema,
 });

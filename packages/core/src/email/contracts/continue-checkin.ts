@@ -5,13 +5,14 @@ import { linkField, personName, programNameField } from "../schemas";
 /** To the client after starter session 7 (seed 000): a relaxed check-in on whether to continue. */
 export const continueCheckin = defineContract({
   name: "continue-checkin",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** Records "let's continue"; http(s) only. */
-    continueUrl: linkField,
-    /** Records "I'd like to wrap up"; http(s) only. */
-    endUrl: linkField,
-  }),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      /** Records "let's continue"; http(s) only. */
+      continueUrl: linkField,
+      /** Records "I'd like to wrap up"; http(s) only. */
+      endUrl: linkField,
+    }),
 });

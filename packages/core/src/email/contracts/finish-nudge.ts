@@ -6,7 +6,8 @@ export const finishNudge = defineContract({
   name: "finish-nudge",
   subjectFields: ["kindLabel", "sessionTime"],
   // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({
-    finishUrl: linkField,
-  }),
+  schema: () =>
+    sessionEmailSchema({
+      finishUrl: linkField,
+    }),
 });

@@ -5,8 +5,9 @@ import { personName, programNameField } from "../schemas";
 /** To the client when no coach is eligible yet: we have the application and are on it. */
 export const intakeWaitlisted = defineContract({
   name: "intake-waitlisted",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-  }),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      clientName: personName,
+    }),
 });

@@ -8,11 +8,12 @@ import { linkField, personName, programNameField } from "../schemas";
  */
 export const introClosing = defineContract({
   name: "intro-closing",
-  schema: z.object({
-    programName: programNameField,
-    clientName: personName,
-    coachName: personName,
-    /** Optional: the program's application form, for asking to be matched again. http(s) only. */
-    applyUrl: z.optional(linkField),
-  }),
+  schema: () =>
+    z.object({
+      programName: programNameField,
+      clientName: personName,
+      coachName: personName,
+      /** Optional: the program's application form, for asking to be matched again. http(s) only. */
+      applyUrl: z.optional(linkField),
+    }),
 });

@@ -6,5 +6,5 @@ export const preworkReminder = defineContract({
   name: "prework-reminder",
   subjectFields: ["kindLabel", "sessionTime"],
   // The session time is formatted in the reader's time zone.
-  schema: sessionEmailSchema({}),
+  schema: () => sessionEmailSchema({}),
 });

@@ -56,5 +56,5 @@ function sessionFollowupSchema() {
  */
 export const sessionFollowup = defineContract({
   name: "session-followup",
-  schema: sessionFollowupSchema(),
+  schema: sessionFollowupSchema,
 });
