@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BUNDLE_FILE, type Bundle, buildBundles, DEPLOYED_SDK } from "../infra/bundling";
+import { BUNDLE_FILE, buildBundles, DEPLOYED_SDK } from "../infra/bundling";
 import { sampleIntake } from "../packages/local/src/demo/intake";
 import { buildReference } from "./bundles";
 import { calendlyCreated, signedCalendly } from "./calendly";
@@ -9,8 +9,11 @@ import { type FreshInvocation, httpEvent, invokeFreshAsync } from "./lambda-invo
 import { startBenchStack } from "./local-stack";
 import { type BenchResult, quantile } from "./result";
 
-/** Fresh processes per bundle; each imports its bundle and answers one real request. */
-const RUNS = 21;
+/**
+ * Fresh processes per bundle; each imports its bundle and answers one real request.
+ * `BENCH_RUNS=<n>` takes more, for a comparison whose difference is small beside the noise.
+ */
+const RUNS = Number(process.env.BENCH_RUNS) || 21;
 const MAX_RATIO = 1.5;
 const HOUR = 3600_000;
 const TABLE = "bench-cold-start";
@@ -51,6 +54,21 @@ const postJson = (rawPath: string, body: unknown) => {
 const statusOf = (o: FreshInvocation["outcome"]) =>
   "returned" in o ? (o.returned as { statusCode?: number } | undefined)?.statusCode : undefined;
 
+/** One row of the table: a bundle, the Node flags its processes start with, its request. */
+interface Row {
+  label: string;
+  file: string;
+  flags: string[];
+  event: (run: number) => unknown;
+  ok: (o: FreshInvocation["outcome"]) => boolean;
+  /** The label of the reference row it is compared with (the same flags). */
+  reference?: string;
+}
+
+const REFERENCE_LABEL = "reference (Hono + DynamoDB client, one GetItem)";
+const API_LABEL = "api: cold start + first intake";
+const DISPATCHER_LABEL = "dispatcher: cold start + first reminder firing";
+
 /**
  * Issue 9's cold-start figure, the one a person waits for: a fresh process imports the built
  * bundle and answers its first real request against the local stack (DynamoDB Local, the SES
@@ -65,13 +83,21 @@ export async function benchColdStart(): Promise<BenchResult[]> {
   const { app, clock, scheduler } = stack;
   const env = { ...stack.env, ...(process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug" } : {}) };
   try {
+    // BENCH_COMPARE=<dir>[,<dir>…]: bundles built elsewhere (e.g. another commit's, by
+    // buildBundles) run beside these, interleaved, so that a change is measured before and after
+    // in one run. BENCH_COMPARE_FLAGS=<flags>[,<flags>…]: the reference and these bundles run
+    // again, each time with these Node flags, and are compared with the reference started with
+    // the same flags (e.g. the heap flags Lambda's own bootstrap starts node with; performance.md).
+    const compared = process.env.BENCH_COMPARE?.split(",").filter(Boolean) ?? [];
+    const flagSets = ["", ...(process.env.BENCH_COMPARE_FLAGS?.split(",") ?? [])].map((flags) =>
+      flags.split(" ").filter(Boolean),
+    );
+    const dispatchers = flagSets.length * (1 + compared.length);
+
     // One booked session per dispatcher run (and one for the warm-up), each with a pending
     // pre-work reminder: the firing the dispatcher's fresh processes answer.
     const start = Math.ceil(clock.now().getTime() / HOUR) * HOUR + 72 * HOUR;
-    // BENCH_COMPARE=<dir>: bundles built elsewhere (e.g. another commit's, by buildBundles) run
-    // beside these, interleaved, so that a change is measured before and after in one run.
-    const compare = process.env.BENCH_COMPARE;
-    const sessions = (RUNS + 1) * (compare ? 2 : 1);
+    const sessions = (RUNS + 1) * dispatchers;
     for (let i = 0; i < sessions; i++) {
       const raw = calendlyCreated(i, { email: `bench.cold.${i}@example.com`, start: start + i * HOUR });
       const res = await app.request(
@@ -88,68 +114,88 @@ export async function benchColdStart(): Promise<BenchResult[]> {
 
     const outdir = mkdtempSync(path.join(os.tmpdir(), "coachflow-bench-cold-"));
     const bundles = await buildBundles(outdir, DEPLOYED_SDK);
-    const built: Record<string, Bundle> = {
-      reference: await buildReference(path.join(outdir, "reference"), DEPLOYED_SDK, REFERENCE),
-      api: bundles.api,
-      dispatcher: bundles.dispatcher,
-    };
-    const file = (name: string) =>
-      name.endsWith(" (compared)")
-        ? path.join(compare!, name.split(" ")[0]!, BUNDLE_FILE)
-        : path.join(built[name]!.dir, BUNDLE_FILE);
-    const requests: Record<
-      string,
-      { event: (i: number) => unknown; ok: (o: FreshInvocation["outcome"]) => boolean }
-    > = {
-      reference: { event: () => httpEvent("/"), ok: (o) => statusOf(o) === 200 },
-      api: {
-        event: (i) =>
-          postJson("/v1/intake", sampleIntake(`bench.cold.intake.${i}.${Date.now()}@example.com`)),
-        ok: (o) => statusOf(o) === 201,
-      },
-      dispatcher: {
-        event: (i) => firings[i],
-        ok: (o) => "returned" in o && (o.returned as { outcome?: string }).outcome === "sent",
-      },
-    };
-    if (compare) {
-      requests["api (compared)"] = requests.api!;
-      requests["dispatcher (compared)"] = { ...requests.dispatcher!, event: (i) => firings[RUNS + 1 + i] };
-    }
-    const samples: Record<string, FreshInvocation[]> = Object.fromEntries(
-      Object.keys(requests).map((name) => [name, []]),
-    );
-    for (let run = 0; run <= RUNS; run++) {
-      for (const name of Object.keys(requests)) {
-        const invocation = await invokeFreshAsync(file(name), requests[name]!.event(run), env);
-        if (!requests[name]!.ok(invocation.outcome)) {
-          throw new Error(`${name}: unexpected answer ${JSON.stringify(invocation.outcome).slice(0, 300)}`);
-        }
-        // The first run warms the file cache and DynamoDB Local; it is checked, not counted.
-        if (run > 0) samples[name]!.push(invocation);
+    const reference = await buildReference(path.join(outdir, "reference"), DEPLOYED_SDK, REFERENCE);
+    const builds = [{ suffix: "", dir: outdir }, ...compared.map((dir) => ({ suffix: `, ${dir}`, dir }))];
+    const rows: Row[] = [];
+    let nextFiring = 0;
+    for (const flags of flagSets) {
+      const flagged = flags.length ? `, node ${flags.join(" ")}` : "";
+      const referenceLabel = REFERENCE_LABEL + flagged;
+      rows.push({
+        label: referenceLabel,
+        file: path.join(reference.dir, BUNDLE_FILE),
+        flags,
+        event: () => httpEvent("/"),
+        ok: (o) => statusOf(o) === 200,
+      });
+      for (const { suffix, dir } of builds) {
+        rows.push({
+          label: API_LABEL + suffix + flagged,
+          file: path.join(dir === outdir ? bundles.api.dir : path.join(dir, "api"), BUNDLE_FILE),
+          flags,
+          event: (i) =>
+            postJson("/v1/intake", sampleIntake(`bench.cold.intake.${i}.${Date.now()}@example.com`)),
+          ok: (o) => statusOf(o) === 201,
+          reference: referenceLabel,
+        });
+        const first = nextFiring;
+        nextFiring += RUNS + 1;
+        rows.push({
+          label: DISPATCHER_LABEL + suffix + flagged,
+          file: path.join(
+            dir === outdir ? bundles.dispatcher.dir : path.join(dir, "dispatcher"),
+            BUNDLE_FILE,
+          ),
+          flags,
+          event: (i) => firings[first + i],
+          ok: (o) => "returned" in o && (o.returned as { outcome?: string }).outcome === "sent",
+          reference: referenceLabel,
+        });
       }
     }
-    const median = (name: string, key: "importMs" | "firstAnswerMs") =>
+
+    const samples = new Map<Row, FreshInvocation[]>(rows.map((row) => [row, []]));
+    // Every other run goes through the rows in reverse order, so that none always runs right
+    // after another (DynamoDB Local, the emulators and the file cache warm up between children).
+    for (let run = 0; run <= RUNS; run++) {
+      for (const row of run % 2 ? [...rows].reverse() : rows) {
+        const invocation = await invokeFreshAsync(row.file, row.event(run), env, row.flags);
+        if (!row.ok(invocation.outcome)) {
+          throw new Error(
+            `${row.label}: unexpected answer ${JSON.stringify(invocation.outcome).slice(0, 300)}`,
+          );
+        }
+        // The first run warms the file cache and DynamoDB Local; it is checked, not counted.
+        if (run > 0) samples.get(row)!.push(invocation);
+      }
+    }
+    const median = (row: Row, key: "importMs" | "firstAnswerMs" | "cpuMs") =>
       quantile(
-        samples[name]!.map((s) => s[key]).sort((a, b) => a - b),
+        samples
+          .get(row)!
+          .map((s) => s[key])
+          .sort((a, b) => a - b),
         0.5,
       );
-    const reference = median("reference", "firstAnswerMs");
     const round = (ms: number) => Math.round(ms * 100) / 100;
-    return Object.keys(requests).map((name) => {
-      const whole = median(name, "firstAnswerMs");
+    return rows.map((row) => {
+      const reference = rows.find((r) => r.label === (row.reference ?? row.label))!;
+      const whole = median(row, "firstAnswerMs");
+      const yardstick = median(reference, "firstAnswerMs");
       const metrics = {
-        "import p50 ms": round(median(name, "importMs")),
+        "import p50 ms": round(median(row, "importMs")),
         "import + 1st real answer p50 ms": round(whole),
-        "× reference": round(whole / reference),
+        "× reference": round(whole / yardstick),
+        // The same processes' CPU time: a check on the wall times when the machine is busy.
+        "cpu p50 ms": round(median(row, "cpuMs")),
+        "cpu × reference": round(median(row, "cpuMs") / median(reference, "cpuMs")),
       };
-      if (name === "reference") return { name: "reference (Hono + DynamoDB client, one GetItem)", metrics };
-      const ratio = whole / reference;
+      if (!row.reference) return { name: row.label, metrics };
       return {
-        name: `${name.startsWith("api") ? "api: cold start + first intake" : "dispatcher: cold start + first reminder firing"}${name.endsWith(" (compared)") ? `, ${compare}` : ""}`,
+        name: row.label,
         metrics,
         target: `≤ ${MAX_RATIO}× reference`,
-        pass: ratio <= MAX_RATIO,
+        pass: whole / yardstick <= MAX_RATIO,
       };
     });
   } finally {

@@ -42,19 +42,26 @@ export interface FreshInvocation {
   importMs: number;
   /** The import plus the invocation. */
   firstAnswerMs: number;
+  /**
+   * CPU time (user + system, all threads) the process spent in the import plus the invocation:
+   * less moved by other processes on a shared machine than the wall time, but blind to waiting.
+   */
+  cpuMs: number;
   /** What the handler returned, or the message it threw. */
   outcome: { returned: unknown } | { threw: string };
 }
 
 function freshScript(file: string, event: unknown): string {
   return `const t = performance.now();
+const cpu = process.cpuUsage();
 const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
 const imported = performance.now();
 let outcome;
 try { outcome = { returned: await handler(${JSON.stringify(event)}, { awsRequestId: "bench" }) }; }
 catch (error) { outcome = { threw: String(error?.message ?? error) }; }
 const answered = performance.now();
-process.stderr.write("\\n" + JSON.stringify({ importMs: imported - t, firstAnswerMs: answered - t, outcome }));`;
+const used = process.cpuUsage(cpu);
+process.stderr.write("\\n" + JSON.stringify({ importMs: imported - t, firstAnswerMs: answered - t, cpuMs: (used.user + used.system) / 1000, outcome }));`;
 }
 
 const freshEnv = (env: Record<string, string>) => ({
@@ -96,6 +103,7 @@ export function invokeFreshAsync(
   file: string,
   event: unknown,
   env: Record<string, string> = {},
+  flags: readonly string[] = [],
 ): Promise<FreshInvocation> {
   return new Promise((resolve, reject) => {
     // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there, to see where the time goes.
@@ -103,6 +111,7 @@ export function invokeFreshAsync(
     const profile = [
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      ...flags,
     ];
     const child = spawn(
       process.execPath,

@@ -195,6 +195,7 @@ describe("booking events in any order, against DynamoDB Local", () => {
         sessionsOfCoach: (coachId, range) => store.sessionsOfCoach(coachId, range),
         getPair: (clientId, coachId) => store.getPair(clientId, coachId),
         getSessionsWithItems: (ids) => store.getSessionsWithItems(ids),
+        getSessionWithPeople: (id, people) => store.getSessionWithPeople(id, people),
         commit: (change) => store.commit(change),
         async getSessions(ids) {
           if (!paused) {

@@ -204,12 +204,15 @@ describe("POST /v1/intake", () => {
 
     await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("cold")));
     const first = [...counter.calls];
+    const coldInFlight = counter.maxInFlight();
     counter.reset();
     await call(cold.app, "POST", "/v1/intake", intakeBody(uniqueEmail("warm")));
     const warm = [...counter.calls];
 
-    // The email limits' counters (decision 0032) come after the intake's read, before matching.
-    expect(first).toEqual(["GetItem", "BatchGetItem", "TransactWriteItems", "Query", "TransactWriteItems"]);
+    // The settings, the email's answers and the active coaches are read at once; the email limits'
+    // counters (decision 0032) come after the intake's read, before matching; then the write.
+    expect(first).toEqual(["GetItem", "BatchGetItem", "Query", "TransactWriteItems", "TransactWriteItems"]);
+    expect(coldInFlight).toBe(3);
     expect(warm).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
   });
 

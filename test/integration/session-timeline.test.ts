@@ -67,6 +67,10 @@ describe("a session's timeline, driven by the local clock", () => {
     const reminder = (await stack.emailsTo(email)).find((m) => m.subject.startsWith("Tomorrow:"));
     expect(reminder?.body.text).toContain("Ada Mensah");
     expect(reminder?.body.text).toContain("one work challenge from the past two to four weeks");
+    // Like every client email, with the "your data" link in its footer (decision 0026).
+    expect(reminder?.body.text).toContain("Your data (download it, or ask us to erase it):");
+    const confirmation = (await stack.emailsTo(email)).find((m) => m.subject.startsWith("Confirmed:"));
+    expect(confirmation?.body.text).toContain("Your data (download it, or ask us to erase it):");
     // The scheduler retrying the same firing sends nothing more.
     const again = { v: 1, sessionId, job: "prework-reminder", startsAt: booking.start };
     expect(await stack.dispatcher(JSON.stringify(again))).toEqual({ outcome: "duplicate" });
@@ -113,6 +117,28 @@ describe("a session's timeline, driven by the local clock", () => {
     expect(await stack.dispatcher(JSON.stringify({ ...old, startsAt: moved.start }))).toEqual({
       outcome: "stale",
     });
+  });
+
+  it("writes to the session's own client and coach whatever ids a firing carries", async () => {
+    const a = await bookedSession("ids-a", 60);
+    const b = await bookedSession("ids-b", 61);
+    const [sessionB] = await stack.deps.bookings.bookings.getSessions([b.sessionId]);
+    // Another session's people in the input: the session decides, and its own are read.
+    const crossed = {
+      v: 1,
+      sessionId: a.sessionId,
+      job: "prework-reminder",
+      startsAt: a.booking.start,
+      clientId: sessionB!.clientId,
+      coachId: sessionB!.coachId,
+    };
+    expect(await stack.dispatcher(JSON.stringify(crossed))).toEqual({ outcome: "sent" });
+    expect((await subjects(a.email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(1);
+    expect((await subjects(b.email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(0);
+    // A schedule written before the ids were added carries none: the session's are read.
+    const legacy = { v: 1, sessionId: b.sessionId, job: "prework-reminder", startsAt: b.booking.start };
+    expect(await stack.dispatcher(JSON.stringify(legacy))).toEqual({ outcome: "sent" });
+    expect((await subjects(b.email)).filter((s) => s.startsWith("Tomorrow:"))).toHaveLength(1);
   });
 
   it("sends the pre-work at once when the session is booked less than a day ahead", async () => {

@@ -25,7 +25,9 @@ const MAX_CALLS = {
   calcomReschedule: 14,
   // Both halves re-read (+2); the canceled half's 2 claims fail after the checks (+4).
   calendlyRescheduleBothHalves: 25,
-  reminderFiring: 6,
+  // The session, its client and its coach in one BatchGetItem (their ids ride in the schedule's
+  // input), the suppression check, the claim and its completion.
+  reminderFiring: 4,
   staleFiring: 1,
   // A coach's own endpoint (decision 0031): the shared endpoint's calls for the same booking (here a
   // booking without our link: a client is made for it), plus the coach and their key (one

@@ -80,11 +80,14 @@ describe("booking webhooks", () => {
     ]);
     const prework = schedules.find((s) => s.name.endsWith("prework-reminder"))!;
     expect(Date.parse(prework.at)).toBe(Date.parse(start) - 24 * HOUR);
+    // Ids and the planned start only: nothing personal.
     expect(JSON.parse(prework.input)).toEqual({
       v: 1,
       sessionId: session.id,
       job: "prework-reminder",
       startsAt: start,
+      clientId: client.clientId,
+      coachId: session.coachId,
     });
   });
 

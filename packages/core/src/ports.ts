@@ -173,6 +173,14 @@ export interface BookingChange {
 export interface BookingStore {
   getBookings(provider: Provider, bookingIds: readonly string[]): Promise<BookingRecord[]>;
   getSessions(ids: readonly string[]): Promise<Session[]>;
+  /**
+   * A session and, in the same read (one BatchGetItem, consistent), the client and coach with
+   * these ids: what a schedule firing needs, in one round trip. Each is absent when not stored.
+   */
+  getSessionWithPeople(
+    sessionId: string,
+    people: { clientId: string; coachId: string },
+  ): Promise<{ session?: Session; client?: Client; coach?: Coach }>;
   /** Sessions with every other item of their partitions, read consistently (one Query each). */
   getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]>;
   sessionsOfClient(clientId: string): Promise<Session[]>;

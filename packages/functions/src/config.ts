@@ -23,57 +23,54 @@ const arn = (message?: string) => z.string().check(z.startsWith("arn:", message 
 /**
  * Every setting the application reads, parsed from an environment-like object. This is the only
  * place that knows environment variable names; the Lambda entry points pass `process.env`, the
- * local stack passes its own values merged over `process.env`. Built when `loadConfig` first runs
- * (on the first invocation), not when a handler's bundle is imported.
+ * local stack passes its own values merged over `process.env`.
  */
-const envSchema = z.lazy(() =>
-  z
-    .object({
-      TABLE_NAME: z._default(nonEmpty(), "coachflow"),
-      AWS_REGION: z._default(nonEmpty(), "us-east-1"),
-      DYNAMODB_ENDPOINT: z.optional(z.url()),
-      SES_ENDPOINT: z.optional(z.url()),
-      SCHEDULER_ENDPOINT: z.optional(z.url()),
-      ADMIN_TOKEN: z.optional(secret()),
-      ADMIN_TOKEN_PREVIOUS: z.optional(secret()),
-      ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
-      ADMIN_EMAILS: z._default(adminAddresses(), ""),
-      EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
-      SES_CONFIGURATION_SET: z.optional(nonEmpty()),
-      LINK_SIGNING_SECRET: secret(),
-      LINK_SIGNING_SECRET_PREVIOUS: z.optional(secret()),
-      PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
-      PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
-      COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
-      LOG_LEVEL: z._default(z.enum(logLevels), "info"),
-      // Required by the API (loadConfig checks); the dispatcher never has them (decision 0031).
-      CALENDLY_SIGNING_KEY: z.optional(secret()),
-      CALENDLY_SIGNING_KEY_PREVIOUS: z.optional(secret()),
-      CALCOM_WEBHOOK_SECRET: z.optional(secret()),
-      CALCOM_WEBHOOK_SECRET_PREVIOUS: z.optional(secret()),
-      WEBHOOK_TOLERANCE_SECONDS: z._default(whole(1, 3600), 180),
-      SCHEDULE_GROUP: z._default(z.string().check(z.regex(/^[0-9a-zA-Z-_.]{1,64}$/)), "coachflow"),
-      DISPATCHER_ARN: arn("must be the dispatcher function's ARN"),
-      SCHEDULER_ROLE_ARN: arn("must be an IAM role ARN"),
-      SCHEDULER_DLQ_ARN: z.optional(arn()),
-      JWT_SECRET: z.optional(secret(32)),
-      JWT_SECRET_PREVIOUS: z.optional(secret(32)),
-      SECRETS_MAX_AGE_SECONDS: z._default(whole(1, 86_400), 300),
-      JWKS_URL: z.optional(z.url()),
-      JWT_ISSUER: z.optional(nonEmpty()),
-      JWT_AUDIENCE: z.optional(nonEmpty()),
-      RETENTION_UNBOOKED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 365),
-      RETENTION_AFTER_END_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 730),
-      RATE_LIMIT_IP_PER_HOUR: z._default(whole(1, 1_000_000), 60),
-    })
-    .check(
-      z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
-        // Without both, any token the identity provider issues for any app would be accepted.
-        message: "JWT_ISSUER and JWT_AUDIENCE are required when JWKS_URL is set",
-        path: ["JWT_ISSUER"],
-      }),
-    ),
-);
+const envSchema = z
+  .object({
+    TABLE_NAME: z._default(nonEmpty(), "coachflow"),
+    AWS_REGION: z._default(nonEmpty(), "us-east-1"),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    SES_ENDPOINT: z.optional(z.url()),
+    SCHEDULER_ENDPOINT: z.optional(z.url()),
+    ADMIN_TOKEN: z.optional(secret()),
+    ADMIN_TOKEN_PREVIOUS: z.optional(secret()),
+    ADMIN_EMAIL: z._default(z.email(), "admin@coachflow.example"),
+    ADMIN_EMAILS: z._default(adminAddresses(), ""),
+    EMAIL_FROM: z._default(z.string().check(z.minLength(3)), "coachflow <no-reply@coachflow.example>"),
+    SES_CONFIGURATION_SET: z.optional(nonEmpty()),
+    LINK_SIGNING_SECRET: secret(),
+    LINK_SIGNING_SECRET_PREVIOUS: z.optional(secret()),
+    PROGRAM_NAME: z._default(nonEmpty(), "Tech Lead Coaching Network"),
+    PUBLIC_BASE_URL: z._default(z.url(), "http://localhost:3000"),
+    COACH_CACHE_TTL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 30_000),
+    LOG_LEVEL: z._default(z.enum(logLevels), "info"),
+    // Required by the API (loadConfig checks); the dispatcher never has them (decision 0031).
+    CALENDLY_SIGNING_KEY: z.optional(secret()),
+    CALENDLY_SIGNING_KEY_PREVIOUS: z.optional(secret()),
+    CALCOM_WEBHOOK_SECRET: z.optional(secret()),
+    CALCOM_WEBHOOK_SECRET_PREVIOUS: z.optional(secret()),
+    WEBHOOK_TOLERANCE_SECONDS: z._default(whole(1, 3600), 180),
+    SCHEDULE_GROUP: z._default(z.string().check(z.regex(/^[0-9a-zA-Z-_.]{1,64}$/)), "coachflow"),
+    DISPATCHER_ARN: arn("must be the dispatcher function's ARN"),
+    SCHEDULER_ROLE_ARN: arn("must be an IAM role ARN"),
+    SCHEDULER_DLQ_ARN: z.optional(arn()),
+    JWT_SECRET: z.optional(secret(32)),
+    JWT_SECRET_PREVIOUS: z.optional(secret(32)),
+    SECRETS_MAX_AGE_SECONDS: z._default(whole(1, 86_400), 300),
+    JWKS_URL: z.optional(z.url()),
+    JWT_ISSUER: z.optional(nonEmpty()),
+    JWT_AUDIENCE: z.optional(nonEmpty()),
+    RETENTION_UNBOOKED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 365),
+    RETENTION_AFTER_END_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 730),
+    RATE_LIMIT_IP_PER_HOUR: z._default(whole(1, 1_000_000), 60),
+  })
+  .check(
+    z.refine((e) => !e.JWKS_URL || (e.JWT_ISSUER && e.JWT_AUDIENCE), {
+      // Without both, any token the identity provider issues for any app would be accepted.
+      message: "JWT_ISSUER and JWT_AUDIENCE are required when JWKS_URL is set",
+      path: ["JWT_ISSUER"],
+    }),
+  );
 
 export type Env = z.input<typeof envSchema>;
 

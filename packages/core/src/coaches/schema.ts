@@ -1,5 +1,4 @@
 import type { FieldLabels } from "../shared/issue-messages";
-import { once } from "../shared/once";
 import {
   emailSchema,
   httpsUrlSchema,
@@ -17,7 +16,7 @@ export const BOOKING_PROVIDERS = ["calendly", "calcom"] as const;
  * vocabulary (program/schema.ts), in any case or spacing. The service resolves it to the id, or
  * answers 400 listing the accepted labels (program/resolve.ts); stored, it is always the id.
  */
-export const termSchema = z.lazy(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(80)));
+export const termSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 export const coachingStyleSchema = termSchema;
 export const seniorityLevelSchema = termSchema;
 export const bookingProviderSchema = z.enum(BOOKING_PROVIDERS);
@@ -32,53 +31,43 @@ const uniqueList = <T extends z.ZodMiniType<string>>(item: T, min: number, max: 
     z.transform((xs: z.output<T>[]) => [...new Set(xs)]),
   );
 
-// The objects the exported schemas are derived from (`z.extend`, `z.partial` need the objects, not
-// `z.lazy` wrappers), each built once, on first use; the exports are `z.lazy` wrappers of them.
-const coachFields = once(() =>
-  z.object({
-    name: text(120),
-    email: emailSchema,
-    bio: text(2000),
-    specialties: uniqueList(topicSchema, 1, 20),
-    languages: uniqueList(languageSchema, 1, 10),
-    timezone: timeZoneSchema,
-    capacity: z.int().check(z.minimum(0), z.maximum(500)),
-    style: coachingStyleSchema,
-    seniorityLevels: uniqueList(seniorityLevelSchema, 1, 100),
-    bookingProvider: bookingProviderSchema,
-    /** The intro booking page, linked from the recommendation email. */
-    bookingUrl: httpsUrlSchema,
-    /** The page for later sessions; without it, `bookingUrl` serves for those too. */
-    sessionBookingUrl: z.optional(httpsUrlSchema),
-    pricingUrl: httpsUrlSchema,
-    active: z.boolean(),
-    /** The coach's own welcome, used in their welcome-with-pricing email instead of the program's. */
-    welcomeMessage: z.optional(text(2000)),
-  }),
-);
-const coachInputObject = once(() => z.extend(coachFields(), { active: z._default(z.boolean(), true) }));
-
+const coachFields = z.object({
+  name: text(120),
+  email: emailSchema,
+  bio: text(2000),
+  specialties: uniqueList(topicSchema, 1, 20),
+  languages: uniqueList(languageSchema, 1, 10),
+  timezone: timeZoneSchema,
+  capacity: z.int().check(z.minimum(0), z.maximum(500)),
+  style: coachingStyleSchema,
+  seniorityLevels: uniqueList(seniorityLevelSchema, 1, 100),
+  bookingProvider: bookingProviderSchema,
+  /** The intro booking page, linked from the recommendation email. */
+  bookingUrl: httpsUrlSchema,
+  /** The page for later sessions; without it, `bookingUrl` serves for those too. */
+  sessionBookingUrl: z.optional(httpsUrlSchema),
+  pricingUrl: httpsUrlSchema,
+  active: z.boolean(),
+  /** The coach's own welcome, used in their welcome-with-pricing email instead of the program's. */
+  welcomeMessage: z.optional(text(2000)),
+});
 /** What an admin sends to create a coach (`active` defaults to true). */
-export const coachInputSchema = z.lazy(coachInputObject);
+export const coachInputSchema = z.extend(coachFields, { active: z._default(z.boolean(), true) });
 export type CoachInput = z.infer<typeof coachInputSchema>;
 
 /** A partial update; every field optional, at least one present. */
-export const coachPatchSchema = z.lazy(() =>
-  z
-    .partial(coachFields())
-    .check(z.refine((p) => Object.keys(p).length > 0, { message: "must change at least one field" })),
-);
+export const coachPatchSchema = z
+  .partial(coachFields)
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: "must change at least one field" }));
 export type CoachPatch = z.infer<typeof coachPatchSchema>;
 
 /** A coach as stored and returned. `activeClients` is the current load, kept by the system. */
-export const coachSchema = z.lazy(() =>
-  z.extend(coachInputObject(), {
-    id: z.string(),
-    activeClients: z.int().check(z.minimum(0)),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }),
-);
+export const coachSchema = z.extend(coachInputSchema, {
+  id: z.string(),
+  activeClients: z.int().check(z.minimum(0)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 export type Coach = z.infer<typeof coachSchema>;
 
 /** A coach's fields as the admin forms label them (shared/issue-messages.ts). */

@@ -19,8 +19,9 @@ export interface TemplateContract<N extends string = string, S extends z.core.$Z
 /**
  * Declares a template's contract; the literal `name` becomes part of the `TemplateName` union.
  * `schema` is a function, called once when the schema is first read: a cold start then builds
- * only the schemas of the emails it sends (a firing sends one or two of the sixteen), not all of
- * them at import, where they cost more than anything else in the dispatcher's own code.
+ * only the schemas of the emails it sends (a firing sends one of the sixteen), not all of them at
+ * import. Measured on the whole cold start (import and first answer), this pays, unlike the
+ * `z.lazy` wrappers the other schemas had (decision 0014, its update of issue 9).
  */
 export function defineContract<const N extends string, S extends z.core.$ZodType>(def: {
   name: N;

@@ -2,11 +2,7 @@ import type { Agenda, Goal } from "../sessions/model";
 import { httpsUrlSchema, languageSchema, text, topicSchema } from "../shared/validators";
 import * as z from "../shared/zod";
 
-/**
- * Shared pieces of the template data schemas. The contracts build their schemas on first use
- * (`defineContract`), so the pieces are `z.lazy` (built with the first schema that uses them) or
- * builders, never schemas built at import.
- */
+/** Shared pieces of the template data schemas: schemas, and builders for pieces with options. */
 
 /** No control characters (so no CR/LF) and no angle brackets: what a subject line may carry. */
 export const SUBJECT_SAFE = /^[^\p{Cc}<>]+$/u;
@@ -22,10 +18,10 @@ export const systemText = (max: number) =>
       z.regex(SUBJECT_SAFE, { message: "must be one line without < or >" }),
     );
 
-export const programNameField = z.lazy(() => text(120));
-export const personName = z.lazy(() => text(120));
+export const programNameField = text(120);
+export const personName = text(120);
 /** Already formatted in the reader's time zone by the caller, e.g. "Tue, 14 May 2024, 17:00 (Europe/Berlin)". */
-export const sessionTimeField = z.lazy(() => systemText(140));
+export const sessionTimeField = systemText(140);
 export const linkField = httpsUrlSchema;
 
 let languageNamesCache: Intl.DisplayNames | undefined;
@@ -33,55 +29,45 @@ const languageNames = () =>
   (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 /** ISO 639-1 codes in, one readable line out (["en", "de"] → "English, German"). */
-export const languageList = z.lazy(() =>
-  z.pipe(
-    z.array(languageSchema).check(z.minLength(1), z.maxLength(10)),
-    z.transform((codes: string[]) => codes.map((c) => languageNames().of(c) ?? c).join(", ")),
-  ),
+export const languageList = z.pipe(
+  z.array(languageSchema).check(z.minLength(1), z.maxLength(10)),
+  z.transform((codes: string[]) => codes.map((c) => languageNames().of(c) ?? c).join(", ")),
 );
 
 /** Topic slugs in, one readable line out (["managing-up", "delegation"] → "managing up, delegation"). */
-export const topicList = z.lazy(() =>
-  z.pipe(
-    z.array(topicSchema).check(z.minLength(1), z.maxLength(20)),
-    z.transform((topics: string[]) => topics.map((t) => t.replace(/-/g, " ")).join(", ")),
-  ),
+export const topicList = z.pipe(
+  z.array(topicSchema).check(z.minLength(1), z.maxLength(20)),
+  z.transform((topics: string[]) => topics.map((t) => t.replace(/-/g, " ")).join(", ")),
 );
 
-export const goalSchema = z.lazy(
-  () =>
-    z.object({
-      text: text(500),
-      measure: text(500),
-      targetDate: z.iso.date(),
-    }) satisfies z.ZodMiniType<Goal>,
-);
+export const goalSchema = z.object({
+  text: text(500),
+  measure: text(500),
+  targetDate: z.iso.date(),
+}) satisfies z.ZodMiniType<Goal>;
 
-export const agendaSchema = z.lazy(
-  () =>
-    z.object({
-      title: text(200),
-      sections: z
-        .array(
-          z.object({
-            heading: text(200),
-            minutes: z.optional(text(40)),
-            points: z.array(text(500)).check(z.maxLength(20)),
-          }),
-        )
-        .check(z.minLength(1), z.maxLength(20)),
-    }) satisfies z.ZodMiniType<Agenda>,
-);
+export const agendaSchema = z.object({
+  title: text(200),
+  sections: z
+    .array(
+      z.object({
+        heading: text(200),
+        minutes: z.optional(text(40)),
+        points: z.array(text(500)).check(z.maxLength(20)),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(20)),
+}) satisfies z.ZodMiniType<Agenda>;
 
 export const SESSION_KINDS = ["intro", "starter", "regular"] as const;
 
 /**
  * The kind of a session plus, for a starter session, its number (1–7). Adds `kindLabel` and `isIntro`.
- * A shape, spread into the schemas that have these fields; the number's checks are built on first use.
+ * A shape, spread into the schemas that have these fields.
  */
 export const sessionKindShape = {
   kind: z.enum(SESSION_KINDS),
-  starterNumber: z.optional(z.lazy(() => z.int().check(z.minimum(1), z.maximum(7)))),
+  starterNumber: z.optional(z.int().check(z.minimum(1), z.maximum(7))),
 };
 
 type KindFields = { kind: (typeof SESSION_KINDS)[number]; starterNumber?: number | undefined };
@@ -103,17 +89,15 @@ export function withKindLabel<T extends KindFields>(value: T): T & { kindLabel: 
 }
 
 /** A date a person reads, already formatted by the caller in the reader's locale, e.g. "Friday, 5 June 2026". */
-export const dateLabelField = z.lazy(() => systemText(80));
+export const dateLabelField = systemText(80);
 
 /** An action item the client agreed to: what, when (raw and readable) and a "Mark as done" link. */
-export const actionItemSchema = z.lazy(() =>
-  z.object({
-    text: text(500),
-    dueDate: z.iso.date(),
-    dueLabel: dateLabelField,
-    doneUrl: linkField,
-  }),
-);
+export const actionItemSchema = z.object({
+  text: text(500),
+  dueDate: z.iso.date(),
+  dueLabel: dateLabelField,
+  doneUrl: linkField,
+});
 
 /**
  * The data every email about one session starts from: the program, the client, the coach, the

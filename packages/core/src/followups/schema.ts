@@ -9,42 +9,32 @@ export const MAX_NOTES_CHARS = 20_000;
 
 const isoDate = z.iso.date();
 
-// Built on first parse (`z.lazy`), not at import: see shared/validators.ts.
+export const nextStepSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("recurring"), cadence: z.enum(["weekly", "biweekly", "monthly"]) }),
+  z.object({ type: z.literal("ad-hoc") }),
+  z.object({ type: z.literal("end") }),
+]);
 
-export const nextStepSchema = z.lazy(() =>
-  z.discriminatedUnion("type", [
-    z.object({ type: z.literal("recurring"), cadence: z.enum(["weekly", "biweekly", "monthly"]) }),
-    z.object({ type: z.literal("ad-hoc") }),
-    z.object({ type: z.literal("end") }),
-  ]),
-);
-
-export const actionItemInputSchema = z.lazy(() => z.object({ text: text(500), dueDate: isoDate }));
+export const actionItemInputSchema = z.object({ text: text(500), dueDate: isoDate });
 
 /** `POST /v1/sessions/{id}/finish`. Notes are checked for size separately (413, not 400). */
-export const finishInputSchema = z.lazy(() =>
-  z.object({
-    takeaways: z.array(text(1000)).check(z.maxLength(20)),
-    actionItems: z.array(actionItemInputSchema).check(z.maxLength(MAX_ACTION_ITEMS)),
-    privateNotes: z.optional(z.string()),
-    next: nextStepSchema,
-    workTogether: z.optional(z.boolean()),
-    /** The skill of the program's framework explored in this session: its id or name. */
-    skill: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
-  }),
-);
+export const finishInputSchema = z.object({
+  takeaways: z.array(text(1000)).check(z.maxLength(20)),
+  actionItems: z.array(actionItemInputSchema).check(z.maxLength(MAX_ACTION_ITEMS)),
+  privateNotes: z.optional(z.string()),
+  next: nextStepSchema,
+  workTogether: z.optional(z.boolean()),
+  /** The skill of the program's framework explored in this session: its id or name. */
+  skill: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+});
 export type FinishInput = z.infer<typeof finishInputSchema>;
 
-export const notesInputSchema = z.lazy(() => z.object({ notes: z.string() }));
+export const notesInputSchema = z.object({ notes: z.string() });
 
-export const goalInputSchema = z.lazy(() =>
-  z.object({ text: text(500), measure: text(500), targetDate: isoDate }),
-);
-export const goalsInputSchema = z.lazy(() =>
-  z.object({ goals: z.array(goalInputSchema).check(z.maxLength(20)) }),
-);
+export const goalInputSchema = z.object({ text: text(500), measure: text(500), targetDate: isoDate });
+export const goalsInputSchema = z.object({ goals: z.array(goalInputSchema).check(z.maxLength(20)) });
 
-export const actionItemPatchSchema = z.lazy(() => z.object({ done: z.boolean() }));
+export const actionItemPatchSchema = z.object({ done: z.boolean() });
 
 // The fields as the coach's forms label them (shared/issue-messages.ts).
 

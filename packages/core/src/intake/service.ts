@@ -116,20 +116,30 @@ const responseOf = (r: Pick<IntakeRecord, "clientId" | "status" | "matches">): I
  * written in one transaction, and only the writer that wins sends the email. A known email with
  * other answers changes nothing: its owner confirms them through an emailed link first
  * (`requestConfirmation`, decision 0029).
+ *
+ * The program's settings, the email's last answers and the active coaches do not depend on each
+ * other, so they are read at once: a cold start waits for one round trip, not three (a warm one
+ * has the settings and coaches in memory and reads the answers only). An identical resubmission
+ * to a cold start thereby also reads the coaches, which it does not need; they stay cached.
  */
 export async function submitIntake(
   deps: IntakeDeps & ConfirmationDeps,
   typed: IntakeInput,
   opts: { ip: string; idempotencyKey?: string },
 ): Promise<IntakeAnswer> {
-  const input = resolveIntakeTerms(await deps.program.current(), typed);
+  const reads = Promise.all([
+    deps.program.current(),
+    deps.clients.readForIntake(typed.email, opts.idempotencyKey),
+  ]);
+  // Awaited by the matching, which shares this read (`active()` handles its failure itself).
+  void deps.catalog.active();
+  const [program, firstRead] = await reads;
+  const input = resolveIntakeTerms(program, typed);
   const hash = answersHash(input);
   let admitted = false;
   for (let attempt = 1; ; attempt++) {
-    const { record, idempotent, suppressed } = await deps.clients.readForIntake(
-      input.email,
-      opts.idempotencyKey,
-    );
+    const { record, idempotent, suppressed } =
+      attempt === 1 ? firstRead : await deps.clients.readForIntake(input.email, opts.idempotencyKey);
     if (idempotent) {
       if (idempotent.requestHash !== hash) {
         throw new AppError(

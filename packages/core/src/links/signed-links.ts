@@ -14,21 +14,18 @@ export const LINK_ACTIONS = [
 ] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
-/** Built on the first verification, not at import (the dispatcher signs links but never verifies one). */
-const payloadSchema = z.lazy(() =>
-  z.object({
-    /** the action */
-    a: z.enum(LINK_ACTIONS),
-    /** the client the link was made for */
-    c: z.string().check(z.minLength(1), z.maxLength(64)),
-    /** the action item or session it is about */
-    r: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    /** expiry, unix seconds */
-    x: z.int(),
-    /** the engagement's version when the link was sent (the session-7 check-in; decision 0032) */
-    v: z.optional(z.int()),
-  }),
-);
+const payloadSchema = z.object({
+  /** the action */
+  a: z.enum(LINK_ACTIONS),
+  /** the client the link was made for */
+  c: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** the action item or session it is about */
+  r: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** expiry, unix seconds */
+  x: z.int(),
+  /** the engagement's version when the link was sent (the session-7 check-in; decision 0032) */
+  v: z.optional(z.int()),
+});
 export type LinkPayload = z.infer<typeof payloadSchema>;
 
 /** How long each kind of link works. */

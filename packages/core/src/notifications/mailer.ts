@@ -90,7 +90,7 @@ export class Mailer {
         return this.sender.send(message);
       },
     };
-    return new Mailer(sender, this.programName, this.suppressions);
+    return new Mailer(sender, this.programName, this.suppressions, this.yourDataUrl);
   }
 
   /**

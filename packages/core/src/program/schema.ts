@@ -1,12 +1,11 @@
 import type { FieldLabels } from "../shared/issue-messages";
-import { once } from "../shared/once";
 import { text } from "../shared/validators";
 import * as z from "../shared/zod";
 import { termKey } from "./term-key";
 
 /**
  * The program settings document (`GET`/`PUT /v1/program`): the program's own words. One per stage;
- * `PUT` replaces all of it. Every schema here is built on first use (`z.lazy`).
+ * `PUT` replaces all of it.
  */
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -57,62 +56,60 @@ const templateSchema = () =>
     sections: z.array(sectionSchema()).check(z.minLength(1), z.maxLength(20)),
   });
 
-const programSettingsObject = once(() =>
-  z.object({
-    coachingStyles: termList(100),
-    seniorityLevels: termList(100),
-    topics: z
-      .array(
-        z.object({
-          ...termFields(),
-          /** Words and stems the matcher looks for in the client's own text (see matching/text.ts). */
-          keywords: z.array(text(60)).check(z.maxLength(40)),
-        }),
-      )
-      .check(z.minLength(1), z.maxLength(300), z.refine(distinctTerms, distinct)),
-    matchingWeights: z
-      .object({
-        topics: weight(),
-        text: weight(),
-        timezone: weight(),
-        style: weight(),
-        seniority: weight(),
-        load: weight(),
-        /** 0–1: how much a second or third pick must differ from the earlier ones (0 = not at all). */
-        diversity: z.number().check(z.minimum(0), z.maximum(1)),
-      })
-      .check(
-        z.refine((w) => w.load > 0, {
-          message: "must give load a weight above 0, so that every score has something to weigh",
-        }),
-      ),
-    skills: z.array(z.object({ id: slug(), name: text(80), description: text(200) })).check(
-      z.maxLength(30),
-      z.refine((xs) => new Set(xs.map((s) => s.id)).size === xs.length, {
-        message: "must not use one id for two skills",
+export const programSettingsSchema = z.object({
+  coachingStyles: termList(100),
+  seniorityLevels: termList(100),
+  topics: z
+    .array(
+      z.object({
+        ...termFields(),
+        /** Words and stems the matcher looks for in the client's own text (see matching/text.ts). */
+        keywords: z.array(text(60)).check(z.maxLength(40)),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(300), z.refine(distinctTerms, distinct)),
+  matchingWeights: z
+    .object({
+      topics: weight(),
+      text: weight(),
+      timezone: weight(),
+      style: weight(),
+      seniority: weight(),
+      load: weight(),
+      /** 0–1: how much a second or third pick must differ from the earlier ones (0 = not at all). */
+      diversity: z.number().check(z.minimum(0), z.maximum(1)),
+    })
+    .check(
+      z.refine((w) => w.load > 0, {
+        message: "must give load a weight above 0, so that every score has something to weigh",
       }),
     ),
-    agendaTemplates: z.object({
-      intro: templateSchema(),
-      starterFirst: templateSchema(),
-      starterMiddle: templateSchema(),
-      starterLast: templateSchema(),
-      regular: templateSchema(),
+  skills: z.array(z.object({ id: slug(), name: text(80), description: text(200) })).check(
+    z.maxLength(30),
+    z.refine((xs) => new Set(xs.map((s) => s.id)).size === xs.length, {
+      message: "must not use one id for two skills",
     }),
-    /** The program's own paragraphs in emails; `{{coach}}` is the coach's name. */
-    emailCopy: z.object({
-      /** Opens the follow-up after every session. */
-      followupIntro: text(1000),
-      /** Opens the welcome with pricing, unless the coach wrote a welcome of their own. */
-      welcomeIntro: text(1000),
-    }),
+  ),
+  agendaTemplates: z.object({
+    intro: templateSchema(),
+    starterFirst: templateSchema(),
+    starterMiddle: templateSchema(),
+    starterLast: templateSchema(),
+    regular: templateSchema(),
   }),
-);
-export const programSettingsSchema = z.lazy(programSettingsObject);
+  /** The program's own paragraphs in emails; `{{coach}}` is the coach's name. */
+  emailCopy: z.object({
+    /** Opens the follow-up after every session. */
+    followupIntro: text(1000),
+    /** Opens the welcome with pricing, unless the coach wrote a welcome of their own. */
+    welcomeIntro: text(1000),
+  }),
+});
 /** The settings as `GET`/`PUT /v1/program` answer them: with their version and when it was stored. */
-export const storedProgramSchema = z.lazy(() =>
-  z.extend(programSettingsObject(), { version: z.int(), updatedAt: z.string() }),
-);
+export const storedProgramSchema = z.extend(programSettingsSchema, {
+  version: z.int(),
+  updatedAt: z.string(),
+});
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 export type Term = ProgramSettings["coachingStyles"][number];
 export type TopicTerm = ProgramSettings["topics"][number];

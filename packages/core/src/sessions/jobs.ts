@@ -29,6 +29,13 @@ export interface JobInput {
   job: SessionJobKind;
   /** The session start the job was planned for; a moved session makes the firing stale. */
   startsAt: string;
+  /**
+   * The session's client and coach when the schedule was written, so that a firing reads them
+   * with the session in one round trip. Absent from schedules written before they were added;
+   * the session's own ids decide (a person read for other ids is read again).
+   */
+  clientId?: string;
+  coachId?: string;
 }
 
 export interface JobDeps {
@@ -88,7 +95,15 @@ export async function runJob(
   loaded?: Partial<SessionContext> & { people?: () => Promise<Partial<SessionContext>> },
 ): Promise<JobOutcome> {
   const log = { sessionId: input.sessionId, job: input.job };
-  const session = loaded?.session ?? (await deps.bookings.getSessions([input.sessionId]))[0];
+  const read = loaded?.session
+    ? { session: loaded.session }
+    : input.clientId && input.coachId
+      ? await deps.bookings.getSessionWithPeople(input.sessionId, {
+          clientId: input.clientId,
+          coachId: input.coachId,
+        })
+      : { session: (await deps.bookings.getSessions([input.sessionId]))[0] };
+  const session = read.session;
   if (!stillWanted(input.job, session, input)) {
     deps.logger.info("job skipped: stale", log);
     return "stale";
@@ -96,8 +111,12 @@ export async function runJob(
   return sendOnce(deps, `${input.sessionId}:${input.job}:${input.startsAt}`, log, async (mailer) => {
     const people = loaded?.people ? await loaded.people() : {};
     const [client, coach] = await Promise.all([
-      loaded?.client ?? people.client ?? deps.clients.get(session.clientId),
-      loaded?.coach ?? people.coach ?? deps.coaches.get(session.coachId),
+      loaded?.client ??
+        people.client ??
+        (read.client?.id === session.clientId ? read.client : deps.clients.get(session.clientId)),
+      loaded?.coach ??
+        people.coach ??
+        (read.coach?.id === session.coachId ? read.coach : deps.coaches.get(session.coachId)),
     ]);
     if (!client || !coach) throw Object.assign(new Error("client or coach missing"), { transient: false });
     const ctx = { session, client, coach };
@@ -140,6 +159,8 @@ export const jobInput = (session: Session, job: SessionJobKind): JobInput => ({
   sessionId: session.id,
   job,
   startsAt: session.startsAt,
+  clientId: session.clientId,
+  coachId: session.coachId,
 });
 
 /**

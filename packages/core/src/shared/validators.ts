@@ -27,54 +27,45 @@ export function isIso6391(code: string): boolean {
   return /^[a-z]{2}$/.test(code) && languageNames().of(code) !== undefined;
 }
 
-// The schemas here and in the other schema modules are `z.lazy` wrappers, built on their first
-// parse rather than at import: a Lambda imports many more schemas (through shared code) than a cold
-// start parses with, and building them all was ~11 % of the dispatcher's import. A `z.lazy` is one
-// small object; its issues, paths, messages and JSON Schema are those of the schema it wraps.
+// The schemas are built at import. Deferring them to their first parse (`z.lazy`) made the import
+// faster but bought about 1 ms of the whole cold start, import plus first answer: decision 0014,
+// its last update. Only the email contracts still build theirs on first use.
 
-export const timeZoneSchema = z.lazy(() =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.maxLength(64),
-      z.refine(isIanaTimeZone, { message: "must be a time zone name such as Europe/Lisbon" }),
-    ),
-);
+export const timeZoneSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(64),
+    z.refine(isIanaTimeZone, { message: "must be a time zone name such as Europe/Lisbon" }),
+  );
 
-export const languageSchema = z.lazy(() =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.refine(isIso6391, { message: "must be a two-letter language code such as en" }),
-    ),
-);
+export const languageSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.refine(isIso6391, { message: "must be a two-letter language code such as en" }),
+  );
 
-export const emailSchema = z.lazy(() =>
-  z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email()),
-);
+export const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
 
 /** A topic or specialty: lower case, words joined by hyphens ("Managing Up" → "managing-up"). */
-export const topicSchema = z.lazy(() =>
-  z
-    .pipe(
-      z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-      z.transform((s: string) => s.toLowerCase().replace(/[\s_]+/g, "-")),
-    )
-    .check(
-      z.refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
-        message: "may contain only letters, digits, spaces and hyphens",
-      }),
-    ),
-);
+export const topicSchema = z
+  .pipe(
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    z.transform((s: string) => s.toLowerCase().replace(/[\s_]+/g, "-")),
+  )
+  .check(
+    z.refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), {
+      message: "may contain only letters, digits, spaces and hyphens",
+    }),
+  );
 
 /**
  * Free text from a person: any characters (escaped on output), bounded length. Builds a new schema
- * (five zod objects) on every call: call it inside a `z.lazy` or a schema builder, not at import.
+ * (five zod objects) on every call: build it once per field, not per parse.
  */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
-export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)));
+export const httpsUrlSchema = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));

@@ -1,5 +1,4 @@
 import { AppError } from "../errors";
-import { once } from "../shared/once";
 import { isIanaTimeZone } from "../shared/validators";
 import * as z from "../shared/zod";
 
@@ -18,59 +17,52 @@ const MAX_ANSWER = 2000;
 /** An instant already normalized to ISO 8601 UTC with millisecond precision (`…T16:00:00.000Z`). */
 const utcInstantSchema = z.iso.datetime({ precision: 3 });
 
-// Each object is built once, on first use (the union needs the objects themselves as its options);
-// the exports are `z.lazy` wrappers, so importing this module builds none of them.
-const bookingCreatedObject = once(() =>
-  z.object({
-    type: z.literal("booking.created"),
-    provider: providerSchema,
-    /** The provider's id for this booking (Calendly: invitee URI; Cal.com: booking uid). */
-    bookingId: z.string().check(z.minLength(1)),
-    /** Set when this booking is the new half of a reschedule: the booking it replaces. */
-    replacesBookingId: z.optional(z.string().check(z.minLength(1))),
-    startsAt: utcInstantSchema,
-    endsAt: utcInstantSchema,
-    attendee: z.object({
-      name: z.string().check(z.minLength(1)),
-      email: z.string().check(z.minLength(3)),
-      timezone: z.optional(z.string()),
-    }),
-    organizerEmails: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
-    /** Our own token, carried through the booking link (Calendly utm_content, Cal.com metadata). */
-    correlationToken: z.optional(z.string().check(z.minLength(1))),
-    /** What the person wrote in the booking form (`answersFrom`). */
-    answers: z.optional(
-      z.array(
-        z.object({
-          question: z.string().check(z.maxLength(MAX_QUESTION)),
-          answer: z.string().check(z.maxLength(MAX_ANSWER)),
-        }),
-      ),
+export const bookingCreatedSchema = z.object({
+  type: z.literal("booking.created"),
+  provider: providerSchema,
+  /** The provider's id for this booking (Calendly: invitee URI; Cal.com: booking uid). */
+  bookingId: z.string().check(z.minLength(1)),
+  /** Set when this booking is the new half of a reschedule: the booking it replaces. */
+  replacesBookingId: z.optional(z.string().check(z.minLength(1))),
+  startsAt: utcInstantSchema,
+  endsAt: utcInstantSchema,
+  attendee: z.object({
+    name: z.string().check(z.minLength(1)),
+    email: z.string().check(z.minLength(3)),
+    timezone: z.optional(z.string()),
+  }),
+  organizerEmails: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
+  /** Our own token, carried through the booking link (Calendly utm_content, Cal.com metadata). */
+  correlationToken: z.optional(z.string().check(z.minLength(1))),
+  /** What the person wrote in the booking form (`answersFrom`). */
+  answers: z.optional(
+    z.array(
+      z.object({
+        question: z.string().check(z.maxLength(MAX_QUESTION)),
+        answer: z.string().check(z.maxLength(MAX_ANSWER)),
+      }),
     ),
-    title: z.optional(z.string()),
-    /** When the provider says the change happened (the webhook's own timestamp). */
-    occurredAt: utcInstantSchema,
-  }),
-);
+  ),
+  title: z.optional(z.string()),
+  /** When the provider says the change happened (the webhook's own timestamp). */
+  occurredAt: utcInstantSchema,
+});
 
-const bookingCancelledObject = once(() =>
-  z.object({
-    type: z.literal("booking.cancelled"),
-    provider: providerSchema,
-    bookingId: z.string().check(z.minLength(1)),
-    /** True when the cancellation is the old half of a reschedule. */
-    rescheduled: z.boolean(),
-    replacedByBookingId: z.optional(z.string().check(z.minLength(1))),
-    reason: z.optional(z.string()),
-    occurredAt: utcInstantSchema,
-  }),
-);
+export const bookingCancelledSchema = z.object({
+  type: z.literal("booking.cancelled"),
+  provider: providerSchema,
+  bookingId: z.string().check(z.minLength(1)),
+  /** True when the cancellation is the old half of a reschedule. */
+  rescheduled: z.boolean(),
+  replacedByBookingId: z.optional(z.string().check(z.minLength(1))),
+  reason: z.optional(z.string()),
+  occurredAt: utcInstantSchema,
+});
 
-export const bookingCreatedSchema = z.lazy(bookingCreatedObject);
-export const bookingCancelledSchema = z.lazy(bookingCancelledObject);
-export const bookingEventSchema = z.lazy(() =>
-  z.discriminatedUnion("type", [bookingCreatedObject(), bookingCancelledObject()]),
-);
+export const bookingEventSchema = z.discriminatedUnion("type", [
+  bookingCreatedSchema,
+  bookingCancelledSchema,
+]);
 export type BookingEvent = z.infer<typeof bookingEventSchema>;
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 export type BookingCancelled = z.infer<typeof bookingCancelledSchema>;
@@ -84,11 +76,9 @@ export type WebhookParseResult =
 // ---- building blocks shared by the provider parsers ------------------------------------------
 
 /** A provider timestamp with a zone designator (Z or ±hh:mm, any fraction), normalized to UTC `Z`. */
-export const providerInstantSchema = z.lazy(() =>
-  z.pipe(
-    z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" }),
-    z.transform((s: string) => new Date(s).toISOString()),
-  ),
+export const providerInstantSchema = z.pipe(
+  z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" }),
+  z.transform((s: string) => new Date(s).toISOString()),
 );
 
 /** Adds an issue on `endKey` when the end is not strictly after the start. */

@@ -1,4 +1,3 @@
-import { once } from "../shared/once";
 import { emailSchema } from "../shared/validators";
 import * as z from "../shared/zod";
 import {
@@ -26,66 +25,55 @@ export const CALCOM_BOOKING_CANCELLED = "BOOKING_CANCELLED";
 /** The booking-metadata key our booking links set (`?metadata[coachflow]=<token>`). */
 export const COACHFLOW_METADATA_KEY = "coachflow";
 
-// Built on first use, not at import: `z.lazy` for what is only parsed, `once` for the objects the
-// reschedule schema is derived from.
-const envelopeSchema = z.lazy(() => z.looseObject({ triggerEvent: z.string().check(z.minLength(1)) }));
+const envelopeSchema = z.looseObject({ triggerEvent: z.string().check(z.minLength(1)) });
 
-const bookingPayloadObject = once(() =>
-  z
-    .looseObject({
-      uid: z.string().check(z.minLength(1)),
-      title: z.nullish(z.string()),
-      startTime: providerInstantSchema,
-      endTime: providerInstantSchema,
-      organizer: z.looseObject({ email: emailSchema }),
-      attendees: z
-        .array(
-          z.looseObject({ name: z.nullish(z.string()), email: emailSchema, timeZone: z.nullish(z.string()) }),
-        )
-        .check(z.minLength(1, { message: "must list the person who booked" })),
-      // Collective team events: the other hosts. Cal.com's docs call these String[], its types say
-      // TeamMember objects; accept both and keep only what parses as an email.
-      team: z.nullish(z.looseObject({ members: z.nullish(z.array(z.unknown())) })),
-      metadata: z.nullish(z.record(z.string(), z.unknown())),
-      rescheduleUid: z.nullish(z.string().check(z.minLength(1))),
-    })
-    .check(z.superRefine(endAfterStart("startTime", "endTime"))),
-);
+const bookingPayloadObject = z
+  .looseObject({
+    uid: z.string().check(z.minLength(1)),
+    title: z.nullish(z.string()),
+    startTime: providerInstantSchema,
+    endTime: providerInstantSchema,
+    organizer: z.looseObject({ email: emailSchema }),
+    attendees: z
+      .array(
+        z.looseObject({ name: z.nullish(z.string()), email: emailSchema, timeZone: z.nullish(z.string()) }),
+      )
+      .check(z.minLength(1, { message: "must list the person who booked" })),
+    // Collective team events: the other hosts. Cal.com's docs call these String[], its types say
+    // TeamMember objects; accept both and keep only what parses as an email.
+    team: z.nullish(z.looseObject({ members: z.nullish(z.array(z.unknown())) })),
+    metadata: z.nullish(z.record(z.string(), z.unknown())),
+    rescheduleUid: z.nullish(z.string().check(z.minLength(1))),
+  })
+  .check(z.superRefine(endAfterStart("startTime", "endTime")));
 
-const bookingObject = once(() =>
-  z.looseObject({
-    triggerEvent: z.enum([CALCOM_BOOKING_CREATED, CALCOM_BOOKING_RESCHEDULED]),
-    createdAt: providerInstantSchema,
-    payload: bookingPayloadObject(),
-  }),
-);
-const bookingSchema = z.lazy(bookingObject);
+const bookingSchema = z.looseObject({
+  triggerEvent: z.enum([CALCOM_BOOKING_CREATED, CALCOM_BOOKING_RESCHEDULED]),
+  createdAt: providerInstantSchema,
+  payload: bookingPayloadObject,
+});
 
 /** A reschedule must say which booking it replaces. */
-const rescheduledSchema = z.lazy(() =>
-  z.extend(bookingObject(), {
-    payload: bookingPayloadObject().check(
-      z.refine((p) => p.rescheduleUid, {
-        path: ["rescheduleUid"],
-        message: "is required for BOOKING_RESCHEDULED",
-      }),
-    ),
-  }),
-);
-
-const cancelledSchema = z.lazy(() =>
-  z.looseObject({
-    triggerEvent: z.literal(CALCOM_BOOKING_CANCELLED),
-    createdAt: providerInstantSchema,
-    payload: z.looseObject({
-      uid: z.string().check(z.minLength(1)),
-      cancellationReason: z.nullish(z.string()),
-      rescheduledToUid: z.nullish(z.string().check(z.minLength(1))),
+const rescheduledSchema = z.extend(bookingSchema, {
+  payload: bookingPayloadObject.check(
+    z.refine((p) => p.rescheduleUid, {
+      path: ["rescheduleUid"],
+      message: "is required for BOOKING_RESCHEDULED",
     }),
-  }),
-);
+  ),
+});
 
-type BookingPayload = z.output<ReturnType<typeof bookingPayloadObject>>;
+const cancelledSchema = z.looseObject({
+  triggerEvent: z.literal(CALCOM_BOOKING_CANCELLED),
+  createdAt: providerInstantSchema,
+  payload: z.looseObject({
+    uid: z.string().check(z.minLength(1)),
+    cancellationReason: z.nullish(z.string()),
+    rescheduledToUid: z.nullish(z.string().check(z.minLength(1))),
+  }),
+});
+
+type BookingPayload = z.output<typeof bookingPayloadObject>;
 
 /** A team member's email: the member itself (docs' String[]) or its `email` (TeamMember). */
 function memberEmail(member: unknown): string | undefined {

@@ -26,50 +26,45 @@ export const COACHFLOW_UTM_SOURCE = "coachflow";
 
 const uriSchema = z.url({ protocol: /^https$/, message: "must be an https URI" });
 
-// Built on first parse (`z.lazy`), not at import.
-const envelopeSchema = z.lazy(() => z.looseObject({ event: z.string().check(z.minLength(1)) }));
+const envelopeSchema = z.looseObject({ event: z.string().check(z.minLength(1)) });
 
-const createdSchema = z.lazy(() =>
-  z.looseObject({
-    event: z.literal(CALENDLY_INVITEE_CREATED),
-    created_at: providerInstantSchema,
-    payload: z.looseObject({
-      uri: uriSchema,
-      email: emailSchema,
-      name: z.nullish(z.string()),
-      first_name: z.nullish(z.string()),
-      last_name: z.nullish(z.string()),
-      timezone: z.nullish(z.string()),
-      old_invitee: z.nullish(uriSchema),
-      tracking: z.nullish(
-        z.looseObject({ utm_source: z.nullish(z.string()), utm_content: z.nullish(z.string()) }),
-      ),
-      scheduled_event: z
-        .looseObject({
-          name: z.nullish(z.string()),
-          start_time: providerInstantSchema,
-          end_time: providerInstantSchema,
-          event_memberships: z
-            .array(z.looseObject({ user_email: emailSchema }))
-            .check(z.minLength(1, { message: "must list at least one host" })),
-        })
-        .check(z.superRefine(endAfterStart("start_time", "end_time"))),
-    }),
+const createdSchema = z.looseObject({
+  event: z.literal(CALENDLY_INVITEE_CREATED),
+  created_at: providerInstantSchema,
+  payload: z.looseObject({
+    uri: uriSchema,
+    email: emailSchema,
+    name: z.nullish(z.string()),
+    first_name: z.nullish(z.string()),
+    last_name: z.nullish(z.string()),
+    timezone: z.nullish(z.string()),
+    old_invitee: z.nullish(uriSchema),
+    tracking: z.nullish(
+      z.looseObject({ utm_source: z.nullish(z.string()), utm_content: z.nullish(z.string()) }),
+    ),
+    scheduled_event: z
+      .looseObject({
+        name: z.nullish(z.string()),
+        start_time: providerInstantSchema,
+        end_time: providerInstantSchema,
+        event_memberships: z
+          .array(z.looseObject({ user_email: emailSchema }))
+          .check(z.minLength(1, { message: "must list at least one host" })),
+      })
+      .check(z.superRefine(endAfterStart("start_time", "end_time"))),
   }),
-);
+});
 
-const canceledSchema = z.lazy(() =>
-  z.looseObject({
-    event: z.literal(CALENDLY_INVITEE_CANCELED),
-    created_at: providerInstantSchema,
-    payload: z.looseObject({
-      uri: uriSchema,
-      rescheduled: z.boolean(),
-      new_invitee: z.nullish(uriSchema),
-      cancellation: z.nullish(z.looseObject({ reason: z.nullish(z.string()) })),
-    }),
+const canceledSchema = z.looseObject({
+  event: z.literal(CALENDLY_INVITEE_CANCELED),
+  created_at: providerInstantSchema,
+  payload: z.looseObject({
+    uri: uriSchema,
+    rescheduled: z.boolean(),
+    new_invitee: z.nullish(uriSchema),
+    cancellation: z.nullish(z.looseObject({ reason: z.nullish(z.string()) })),
   }),
-);
+});
 
 type CreatedPayload = z.output<typeof createdSchema>["payload"];
 

@@ -11,29 +11,28 @@ import { withFreshSecrets } from "../secrets-refresh";
 /**
  * The input every schedule carries, ids and the time it was planned for, nothing personal: a
  * session's job (its timeline, and what follows its finish), or an action item's reminder.
- * Built on the first firing, not at import.
  */
-export const jobInputSchema = z.lazy(() =>
-  z.union([
-    z.object({
-      v: z.literal(1),
-      sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
-      job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
-      startsAt: z.iso.datetime(),
-    }),
-    z.object({
-      v: z.literal(1),
-      job: z.literal("retention-sweep"),
-      repeat: z.optional(z.literal("self")),
-    }),
-    z.object({
-      v: z.literal(1),
-      job: z.literal("action-item-reminder"),
-      actionItemId: z.string().check(z.minLength(1), z.maxLength(64)),
-      dueDate: z.iso.date(),
-    }),
-  ]),
-);
+export const jobInputSchema = z.union([
+  z.object({
+    v: z.literal(1),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
+    job: z.enum(SESSION_JOB_KINDS as [string, ...string[]]),
+    startsAt: z.iso.datetime(),
+    clientId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    coachId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  }),
+  z.object({
+    v: z.literal(1),
+    job: z.literal("retention-sweep"),
+    repeat: z.optional(z.literal("self")),
+  }),
+  z.object({
+    v: z.literal(1),
+    job: z.literal("action-item-reminder"),
+    actionItemId: z.string().check(z.minLength(1), z.maxLength(64)),
+    dueDate: z.iso.date(),
+  }),
+]);
 
 /**
  * What a schedule firing does: validate the input, then run the job, which re-reads the session

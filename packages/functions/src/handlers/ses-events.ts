@@ -7,18 +7,15 @@ import { JsonLogger, type LogLevel } from "../logger";
 
 /**
  * The part of an SES event (delivered by EventBridge: detail-type "Email Bounced" or "Email
- * Complaint Received") this handler reads. Anything else about the message is ignored. Built on
- * the first event, not at import.
+ * Complaint Received") this handler reads. Anything else about the message is ignored.
  */
-const sesEventSchema = z.lazy(() => {
-  const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);
-  return z.object({
-    detail: z.object({
-      eventType: z.string(),
-      bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
-      complaint: z.optional(z.object({ complainedRecipients: recipients })),
-    }),
-  });
+const recipients = z._default(z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })), []);
+const sesEventSchema = z.object({
+  detail: z.object({
+    eventType: z.string(),
+    bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+    complaint: z.optional(z.object({ complainedRecipients: recipients })),
+  }),
 });
 
 /** The addresses an event says must not be mailed again, with the reason. */
@@ -60,14 +57,12 @@ export function createSesEventHandler(suppressions: Suppressions, logger: JsonLo
  * This function's few settings. It needs only the table, so it does not go through `loadConfig`
  * (which requires the webhook and link secrets this function must not be able to read).
  */
-const envSchema = z.lazy(() =>
-  z.object({
-    TABLE_NAME: z.string().check(z.minLength(1)),
-    AWS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    LOG_LEVEL: z._default(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
-  }),
-);
+const envSchema = z.object({
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  LOG_LEVEL: z._default(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
+});
 
 let ready: ReturnType<typeof createSesEventHandler> | undefined;
 

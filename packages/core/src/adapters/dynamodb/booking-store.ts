@@ -1,5 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
+import type { Client } from "../../clients/model";
+import type { Coach } from "../../coaches/schema";
 import { ConditionFailedError } from "../../errors";
 import type {
   BookingChange,
@@ -37,6 +39,28 @@ export class DynamoBookingStore implements BookingStore {
 
   async getSessions(ids: readonly string[]): Promise<Session[]> {
     return this.batchGet(ids.map((id) => keys.session(id)));
+  }
+
+  async getSessionWithPeople(
+    sessionId: string,
+    people: { clientId: string; coachId: string },
+  ): Promise<{ session?: Session; client?: Client; coach?: Coach }> {
+    const wanted = {
+      session: keys.session(sessionId),
+      client: keys.client(people.clientId),
+      coach: keys.coach(people.coachId),
+    };
+    const items = await batchGetAll(this.db, this.tableName, Object.values(wanted));
+    const found = <T>(key: Key) => {
+      const item = items.find((i) => i.pk === key.pk && i.sk === key.sk);
+      return item ? stripKeys<T>(item) : undefined;
+    };
+    const [session, client, coach] = [
+      found<Session>(wanted.session),
+      found<Client>(wanted.client),
+      found<Coach>(wanted.coach),
+    ];
+    return { ...(session ? { session } : {}), ...(client ? { client } : {}), ...(coach ? { coach } : {}) };
   }
 
   async getSessionsWithItems(ids: readonly string[]): Promise<SessionWithItems[]> {

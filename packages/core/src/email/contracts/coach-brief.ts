@@ -1,5 +1,5 @@
 import { coachingStyleSchema } from "../../coaches/schema";
-import { cadenceSchema, intakeInputObject } from "../../intake/schema";
+import { cadenceSchema, intakeInputSchema } from "../../intake/schema";
 import { text } from "../../shared/validators";
 import * as z from "../../shared/zod";
 import { defineContract } from "../contract";
@@ -27,7 +27,7 @@ function coachBriefSchema() {
       sessionTime: sessionTimeField,
       ...sessionKindShape,
       // The same rules as the intake answers they come from.
-      client: z.pick(intakeInputObject(), {
+      client: z.pick(intakeInputSchema, {
         name: true,
         background: true,
         role: true,
