@@ -63,6 +63,21 @@ async function signIn(page: Page, email: string, area: "/admin" | "/app", shots 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 const summary = (page: Page) => page.locator(".error-summary li").allTextContents();
 
+/** Fills every field the coach form asks for (the default program's words), `style` by its label. */
+async function fillCoach(page: Page, v: { name: string; email: string; capacity: string; style: string }) {
+  await page.getByLabel("Name", { exact: true }).fill(v.name);
+  await page.getByLabel("Email address").fill(v.email);
+  await page.getByLabel("Bio").fill("Coaches new engineering managers.");
+  await page.getByLabel("Delegation", { exact: true }).check();
+  await page.getByLabel("Languages").fill("pt, en");
+  await page.getByLabel("Capacity").fill(v.capacity);
+  await page.getByLabel("Coaching style").selectOption({ label: v.style });
+  await page.getByLabel("Engineering manager", { exact: true }).check();
+  await page.getByLabel("Cal.com").check();
+  await page.getByRole("textbox", { name: /^Intro booking URL/ }).fill("https://cal.com/coach/intro");
+  await page.getByLabel("Pricing URL").fill("https://coach.example/pricing");
+}
+
 describe("the admin console in a browser", () => {
   let page: Page;
   let waits: { clientId: string; email: string };
@@ -199,10 +214,7 @@ describe("the admin console in a browser", () => {
     await asTheAdmin();
     await page.goto(`${b.origin}/admin/coaches/new`);
     expect(await h1(page)).toBe("Add a coach");
-    await page.getByLabel("Name", { exact: true }).fill("Rui Costa");
-    await page.getByLabel("Email address").fill("rui.example.com");
-    await page.getByLabel("Languages").fill("pt, en");
-    await page.getByLabel("Capacity").fill("4");
+    await fillCoach(page, { name: "Rui Costa", email: "rui.example.com", capacity: "4", style: "Structured" });
     await page.getByRole("button", { name: "Create coach" }).click();
     await expect
       .poll(() => summary(page))
@@ -214,6 +226,8 @@ describe("the admin console in a browser", () => {
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Rui Costa");
     expect(await page.getByLabel("Email address").inputValue()).toBe("rui.example.com");
     expect(await page.getByLabel("Capacity").inputValue()).toBe("4");
+    expect(await page.getByLabel("Delegation", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Coaching style").locator("option:checked").textContent()).toBe("Structured");
     await checkPage(page, "admin-coach-new-wrong-email");
   });
 
@@ -233,11 +247,7 @@ describe("the admin console in a browser", () => {
     const style = page.getByLabel("Coaching style");
     expect(await style.locator("option").allTextContents()).toContain("Socratic");
     const email = uniqueEmail("sofia");
-    await page.getByLabel("Name", { exact: true }).fill("Sofia Socratic");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Languages").fill("en");
-    await page.getByLabel("Capacity").fill("3");
-    await style.selectOption({ label: "Socratic" });
+    await fillCoach(page, { name: "Sofia Socratic", email, capacity: "3", style: "Socratic" });
     await page.getByRole("button", { name: "Create coach" }).click();
     await page.waitForURL(/\/admin\/coaches\/[^/]+\?saved=created$/);
     expect(await h1(page)).toBe("Coach: Sofia Socratic");
