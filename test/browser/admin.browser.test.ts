@@ -168,7 +168,9 @@ describe("the admin console in a browser", () => {
     expect(await choice.isChecked()).toBe(false);
     await page.getByRole("button", { name: "Save these coaches and email the client" }).click();
     await expect.poll(() => summary(page)).toEqual(["Choose at least one coach"]);
-    expect(await page.locator("#override-first-error").textContent()).toBe("Error: Choose at least one coach");
+    expect(await page.locator("#override-first-error").textContent()).toBe(
+      "Error: Choose at least one coach",
+    );
     expect(await page.title()).toMatch(/^Error: /);
     await checkPage(page, "admin-client-override-error");
 
@@ -214,7 +216,12 @@ describe("the admin console in a browser", () => {
     await asTheAdmin();
     await page.goto(`${b.origin}/admin/coaches/new`);
     expect(await h1(page)).toBe("Add a coach");
-    await fillCoach(page, { name: "Rui Costa", email: "rui.example.com", capacity: "4", style: "Structured" });
+    await fillCoach(page, {
+      name: "Rui Costa",
+      email: "rui.example.com",
+      capacity: "4",
+      style: "Structured",
+    });
     await page.getByRole("button", { name: "Create coach" }).click();
     await expect
       .poll(() => summary(page))
@@ -227,7 +234,9 @@ describe("the admin console in a browser", () => {
     expect(await page.getByLabel("Email address").inputValue()).toBe("rui.example.com");
     expect(await page.getByLabel("Capacity").inputValue()).toBe("4");
     expect(await page.getByLabel("Delegation", { exact: true }).isChecked()).toBe(true);
-    expect(await page.getByLabel("Coaching style").locator("option:checked").textContent()).toBe("Structured");
+    expect(await page.getByLabel("Coaching style").locator("option:checked").textContent()).toBe(
+      "Structured",
+    );
     await checkPage(page, "admin-coach-new-wrong-email");
   });
 
