@@ -115,6 +115,10 @@ describe("the admin console's pages", () => {
     expect(byEmail.text).not.toContain("Wanda Waits");
     const byName = await browser.get("/admin/clients?q=wanda");
     expect(byName.text).toContain("Wanda Waits");
+    // The filter form as a browser sends it, "Any status" chosen: `status=` is no status.
+    const fromForm = await browser.get(`/admin/clients?q=wanda&status=`);
+    expect(fromForm.status).toBe(200);
+    expect(fromForm.text).toContain("Wanda Waits");
 
     const bad = await browser.get("/admin/clients?status=lost");
     expect(bad.status).toBe(400);

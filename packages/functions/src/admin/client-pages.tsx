@@ -26,7 +26,11 @@ const eraseForm = z.object({ confirm: field(10) });
 /** `/admin/clients` and `/admin/clients/{id}`: find a client, see them whole, rematch, override, export, erase. */
 export function clientPageRoutes(app: Hono, deps: AppDeps) {
   app.get("/admin/clients", async (c) => {
-    const query = z.safeParse(listQuery, c.req.query());
+    // The filter form sends `status=` for "Any status" (as the deliveries' form sends `provider=`).
+    const query = z.safeParse(listQuery, {
+      ...c.req.query(),
+      ...(c.req.query("status") === "" ? { status: undefined } : {}),
+    });
     if (!query.success)
       return c.html(
         <AdminProblemPage
