@@ -1,4 +1,5 @@
 import os from "node:os";
+import { benchAdmin } from "./admin";
 import { benchBundles } from "./bundles";
 import { benchColdStart } from "./cold-start";
 import { benchFaults } from "./faults";
@@ -18,6 +19,7 @@ const SUITES: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: "webhooks", run: benchWebhooks },
   { name: "faults survived (test/faults)", run: benchFaults },
   { name: "coach workspace pages", run: benchWorkspace },
+  { name: "admin console pages", run: benchAdmin },
 ];
 
 function table(rows: string[][]): string {
