@@ -707,6 +707,7 @@ describe("coach work survives booking merges, against DynamoDB Local", () => {
     );
   }, 120_000);
 
+  // biome-ignore lint/suspicious/noSkippedTests: a known, open defect (issue 9, docs/reliability.md), kept to replay it
   it.skip("known defect (issue 9): keeps coach work in the counterexample of seed 276520171", async () => {
     await fc.assert(
       fc.asyncProperty(storyWithWork, async ({ shape, delivery, writes }) => {
