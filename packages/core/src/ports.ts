@@ -53,7 +53,14 @@ export interface ClientRepository {
    * `client.version === 1` means "create: the email must be new"; otherwise the stored version must
    * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
-  save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
+  /**
+   * `from`: the status the client was read with, when it was (the phase counters' guess, decision
+   * 0035: a wrong or missing one costs one more write call, never a wrong count).
+   */
+  save(
+    client: Client,
+    opts?: { idempotency?: { key: string } & StoredIdempotentResponse; from?: Client["status"] },
+  ): Promise<void>;
   /**
    * Marks an email's record for a retry (and deletes the stored response of `idempotencyKey`), so
    * that the same answers are processed again; its answers hash is kept, so other answers still

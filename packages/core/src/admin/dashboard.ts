@@ -37,28 +37,26 @@ export function weekOf(now: Date): { from: string; to: string } {
 }
 
 /**
- * The program at a glance (`/admin`): every figure is one or a few index queries that count keys
- * (decision 0033), run together. The program's clock decides "this week" and "24 hours after".
+ * The program at a glance (`/admin`): the clients of each phase and the suppressed addresses are
+ * counters (decision 0035), the rest bounded index queries that count keys (decision 0033), run
+ * together: a constant number of calls at any size. The program's clock decides "this week" and "24 hours after".
  */
 export async function programAtAGlance(deps: DashboardDeps): Promise<Dashboard> {
   const now = deps.clock.now();
   const week = weekOf(now);
   const cutoff = new Date(now.getTime() - UNFINISHED_AFTER_MS).toISOString();
-  const [waitlisted, oldest, matched, sessions, unfinished, failed, suppressed, deadLetters, unverified] =
-    await Promise.all([
-      deps.reads.countClients("waitlisted"),
-      deps.reads.oldestClient("waitlisted"),
-      deps.reads.countClients("matched"),
-      deps.reads.countSessions(week.from, week.to),
-      deps.reads.unfinishedSessions(cutoff, 0),
-      deps.reads.countDeliveries("failed"),
-      deps.reads.countSuppressed(),
-      deps.deadLetters?.(),
-      deps.unverifiedBookings?.(),
-    ]);
+  const [figures, oldest, sessions, unfinished, failed, deadLetters, unverified] = await Promise.all([
+    deps.reads.figures(),
+    deps.reads.oldestClient("waitlisted"),
+    deps.reads.countSessions(week.from, week.to),
+    deps.reads.unfinishedSessions(cutoff, 0),
+    deps.reads.countDeliveries("failed"),
+    deps.deadLetters?.(),
+    deps.unverifiedBookings?.(),
+  ]);
   return {
     waitlisted: {
-      count: waitlisted,
+      count: figures.waitlisted,
       ...(oldest
         ? {
             longestWaitDays: Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.createdAt)) / DAY_MS)),
@@ -66,12 +64,12 @@ export async function programAtAGlance(deps: DashboardDeps): Promise<Dashboard> 
           }
         : {}),
     },
-    matchedNotBooked: matched,
+    matchedNotBooked: figures.matched,
     sessionsThisWeek: { count: sessions, ...week },
     unfinished: unfinished.count,
     failedDeliveries: failed,
     deadLetters,
-    suppressed,
+    suppressed: figures.suppressed,
     unverifiedBookings: unverified,
   };
 }

@@ -4,6 +4,9 @@ import type { Provider } from "../webhooks/booking-event";
 import type { Delivery, DeliveryOutcome } from "../webhooks/deliveries";
 import type { ClientPhase } from "./phases";
 
+/** The counted figures: clients per phase, suppressed addresses. */
+export type Figures = Record<ClientPhase | "suppressed", number>;
+
 /** One client in a list: what the list shows, and its phase. */
 export interface ClientRow {
   id: string;
@@ -29,13 +32,18 @@ export interface EmailLogEntry {
 
 /**
  * The console's reads (adapters/dynamodb/admin-store.ts), every one a Query on an index or a key
- * read, never a Scan (decision 0033). Counts are `Select: COUNT` queries on gsi3, whose entries
- * hold keys only.
+ * read, never a Scan (decision 0033). Clients per phase and suppressions are counters (0035);
+ * the other counts are `Select: COUNT` queries of bounded ranges on gsi3, whose entries hold keys
+ * only.
  */
 export interface AdminReads {
   /** A web session by its key, read on its own before each console page (decision 0033). */
   webSession(idHash: string): Promise<WebSession | undefined>;
-  countClients(phase: ClientPhase): Promise<number>;
+  /**
+   * The counted figures (decision 0035): clients per phase and suppressed addresses, kept by the
+   * writes that move them, read in one call at any size.
+   */
+  figures(): Promise<Figures>;
   /** The client who entered the phase's list first (its oldest intake). */
   oldestClient(phase: ClientPhase): Promise<{ id: string; createdAt: string } | undefined>;
   /** Waitlisted and matched oldest first (who waited longest); the others newest first. */
@@ -49,7 +57,6 @@ export interface AdminReads {
   countSessions(from: string, to: string): Promise<number>;
   /** Scheduled (not finished) sessions that ended before `endedBefore`. */
   unfinishedSessions(endedBefore: string, limit: number): Promise<{ count: number; sessions: Session[] }>;
-  countSuppressed(): Promise<number>;
   /** Unverified bookings waiting for a decision (gsi2 `UNVERIFIED`, not rejected; decision 0030). */
   countUnverified(): Promise<number>;
   countDeliveries(outcome: DeliveryOutcome): Promise<number>;

@@ -76,7 +76,7 @@ async function saveMatches(
     version: client.version + 1,
   };
   try {
-    await deps.clients.save(next);
+    await deps.clients.save(next, { from: client.status });
   } catch (error) {
     if (error instanceof ConditionFailedError)
       throw new AppError("conflict", "the client changed meanwhile: try again");

@@ -100,7 +100,7 @@ export async function confirmAnswers(
     version: client.version + 1,
   };
   try {
-    if ((await store.confirm(pending.id, next)) === "used") return { kind: "gone" };
+    if ((await store.confirm(pending.id, next, client.status)) === "used") return { kind: "gone" };
   } catch (error) {
     // The client changed meanwhile (an admin's choice, another confirmation): decide again.
     if (error instanceof ConditionFailedError && attempt < 3)

@@ -30,8 +30,9 @@ export interface PendingAnswersStore {
    * Saves `client` (as `ClientRepository.save`: the version read must still be stored) and deletes
    * the pending answers, in one transaction: "used" when they were gone already (the link was
    * used, or they expired or were erased); ConditionFailedError when the client changed meanwhile.
+   * `from`: the status the client was read with (the phase counters' guess, decision 0035).
    */
-  confirm(id: string, client: Client): Promise<"confirmed" | "used">;
+  confirm(id: string, client: Client, from?: Client["status"]): Promise<"confirmed" | "used">;
   /** Deletes them and the stored response of `idempotencyKey`: their email could not be sent. */
   drop(id: string, idempotencyKey?: string): Promise<void>;
 }

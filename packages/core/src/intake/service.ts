@@ -197,6 +197,7 @@ async function acceptAnswers(
   };
   const response = responseOf({ clientId: id, status: client.status, matches });
   await deps.clients.save(client, {
+    ...(record ? { from: record.status } : {}),
     ...(idempotencyKey
       ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } }
       : {}),

@@ -5,13 +5,14 @@ import {
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { type ClientPhase, isClientPhase, phaseOf } from "../../admin/phases";
-import type { AdminReads, ClientRow, EmailLogEntry, Page } from "../../admin/ports";
+import type { AdminReads, ClientRow, EmailLogEntry, Figures, Page } from "../../admin/ports";
 import type { Client } from "../../clients/model";
 import type { Session } from "../../sessions/model";
 import type { WebSession } from "../../web-auth/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { DELIVERY_OUTCOMES, type Delivery, type DeliveryOutcome } from "../../webhooks/deliveries";
 import { decodeCursor, encodeCursor } from "./errors";
+import { FIGURES_PK, sumShards } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll } from "./reads";
 
@@ -20,8 +21,10 @@ const PROVIDERS: readonly Provider[] = ["calendly", "calcom"];
 const ROW_FIELDS = ["pk", "id", "name", "email", "createdAt", "status", "engagement", "gsi3pk"];
 
 /**
- * The admin console's reads (decision 0033): counts are `Select: COUNT` queries on gsi3, whose
- * entries hold keys only; lists read a page of keys there and the items by key. No Scan.
+ * The admin console's reads (decision 0033): the clients of each phase and the suppressed
+ * addresses are counters (decision 0035); the other figures are `Select: COUNT` queries of a
+ * bounded range or partition of gsi3, whose entries hold keys only; lists read a page of keys
+ * there and the items by key. No Scan.
  */
 export class DynamoAdminStore implements AdminReads {
   constructor(
@@ -29,8 +32,16 @@ export class DynamoAdminStore implements AdminReads {
     private readonly tableName: string,
   ) {}
 
-  countClients(phase: ClientPhase): Promise<number> {
-    return this.count({ gsi3pk: keys.clientPhase(phase, "", "").gsi3pk });
+  /** The counted figures (decision 0035): one Query of the counter shards, added up. */
+  async figures(): Promise<Figures> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :p AND begins_with(sk, :s)",
+        ExpressionAttributeValues: { ":p": FIGURES_PK, ":s": "SHARD#" },
+      }),
+    );
+    return sumShards(res.Items ?? []);
   }
 
   async oldestClient(phase: ClientPhase) {
@@ -145,10 +156,6 @@ export class DynamoAdminStore implements AdminReads {
       count,
       sessions: sessions.map((i) => stripKeys<Session>(i)).sort((a, b) => a.endsAt.localeCompare(b.endsAt)),
     };
-  }
-
-  countSuppressed(): Promise<number> {
-    return this.count({ gsi3pk: keys.suppressionListing("", "").gsi3pk });
   }
 
   async countDeliveries(outcome: DeliveryOutcome): Promise<number> {

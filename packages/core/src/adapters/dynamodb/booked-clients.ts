@@ -1,25 +1,64 @@
+import type { PairRecord } from "../../ports";
 import type { Session } from "../../sessions/model";
+import { type Assumed, addTallies, type CountedPlan, phaseTally, watched } from "./figures";
 import type { keys as Keys } from "./keys";
+
+const BOOKED = "CLIENTS#booked";
+const ADVANCED = [BOOKED, "CLIENTS#engaged", "CLIENTS#ended"];
 
 /**
  * A client's first booked session moves them to the console's "booked" list (decision 0033),
- * unless an engagement already moved them further: `phaseKey` is set once and then only by
- * engagement changes, and the list entry follows it. A chunk loaded on first use: only a booking
- * that creates a session needs it. The caller passes `keys` (keys.ts), as for profile-items.ts.
+ * unless a booking or an engagement already moved them on: `phaseKey` is set once and then only
+ * by engagement changes, and the list entry follows it. Each write is conditioned on the list the
+ * client is in (`gsi3pk`) and counts the move (decision 0035). The guess: a client whose pair
+ * already had a session is booked or further (nothing moves, the write only checks it); else a
+ * matched client books their first session. A wrong guess costs the transaction once more. A
+ * chunk loaded on first use: only a booking that creates a session needs it. The caller passes
+ * `keys` (keys.ts), as for profile-items.ts.
  */
-export function bookedClients(table: string, sessions: readonly Session[], k: typeof Keys, created?: string) {
-  const ids = new Set(
-    sessions.filter((s) => s.version === 1 && s.status === "scheduled").map((s) => s.clientId),
-  );
-  // A profile this booking creates is written booked already (profile-items.ts): one op an item.
-  if (created) ids.delete(created);
-  return [...ids].map((clientId) => ({
-    Update: {
-      TableName: table,
-      Key: k.client(clientId),
-      UpdateExpression: "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
-      ConditionExpression: "attribute_exists(pk)",
-      ExpressionAttributeValues: { ":b": "CLIENTS#booked" },
-    },
-  }));
+export function bookedClients(
+  table: string,
+  sessions: readonly Session[],
+  k: typeof Keys,
+  created?: string,
+  pairs: readonly PairRecord[] = [],
+) {
+  const fresh = sessions.filter((s) => s.version === 1 && s.status === "scheduled");
+  const ids = [...new Set(fresh.map((s) => s.clientId))].filter((id) => id !== created);
+  const assumed: Assumed = ids.map((clientId) => {
+    const news = new Set(fresh.filter((s) => s.clientId === clientId).map((s) => s.id));
+    const before = pairs.some(
+      (p) => p.clientId === clientId && p.entries.some((e) => !news.has(e.id) && e.status !== "cancelled"),
+    );
+    return before ? BOOKED : "CLIENTS#matched";
+  });
+  /** The writes for what each client's list is (`assumed`, in `ids` order), from index `at` on. */
+  const build = (phases: Assumed, at: number): Pick<CountedPlan, "items" | "watched" | "tally"> => {
+    const items = ids.map((clientId, i) => {
+      const from = phases[i];
+      const moves = !(typeof from === "string" && ADVANCED.includes(from));
+      return {
+        Update: watched(
+          {
+            TableName: table,
+            Key: k.client(clientId),
+            UpdateExpression: moves
+              ? "SET phaseKey = :b, gsi3pk = :b"
+              : "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":b": BOOKED },
+          },
+          "gsi3pk",
+          from,
+        ),
+      };
+    });
+    const tally = addTallies(
+      ...phases.map((from) =>
+        typeof from === "string" && ADVANCED.includes(from) ? {} : phaseTally(from, BOOKED),
+      ),
+    );
+    return { items, watched: ids.map((_, i) => ({ at: at + i, attribute: "gsi3pk" })), tally };
+  };
+  return { assumed, build };
 }

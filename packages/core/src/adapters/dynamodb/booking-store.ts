@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import type { Client } from "../../clients/model";
 import type { Coach } from "../../coaches/schema";
@@ -14,6 +14,7 @@ import type {
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
+import { type Assumed, addTallies, type CountedPlan, sendCounted, type Tally } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 
@@ -136,10 +137,6 @@ export class DynamoBookingStore implements BookingStore {
           ...versionCondition(pair.version),
         },
       })),
-      // The console's "booked" list (decision 0033): loaded only when a session is new (decision 0014).
-      ...(change.sessions.some((s) => s.version === 1)
-        ? (await import("./booked-clients")).bookedClients(table, change.sessions, keys, p?.id)
-        : []),
       // Loaded on first use (a chunk of its own, decision 0014): only a chain's first booking needs it.
       ...(p ? (await import("./profile-items")).profileItems(table, p, keys) : []),
       ...(change.unchanged?.bookings ?? []).map((b) => ({
@@ -156,7 +153,7 @@ export class DynamoBookingStore implements BookingStore {
     // Nothing to write is still checked: a no-op decided on a stale read must fail and re-read.
     if (items.length === 0) return;
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      await sendCounted(this.db, table, ...(await phaseMoves(table, change, items)));
     } catch (error) {
       if (failedConditions(error))
         throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
@@ -220,6 +217,31 @@ function mergeItems(table: string, merge: MergeWrites) {
         ExpressionAttributeValues: { ":s": a.sessionId, ":one": 1 },
       },
     })),
+  ];
+}
+
+/**
+ * The phase counters' part of a booking's transaction (decision 0035), after its other items: the
+ * console's "booked" list for a new session's client (loaded only when a session is new, decision
+ * 0014) and a profile the booking creates, which is booked from the start.
+ */
+async function phaseMoves(
+  table: string,
+  change: BookingChange,
+  // biome-ignore lint/suspicious/noExplicitAny: the transaction's items as commit builds them
+  items: any[],
+): Promise<[Assumed, (assumed: Assumed) => CountedPlan]> {
+  const created: Tally = change.profile ? { booked: 1 } : {};
+  if (!change.sessions.some((s) => s.version === 1))
+    return [[], () => ({ items, watched: [], tally: created })];
+  const { bookedClients } = await import("./booked-clients");
+  const moves = bookedClients(table, change.sessions, keys, change.profile?.id, change.pairs);
+  return [
+    moves.assumed,
+    (assumed) => {
+      const m = moves.build(assumed, items.length);
+      return { items: [...items, ...m.items], watched: m.watched, tally: addTallies(m.tally, created) };
+    },
   ];
 }
 

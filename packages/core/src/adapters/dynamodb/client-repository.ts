@@ -11,6 +11,7 @@ import { ConditionFailedError } from "../../errors";
 import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
 import type { Goal } from "../../sessions/model";
 import { conflictedTransaction, failedConditions } from "./errors";
+import { type CountedPlan, phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
 import { suppressionKey } from "./suppression";
 
@@ -65,18 +66,15 @@ export class DynamoClientRepository implements ClientRepository {
 
   async save(
     client: Client,
-    opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
+    opts: { idempotency?: { key: string } & StoredIdempotentResponse; from?: Client["status"] } = {},
   ): Promise<void> {
     const idem = opts.idempotency;
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...clientWrites(this.tableName, client),
-            ...(idem ? [{ Put: idempotencyPut(this.tableName, idem, client.updatedAt, client.id) }] : []),
-          ],
-        }),
-      );
+      await sendCounted(this.db, this.tableName, [assumedPhase(client, opts.from)], ([phase]) => {
+        const plan = clientPlan(this.tableName, client, phase);
+        if (idem) plan.items.push({ Put: idempotencyPut(this.tableName, idem, client.updatedAt, client.id) });
+        return plan;
+      });
     } catch (error) {
       if (failedConditions(error) || conflictedTransaction(error)) {
         throw new ConditionFailedError("the client changed meanwhile", undefined, { cause: error });
@@ -141,6 +139,27 @@ export class DynamoClientRepository implements ClientRepository {
  * delete (pending-answers.ts), so the two cannot drift apart.
  */
 export function clientWrites(tableName: string, client: Client) {
+  return clientPlan(tableName, client, assumedPhase(client)).items;
+}
+
+/**
+ * The phase (`gsi3pk`) a save assumes its client is listed in before it: none for a new one, else
+ * the status it was read with (`from`), or its status. The write is conditioned on it and counts
+ * the move (figures.ts, decision 0035); a wrong guess costs one more call, never a wrong count.
+ */
+export function assumedPhase(client: Client, from?: Client["status"]): string | null | undefined {
+  if (client.version === 1) return undefined;
+  return keys.clientPhase(from ?? client.status, "", "").gsi3pk;
+}
+
+const ADVANCED = ["CLIENTS#booked", "CLIENTS#engaged", "CLIENTS#ended"];
+
+/**
+ * `clientWrites` for a client listed in `phase` before the save (`undefined`: a new client), with
+ * the phase counters' move: a booking or engagement moved the client on for good (`phaseKey`),
+ * else the list follows the status.
+ */
+export function clientPlan(tableName: string, client: Client, phase: string | null | undefined): CountedPlan {
   const creating = client.version === 1;
   const record: IntakeRecord = {
     clientId: client.id,
@@ -150,8 +169,12 @@ export function clientWrites(tableName: string, client: Client) {
     version: client.version,
     createdAt: client.createdAt,
   };
-  return [
-    creating ? { Put: createClient(tableName, client) } : { Update: updateClient(tableName, client) },
+  const listed = keys.clientPhase(client.status, "", "").gsi3pk;
+  const to = phase && ADVANCED.includes(phase) ? phase : listed;
+  const items: CountedPlan["items"] = [
+    creating
+      ? { Put: createClient(tableName, client) }
+      : { Update: watched(updateClient(tableName, client), "gsi3pk", phase) },
     {
       Put: {
         TableName: tableName,
@@ -170,6 +193,11 @@ export function clientWrites(tableName: string, client: Client) {
       },
     },
   ];
+  return {
+    items,
+    watched: creating ? [] : [{ at: 0, attribute: "gsi3pk" }],
+    tally: phaseTally(creating ? null : phase, to),
+  };
 }
 
 function createClient(tableName: string, client: Client) {

@@ -5,6 +5,7 @@ import type { EngagementChange, FinishChange, FollowupStore } from "../../ports"
 import type { Session } from "../../sessions/model";
 import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
+import { phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 
@@ -39,22 +40,29 @@ export class DynamoFollowupStore implements FollowupStore {
   async commitFinish(change: FinishChange, now: string): Promise<void> {
     const t = this.tableName;
     const s: Session = change.session;
-    await this.transact([
-      {
-        Put: {
-          TableName: t,
-          Item: sessionItem(s),
-          ConditionExpression: "version = :v AND #s = :scheduled",
-          ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
+    await this.counted(
+      [
+        {
+          Put: {
+            TableName: t,
+            Item: sessionItem(s),
+            ConditionExpression: "version = :v AND #s = :scheduled",
+            ExpressionAttributeNames: { "#s": "status" },
+            ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
+          },
         },
-      },
-      ...change.actionItems.map((a) => ({
-        Put: { TableName: t, Item: this.actionItemItem(a), ConditionExpression: "attribute_not_exists(pk)" },
-      })),
-      ...(change.notes ? [{ Put: { TableName: t, Item: this.notesItem(change.notes, now) } }] : []),
-      ...(change.engagement ? this.engagementWrites(change.engagement, now) : []),
-    ]);
+        ...change.actionItems.map((a) => ({
+          Put: {
+            TableName: t,
+            Item: this.actionItemItem(a),
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        })),
+        ...(change.notes ? [{ Put: { TableName: t, Item: this.notesItem(change.notes, now) } }] : []),
+      ],
+      change.engagement,
+      now,
+    );
   }
 
   async getActionItem(id: string): Promise<ActionItem | undefined> {
@@ -116,7 +124,7 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async setEngagement(change: EngagementChange, now: string): Promise<void> {
-    await this.transact(this.engagementWrites(change, now));
+    await this.counted([], change, now);
   }
 
   private actionItemItem(a: ActionItem) {
@@ -134,7 +142,38 @@ export class DynamoFollowupStore implements FollowupStore {
     return { ...keys.sessionNotes(n.sessionId), type: "notes", ...n, updatedAt: now };
   }
 
-  private engagementWrites(change: EngagementChange, now: string) {
+  /**
+   * `items`, with an engagement change's writes when there is one: the client's list follows the
+   * engagement, conditioned on the list it leaves and counted (decision 0035). The guess: an
+   * active engagement's client is engaged, an ended one's ended, else booked (an engagement
+   * follows a session).
+   */
+  private async counted(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]>,
+    change: EngagementChange | undefined,
+    now: string,
+  ) {
+    if (!change) return this.transact(items);
+    const guess = keys.clientPhase(
+      change.previous ? (change.previous.status === "active" ? "engaged" : "ended") : "booked",
+      "",
+      "",
+    ).gsi3pk;
+    const to = keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "").gsi3pk;
+    try {
+      await sendCounted(this.db, this.tableName, [guess], ([from]) => ({
+        items: [...items, ...this.engagementWrites(change, now, from)],
+        watched: [{ at: items.length, attribute: "gsi3pk" }],
+        tally: phaseTally(from, to),
+      }));
+    } catch (error) {
+      if (failedConditions(error))
+        throw new ConditionFailedError("changed meanwhile", undefined, { cause: error });
+      throw error;
+    }
+  }
+
+  private engagementWrites(change: EngagementChange, now: string, from: string | null | undefined) {
     const t = this.tableName;
     const load = new Map<string, number>();
     const add = (coachId: string, delta: number) => load.set(coachId, (load.get(coachId) ?? 0) + delta);
@@ -142,24 +181,29 @@ export class DynamoFollowupStore implements FollowupStore {
     if (change.next.status === "active") add(change.next.coachId, +1);
     return [
       {
-        Update: {
-          TableName: t,
-          Key: keys.client(change.clientId),
-          // The console's phase follows the engagement (decision 0033).
-          UpdateExpression:
-            "SET engagement = :e, engagementVersion = :next, updatedAt = :now, phaseKey = :phase, gsi3pk = :phase",
-          ConditionExpression:
-            change.version === 0
-              ? "attribute_exists(pk) AND attribute_not_exists(engagementVersion)"
-              : "engagementVersion = :read",
-          ExpressionAttributeValues: {
-            ":e": change.next,
-            ":phase": keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "").gsi3pk,
-            ":next": change.version + 1,
-            ":now": now,
-            ...(change.version === 0 ? {} : { ":read": change.version }),
+        Update: watched(
+          {
+            TableName: t,
+            Key: keys.client(change.clientId),
+            // The console's phase follows the engagement (decision 0033).
+            UpdateExpression:
+              "SET engagement = :e, engagementVersion = :next, updatedAt = :now, phaseKey = :phase, gsi3pk = :phase",
+            ConditionExpression:
+              change.version === 0
+                ? "attribute_exists(pk) AND attribute_not_exists(engagementVersion)"
+                : "engagementVersion = :read",
+            ExpressionAttributeValues: {
+              ":e": change.next,
+              ":phase": keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "")
+                .gsi3pk,
+              ":next": change.version + 1,
+              ":now": now,
+              ...(change.version === 0 ? {} : { ":read": change.version }),
+            },
           },
-        },
+          "gsi3pk",
+          from,
+        ),
       },
       ...[...load]
         .filter(([, delta]) => delta !== 0)

@@ -9,8 +9,9 @@ import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { PendingAnswers, PendingAnswersStore } from "../../intake/pending";
 import type { StoredIdempotentResponse } from "../../ports";
-import { clientWrites, idempotencyPut } from "./client-repository";
+import { assumedPhase, clientPlan, idempotencyPut } from "./client-repository";
 import { conflictedTransaction, failedConditions } from "./errors";
+import { sendCounted } from "./figures";
 import { keys, stripKeys } from "./keys";
 
 /**
@@ -76,28 +77,26 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
     };
   }
 
-  async confirm(id: string, client: Client): Promise<"confirmed" | "used"> {
-    const writes = clientWrites(this.tableName, client);
+  async confirm(id: string, client: Client, from?: Client["status"]): Promise<"confirmed" | "used"> {
+    // The client's writes (with the phase counters' move, decision 0035), then the pending delete.
+    const pendingAt = 2;
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...writes,
-            {
-              Delete: {
-                TableName: this.tableName,
-                Key: keys.pendingAnswers(id),
-                ConditionExpression: "attribute_exists(pk)",
-              },
-            },
-          ],
-        }),
-      );
+      await sendCounted(this.db, this.tableName, [assumedPhase(client, from)], ([phase]) => {
+        const plan = clientPlan(this.tableName, client, phase);
+        plan.items.push({
+          Delete: {
+            TableName: this.tableName,
+            Key: keys.pendingAnswers(id),
+            ConditionExpression: "attribute_exists(pk)",
+          },
+        });
+        return plan;
+      });
       return "confirmed";
     } catch (error) {
       const failed = failedConditions(error);
       // Single use: another press consumed them first (or they are gone), whatever else failed.
-      if (failed?.includes(writes.length)) return "used";
+      if (failed?.includes(pendingAt)) return "used";
       if (failed || conflictedTransaction(error))
         throw new ConditionFailedError("the client changed meanwhile", undefined, { cause: error });
       throw error;

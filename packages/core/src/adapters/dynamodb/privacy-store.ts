@@ -3,13 +3,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import type { Client } from "../../clients/model";
 import type { ActionItem } from "../../followups/model";
 import type { ClientFootprint, PrivacyStore, Tombstone } from "../../ports";
 import type { Session } from "../../sessions/model";
+import { addTallies, phaseTally, sendCounted, watched } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 import { suppressionKey } from "./suppression";
@@ -127,32 +127,74 @@ export class DynamoPrivacyStore implements PrivacyStore {
         Item: { ...keys.tombstone(tombstone.clientId), type: "tombstone", ...tombstone },
       }),
     );
-    const profile = keys.client(client.id);
-    const rest = (footprint.refs as Key[]).filter((k) => k.pk !== profile.pk || k.sk !== profile.sk);
-    await this.deleteAll(rest);
-    // The profile last, with the engaged coach's load, exactly once: a repeat finds no profile.
+    // The counted items go last, in one transaction with their counters (decision 0035): the
+    // profile and the unverified bookings' own profiles it holds (listed as clients), and the
+    // address's suppression. The rest goes in batches first.
+    const profiles = (footprint.refs as Key[]).filter(
+      (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#"),
+    );
+    const suppressed = suppressionKey(client.email);
+    const counted = new Set([...profiles, suppressed].map((k) => `${k.pk}\n${k.sk}`));
+    await this.deleteAll((footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`)));
+    // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
+    const own = keys.client(client.id);
+    const held = profiles.filter((k) => k.pk !== own.pk);
     const engaged = client.engagement?.status === "active" ? client.engagement.coachId : undefined;
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: { TableName: this.tableName, Key: profile, ConditionExpression: "attribute_exists(pk)" },
-          },
-          ...(engaged
-            ? [
-                {
-                  Update: {
-                    TableName: this.tableName,
-                    Key: keys.coach(engaged),
-                    UpdateExpression: "ADD activeClients :minus",
-                    ConditionExpression: "attribute_exists(pk)",
-                    ExpressionAttributeValues: { ":minus": -1 },
+    const booked = footprint.sessions.some((s) => s.status !== "cancelled");
+    const guess = client.engagement
+      ? client.engagement.status === "active"
+        ? "engaged"
+        : "ended"
+      : booked
+        ? "booked"
+        : client.status;
+    const t = this.tableName;
+    await sendCounted(
+      this.db,
+      t,
+      [keys.clientPhase(guess, "", "").gsi3pk, ...held.map(() => "CLIENTS#booked"), undefined],
+      (assumed) => {
+        const [phase, ...rest] = assumed;
+        const heldPhases = rest.slice(0, held.length);
+        const wasSuppressed = rest[held.length] !== undefined;
+        const profileDeletes = [own, ...held].map((Key, i) => ({
+          Delete: watched(
+            { TableName: t, Key, ConditionExpression: i === 0 ? "attribute_exists(pk)" : undefined },
+            "gsi3pk",
+            i === 0 ? phase : heldPhases[i - 1],
+          ),
+        }));
+        return {
+          items: [
+            ...profileDeletes,
+            wasSuppressed
+              ? { Delete: watched({ TableName: t, Key: suppressed }, "pk", suppressed.pk) }
+              : { ConditionCheck: watched({ TableName: t, Key: suppressed }, "pk", undefined) },
+            ...(engaged
+              ? [
+                  {
+                    Update: {
+                      TableName: t,
+                      Key: keys.coach(engaged),
+                      UpdateExpression: "ADD activeClients :minus",
+                      ConditionExpression: "attribute_exists(pk)",
+                      ExpressionAttributeValues: { ":minus": -1 },
+                    },
                   },
-                },
-              ]
-            : []),
-        ],
-      }),
+                ]
+              : []),
+          ],
+          watched: [
+            ...profileDeletes.map((_, at) => ({ at, attribute: "gsi3pk" })),
+            { at: profileDeletes.length, attribute: "pk" },
+          ],
+          tally: addTallies(
+            phaseTally(phase, null),
+            ...heldPhases.map((p) => (p === undefined ? {} : phaseTally(p, null))),
+            wasSuppressed ? { suppressed: -1 } : {},
+          ),
+        };
+      },
     );
   }
 

@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { SuppressionReason, Suppressions } from "../../ports";
+import { sendCounted, watched } from "./figures";
 import { keys } from "./keys";
 
 /** One item per suppressed address; the key is the address itself, so a check is one read. */
@@ -30,20 +31,34 @@ export class DynamoSuppressions implements Suppressions {
     return res.Item !== undefined;
   }
 
-  /** Idempotent: a second report of the same address overwrites the first with the latest reason. */
+  /**
+   * Idempotent: a second report of the same address overwrites the first with the latest reason.
+   * A new one is counted in the same transaction (decision 0035); a repeat costs one call more.
+   */
   async suppress(email: string, reason: SuppressionReason): Promise<void> {
     const at = this.now().toISOString();
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...suppressionKey(email),
-          ...keys.suppressionListing(at, normalizeEmail(email)),
-          type: "suppression",
-          reason,
-          suppressedAt: at,
+    const key = suppressionKey(email);
+    await sendCounted(this.db, this.tableName, [undefined], ([was]) => ({
+      items: [
+        {
+          Put: watched(
+            {
+              TableName: this.tableName,
+              Item: {
+                ...key,
+                ...keys.suppressionListing(at, normalizeEmail(email)),
+                type: "suppression",
+                reason,
+                suppressedAt: at,
+              },
+            },
+            "pk",
+            was,
+          ),
         },
-      }),
-    );
+      ],
+      watched: [{ at: 0, attribute: "pk" }],
+      tally: was === undefined ? { suppressed: 1 } : {},
+    }));
   }
 }

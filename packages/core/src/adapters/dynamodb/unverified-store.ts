@@ -1,13 +1,9 @@
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { AttachChange, UnverifiedStore } from "../../ports";
 import { conflictedTransaction, failedConditions } from "./errors";
+import { phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
 
 /** An expected version (0: the item must not exist yet). */
@@ -50,9 +46,11 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
   async attach(change: AttachChange): Promise<void> {
     const TableName = this.tableName;
     const { session, pair, booker } = change;
-    await this.write(
-      new TransactWriteCommand({
-        TransactItems: [
+    // The booker's own profile is listed as booked (profile-items.ts): its delete is counted
+    // (decision 0035), conditioned on that list.
+    await this.write(() =>
+      sendCounted(this.db, TableName, ["CLIENTS#booked"], ([listed]) => {
+        const items = [
           ...[session, ...change.renumbered].map((s) => ({
             Put: {
               TableName,
@@ -81,28 +79,41 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
               ...at(pair.version),
             },
           },
-          { Delete: { TableName, Key: keys.client(booker.id), ...at(booker.version) } },
+          {
+            Delete: watched(
+              { TableName, Key: keys.client(booker.id), ...at(booker.version) },
+              "gsi3pk",
+              listed,
+            ),
+          },
           { Delete: { TableName, Key: keys.pair(booker.id, session.coachId) } },
-        ],
+        ];
+        return {
+          items,
+          watched: [{ at: items.length - 2, attribute: "gsi3pk" }],
+          tally: phaseTally(listed, null),
+        };
       }),
     );
   }
 
   async reject(booker: Client, when: string): Promise<void> {
-    await this.write(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.client(booker.id),
-        UpdateExpression: "SET unverified.rejectedAt = :at, updatedAt = :at, version = version + :one",
-        ConditionExpression: "version = :v",
-        ExpressionAttributeValues: { ":at": when, ":one": 1, ":v": booker.version },
-      }),
+    await this.write(() =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.client(booker.id),
+          UpdateExpression: "SET unverified.rejectedAt = :at, updatedAt = :at, version = version + :one",
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":at": when, ":one": 1, ":v": booker.version },
+        }),
+      ),
     );
   }
 
-  private async write(command: TransactWriteCommand | UpdateCommand): Promise<void> {
+  private async write(send: () => Promise<unknown>): Promise<void> {
     try {
-      await this.db.send(command as TransactWriteCommand);
+      await send();
     } catch (error) {
       if (failedConditions(error) || conflictedTransaction(error))
         throw new ConditionFailedError("the booking changed meanwhile", undefined, { cause: error });

@@ -1,0 +1,140 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
+import type { Client } from "../../clients/model";
+import { failedConditions } from "./errors";
+import { FIGURE_NAMES, FIGURE_SHARDS, FIGURES_PK, type FigureName, figureShard, sumShards } from "./figures";
+import { keys } from "./keys";
+import { queryPages } from "./reads";
+
+export interface Recount {
+  /** Client profiles written before gsi3 existed that were given their list entry now. */
+  backfilled: number;
+  /** The counters before, and as counted from the index (what they are now). */
+  before: Record<FigureName, number>;
+  after: Record<FigureName, number>;
+}
+
+/**
+ * Rebuilds the console's counters from the index they count (decision 0035), for a deployment
+ * whose data predates them, or to check them: first gives every client profile without a gsi3
+ * entry its list (by engagement, else status; 0033's "existing data"), then counts each phase's
+ * and the suppressions' gsi3 partition (`Select: COUNT`, page after page) and writes the counts
+ * over the shards, conditioned on no counted write having landed meanwhile (else it counts again,
+ * up to 3 times). The index lags its items by a moment: run it when the program is quiet, and
+ * again to check (a second run changes nothing).
+ */
+export async function recountFigures(db: DynamoDBDocumentClient, tableName: string): Promise<Recount> {
+  const backfilled = await backfillPhases(db, tableName);
+  for (let attempt = 1; ; attempt++) {
+    const shards = await queryPages(db, {
+      TableName: tableName,
+      KeyConditionExpression: "pk = :p AND begins_with(sk, :s)",
+      ExpressionAttributeValues: { ":p": FIGURES_PK, ":s": "SHARD#" },
+      ConsistentRead: true,
+    });
+    const before = sumShards(shards);
+    const after = Object.fromEntries(
+      await Promise.all(
+        FIGURE_NAMES.map(async (n) => [n, await countPartition(db, tableName, partitionOf(n))]),
+      ),
+    ) as Record<FigureName, number>;
+    const writes = new Map(shards.map((s) => [String(s.sk), s.writes]));
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: Array.from({ length: FIGURE_SHARDS }, (_, n) => {
+            const key = figureShard(n);
+            const read = writes.get(key.sk);
+            return {
+              Update: {
+                TableName: tableName,
+                Key: key,
+                UpdateExpression: `SET ${FIGURE_NAMES.map((f) => `#${f} = :${f}${n}`).join(", ")}`,
+                ConditionExpression: read === undefined ? "attribute_not_exists(pk)" : "#writes = :writes",
+                ExpressionAttributeNames: {
+                  ...Object.fromEntries(FIGURE_NAMES.map((f) => [`#${f}`, f])),
+                  ...(read === undefined ? {} : { "#writes": "writes" }),
+                },
+                ExpressionAttributeValues: {
+                  ...Object.fromEntries(FIGURE_NAMES.map((f) => [`:${f}${n}`, n === 0 ? after[f] : 0])),
+                  ...(read === undefined ? {} : { ":writes": read }),
+                },
+              },
+            };
+          }),
+        }),
+      );
+      return { backfilled, before, after };
+    } catch (error) {
+      if (!failedConditions(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+const partitionOf = (figure: FigureName) =>
+  figure === "suppressed" ? keys.suppressionListing("", "").gsi3pk : keys.clientPhase(figure, "", "").gsi3pk;
+
+/** Counts a gsi3 partition's entries, page after page of keys. */
+export async function countPartition(db: DynamoDBDocumentClient, tableName: string, gsi3pk: string) {
+  let total = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: "gsi3",
+        KeyConditionExpression: "gsi3pk = :p",
+        ExpressionAttributeValues: { ":p": gsi3pk },
+        Select: "COUNT",
+        ExclusiveStartKey: start,
+      }),
+    );
+    total += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return total;
+}
+
+/**
+ * Lists the profiles that have no gsi3 entry (every client, gsi1 `CLIENTS`, only those without)
+ * and gives each its phase: by its engagement, else its status. Conditioned on still having none,
+ * so a write meanwhile wins. Counting follows in `recountFigures`.
+ */
+async function backfillPhases(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  const missing = await queryPages(db, {
+    TableName: tableName,
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :p",
+    FilterExpression: "sk = :profile AND attribute_not_exists(gsi3pk)",
+    ExpressionAttributeValues: { ":p": keys.clientListing("").gsi1pk, ":profile": "PROFILE" },
+    ProjectionExpression: "pk, sk, id, createdAt, #status, engagement",
+    ExpressionAttributeNames: { "#status": "status" },
+  });
+  let done = 0;
+  for (const item of missing) {
+    const phase = phaseOf(item as unknown as Pick<Client, "status" | "engagement">);
+    if (!CLIENT_PHASES.includes(phase)) continue;
+    const entry = keys.clientPhase(phase, String(item.createdAt), String(item.id));
+    const advanced = phase === "engaged" || phase === "ended";
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: String(item.pk), sk: String(item.sk) },
+          UpdateExpression: `SET gsi3pk = :p, gsi3sk = :s${advanced ? ", phaseKey = :p" : ""}`,
+          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(gsi3pk)",
+          ExpressionAttributeValues: { ":p": entry.gsi3pk, ":s": entry.gsi3sk },
+        }),
+      );
+      done++;
+    } catch (error) {
+      if (!failedConditions(error)) throw error;
+    }
+  }
+  return done;
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from "node:crypto";
+import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
+import { correlationToken } from "@coachflow/core/bookings/correlation";
+import { linkUrl, signLink } from "@coachflow/core/links/signed-links";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIGURE_NAMES, type FigureName, sumShards } from "../../packages/core/src/adapters/dynamodb/figures";
+import { keys } from "../../packages/core/src/adapters/dynamodb/keys";
+import { queryPages } from "../../packages/core/src/adapters/dynamodb/reads";
+import { countPartition } from "../../packages/core/src/adapters/dynamodb/recount";
+import { LocalClock } from "../../packages/local/src/scheduler";
+import {
+  addCoach,
+  asAdmin,
+  bookByWebhook,
+  finishAsCoach,
+  HOUR,
+  MINUTE,
+  moveTo,
+  type TestCoach,
+} from "../support/coaching";
+import { call, intakeBody } from "../support/requests";
+import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
+import { calendlyCreated, deliver } from "../support/webhooks";
+
+/**
+ * The console's counters (decision 0035) against the index they count: after every step of a
+ * random sequence of the writes that move clients between phases or suppress addresses, each
+ * counter equals the `Select: COUNT` of its gsi3 partition. Every step goes the way the outside
+ * world drives the service (the intake, the admin API, signed webhooks and links, the SES events'
+ * store); one step in four is sent twice at once (a double click, a provider's retry racing the
+ * first delivery). The sequence comes from a fixed seed (`FIGURES_SEED` runs another, printed on
+ * failure).
+ */
+const SEED = Number(process.env.FIGURES_SEED ?? 20261203);
+const STEPS = Number(process.env.FIGURES_STEPS ?? 60);
+const SECRET = "test-link-secret-0123456789";
+
+let stack: TestStack;
+let broken: TestStack;
+let coaches: TestCoach[];
+/** A coach nobody is matched with: a client's address booked with them is an unverified booking. */
+let stranger: TestCoach;
+
+beforeAll(async () => {
+  const env = { TABLE_NAME: `test-${randomUUID()}`, RATE_LIMIT_IP_PER_HOUR: "100000" };
+  stack = await startTestStack({ env, clock: new LocalClock({ startAt: "2031-05-05T08:00:00Z" }) });
+  // Sends no email: its SES endpoint is a closed port, so a booking's delivery there fails after
+  // the booking is written. Shares the table.
+  broken = await startTestStack({ env: { ...env, SES_ENDPOINT: "http://127.0.0.1:9" }, createTable: false });
+  coaches = [await addCoach(stack, { capacity: 50 }), await addCoach(stack, { capacity: 50, name: "Bea Q" })];
+  stranger = await addCoach(stack, { name: "Sam Stranger", languages: ["ja"], capacity: 50 });
+});
+afterAll(async () => {
+  await stack.scheduler.stop();
+  await broken.scheduler.stop();
+});
+
+/** The counters as the dashboard reads them, and each one's partition counted on the index. */
+async function counted(s: TestStack) {
+  const db = s.deps.aws.doc;
+  const table = s.deps.config.tableName;
+  const shards = await queryPages(db, {
+    TableName: table,
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": "FIGURES" },
+  });
+  const index = {} as Record<FigureName, number>;
+  for (const name of FIGURE_NAMES) {
+    const pk =
+      name === "suppressed" ? keys.suppressionListing("", "").gsi3pk : keys.clientPhase(name, "", "").gsi3pk;
+    index[name] = await countPartition(db, table, pk);
+  }
+  return { counters: sumShards(shards), index };
+}
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Known {
+  id: string;
+  email: string;
+  /** The sessions booked for them: id, coach, end. */
+  sessions: { id: string; coach: TestCoach; end: number; finished?: boolean }[];
+  engagementVersion: number;
+  engagedWith?: TestCoach;
+  erased?: boolean;
+}
+
+describe("the console's counters", () => {
+  it("equal the index's counts after every step of a random sequence of phase moves, repeated ones included", async () => {
+    const random = prng(SEED);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(random() * xs.length)];
+    const clients: Known[] = [];
+    const failed: string[] = [];
+    const unverified: string[] = [];
+    const live = () => clients.filter((c) => !c.erased);
+    const nextStart = () =>
+      Math.ceil((stack.clock.now().getTime() + HOUR + random() * 20 * HOUR) / MINUTE) * MINUTE;
+
+    /** Each step: its name and what it does (answers nothing when it does not apply now). */
+    const steps: Record<string, () => (() => Promise<unknown>) | undefined> = {
+      intake: () => {
+        const email = uniqueEmail("fig");
+        // Finnish only: no coach speaks it, so the client waits.
+        const waits = random() < 0.4;
+        const overrides = waits
+          ? {
+              preferences: {
+                topics: ["delegation"],
+                languages: ["fi"],
+                style: "supportive",
+                cadence: "biweekly",
+              },
+            }
+          : {};
+        return async () => {
+          const res = await call(stack.app, "POST", "/v1/intake", intakeBody(email, overrides));
+          if (res.status === 201 && !clients.some((c) => c.id === res.body.clientId))
+            clients.push({ id: res.body.clientId, email, sessions: [], engagementVersion: 0 });
+          return res.status;
+        };
+      },
+      override: () => {
+        const c = pick(live());
+        const coach = pick(coaches);
+        if (!c || !coach) return undefined;
+        return () => asAdmin(stack, "PUT", `/v1/clients/${c.id}/matches`, { coachIds: [coach.id] });
+      },
+      book: () => {
+        const c = pick(live());
+        const coach = pick(coaches);
+        if (!c || !coach) return undefined;
+        const start = nextStart();
+        const token = correlationToken(c.id, coach.id, SECRET);
+        const payload = calendlyCreated({
+          id: `FG${randomUUID().slice(0, 12).toUpperCase()}`,
+          start: new Date(start).toISOString(),
+          end: new Date(start + HOUR).toISOString(),
+          email: c.email,
+          coachEmail: coach.email,
+          token,
+        });
+        return async () => {
+          const res = await deliver(stack, "calendly", payload);
+          if (res.body?.sessionId && !c.sessions.some((s) => s.id === res.body.sessionId))
+            c.sessions.push({ id: res.body.sessionId, coach, end: start + HOUR });
+          return res.status;
+        };
+      },
+      walkIn: () => {
+        const coach = pick(coaches)!;
+        const start = nextStart();
+        return () =>
+          bookByWebhook(stack, { coach, email: uniqueEmail("walkin"), start }).then((b) => b.sessionId);
+      },
+      failedDelivery: () => {
+        const c = pick(live());
+        const coach = pick(coaches)!;
+        const start = nextStart();
+        const payload = calendlyCreated({
+          id: `FD${randomUUID().slice(0, 12).toUpperCase()}`,
+          start: new Date(start).toISOString(),
+          end: new Date(start + HOUR).toISOString(),
+          email: c?.email ?? uniqueEmail("failed"),
+          coachEmail: coach.email,
+          ...(c ? { token: correlationToken(c.id, coach.id, SECRET) } : {}),
+        });
+        return async () => {
+          const res = await deliver(broken, "calendly", payload);
+          if (res.status === 500 && !failed.includes(res.body.deliveryId)) failed.push(res.body.deliveryId);
+          return res.status;
+        };
+      },
+      replay: () => {
+        const id = pick(failed);
+        if (!id) return undefined;
+        return () => asAdmin(stack, "POST", `/v1/webhook-deliveries/${id}/replay`);
+      },
+      engage: () => {
+        const c = pick(live().filter((k) => !k.engagedWith && k.sessions.some((s) => !s.finished)));
+        const session = c?.sessions.find((s) => !s.finished);
+        if (!c || !session) return undefined;
+        return async () => {
+          if (stack.clock.now().getTime() < session.end) await moveTo(stack, session.end + MINUTE);
+          const res = await finishAsCoach(stack, session.coach.id, session.id, {
+            takeaways: [],
+            actionItems: [],
+            workTogether: true,
+            next: { type: "ad-hoc" },
+          });
+          if (res.status === 200) {
+            session.finished = true;
+            c.engagedWith = session.coach;
+            c.engagementVersion++;
+          }
+          return res.status;
+        };
+      },
+      end: () => {
+        const c = pick(live().filter((k) => k.engagedWith));
+        const session = c?.sessions.find((s) => s.coach === c.engagedWith);
+        if (!c || !session) return undefined;
+        const path = new URL(
+          linkUrl(
+            "http://x",
+            signLink(SECRET, "end", c.id, session.id, stack.clock.now(), c.engagementVersion),
+          ),
+        ).pathname;
+        return async () => {
+          const res = await stack.app.request(path, { method: "POST" });
+          if (res.status < 400 && c.engagedWith) {
+            c.engagedWith = undefined;
+            c.engagementVersion++;
+          }
+          return res.status;
+        };
+      },
+      unverified: () => {
+        const c = pick(live());
+        if (!c) return undefined;
+        const start = nextStart();
+        return async () => {
+          const b = await bookByWebhook(stack, { coach: stranger, email: c.email, start });
+          if (!unverified.includes(b.sessionId)) unverified.push(b.sessionId);
+          return b.sessionId;
+        };
+      },
+      link: () => {
+        const id = pick(unverified);
+        if (!id) return undefined;
+        return async () => {
+          const res = await asAdmin(stack, "POST", `/v1/unverified-bookings/${id}/link`);
+          if (res.status === 200) unverified.splice(unverified.indexOf(id), 1);
+          return res;
+        };
+      },
+      reject: () => {
+        const id = pick(unverified);
+        if (!id) return undefined;
+        return async () => {
+          const res = await asAdmin(stack, "POST", `/v1/unverified-bookings/${id}/reject`);
+          if (res.status === 200) unverified.splice(unverified.indexOf(id), 1);
+          return res;
+        };
+      },
+      erase: () => {
+        const c = pick(live());
+        if (!c) return undefined;
+        return async () => {
+          const res = await asAdmin(stack, "DELETE", `/v1/clients/${c.id}`);
+          if (res.status === 200) c.erased = true;
+          return res.status;
+        };
+      },
+      suppress: () => {
+        const email = pick(clients)?.email ?? uniqueEmail("bounced");
+        const store = new DynamoSuppressions(stack.deps.aws.doc, stack.deps.config.tableName);
+        return () => store.suppress(email, random() < 0.5 ? "bounce" : "complaint");
+      },
+    };
+    // How often each kind of step comes: bookings and engagements need clients to move.
+    const weights: Record<keyof typeof steps, number> = {
+      intake: 4,
+      override: 2,
+      book: 4,
+      walkIn: 1,
+      failedDelivery: 1,
+      replay: 1,
+      engage: 3,
+      end: 2,
+      unverified: 2,
+      link: 2,
+      reject: 1,
+      erase: 1,
+      suppress: 1,
+    };
+    const wheel = Object.entries(weights).flatMap(([name, w]) => Array<string>(w).fill(name));
+    const done: string[] = [];
+    const seen = new Set<string>();
+    // First clients come in, then every kind of step once alone and once twice at once (in an
+    // order where each has something to act on), then steps at random.
+    const kinds = [
+      "override",
+      "book",
+      "engage",
+      "end",
+      "walkIn",
+      "unverified",
+      "reject",
+      "unverified",
+      "link",
+      "failedDelivery",
+      "replay",
+      "suppress",
+      "erase",
+      "intake",
+    ];
+    const plan = [
+      ...Array<[string, boolean]>(4).fill(["intake", false]),
+      ...kinds.map((k): [string, boolean] => [k, false]),
+      ...kinds.map((k): [string, boolean] => [k, true]),
+    ];
+    for (let n = 0; n < Math.max(STEPS, plan.length); n++) {
+      const [name, twice] = plan[n] ?? [pick(wheel)!, random() < 0.25];
+      const act = steps[name]!();
+      if (!act) continue;
+      // A repeat may lose its race (409, a 500 of a lost transaction): what it must not do is count twice.
+      const out = await (twice ? Promise.allSettled([act(), act()]) : act());
+      if (process.env.FIGURES_DEBUG) console.log(name, twice, String(JSON.stringify(out)).slice(0, 120));
+      done.push(twice ? `${name}×2` : name);
+      const { counters, index } = await counted(stack);
+      expect(counters, `seed ${SEED}, after ${done.join(", ")}`).toEqual(index);
+      for (const [figure, n] of Object.entries(index)) if (n > 0) seen.add(figure);
+    }
+    // Every kind of step was done, alone and twice at once.
+    expect(new Set(done).size, done.join(", ")).toBe(2 * Object.keys(steps).length);
+    // Every figure was counted up at some point.
+    expect([...seen].sort()).toEqual([...FIGURE_NAMES].sort());
+  });
+});
