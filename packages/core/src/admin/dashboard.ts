@@ -1,4 +1,5 @@
 import type { Clock } from "../clock";
+import { failedSince } from "../webhooks/deliveries";
 import type { AdminReads } from "./ports";
 
 /** A figure the console may not have a source for (a port not wired): shown as "none to show". */
@@ -45,12 +46,11 @@ export async function programAtAGlance(deps: DashboardDeps): Promise<Dashboard> 
   const now = deps.clock.now();
   const week = weekOf(now);
   const cutoff = new Date(now.getTime() - UNFINISHED_AFTER_MS).toISOString();
-  const [figures, oldest, sessions, unfinished, failed, deadLetters, unverified] = await Promise.all([
-    deps.reads.figures(),
+  const [figures, oldest, sessions, unfinished, deadLetters, unverified] = await Promise.all([
+    deps.reads.figures(failedSince(now)),
     deps.reads.oldestClient("waitlisted"),
     deps.reads.countSessions(week.from, week.to),
     deps.reads.unfinishedSessions(cutoff, 0),
-    deps.reads.countDeliveries("failed"),
     deps.deadLetters?.(),
     deps.unverifiedBookings?.(),
   ]);
@@ -67,7 +67,7 @@ export async function programAtAGlance(deps: DashboardDeps): Promise<Dashboard> 
     matchedNotBooked: figures.matched,
     sessionsThisWeek: { count: sessions, ...week },
     unfinished: unfinished.count,
-    failedDeliveries: failed,
+    failedDeliveries: figures.failed,
     deadLetters,
     suppressed: figures.suppressed,
     unverifiedBookings: unverified,

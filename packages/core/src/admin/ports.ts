@@ -4,8 +4,8 @@ import type { Provider } from "../webhooks/booking-event";
 import type { Delivery, DeliveryOutcome } from "../webhooks/deliveries";
 import type { ClientPhase } from "./phases";
 
-/** The counted figures: clients per phase, suppressed addresses. */
-export type Figures = Record<ClientPhase | "suppressed", number>;
+/** The counted figures: clients per phase, suppressed addresses, failed webhook deliveries. */
+export type Figures = Record<ClientPhase | "suppressed" | "failed", number>;
 
 /** One client in a list: what the list shows, and its phase. */
 export interface ClientRow {
@@ -40,10 +40,11 @@ export interface AdminReads {
   /** A web session by its key, read on its own before each console page (decision 0033). */
   webSession(idHash: string): Promise<WebSession | undefined>;
   /**
-   * The counted figures (decision 0035): clients per phase and suppressed addresses, kept by the
-   * writes that move them, read in one call at any size.
+   * The counted figures (decision 0035): clients per phase, suppressed addresses and failed
+   * webhook deliveries received from the day `failedFrom` (YYYY-MM-DD) on, kept by the writes
+   * that move them, read in one call at any size.
    */
-  figures(): Promise<Figures>;
+  figures(failedFrom: string): Promise<Figures>;
   /** The client who entered the phase's list first (its oldest intake). */
   oldestClient(phase: ClientPhase): Promise<{ id: string; createdAt: string } | undefined>;
   /** Waitlisted and matched oldest first (who waited longest); the others newest first. */
@@ -59,7 +60,6 @@ export interface AdminReads {
   unfinishedSessions(endedBefore: string, limit: number): Promise<{ count: number; sessions: Session[] }>;
   /** Unverified bookings waiting for a decision (gsi2 `UNVERIFIED`, not rejected; decision 0030). */
   countUnverified(): Promise<number>;
-  countDeliveries(outcome: DeliveryOutcome): Promise<number>;
   listDeliveries(
     filter: { outcome: DeliveryOutcome; provider?: Provider },
     page: { limit: number; cursor?: string },

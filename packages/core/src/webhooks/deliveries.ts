@@ -1,5 +1,12 @@
 import type { Provider } from "./booking-event";
 
+/** How long the delivery log keeps a delivery (its TTL): the console counts failures over it. */
+export const DELIVERY_RETENTION_DAYS = 30;
+
+/** The first day (YYYY-MM-DD) of receipt the console's failed deliveries count, on the day of `now`. */
+export const failedSince = (now: Date) =>
+  new Date(now.getTime() - (DELIVERY_RETENTION_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+
 export const DELIVERY_OUTCOMES = ["processed", "ignored", "rejected", "failed"] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 

@@ -33,7 +33,7 @@ export class DynamoAdminStore implements AdminReads {
   ) {}
 
   /** The counted figures (decision 0035): one Query of the counter shards, added up. */
-  async figures(): Promise<Figures> {
+  async figures(failedFrom: string): Promise<Figures> {
     const res = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -41,7 +41,7 @@ export class DynamoAdminStore implements AdminReads {
         ExpressionAttributeValues: { ":p": FIGURES_PK, ":s": "SHARD#" },
       }),
     );
-    return sumShards(res.Items ?? []);
+    return sumShards(res.Items ?? [], failedFrom);
   }
 
   async oldestClient(phase: ClientPhase) {
@@ -156,13 +156,6 @@ export class DynamoAdminStore implements AdminReads {
       count,
       sessions: sessions.map((i) => stripKeys<Session>(i)).sort((a, b) => a.endsAt.localeCompare(b.endsAt)),
     };
-  }
-
-  async countDeliveries(outcome: DeliveryOutcome): Promise<number> {
-    const counts = await Promise.all(
-      PROVIDERS.map((p) => this.count({ gsi3pk: keys.deliveriesByProvider(outcome, p, "", "").gsi3pk })),
-    );
-    return counts.reduce((a, b) => a + b, 0);
   }
 
   async listDeliveries(

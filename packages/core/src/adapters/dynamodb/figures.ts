@@ -13,10 +13,25 @@ export const FIGURES_PK = "FIGURES";
 export const FIGURE_SHARDS = 8;
 export const figureShard = (n: number) => ({ pk: FIGURES_PK, sk: `SHARD#${n}` });
 
-/** The counted figures: the client phases (as in `CLIENTS#<phase>`) and suppressed addresses. */
-export const FIGURE_NAMES = ["waitlisted", "matched", "booked", "engaged", "ended", "suppressed"] as const;
+/**
+ * The counted figures: the client phases (as in `CLIENTS#<phase>`), suppressed addresses, and
+ * failed webhook deliveries of the delivery log's retention (counted per day of receipt, as
+ * `failed#<YYYY-MM-DD>`, since TTL removes a delivery without a write that could count it).
+ */
+export const FIGURE_NAMES = [
+  "waitlisted",
+  "matched",
+  "booked",
+  "engaged",
+  "ended",
+  "suppressed",
+  "failed",
+] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
-export type Tally = Partial<Record<FigureName, number>>;
+/** Moves of figures: a figure's name, or `failed#<day>`. */
+export type Tally = Partial<Record<string, number>>;
+/** The counter of the failed deliveries received on a day. */
+export const failedOn = (receivedAt: string) => `failed#${receivedAt.slice(0, 10)}`;
 
 /** The figure a client's gsi3 partition key counts in (`CLIENTS#matched` → matched). */
 export function phaseFigure(gsi3pk: string | null | undefined): FigureName | undefined {
@@ -37,35 +52,48 @@ export function phaseTally(from: string | null | undefined, to: string | null | 
 
 export function addTallies(...tallies: Tally[]): Tally {
   const sum: Tally = {};
-  for (const t of tallies)
-    for (const [k, v] of Object.entries(t) as [FigureName, number][]) sum[k] = (sum[k] ?? 0) + v;
+  for (const t of tallies) for (const [k, v] of Object.entries(t)) sum[k] = (sum[k] ?? 0) + (v ?? 0);
   return sum;
 }
 
 /** The `ADD` of a tally to one shard, or nothing when the tally moves nothing. */
 export function tallyUpdate(tableName: string, tally: Tally, shard = randomShard()) {
-  const moves = (Object.entries(tally) as [FigureName, number][]).filter(([, v]) => v !== 0);
+  const moves = Object.entries(tally).filter((m): m is [string, number] => m[1] !== undefined && m[1] !== 0);
   if (moves.length === 0) return [];
   return [
     {
       Update: {
         TableName: tableName,
         Key: figureShard(shard),
-        UpdateExpression: `ADD ${moves.map(([k]) => `#${k} :${k}`).join(", ")}, #writes :one`,
+        UpdateExpression: `ADD ${moves.map((_, i) => `#f${i} :f${i}`).join(", ")}, #writes :one`,
         ExpressionAttributeNames: {
-          ...Object.fromEntries(moves.map(([k]) => [`#${k}`, k])),
+          ...Object.fromEntries(moves.map(([k], i) => [`#f${i}`, k])),
           "#writes": "writes",
         },
-        ExpressionAttributeValues: { ...Object.fromEntries(moves.map(([k, v]) => [`:${k}`, v])), ":one": 1 },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(moves.map(([, v], i) => [`:f${i}`, v])),
+          ":one": 1,
+        },
       },
     },
   ];
 }
 
-/** The figures of the counter shards (items of `FIGURES_PK`), added up. */
-export function sumShards(items: readonly Record<string, unknown>[]): Record<FigureName, number> {
+/**
+ * The figures of the counter shards (items of `FIGURES_PK`), added up; failed deliveries from the
+ * day `failedFrom` (YYYY-MM-DD) on.
+ */
+export function sumShards(
+  items: readonly Record<string, unknown>[],
+  failedFrom = "",
+): Record<FigureName, number> {
   const sum = Object.fromEntries(FIGURE_NAMES.map((n) => [n, 0])) as Record<FigureName, number>;
-  for (const item of items) for (const n of FIGURE_NAMES) sum[n] += Number(item[n] ?? 0);
+  for (const item of items)
+    for (const [k, v] of Object.entries(item)) {
+      if (k.startsWith("failed#")) {
+        if (k.slice("failed#".length) >= failedFrom) sum.failed += Number(v);
+      } else if ((FIGURE_NAMES as readonly string[]).includes(k)) sum[k as FigureName] += Number(v);
+    }
   return sum;
 }
 

@@ -9,7 +9,7 @@ import type { Client } from "../../clients/model";
 import type { ActionItem } from "../../followups/model";
 import type { ClientFootprint, PrivacyStore, Tombstone } from "../../ports";
 import type { Session } from "../../sessions/model";
-import { addTallies, phaseTally, sendCounted, watched } from "./figures";
+import { addTallies, failedOn, phaseTally, sendCounted, watched } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 import { suppressionKey } from "./suppression";
@@ -134,8 +134,34 @@ export class DynamoPrivacyStore implements PrivacyStore {
       (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#"),
     );
     const suppressed = suppressionKey(client.email);
-    const counted = new Set([...profiles, suppressed].map((k) => `${k.pk}\n${k.sk}`));
+    const failed = footprint.deliveries.filter((d) => d.outcome === "failed");
+    const failedKeys = failed.map((d) => keys.delivery(String(d.id)));
+    const counted = new Set([...profiles, suppressed, ...failedKeys].map((k) => `${k.pk}\n${k.sk}`));
     await this.deleteAll((footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`)));
+    // The failed deliveries, counted per day of receipt, in transactions of their own.
+    for (let i = 0; i < failed.length; i += 50) {
+      const chunk = failed.slice(i, i + 50);
+      await sendCounted(
+        this.db,
+        this.tableName,
+        chunk.map(() => "failed"),
+        (outcomes) => ({
+          items: chunk.map((d, n) => ({
+            Delete: watched(
+              { TableName: this.tableName, Key: keys.delivery(String(d.id)) },
+              "outcome",
+              outcomes[n],
+            ),
+          })),
+          watched: chunk.map((_, at) => ({ at, attribute: "outcome" })),
+          tally: addTallies(
+            ...chunk.map((d, n) =>
+              outcomes[n] === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {},
+            ),
+          ),
+        }),
+      );
+    }
     // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
     const own = keys.client(client.id);
     const held = profiles.filter((k) => k.pk !== own.pk);

@@ -7,7 +7,15 @@ import {
 import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
 import type { Client } from "../../clients/model";
 import { failedConditions } from "./errors";
-import { FIGURE_NAMES, FIGURE_SHARDS, FIGURES_PK, type FigureName, figureShard, sumShards } from "./figures";
+import {
+  FIGURE_NAMES,
+  FIGURE_SHARDS,
+  FIGURES_PK,
+  type FigureName,
+  failedOn,
+  figureShard,
+  sumShards,
+} from "./figures";
 import { keys } from "./keys";
 import { queryPages } from "./reads";
 
@@ -23,7 +31,8 @@ export interface Recount {
  * Rebuilds the console's counters from the index they count (decision 0035), for a deployment
  * whose data predates them, or to check them: first gives every client profile without a gsi3
  * entry its list (by engagement, else status; 0033's "existing data"), then counts each phase's
- * and the suppressions' gsi3 partition (`Select: COUNT`, page after page) and writes the counts
+ * and the suppressions' gsi3 partition (`Select: COUNT`, page after page) and the failed
+ * deliveries per day of receipt (their keys) and writes the counts
  * over the shards, conditioned on no counted write having landed meanwhile (else it counts again,
  * up to 3 times). The index lags its items by a moment: run it when the program is quiet, and
  * again to check (a second run changes nothing).
@@ -38,31 +47,44 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
       ConsistentRead: true,
     });
     const before = sumShards(shards);
-    const after = Object.fromEntries(
-      await Promise.all(
-        FIGURE_NAMES.map(async (n) => [n, await countPartition(db, tableName, partitionOf(n))]),
-      ),
+    const stored = FIGURE_NAMES.filter((f) => f !== "failed");
+    const counts = Object.fromEntries(
+      await Promise.all(stored.map(async (n) => [n, await countPartition(db, tableName, partitionOf(n))])),
     ) as Record<FigureName, number>;
-    const writes = new Map(shards.map((s) => [String(s.sk), s.writes]));
+    const failedByDay = await failedPerDay(db, tableName);
+    const after = sumShards([{ ...counts, ...failedByDay }]);
+    const writes = new Map(shards.map((s) => [String(s.sk), s]));
     try {
       await db.send(
         new TransactWriteCommand({
           TransactItems: Array.from({ length: FIGURE_SHARDS }, (_, n) => {
             const key = figureShard(n);
             const read = writes.get(key.sk);
+            const values: Record<string, number> = Object.fromEntries(
+              stored.map((f) => [f, n === 0 ? counts[f] : 0]),
+            );
+            if (n === 0) Object.assign(values, failedByDay);
+            const gone = Object.keys(read ?? {}).filter((k) => k.startsWith("failed#") && !(k in values));
+            const names = [...Object.keys(values), ...gone];
             return {
               Update: {
                 TableName: tableName,
                 Key: key,
-                UpdateExpression: `SET ${FIGURE_NAMES.map((f) => `#${f} = :${f}${n}`).join(", ")}`,
+                UpdateExpression:
+                  `SET ${Object.keys(values)
+                    .map((_, i) => `#f${i} = :f${i}`)
+                    .join(", ")}` +
+                  (gone.length > 0
+                    ? ` REMOVE ${gone.map((_, i) => `#f${i + Object.keys(values).length}`).join(", ")}`
+                    : ""),
                 ConditionExpression: read === undefined ? "attribute_not_exists(pk)" : "#writes = :writes",
                 ExpressionAttributeNames: {
-                  ...Object.fromEntries(FIGURE_NAMES.map((f) => [`#${f}`, f])),
+                  ...Object.fromEntries(names.map((f, i) => [`#f${i}`, f])),
                   ...(read === undefined ? {} : { "#writes": "writes" }),
                 },
                 ExpressionAttributeValues: {
-                  ...Object.fromEntries(FIGURE_NAMES.map((f) => [`:${f}${n}`, n === 0 ? after[f] : 0])),
-                  ...(read === undefined ? {} : { ":writes": read }),
+                  ...Object.fromEntries(Object.values(values).map((v, i) => [`:f${i}`, v])),
+                  ...(read === undefined ? {} : { ":writes": read.writes }),
                 },
               },
             };
@@ -74,6 +96,24 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
       if (!failedConditions(error) || attempt >= 3) throw error;
     }
   }
+}
+
+/** Failed deliveries in the index, by day of receipt (`failed#<day>`), from their keys. */
+async function failedPerDay(db: DynamoDBDocumentClient, tableName: string): Promise<Record<string, number>> {
+  const byDay: Record<string, number> = {};
+  for (const provider of ["calendly", "calcom"]) {
+    const entries = await queryPages(db, {
+      TableName: tableName,
+      IndexName: "gsi3",
+      KeyConditionExpression: "gsi3pk = :p",
+      ExpressionAttributeValues: { ":p": keys.deliveriesByProvider("failed", provider, "", "").gsi3pk },
+    });
+    for (const e of entries) {
+      const day = failedOn(String(e.gsi3sk));
+      byDay[day] = (byDay[day] ?? 0) + 1;
+    }
+  }
+  return byDay;
 }
 
 const partitionOf = (figure: FigureName) =>
