@@ -114,12 +114,32 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
   // Changed answers from a known email load their store too (decision 0029); the intake and
   // sign-in count what they email against the limits (decision 0032).
-  intake: ["intake", "defaults", "pending-answers", "email-limiter"],
+  // Saving a client loads its writes and the console's counters (client-writes, figures: decision
+  // 0035); `figures` is named for the SES events handler's suppressions, which import it alone.
+  intake: ["intake", "defaults", "pending-answers", "email-limiter", "client-writes", "figures"],
   // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
   // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
   webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
-  program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
-  workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // An admin's choice of coaches saves the client; finishing a session or a client's "continue"/"end"
+  // may change an engagement (client-writes, engagement-writes: counted, decision 0035).
+  program: [
+    "program",
+    "jwt",
+    "web-auth-store",
+    "privacy-store",
+    "defaults",
+    "agenda-defaults",
+    "client-writes",
+    "engagement-writes",
+  ],
+  workspace: [
+    "routes",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+    "engagement-writes",
+  ],
   // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their
   // session; asking for a link counts it against the email limits (0032).
   "sign-in": [
@@ -140,6 +160,7 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "privacy-store",
     "defaults",
     "agenda-defaults",
+    "client-writes",
   ],
   "admin replay": [
     "webhooks",

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { countCalls } from "@coachflow/core/adapters/dynamodb/call-counter";
-import { clientWrites } from "@coachflow/core/adapters/dynamodb/client-repository";
+import { clientWrites } from "@coachflow/core/adapters/dynamodb/client-writes";
 import { DynamoDeliveryLog } from "@coachflow/core/adapters/dynamodb/delivery-log";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import { correlationToken } from "@coachflow/core/bookings/correlation";
@@ -16,7 +16,11 @@ import { newId } from "@coachflow/core/ids";
 import { linkUrl, signLink } from "@coachflow/core/links/signed-links";
 import { failedSince } from "@coachflow/core/webhooks/deliveries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIGURE_NAMES, type FigureName, sumShards } from "../../packages/core/src/adapters/dynamodb/figures";
+import {
+  FIGURE_NAMES,
+  type FigureName,
+  sumShards,
+} from "../../packages/core/src/adapters/dynamodb/figure-sums";
 import { keys } from "../../packages/core/src/adapters/dynamodb/keys";
 import { queryPages } from "../../packages/core/src/adapters/dynamodb/reads";
 import { countPartition, recountFigures } from "../../packages/core/src/adapters/dynamodb/recount";

@@ -12,11 +12,10 @@ import type { WebSession } from "../../web-auth/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { DELIVERY_OUTCOMES, type Delivery, type DeliveryOutcome } from "../../webhooks/deliveries";
 import { decodeCursor, encodeCursor } from "./errors";
-import { FIGURES_PK, sumShards } from "./figures";
+import { sumShards } from "./figure-sums";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll } from "./reads";
 
-const PROVIDERS: readonly Provider[] = ["calendly", "calcom"];
 /** What a list row reads of a client profile (not the intake answers). */
 const ROW_FIELDS = ["pk", "id", "name", "email", "createdAt", "status", "engagement", "gsi3pk"];
 
@@ -38,7 +37,7 @@ export class DynamoAdminStore implements AdminReads {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: "pk = :p AND begins_with(sk, :s)",
-        ExpressionAttributeValues: { ":p": FIGURES_PK, ":s": "SHARD#" },
+        ExpressionAttributeValues: { ":p": keys.figureShard(0).pk, ":s": "SHARD#" },
       }),
     );
     return sumShards(res.Items ?? [], failedFrom);

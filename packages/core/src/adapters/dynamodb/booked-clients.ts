@@ -1,6 +1,7 @@
-import type { PairRecord } from "../../ports";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { BookingChange, PairRecord } from "../../ports";
 import type { Session } from "../../sessions/model";
-import { type Assumed, addTallies, type CountedPlan, phaseTally, watched } from "./figures";
+import { type Assumed, addTallies, type CountedPlan, phaseTally, sendCounted, watched } from "./figures";
 import type { keys as Keys } from "./keys";
 
 const BOOKED = "CLIENTS#booked";
@@ -61,4 +62,28 @@ export function bookedClients(
     return { items, watched: ids.map((_, i) => ({ at: at + i, attribute: "gsi3pk" })), tally };
   };
   return { assumed, build };
+}
+
+/**
+ * Sends a booking's transaction (`items`, as booking-store.ts builds them) with its new sessions'
+ * clients moved to the "booked" list and a profile it creates counted there (profile-items.ts
+ * writes it booked), all counted (decision 0035).
+ */
+export async function commitBooked(
+  db: DynamoDBDocumentClient,
+  table: string,
+  change: BookingChange,
+  // biome-ignore lint/suspicious/noExplicitAny: the transaction's items as booking-store.ts builds them
+  items: any[],
+  k: typeof Keys,
+): Promise<void> {
+  const moves = bookedClients(table, change.sessions, k, change.profile?.id, change.pairs);
+  await sendCounted(db, table, moves.assumed, (assumed) => {
+    const m = moves.build(assumed, items.length);
+    return {
+      items: [...items, ...m.items],
+      watched: m.watched,
+      tally: addTallies(m.tally, change.profile ? { booked: 1 } : {}),
+    };
+  });
 }

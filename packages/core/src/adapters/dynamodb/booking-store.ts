@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import type { Client } from "../../clients/model";
 import type { Coach } from "../../coaches/schema";
@@ -14,7 +14,6 @@ import type {
 import type { Session } from "../../sessions/model";
 import type { Provider } from "../../webhooks/booking-event";
 import { failedConditions } from "./errors";
-import { type Assumed, addTallies, type CountedPlan, sendCounted, type Tally } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 
@@ -153,7 +152,11 @@ export class DynamoBookingStore implements BookingStore {
     // Nothing to write is still checked: a no-op decided on a stale read must fail and re-read.
     if (items.length === 0) return;
     try {
-      await sendCounted(this.db, table, ...(await phaseMoves(table, change, items)));
+      // A new session moves its client to the console's "booked" list, counted (decisions 0033,
+      // 0035): loaded only then (decision 0014).
+      if (change.sessions.some((s) => s.version === 1))
+        await (await import("./booked-clients")).commitBooked(this.db, table, change, items, keys);
+      else await this.db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (failedConditions(error))
         throw new ConditionFailedError("a booking or session changed meanwhile", undefined, { cause: error });
@@ -217,31 +220,6 @@ function mergeItems(table: string, merge: MergeWrites) {
         ExpressionAttributeValues: { ":s": a.sessionId, ":one": 1 },
       },
     })),
-  ];
-}
-
-/**
- * The phase counters' part of a booking's transaction (decision 0035), after its other items: the
- * console's "booked" list for a new session's client (loaded only when a session is new, decision
- * 0014) and a profile the booking creates, which is booked from the start.
- */
-async function phaseMoves(
-  table: string,
-  change: BookingChange,
-  // biome-ignore lint/suspicious/noExplicitAny: the transaction's items as commit builds them
-  items: any[],
-): Promise<[Assumed, (assumed: Assumed) => CountedPlan]> {
-  const created: Tally = change.profile ? { booked: 1 } : {};
-  if (!change.sessions.some((s) => s.version === 1))
-    return [[], () => ({ items, watched: [], tally: created })];
-  const { bookedClients } = await import("./booked-clients");
-  const moves = bookedClients(table, change.sessions, keys, change.profile?.id, change.pairs);
-  return [
-    moves.assumed,
-    (assumed) => {
-      const m = moves.build(assumed, items.length);
-      return { items: [...items, ...m.items], watched: m.watched, tally: addTallies(m.tally, created) };
-    },
   ];
 }
 

@@ -5,7 +5,6 @@ import type { EngagementChange, FinishChange, FollowupStore } from "../../ports"
 import type { Session } from "../../sessions/model";
 import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
-import { phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 
@@ -144,9 +143,7 @@ export class DynamoFollowupStore implements FollowupStore {
 
   /**
    * `items`, with an engagement change's writes when there is one: the client's list follows the
-   * engagement, conditioned on the list it leaves and counted (decision 0035). The guess: an
-   * active engagement's client is engaged, an ended one's ended, else booked (an engagement
-   * follows a session).
+   * engagement, counted (decision 0035; loaded on first use, decision 0014).
    */
   private async counted(
     items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]>,
@@ -154,69 +151,19 @@ export class DynamoFollowupStore implements FollowupStore {
     now: string,
   ) {
     if (!change) return this.transact(items);
-    const guess = keys.clientPhase(
-      change.previous ? (change.previous.status === "active" ? "engaged" : "ended") : "booked",
-      "",
-      "",
-    ).gsi3pk;
-    const to = keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "").gsi3pk;
     try {
-      await sendCounted(this.db, this.tableName, [guess], ([from]) => ({
-        items: [...items, ...this.engagementWrites(change, now, from)],
-        watched: [{ at: items.length, attribute: "gsi3pk" }],
-        tally: phaseTally(from, to),
-      }));
+      await (await import("./engagement-writes")).sendWithEngagement(
+        this.db,
+        this.tableName,
+        items,
+        change,
+        now,
+      );
     } catch (error) {
       if (failedConditions(error))
         throw new ConditionFailedError("changed meanwhile", undefined, { cause: error });
       throw error;
     }
-  }
-
-  private engagementWrites(change: EngagementChange, now: string, from: string | null | undefined) {
-    const t = this.tableName;
-    const load = new Map<string, number>();
-    const add = (coachId: string, delta: number) => load.set(coachId, (load.get(coachId) ?? 0) + delta);
-    if (change.previous?.status === "active") add(change.previous.coachId, -1);
-    if (change.next.status === "active") add(change.next.coachId, +1);
-    return [
-      {
-        Update: watched(
-          {
-            TableName: t,
-            Key: keys.client(change.clientId),
-            // The console's phase follows the engagement (decision 0033).
-            UpdateExpression:
-              "SET engagement = :e, engagementVersion = :next, updatedAt = :now, phaseKey = :phase, gsi3pk = :phase",
-            ConditionExpression:
-              change.version === 0
-                ? "attribute_exists(pk) AND attribute_not_exists(engagementVersion)"
-                : "engagementVersion = :read",
-            ExpressionAttributeValues: {
-              ":e": change.next,
-              ":phase": keys.clientPhase(change.next.status === "active" ? "engaged" : "ended", "", "")
-                .gsi3pk,
-              ":next": change.version + 1,
-              ":now": now,
-              ...(change.version === 0 ? {} : { ":read": change.version }),
-            },
-          },
-          "gsi3pk",
-          from,
-        ),
-      },
-      ...[...load]
-        .filter(([, delta]) => delta !== 0)
-        .map(([coachId, delta]) => ({
-          Update: {
-            TableName: t,
-            Key: keys.coach(coachId),
-            UpdateExpression: "ADD activeClients :d",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":d": delta },
-          },
-        })),
-    ];
   }
 
   private async transact(

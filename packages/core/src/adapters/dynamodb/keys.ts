@@ -123,6 +123,12 @@ export const keys = {
   /** A rate-limit counter: one per key (scope and hashed value) and fixed window; TTL. */
   rateCounter: (key: string, windowStartMs: number) => ({ pk: `RATE#${key}`, sk: `WINDOW#${windowStartMs}` }),
 
+  /**
+   * One of the console's counter shards (decision 0035): clients per phase, suppressed addresses,
+   * failed deliveries per day; all of them are the partition `FIGURES`.
+   */
+  figureShard: (n: number) => ({ pk: "FIGURES", sk: `SHARD#${n}` }),
+
   /** What is left of an erased client: its id and when (no personal data). */
   tombstone: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: "TOMBSTONE" }),
   /** Stored intake responses of a client (sparse gsi1), so an erasure finds them. */

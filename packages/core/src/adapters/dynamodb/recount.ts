@@ -7,15 +7,8 @@ import {
 import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
 import type { Client } from "../../clients/model";
 import { failedConditions } from "./errors";
-import {
-  FIGURE_NAMES,
-  FIGURE_SHARDS,
-  FIGURES_PK,
-  type FigureName,
-  failedOn,
-  figureShard,
-  sumShards,
-} from "./figures";
+import { FIGURE_NAMES, type FigureName, sumShards } from "./figure-sums";
+import { FIGURE_SHARDS, failedOn } from "./figures";
 import { keys } from "./keys";
 import { queryPages } from "./reads";
 
@@ -43,7 +36,7 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
     const shards = await queryPages(db, {
       TableName: tableName,
       KeyConditionExpression: "pk = :p AND begins_with(sk, :s)",
-      ExpressionAttributeValues: { ":p": FIGURES_PK, ":s": "SHARD#" },
+      ExpressionAttributeValues: { ":p": keys.figureShard(0).pk, ":s": "SHARD#" },
       ConsistentRead: true,
     });
     const before = sumShards(shards);
@@ -58,7 +51,7 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
       await db.send(
         new TransactWriteCommand({
           TransactItems: Array.from({ length: FIGURE_SHARDS }, (_, n) => {
-            const key = figureShard(n);
+            const key = keys.figureShard(n);
             const read = writes.get(key.sk);
             const values: Record<string, number> = Object.fromEntries(
               stored.map((f) => [f, n === 0 ? counts[f] : 0]),

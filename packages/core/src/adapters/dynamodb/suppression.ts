@@ -1,6 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { SuppressionReason, Suppressions } from "../../ports";
-import { sendCounted, watched } from "./figures";
 import { keys } from "./keys";
 
 /** One item per suppressed address; the key is the address itself, so a check is one read. */
@@ -38,6 +37,8 @@ export class DynamoSuppressions implements Suppressions {
   async suppress(email: string, reason: SuppressionReason): Promise<void> {
     const at = this.now().toISOString();
     const key = suppressionKey(email);
+    // Loaded on first use (decision 0014): only the SES events handler suppresses.
+    const { sendCounted, watched } = await import("./figures");
     await sendCounted(this.db, this.tableName, [undefined], ([was]) => ({
       items: [
         {
