@@ -387,8 +387,7 @@ describe("the console's counters", () => {
       const act = steps[name]!();
       if (!act) continue;
       // A repeat may lose its race (409, a 500 of a lost transaction): what it must not do is count twice.
-      const out = await (twice ? Promise.allSettled([act(), act()]) : act());
-      if (process.env.FIGURES_DEBUG) console.log(name, twice, String(JSON.stringify(out)).slice(0, 120));
+      await (twice ? Promise.allSettled([act(), act()]) : act());
       done.push(twice ? `${name}×2` : name);
       const { counters, index } = await counted(stack);
       expect(counters, `seed ${SEED}, after ${done.join(", ")}`).toEqual(index);
