@@ -119,7 +119,9 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
   webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
   program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
+  // The workspace's pages: home and the client pages, and (a group of their own) the session pages.
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  "workspace sessions": ["session-pages", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their
   // session; asking for a link counts it against the email limits (0032).
   "sign-in": [
@@ -130,7 +132,17 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
     "email-limiter",
   ],
-  // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk.
+  // The admin console's pages, in five groups (0033); a replay loads the webhooks' chunk.
+  "admin clients": [
+    "clients-group",
+    "delivery-log",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "privacy-store",
+    "defaults",
+    "agenda-defaults",
+  ],
   admin: [
     "admin-group",
     "delivery-log",
