@@ -259,7 +259,8 @@ export interface FinishChange {
   /** The session with its `finish`; `version` is the new version. */
   session: Session;
   actionItems: ActionItem[];
-  notes?: { sessionId: string; coachId: string; notes: string };
+  /** `expectedVersion`: the notes' version the coach's text was written over (absent: written blind). */
+  notes?: { sessionId: string; coachId: string; notes: string; expectedVersion?: number };
   engagement?: EngagementChange;
 }
 
@@ -287,7 +288,20 @@ export interface FollowupStore {
   /** Writes `item` over the stored one at `item.version - 1`. */
   saveActionItem(item: ActionItem): Promise<void>;
   getNotes(sessionId: string): Promise<string | undefined>;
-  putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void>;
+  /** The notes with their version (0: none saved yet); every save and every merge moves the version. */
+  readNotes(sessionId: string): Promise<{ notes?: string; version: number }>;
+  /**
+   * Saves the notes, in one transaction with a bump of the session's version. NotFound when the
+   * session is gone (merged away); with `expectedVersion`, ConditionFailedError when the notes are no
+   * longer at that version (saved or joined by a merge since they were read).
+   */
+  putNotes(
+    sessionId: string,
+    coachId: string,
+    notes: string,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<void>;
   setEngagement(change: EngagementChange, now: string): Promise<void>;
 }
 
