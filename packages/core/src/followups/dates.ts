@@ -27,7 +27,7 @@ export function dateLabel(value: Date | string, timeZone: string): string {
     typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? Date.parse(value)
       : wallClockAt(new Date(value).getTime(), timeZone);
-  if (Number.isNaN(wall)) throw new RangeError(`no date for ${String(value)} in ${timeZone}`);
+  if (Number.isNaN(wall)) throw new RangeError("unknown date or time zone");
   return longDate(wall);
 }
 

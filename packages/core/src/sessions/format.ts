@@ -41,9 +41,7 @@ export function formatSessionTime(startsAt: string, endsAt: string, timeZone: st
       { path: "timeZone", message: `not a known time zone: ${timeZone}` },
     ]);
   }
-  const range =
-    longDate(from) === longDate(to)
-      ? `${longDate(from)}, ${clockTime(from)}–${clockTime(to)}`
-      : `${longDate(from)}, ${clockTime(from)} – ${longDate(to)}, ${clockTime(to)}`;
-  return `${range} (${timeZone})`;
+  const [day, lastDay] = [longDate(from), longDate(to)];
+  const end = day === lastDay ? `–${clockTime(to)}` : ` – ${lastDay}, ${clockTime(to)}`;
+  return `${day}, ${clockTime(from)}${end} (${timeZone})`;
 }

@@ -8,14 +8,12 @@
 const TABLE =
   "enEnglish|esSpanish|ptPortuguese|frFrench|deGerman|itItalian|nlDutch|plPolish|hiHindi|zhChinese|jaJapanese|arArabic";
 
-let table: Map<string, string> | undefined;
 let displayNames: Intl.DisplayNames | undefined;
 
 /** "Portuguese" for "pt"; the code itself for one the runtime does not name. */
 export function languageName(code: string): string {
-  table ??= new Map(TABLE.split("|").map((entry) => [entry.slice(0, 2), entry.slice(2)]));
-  const named = table.get(code);
-  if (named !== undefined) return named;
+  const named = TABLE.split("|").find((entry) => entry.startsWith(code));
+  if (named) return named.slice(2);
   displayNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
   return displayNames.of(code) ?? code;
 }
