@@ -12,7 +12,7 @@ let displayNames: Intl.DisplayNames | undefined;
 
 /** "Portuguese" for "pt"; the code itself for one the runtime does not name. */
 export function languageName(code: string): string {
-  const named = TABLE.split("|").find((entry) => entry.startsWith(code));
+  const named = TABLE.split("|").find((entry) => entry.slice(0, 2) === code);
   if (named) return named.slice(2);
   displayNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
   return displayNames.of(code) ?? code;
