@@ -173,9 +173,11 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
   ],
   // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
-  // group they are in), and the client's "is this you?" link (a program route).
+  // group they are in).
   "unverified-decisions": ["webhooks", "jwt", "unverified-bookings", "booked-clients"],
-  "is-this-you": ["program", "unverified-bookings"],
+  // The signed links clients open (a group of their own): the session-7 choice, "is this you?"
+  // (decision 0030) and their data (export and erase: the privacy store).
+  links: ["link-group", "unverified-bookings", "privacy-store", "defaults", "agenda-defaults"],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

@@ -61,9 +61,14 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/sessions/*",
       "/v1/action-items/*",
       "/v1/auth/coach-tokens",
-      "/l/*",
     ],
     load: () => import("./program").then((m) => m.programRoutes),
+  },
+  {
+    // The signed links clients open from emails (routes/link-group.ts).
+    name: "links",
+    paths: ["/l/*"],
+    load: () => import("./link-group").then((m) => m.linkGroupRoutes),
   },
   {
     // Signing in and out of the coach workspace and the admin console, and their stylesheets
