@@ -133,7 +133,6 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk.
   admin: [
     "admin-group",
-    "delivery-log",
     "admin-store",
     "web-auth-store",
     "workspace-store",
@@ -154,6 +153,7 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   ],
   settings: [
     "settings-group",
+    "delivery-log",
     "admin-store",
     "web-auth-store",
     "workspace-store",

@@ -1,3 +1,4 @@
+import type { UnverifiedBooking } from "../bookings/unverified";
 import type { Client } from "../clients/model";
 import type { ClientDeps } from "../clients/service";
 import { getClient } from "../clients/service";
@@ -44,18 +45,43 @@ export interface Candidate {
   chosen: boolean;
 }
 
+/** An unverified booking as the console shows it: the booking's own details and its coach's name. */
+export type UnverifiedRow = UnverifiedBooking & { coachName: string };
+
 export interface AdminClientView {
   client: Client;
   phase: ClientPhase;
   sessions: Session[];
   emails: EmailLogEntry[];
   candidates: Candidate[];
+  /** Bookings made with the client's address, with a coach who does not have them, to link or reject (0030). */
+  unverified: UnverifiedRow[];
 }
 
 export interface ClientViewDeps {
   clients: ClientDeps;
   bookings: Pick<BookingStore, "sessionsOfClient">;
-  reads: Pick<AdminReads, "emailLog">;
+  reads: Pick<AdminReads, "emailLog" | "unverifiedBookings">;
+}
+
+/**
+ * The unverified bookings waiting for a decision (`/admin/unverified`), or those made with one
+ * client's address, each with its coach's name: the active coaches come from the cache; a coach
+ * who is no longer active is read by id.
+ */
+export async function unverifiedRows(
+  deps: Pick<ClientViewDeps, "reads"> & { clients: Pick<ClientDeps, "catalog" | "coaches"> },
+  clientId?: string,
+): Promise<UnverifiedRow[]> {
+  const [found, coaches] = await Promise.all([
+    deps.reads.unverifiedBookings(clientId),
+    deps.clients.catalog.active(),
+  ]);
+  const names = new Map(coaches.map((c) => [c.id, c.name]));
+  const missing = [...new Set(found.map((u) => u.coachId).filter((id) => !names.has(id)))];
+  for (const coach of await Promise.all(missing.map((id) => deps.clients.coaches.get(id))))
+    if (coach) names.set(coach.id, coach.name);
+  return found.map((u) => ({ ...u, coachName: names.get(u.coachId) ?? "a coach no longer in the program" }));
 }
 
 /**
@@ -64,10 +90,12 @@ export interface ClientViewDeps {
  */
 export async function adminClientView(deps: ClientViewDeps, id: string): Promise<AdminClientView> {
   const client = await getClient(deps.clients, id);
-  const [sessions, coaches, program] = await Promise.all([
+  const [sessions, coaches, program, unverified] = await Promise.all([
     deps.bookings.sessionsOfClient(id),
     deps.clients.catalog.active(),
     deps.clients.program.current(),
+    // An unverified booking's own profile holds no bookings of others.
+    client.unverified ? [] : unverifiedRows(deps, id),
   ]);
   const emails = await deps.reads.emailLog(
     id,
@@ -101,5 +129,5 @@ export async function adminClientView(deps: ClientViewDeps, id: string): Promise
     .sort((a, b) => Number(b.chosen) - Number(a.chosen) || (b.fit?.score ?? -1) - (a.fit?.score ?? -1));
   const booked = sessions.some((s) => s.status !== "cancelled");
   const phase = client.engagement || !booked ? phaseOf(client) : "booked";
-  return { client, phase, sessions, emails, candidates };
+  return { client, phase, sessions, emails, candidates, unverified };
 }

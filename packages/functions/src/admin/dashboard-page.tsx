@@ -78,7 +78,11 @@ function DashboardPage(props: { figures: Dashboard }) {
           label="suppressed addresses"
           note="Bounced or complained: they get no email"
         />
-        <FigureItem n={f.unverifiedBookings} label="unverified bookings waiting for a decision" />
+        <FigureItem
+          n={f.unverifiedBookings}
+          label="unverified bookings waiting for a decision"
+          href="/admin/unverified"
+        />
       </ul>
     </AdminLayout>
   );

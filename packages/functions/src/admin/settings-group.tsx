@@ -4,6 +4,7 @@ import type { OpenApiRegistry } from "../http/openapi-registry";
 import { programSettingsRoutes } from "../routes/program-settings";
 import { adminBase } from "./base";
 import { adminCoachRoutes } from "./coach-pages";
+import { deliveryPageRoutes } from "./delivery-pages";
 import { AdminNotFoundPage } from "./error-pages";
 import { adminSettingsRoutes } from "./settings-pages";
 
@@ -19,6 +20,7 @@ export function settingsGroup(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   adminBase(pages, deps);
   adminSettingsRoutes(pages, deps);
   adminCoachRoutes(pages, deps);
+  deliveryPageRoutes(pages, deps);
   // The editor's routes keep its error pages; the API keeps the group's JSON errors.
   app.route("/", pages);
   app.notFound((c) =>

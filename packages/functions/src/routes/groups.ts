@@ -42,6 +42,8 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/unverified-bookings/*",
       // The admin console's replay of a delivery runs this group's code (decision 0033).
       "/admin/deliveries/:id/replay",
+      // And its decisions on the unverified bookings of a client's page (decision 0036).
+      "/admin/clients/:id/unverified/*",
     ],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
@@ -89,7 +91,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     // The program settings' API and their editor in the console (admin/settings-group.tsx).
     name: "settings",
     // "/x/*" covers "/x" too (Hono).
-    paths: ["/v1/program", "/admin/settings/*", "/admin/coaches/*"],
+    paths: ["/v1/program", "/admin/settings/*", "/admin/coaches/*", "/admin/deliveries/*"],
     load: () => import("../admin/settings-group").then((m) => m.settingsGroup),
   },
   {
