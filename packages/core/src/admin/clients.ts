@@ -97,10 +97,9 @@ export async function adminClientView(deps: ClientViewDeps, id: string): Promise
     // An unverified booking's own profile holds no bookings of others.
     client.unverified ? [] : unverifiedRows(deps, id),
   ]);
-  const emails = await deps.reads.emailLog(
-    id,
-    sessions.map((s) => s.id),
-  );
+  // The emails of a booking made with the client's address (the admin's notice, the "is this
+  // you?" to the address) are the client's while it waits, and with its session once linked.
+  const emails = await deps.reads.emailLog(id, [...sessions, ...unverified].map((s) => s.id));
   const request = matchRequestOf(client);
   const now = deps.clients.clock.now();
   const chosen = new Set(client.matches.map((m) => m.coachId));
