@@ -109,16 +109,27 @@ export interface Bundle {
  * their stores; all read the settings. The OpenAPI document, which
  * loads every group to describe them, is left out: it is the docs' request, and `bytes` covers it.
  */
+/** What every page of the admin console's own group loads: its code, reads, the session's stores, the settings' defaults. */
+const ADMIN_PAGES = [
+  "admin-group",
+  "admin-store",
+  "web-auth-store",
+  "workspace-store",
+  "defaults",
+  "agenda-defaults",
+] as const;
+
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
   // Changed answers from a known email load their store too (decision 0029); the intake and
   // sign-in count what they email against the limits (decision 0032).
-  intake: ["intake", "defaults", "pending-answers", "email-limiter"],
+  // Every email it sends is in the client's email log (email-log, decision 0036).
+  intake: ["intake", "defaults", "pending-answers", "email-limiter", "email-log"],
   // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
   // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
   webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
-  program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults"],
+  program: ["program", "jwt", "web-auth-store", "privacy-store", "defaults", "agenda-defaults", "email-log"],
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
   // Signing in to either area (decision 0033): a signed-in visitor's sign-in page reads their
   // session; asking for a link counts it against the email limits (0032).
@@ -130,16 +141,13 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
     "email-limiter",
   ],
-  // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk.
-  admin: [
-    "admin-group",
-    "admin-store",
-    "web-auth-store",
-    "workspace-store",
-    "privacy-store",
-    "defaults",
-    "agenda-defaults",
-  ],
+  // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk. One
+  // request of the console's own group loads one of three chunks at most (decision 0036): the
+  // dashboard the dead-letter queue's counter (dead-letters, on AWS), an export or erasure the
+  // privacy store, an override or rematch the email log of the emails it sends.
+  admin: [...ADMIN_PAGES, "dead-letters"],
+  "admin export or erase": [...ADMIN_PAGES, "privacy-store"],
+  "admin override or rematch": [...ADMIN_PAGES, "email-log"],
   "admin replay": [
     "webhooks",
     "delivery-log",

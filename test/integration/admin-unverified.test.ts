@@ -49,7 +49,8 @@ async function clientWith(label: string) {
   const email = uniqueEmail(label);
   const applied = await applyAsClient(stack, email, { name: `Client ${label}` });
   expect(
-    (await asAdmin(stack, "PUT", `/v1/clients/${applied.clientId}/matches`, { coachIds: [matched.id] })).status,
+    (await asAdmin(stack, "PUT", `/v1/clients/${applied.clientId}/matches`, { coachIds: [matched.id] }))
+      .status,
   ).toBe(200);
   return { email, id: applied.clientId as string };
 }
@@ -167,7 +168,11 @@ describe("the client page's unverified bookings", () => {
     const client = await clientWith("guard");
     const sessionId = await strangerBooks(client.email, "Gus Guard", 52);
     const path = `/admin/clients/${client.id}/unverified/${sessionId}/link`;
-    const forged = await browser.post(path, {}, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const forged = await browser.post(
+      path,
+      {},
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
     expect(forged.status).toBe(403);
     const anonymous = await webBrowser(stack).post(path);
     expect(anonymous.status).toBe(303);

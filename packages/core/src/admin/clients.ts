@@ -1,4 +1,3 @@
-import type { UnverifiedBooking } from "../bookings/unverified";
 import type { Client } from "../clients/model";
 import type { ClientDeps } from "../clients/service";
 import { getClient } from "../clients/service";
@@ -9,6 +8,7 @@ import type { BookingStore } from "../ports";
 import type { Session } from "../sessions/model";
 import { type ClientPhase, foldName, phaseOf } from "./phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Page } from "./ports";
+import { type UnverifiedRow, unverifiedRows } from "./unverified-rows";
 
 /** How many clients a page of the list shows. */
 export const CLIENTS_PER_PAGE = 25;
@@ -45,9 +45,6 @@ export interface Candidate {
   chosen: boolean;
 }
 
-/** An unverified booking as the console shows it: the booking's own details and its coach's name. */
-export type UnverifiedRow = UnverifiedBooking & { coachName: string };
-
 export interface AdminClientView {
   client: Client;
   phase: ClientPhase;
@@ -65,26 +62,6 @@ export interface ClientViewDeps {
 }
 
 /**
- * The unverified bookings waiting for a decision (`/admin/unverified`), or those made with one
- * client's address, each with its coach's name: the active coaches come from the cache; a coach
- * who is no longer active is read by id.
- */
-export async function unverifiedRows(
-  deps: Pick<ClientViewDeps, "reads"> & { clients: Pick<ClientDeps, "catalog" | "coaches"> },
-  clientId?: string,
-): Promise<UnverifiedRow[]> {
-  const [found, coaches] = await Promise.all([
-    deps.reads.unverifiedBookings(clientId),
-    deps.clients.catalog.active(),
-  ]);
-  const names = new Map(coaches.map((c) => [c.id, c.name]));
-  const missing = [...new Set(found.map((u) => u.coachId).filter((id) => !names.has(id)))];
-  for (const coach of await Promise.all(missing.map((id) => deps.clients.coaches.get(id))))
-    if (coach) names.set(coach.id, coach.name);
-  return found.map((u) => ({ ...u, coachName: names.get(u.coachId) ?? "a coach no longer in the program" }));
-}
-
-/**
  * One client for the console (`/admin/clients/{id}`): the profile, phase, sessions, the email
  * log, and every active coach as a candidate for an override, each with load and fit.
  */
@@ -99,7 +76,10 @@ export async function adminClientView(deps: ClientViewDeps, id: string): Promise
   ]);
   // The emails of a booking made with the client's address (the admin's notice, the "is this
   // you?" to the address) are the client's while it waits, and with its session once linked.
-  const emails = await deps.reads.emailLog(id, [...sessions, ...unverified].map((s) => s.id));
+  const emails = await deps.reads.emailLog(
+    id,
+    [...sessions, ...unverified].map((s) => s.id),
+  );
   const request = matchRequestOf(client);
   const now = deps.clients.clock.now();
   const chosen = new Set(client.matches.map((m) => m.coachId));

@@ -3,12 +3,10 @@ import type { AppDeps } from "../composition";
 import { clientPageRoutes } from "./client-pages";
 import { dashboardRoutes } from "./dashboard-page";
 import { unfinishedRoutes } from "./unfinished-page";
-import { unverifiedListRoutes } from "./unverified-page";
 
-/** The console's own pages: dashboard, clients, deliveries, unfinished meetings, unverified bookings. */
+/** The console's own pages: dashboard, clients, unfinished meetings. */
 export function adminPageRoutes(app: Hono, deps: AppDeps) {
   dashboardRoutes(app, deps);
   clientPageRoutes(app, deps);
   unfinishedRoutes(app, deps);
-  unverifiedListRoutes(app, deps);
 }

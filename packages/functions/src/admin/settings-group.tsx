@@ -7,6 +7,7 @@ import { adminCoachRoutes } from "./coach-pages";
 import { deliveryPageRoutes } from "./delivery-pages";
 import { AdminNotFoundPage } from "./error-pages";
 import { adminSettingsRoutes } from "./settings-pages";
+import { unverifiedListRoutes } from "./unverified-page";
 
 /**
  * The program settings: the API (`/v1/program`, JSON errors as everywhere in the API) and the
@@ -21,6 +22,7 @@ export function settingsGroup(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   adminSettingsRoutes(pages, deps);
   adminCoachRoutes(pages, deps);
   deliveryPageRoutes(pages, deps);
+  unverifiedListRoutes(pages, deps);
   // The editor's routes keep its error pages; the API keeps the group's JSON errors.
   app.route("/", pages);
   app.notFound((c) =>

@@ -1,4 +1,4 @@
-import { unverifiedRows } from "@coachflow/core/admin/clients";
+import { unverifiedRows } from "@coachflow/core/admin/unverified-rows";
 import type { Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { instantText } from "./format";

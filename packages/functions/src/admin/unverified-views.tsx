@@ -1,4 +1,4 @@
-import type { UnverifiedRow } from "@coachflow/core/admin/clients";
+import type { UnverifiedRow } from "@coachflow/core/admin/unverified-rows";
 import type { FormError } from "../web/form-errors";
 import { FieldError } from "../web/layout";
 import { instantText } from "./format";

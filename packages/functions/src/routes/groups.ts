@@ -91,7 +91,13 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     // The program settings' API and their editor in the console (admin/settings-group.tsx).
     name: "settings",
     // "/x/*" covers "/x" too (Hono).
-    paths: ["/v1/program", "/admin/settings/*", "/admin/coaches/*", "/admin/deliveries/*"],
+    paths: [
+      "/v1/program",
+      "/admin/settings/*",
+      "/admin/coaches/*",
+      "/admin/deliveries/*",
+      "/admin/unverified",
+    ],
     load: () => import("../admin/settings-group").then((m) => m.settingsGroup),
   },
   {
