@@ -3,7 +3,8 @@ import { queueDepth, SQS } from "@coachflow/core/adapters/sqs/queue-depth";
 import type { Config } from "./config";
 import type { JsonLogger } from "./logger";
 
-let caller: AwsCaller | undefined;
+/** One caller per composition's settings (a Lambda has one; a test process builds several). */
+const callers = new WeakMap<Config, AwsCaller>();
 
 /**
  * The admin dashboard's "dead-lettered schedules" on AWS (decision 0036): the messages in the
@@ -21,7 +22,8 @@ export async function countDeadLetters(
   const queueUrl = config.schedules.deadLetterUrl;
   if (!queueUrl) return undefined;
   // The queue URL's origin is its region's SQS endpoint (https://sqs.{region}.amazonaws.com).
-  caller ??= callerFor(config, SQS, new URL(queueUrl).origin);
+  let caller = callers.get(config);
+  if (!caller) callers.set(config, (caller = callerFor(config, SQS, new URL(queueUrl).origin)));
   try {
     return await queueDepth(caller, queueUrl);
   } catch (error) {
