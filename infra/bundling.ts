@@ -171,6 +171,16 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
   // group they are in), and the client's "is this you?" link (a program route).
   "unverified-decisions": ["webhooks", "jwt", "unverified-bookings", "booked-clients"],
+  // The same decisions from a client's console page (decision 0036): the webhooks' group too.
+  "admin unverified decision": [
+    "webhooks",
+    "unverified-bookings",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+  ],
   "is-this-you": ["program", "unverified-bookings"],
 };
 
