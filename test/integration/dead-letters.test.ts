@@ -3,7 +3,7 @@ import { programAtAGlance } from "../../packages/core/src/admin/dashboard";
 import { buildDeps } from "../../packages/functions/src/composition";
 import { loadConfig } from "../../packages/functions/src/config";
 import { JsonLogger } from "../../packages/functions/src/logger";
-import { type AwsAnswers, startAwsAnswers } from "../support/aws-answers";
+import { type Answer, type AwsAnswers, startAwsAnswers } from "../support/aws-answers";
 
 /*
  * The dashboard's "dead-lettered schedules" on AWS (decision 0036): the composition, given the
@@ -28,7 +28,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function queue(...answers: Parameters<typeof startAwsAnswers>[0]) {
+async function queue(...answers: Answer[]) {
   const s = await startAwsAnswers(answers);
   servers.push(s);
   return { server: s, url: `${s.endpoint}/123456789012/coachflow-dev-dead-letters` };

@@ -22,8 +22,8 @@ export async function countDeadLetters(
   const queueUrl = config.schedules.deadLetterUrl;
   if (!queueUrl) return undefined;
   // The queue URL's origin is its region's SQS endpoint (https://sqs.{region}.amazonaws.com).
-  let caller = callers.get(config);
-  if (!caller) callers.set(config, (caller = callerFor(config, SQS, new URL(queueUrl).origin)));
+  const caller = callers.get(config) ?? callerFor(config, SQS, new URL(queueUrl).origin);
+  callers.set(config, caller);
   try {
     return await queueDepth(caller, queueUrl);
   } catch (error) {
