@@ -159,6 +159,13 @@ describe("the client page's unverified bookings", () => {
     expect(await clientOfSession(foreign)).not.toBe(client.id);
     const strayReject = await browser.post(`/admin/clients/${client.id}/unverified/${foreign}/reject`);
     expect(strayReject.location).toContain("problem=gone");
+    // An id the program never made: refused before anything is read.
+    const counter = countCalls(stack.deps.aws.dynamodb);
+    const junk = await browser.post(`/admin/clients/${client.id}/unverified/x'%20OR%201=1/link`);
+    expect(junk.status).toBe(303);
+    expect(junk.location).toContain("problem=gone");
+    // The admin's session only (one GetItem).
+    expect(counter.calls).toEqual(["GetItem"]);
     const listed = await asAdmin(stack, "GET", "/v1/unverified-bookings");
     expect(listed.body.unverifiedBookings.map((u: { id: string }) => u.id)).toContain(foreign);
     expect(listed.body.unverifiedBookings.map((u: { id: string }) => u.id)).toContain(waiting);

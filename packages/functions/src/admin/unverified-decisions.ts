@@ -1,7 +1,12 @@
 import { AppError } from "@coachflow/core/errors";
+import * as z from "@coachflow/core/shared/zod";
 import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
 import { adminAction } from "./admin-action";
+
+/** The ids in the path: as the program makes them (a prefix, `_`, a ULID); anything else names nothing. */
+const anId = z.string().check(z.regex(/^[a-z]{3}_[0-9A-Z]{26}$/));
+const params = z.object({ id: anId, sessionId: anId });
 
 const pageOf = (c: Context) => `/admin/clients/${encodeURIComponent(c.req.param("id") ?? "")}`;
 
@@ -19,6 +24,9 @@ export function unverifiedDecisionRoutes(app: Hono, deps: AppDeps) {
       const clientId = c.req.param("id") ?? "";
       const sessionId = c.req.param("sessionId") ?? "";
       const booking = `booking=${encodeURIComponent(sessionId)}`;
+      // Ids the program never made are no booking of this client's: the page says so, nothing is read.
+      if (!z.safeParse(params, { id: clientId, sessionId }).success)
+        return `${pageOf(c)}?problem=gone&${booking}#unverified-bookings`;
       const decisions = await deps.unverified();
       try {
         if (decision === "link") await decisions.link(sessionId, { by: "admin", clientId });
