@@ -53,7 +53,14 @@ export interface ClientRepository {
    * `client.version === 1` means "create: the email must be new"; otherwise the stored version must
    * be `client.version - 1`. A lost race throws ConditionFailedError.
    */
-  save(client: Client, opts?: { idempotency?: { key: string } & StoredIdempotentResponse }): Promise<void>;
+  save(
+    client: Client,
+    opts?: {
+      idempotency?: { key: string } & StoredIdempotentResponse;
+      /** Writes of another store made in the same transaction (the email log's, decision 0036). */
+      also?: StoreWrites;
+    },
+  ): Promise<void>;
   /**
    * Marks an email's record for a retry (and deletes the stored response of `idempotencyKey`), so
    * that the same answers are processed again; its answers hash is kept, so other answers still
@@ -243,6 +250,33 @@ export interface SendLedger {
   markUnknown(key: string): Promise<void>;
   /** Keeps the key claimed and records why the send failed for good. */
   markFailed(key: string, reason: string): Promise<void>;
+}
+
+/**
+ * An email sent to or about a client that no ledger claim guards (the intake's, matching's and
+ * confirmations' sends, decision 0036): what the client's email log shows. No address, name or
+ * answer: the client's id, the template, when, and the outcome.
+ */
+export interface SentEmail {
+  /** Unique per send: `<clientId>:<template>:<at>`. */
+  key: string;
+  clientId: string;
+  /** The template's name, e.g. `coach-recommendations`. */
+  kind: string;
+  at: string;
+  /** `sent`: handed to SES (recorded as it is decided, in the write that decides it). */
+  status: "sent" | "suppressed" | "failed";
+}
+
+/** Writes a store gives another store's transaction: opaque to the domain, which only passes them on. */
+export type StoreWrites = readonly unknown[];
+
+/** The email log of the sends above (adapters/dynamodb/email-log.ts), loaded on first use. */
+export interface EmailLogStore {
+  /** The writes that record these emails, for the transaction that decides to send them. */
+  writes(emails: readonly SentEmail[]): Promise<StoreWrites>;
+  /** Corrects entries whose email did not go out as recorded (suppressed, failed): one write. */
+  correct(emails: readonly SentEmail[]): Promise<void>;
 }
 
 /** Why an address gets no more email: a permanent bounce or a complaint reported by SES. */

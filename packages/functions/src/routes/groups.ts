@@ -43,6 +43,8 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       "/v1/unverified-bookings/*",
       // The admin console's replay of a delivery runs this group's code (decision 0033).
       "/admin/deliveries/:id/replay",
+      // And its decisions on the unverified bookings of a client's page (decision 0036).
+      "/admin/clients/:id/unverified/*",
     ],
     load: () => import("./webhooks").then((m) => m.webhookRoutes),
   },
@@ -111,7 +113,8 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("../admin/clients-group").then((m) => m.adminClientRoutes),
   },
   {
-    // The program admin's console: dashboard, deliveries, unfinished meetings (admin/routes.tsx).
+    // The program admin's console: dashboard, deliveries, unfinished meetings, unverified bookings
+    // (admin/routes.tsx).
     name: "admin",
     paths: ["/admin/*"],
     load: () => import("../admin/admin-group").then((m) => m.adminRoutes),

@@ -8,7 +8,7 @@ import {
 import { foldName } from "../../admin/fold-name";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
-import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
+import type { ClientRepository, IntakeRecord, StoredIdempotentResponse, StoreWrites } from "../../ports";
 import type { Goal } from "../../sessions/model";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
@@ -65,7 +65,7 @@ export class DynamoClientRepository implements ClientRepository {
 
   async save(
     client: Client,
-    opts: { idempotency?: { key: string } & StoredIdempotentResponse } = {},
+    opts: { idempotency?: { key: string } & StoredIdempotentResponse; also?: StoreWrites } = {},
   ): Promise<void> {
     const idem = opts.idempotency;
     try {
@@ -74,6 +74,7 @@ export class DynamoClientRepository implements ClientRepository {
           TransactItems: [
             ...clientWrites(this.tableName, client),
             ...(idem ? [{ Put: idempotencyPut(this.tableName, idem, client.updatedAt, client.id) }] : []),
+            ...((opts.also ?? []) as []),
           ],
         }),
       );

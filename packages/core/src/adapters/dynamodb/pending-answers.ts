@@ -8,7 +8,7 @@ import {
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { PendingAnswers, PendingAnswersStore } from "../../intake/pending";
-import type { StoredIdempotentResponse } from "../../ports";
+import type { StoredIdempotentResponse, StoreWrites } from "../../ports";
 import { clientWrites, idempotencyPut } from "./client-repository";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
@@ -23,7 +23,11 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
     private readonly tableName: string,
   ) {}
 
-  async put(pending: PendingAnswers, idem?: { key: string } & StoredIdempotentResponse): Promise<void> {
+  async put(
+    pending: PendingAnswers,
+    idem?: { key: string } & StoredIdempotentResponse,
+    also: StoreWrites = [],
+  ): Promise<void> {
     const item = {
       TableName: this.tableName,
       Item: {
@@ -35,7 +39,7 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
       },
       ConditionExpression: "attribute_not_exists(pk)",
     };
-    if (!idem) {
+    if (!idem && also.length === 0) {
       await this.db.send(new PutCommand(item));
       return;
     }
@@ -44,7 +48,10 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
         new TransactWriteCommand({
           TransactItems: [
             { Put: item },
-            { Put: idempotencyPut(this.tableName, idem, pending.submittedAt, pending.clientId) },
+            ...(idem
+              ? [{ Put: idempotencyPut(this.tableName, idem, pending.submittedAt, pending.clientId) }]
+              : []),
+            ...(also as []),
           ],
         }),
       );
@@ -76,7 +83,7 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
     };
   }
 
-  async confirm(id: string, client: Client): Promise<"confirmed" | "used"> {
+  async confirm(id: string, client: Client, also: StoreWrites = []): Promise<"confirmed" | "used"> {
     const writes = clientWrites(this.tableName, client);
     try {
       await this.db.send(
@@ -90,6 +97,7 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
                 ConditionExpression: "attribute_exists(pk)",
               },
             },
+            ...(also as []),
           ],
         }),
       );
