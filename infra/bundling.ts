@@ -109,19 +109,32 @@ export interface Bundle {
  * their stores; all read the settings. The OpenAPI document, which
  * loads every group to describe them, is left out: it is the docs' request, and `bytes` covers it.
  */
+/** What every page of the admin console's own group loads: its code, reads, the session's stores, the settings' defaults. */
+const ADMIN_PAGES = [
+  "admin-group",
+  "admin-store",
+  "web-auth-store",
+  "workspace-store",
+  "defaults",
+  "agenda-defaults",
+] as const;
+/** The same for the console's client pages, a group of their own. */
+const CLIENT_PAGES = ["clients-group", ...ADMIN_PAGES.slice(1)] as const;
+
 export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // Every request that reads the program settings loads their defaults while none are stored, and
   // the agenda templates' defaults where an agenda is built or shown (decision 0024).
   // Changed answers from a known email load their store too (decision 0029); the intake and
   // sign-in count what they email against the limits (decision 0032).
+  // Every email it sends is in the client's email log (email-log, decision 0036).
   // Saving a client loads its writes and the console's counters (client-writes, figures: decision
   // 0035); `figures` is named for the SES events handler's suppressions, which import it alone.
-  intake: ["intake", "defaults", "pending-answers", "email-limiter", "client-writes", "figures"],
+  intake: ["intake", "defaults", "pending-answers", "email-limiter", "email-log", "client-writes", "figures"],
   // A chain's first booking writes the client profile it creates (profile-items, decision 0030).
   // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
   webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
-  // An admin's choice of coaches saves the client; finishing a session or a client's "continue"/"end"
-  // may change an engagement (client-writes, engagement-writes: counted, decision 0035).
+  // An admin's choice of coaches saves the client; finishing a session may change an engagement
+  // (client-writes, engagement-writes: counted, decision 0035).
   program: [
     "program",
     "jwt",
@@ -129,11 +142,15 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "privacy-store",
     "defaults",
     "agenda-defaults",
+    "email-log",
     "client-writes",
     "engagement-writes",
   ],
-  workspace: [
-    "routes",
+  // The workspace's pages: home and the client pages, and (a group of their own) the session pages.
+  workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],
+  // Finishing a session may change an engagement (engagement-writes, counted: decision 0035).
+  "workspace sessions": [
+    "session-pages",
     "web-auth-store",
     "workspace-store",
     "defaults",
@@ -150,18 +167,15 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
     "email-limiter",
   ],
-  // The admin console's pages, in four groups (0033); a replay loads the webhooks' chunk.
-  admin: [
-    "admin-group",
-    "delivery-log",
-    "admin-store",
-    "web-auth-store",
-    "workspace-store",
-    "privacy-store",
-    "defaults",
-    "agenda-defaults",
-    "client-writes",
-  ],
+  // The admin console's pages, in five groups (0033); a replay loads the webhooks' chunk. One
+  // request of the console's own groups loads one of three chunks at most (decision 0036): the
+  // dashboard the dead-letter queue's counter (dead-letters, on AWS), an export or erasure the
+  // privacy store, an override or rematch the email log of the emails it sends.
+  // (Counted together with the delivery pages' log, which the dashboard does not load.)
+  admin: [...ADMIN_PAGES, "dead-letters", "delivery-log"],
+  "admin clients": CLIENT_PAGES,
+  "admin export or erase": [...CLIENT_PAGES, "privacy-store"],
+  "admin override or rematch": [...CLIENT_PAGES, "email-log", "client-writes"],
   "admin replay": [
     "webhooks",
     "delivery-log",
@@ -182,9 +196,29 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
   ],
   // Unverified bookings (decision 0030): the admin's list and decisions (with the webhooks, whose
-  // group they are in), and the client's "is this you?" link (a program route).
+  // group they are in).
   "unverified-decisions": ["webhooks", "jwt", "unverified-bookings", "booked-clients"],
-  "is-this-you": ["program", "unverified-bookings"],
+  // The signed links clients open (a group of their own): the session-7 choice, "is this you?"
+  // (decision 0030) and their data (export and erase: the privacy store).
+  // The session-7 choice may change an engagement (engagement-writes, counted: decision 0035).
+  links: [
+    "link-group",
+    "unverified-bookings",
+    "privacy-store",
+    "defaults",
+    "agenda-defaults",
+    "engagement-writes",
+  ],
+  // The same decisions from a client's console page (decision 0036): the webhooks' group too.
+  "admin unverified decision": [
+    "webhooks",
+    "unverified-bookings",
+    "admin-store",
+    "web-auth-store",
+    "workspace-store",
+    "defaults",
+    "agenda-defaults",
+  ],
 };
 
 /** The bytes a cold start holds once it has loaded these on-demand chunks: init plus their code. */

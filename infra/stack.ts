@@ -106,7 +106,12 @@ export class CoachflowStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(29),
       // The shared secret (the link secret) and its own: webhook keys, admin token, JWT secret.
-      environment: { ...appEnvironment, SECRETS_ARN: secrets.arns("both") },
+      // The dead-letter queue's URL: the admin dashboard counts its messages (decision 0036).
+      environment: {
+        ...appEnvironment,
+        SECRETS_ARN: secrets.arns("both"),
+        SCHEDULER_DLQ_URL: scheduling.deadLetters.queueUrl,
+      },
       logRetention,
       retain,
     });
@@ -137,6 +142,7 @@ export class CoachflowStack extends Stack {
     publicApi.routeAllTo(this.api.fn);
     scheduling.allowInvoke(this.dispatcher.fn);
     scheduling.grantManageSchedules(this.api.fn);
+    scheduling.grantCountDeadLetters(this.api.fn);
     // The retention sweep deletes erased clients' schedules (the API's grant above covers its own).
     scheduling.grantEraseSchedules(this.dispatcher.fn);
     scheduling.addRetentionSweep(this.dispatcher.fn);

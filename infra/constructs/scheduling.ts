@@ -77,6 +77,22 @@ export class Scheduling extends Construct {
     );
   }
 
+  /**
+   * Lets `fn` read how many messages the dead-letter queue holds (`GetQueueAttributes` on this
+   * queue only: no message is read, sent or deleted), for the admin dashboard (decision 0036).
+   */
+  grantCountDeadLetters(fn: IFunction): void {
+    const role = fn.role;
+    if (!role) throw new Error("function has no role");
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["sqs:GetQueueAttributes"],
+        resources: [this.deadLetters.queueArn],
+      }),
+    );
+  }
+
   /** What the API needs to manage this group's schedules: create/update/delete/get, and pass the role. */
   grantManageSchedules(fn: IFunction): void {
     const role = fn.role;

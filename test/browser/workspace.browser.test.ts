@@ -187,6 +187,29 @@ describe("the coach's journey", () => {
   }, 90_000);
 });
 
+describe("notes saved in two tabs", () => {
+  it("refuses the second tab's save after the first saved, shows both texts, accessibly", async () => {
+    const intro = await bookedIntro("two-tabs", 4);
+    const page = await newPage();
+    // The shared coach's third sign-in link this hour: within the limit of 3 (decision 0032).
+    await signInAs(page, coach.email);
+    await page.goto(`${b.origin}/app/sessions/${intro.sessionId}`);
+    const tab = await page.context().newPage();
+    await tab.goto(page.url());
+    await page.getByLabel("Your notes").fill("Seems stretched.\nAsk about Jo.");
+    await page.getByRole("button", { name: "Save notes" }).click();
+    await expect.poll(() => page.locator(".notice").textContent()).toContain("Your notes are saved.");
+    await tab.getByLabel("Your notes").fill("Seems stretched.\nFrom the other tab.");
+    const refused = tab.waitForResponse((r) => r.request().method() === "POST");
+    await tab.getByRole("button", { name: "Save notes" }).click();
+    expect((await refused).status()).toBe(409);
+    await expect.poll(() => tab.locator(".error-summary").isVisible()).toBe(true);
+    expect(await tab.locator("#notes-now pre").textContent()).toContain("Ask about Jo.");
+    expect(await tab.getByLabel("Your notes").inputValue()).toContain("From the other tab.");
+    await checkPage(tab, "session-notes-changed");
+  }, 60_000);
+});
+
 /** A coach of their own for each test (the per-address limit of 5 links in 15 minutes is real). */
 const freshCoach = () => addCoach(b.stack, { languages: ["fi"] });
 

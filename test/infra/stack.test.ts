@@ -284,6 +284,26 @@ describe("IAM", () => {
     }
   });
 
+  it("lets only the API count the dead-letter queue's messages, and tells it the queue's URL (decision 0036)", () => {
+    const queue = logicalId(dev, "AWS::SQS::Queue", () => true);
+    const counts = (name: string) =>
+      statementsOf(dev, roleOf(dev, name)).filter((s) =>
+        asArray(s.Action).some((a: string) => a === "sqs:GetQueueAttributes" || a === "sqs:*"),
+      );
+    expect(counts("api")).toEqual([
+      { Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: { "Fn::GetAtt": [queue, "Arn"] } },
+    ]);
+    // Nothing else of SQS: no message is read, sent or deleted by the API.
+    const sqs = statementsOf(dev, roleOf(dev, "api")).flatMap((s) =>
+      asArray(s.Action).filter((a: string) => a.startsWith("sqs:")),
+    );
+    expect(sqs).toEqual(["sqs:GetQueueAttributes"]);
+    expect(counts("dispatcher")).toEqual([]);
+    expect(counts("ses-events")).toEqual([]);
+    expect(envOf(dev, "api").SCHEDULER_DLQ_URL).toEqual({ Ref: queue });
+    expect(envOf(dev, "dispatcher").SCHEDULER_DLQ_URL).toBeUndefined();
+  });
+
   it("lets only the API render the two templates the admin settings preview shows (decision 0034)", () => {
     const render = (name: string) =>
       statementsOf(dev, roleOf(dev, name)).filter((s) =>

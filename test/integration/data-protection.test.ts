@@ -168,6 +168,13 @@ describe("a client's data: export, erasure, retention", () => {
     expect(doc.emailLog.find((e: { template: string }) => e.template === "booking-confirmation").to).toBe(
       j.email,
     );
+    // The intake's email, sent without a ledger claim, is in the log too (decision 0036).
+    expect(doc.emailLog).toContainEqual({
+      template: "coach-recommendations",
+      to: j.email,
+      at: expect.any(String),
+      status: "sent",
+    });
     expect(doc.deliveries.map((d: { id: string }) => d.id).sort()).toEqual([...j.deliveryIds].sort());
     expect(doc.deliveries[0].body).toContain(j.email);
     // The coach's private notes: counted, not shown.

@@ -145,7 +145,8 @@ describe("POST /v1/intake", () => {
       "idempotency-key": `k-${Date.now()}`,
     });
 
-    // The read; the email limits' counters (one transaction, decision 0032); the client's write.
+    // The read; the email limits' counters (one transaction, decision 0032); the client's write,
+    // with the email log's entry of the email it sends (decision 0036): no call of its own.
     expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
     counter.reset();
     const email = uniqueEmail("warm2");
@@ -162,10 +163,11 @@ describe("POST /v1/intake", () => {
     const changed = intakeBody(email, { challenge: "Something else entirely, to confirm by email." });
     const counter = countCalls(stack.deps.aws.dynamodb);
 
-    // The intake's one read, the email limits (decision 0032), then the pending answers (with a
-    // key, and its response, in one transaction).
+    // The intake's one read, the email limits (decision 0032), then the pending answers with the
+    // email log's entry of their confirmation email (decision 0036; with a key, and its response,
+    // in the same transaction). Still three calls: the PutItem became a TransactWriteItems.
     expect((await call(stack.app, "POST", "/v1/intake", changed)).status).toBe(202);
-    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "PutItem"]);
+    expect(counter.calls).toEqual(["BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
     counter.reset();
     expect(
       (await call(stack.app, "POST", "/v1/intake", changed, { "idempotency-key": `k-${email}` })).status,

@@ -39,8 +39,9 @@ const PINNED = {
   clientPage: ["BatchGetItem", "ExecuteStatement"],
   // Write paths. Notes: the batch; the notes with the session's version (one transaction).
   saveNotes: ["BatchGetItem", "TransactWriteItems"],
-  // A talking point: the batch (it holds the list); the list written over its version.
-  addTalkingPoint: ["BatchGetItem", "PutItem"],
+  // A talking point: the batch (it holds the list); the list written over its version, in one
+  // transaction with the session's version bump (so a merge that read the session reads again).
+  addTalkingPoint: ["BatchGetItem", "TransactWriteItems"],
 };
 
 /**

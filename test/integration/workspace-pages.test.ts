@@ -138,6 +138,45 @@ describe("the session page", () => {
     expect(textOf(page.text)).toContain("Your notes are saved.");
   });
 
+  it("refuses notes saved over a page read before they changed, shows them as saved now and keeps the typed text", async () => {
+    const intro = await bookedIntro("notes-conflict");
+    const base = `/app/sessions/${intro.sessionId}`;
+    const versionIn = (html: string) => /name="notesVersion" value="(\d+)"/.exec(html)?.[1];
+    // Two tabs open the page; the first saves.
+    const tab1 = await browser.get(base);
+    const tab2 = await browser.get(base);
+    expect(versionIn(tab2.text)).toBe("0");
+    const first = await browser.post(`${base}/notes`, {
+      notes: "From tab one.",
+      notesVersion: versionIn(tab1.text)!,
+    });
+    expect(first.status).toBe(303);
+
+    // The second tab's save, over the version it read: refused, nothing written over.
+    const refused = await browser.post(`${base}/notes`, {
+      notes: "From tab two.",
+      notesVersion: versionIn(tab2.text)!,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('<a href="#notes">Private notes changed since you opened them');
+    expect(refused.text).toContain('id="notes-error"');
+    expect(refused.text).toContain("<pre>From tab one.</pre>");
+    expect(refused.text).toContain("From tab two.</textarea>");
+    expect((await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`)).body).toMatchObject({
+      notes: "From tab one.",
+      notesVersion: 1,
+    });
+
+    // Saved again from the refusal's page (which carries the version now stored): saved.
+    expect(versionIn(refused.text)).toBe("1");
+    const again = await browser.post(`${base}/notes`, {
+      notes: "From tab one.\nFrom tab two.",
+      notesVersion: versionIn(refused.text)!,
+    });
+    expect(again.status).toBe(303);
+    expect((await browser.get(base)).text).toContain("From tab one.\nFrom tab two.</textarea>");
+  });
+
   it("answers 404 for another coach's session, on the page and on every form", async () => {
     const intro = await bookedIntro("not-yours");
     const base = `/app/sessions/${intro.sessionId}`;
@@ -237,6 +276,76 @@ describe("finishing a meeting from the form", () => {
     expect(followup.body.text).not.toContain("[]");
     // The form again: finished sessions go to the result.
     expect((await browser.get(`${base}/finish`)).location).toBe(`${base}/finished`);
+  });
+});
+
+describe("private notes saved over a stale read", () => {
+  it("refuses a finish whose notes changed since the form was opened, finishes nothing and shows the notes as saved now", async () => {
+    const intro = await bookedIntro("finish-conflict", 2);
+    const base = `/app/sessions/${intro.sessionId}`;
+    await browser.post(`${base}/notes`, { notes: "Before the call." });
+    await moveTo(stack, intro.end + 30 * MINUTE);
+    const form = await browser.get(`${base}/finish`);
+    const read = /name="notesVersion" value="(\d+)"/.exec(form.text)?.[1];
+    expect(read).toBe("1");
+    // Another tab saves the notes meanwhile.
+    await browser.post(`${base}/notes`, {
+      notes: "Before the call.\nAfter, in another tab.",
+      notesVersion: read!,
+    });
+
+    const finish = {
+      takeaways: "Start small.",
+      notes: "Before the call.\nFrom the finish form.",
+      notesVersion: read!,
+      actionText: [""],
+      actionDue: [""],
+      next: "ad-hoc",
+      workTogether: "yes",
+      intent: "finish",
+    };
+    const refused = await browser.post(`${base}/finish`, finish);
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('<a href="#finish-notes">Private notes changed since you opened them');
+    expect(refused.text).toContain("<pre>Before the call.\nAfter, in another tab.</pre>");
+    expect(refused.text).toContain("From the finish form.</textarea>");
+    expect(refused.text).toContain("Start small.</textarea>");
+    const api = await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`);
+    expect(api.body).toMatchObject({
+      status: "scheduled",
+      notes: "Before the call.\nAfter, in another tab.",
+    });
+
+    // From the refusal's form (at the version stored now): finished, with the coach's text.
+    const again = await browser.post(`${base}/finish`, {
+      ...finish,
+      notesVersion: /name="notesVersion" value="(\d+)"/.exec(refused.text)![1]!,
+    });
+    expect(again.status, textOf(again.text)).toBe(303);
+    const after = await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`);
+    expect(after.body).toMatchObject({
+      status: "finished",
+      notes: "Before the call.\nFrom the finish form.",
+    });
+  });
+
+  it("answers 409 to the API's notes saved over a stale notesVersion, and saves as sent without one", async () => {
+    const intro = await bookedIntro("api-notes-conflict");
+    const path = `/v1/sessions/${intro.sessionId}/notes`;
+    const read = await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`);
+    expect(read.body).toMatchObject({ notes: "", notesVersion: 0 });
+    expect((await asCoach(stack, coach.id, "PUT", path, { notes: "one", notesVersion: 0 })).status).toBe(200);
+    const stale = await asCoach(stack, coach.id, "PUT", path, { notes: "two", notesVersion: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.fields).toEqual([
+      expect.objectContaining({ path: "notes", label: "Private notes" }),
+    ]);
+    const bad = await asCoach(stack, coach.id, "PUT", path, { notes: "two", notesVersion: -1 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("Version of the private notes");
+    expect((await asCoach(stack, coach.id, "PUT", path, { notes: "three" })).status).toBe(200);
+    const now = await asCoach(stack, coach.id, "GET", `/v1/sessions/${intro.sessionId}`);
+    expect(now.body).toMatchObject({ notes: "three", notesVersion: 2 });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   SendEmailCommand,
   UpdateEmailTemplateCommand,
 } from "@aws-sdk/client-sesv2";
+import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, describe, expect, it } from "vitest";
 import { AwsCaller, type AwsService } from "../../packages/core/src/adapters/aws";
 import { buildDefinition } from "../../packages/core/src/adapters/scheduler/definition";
@@ -25,6 +26,7 @@ import {
 } from "../../packages/core/src/adapters/scheduler/schedules-api";
 import { SCHEDULER } from "../../packages/core/src/adapters/scheduler/service";
 import { SES_V2, SesEmailSender, upsertTemplates } from "../../packages/core/src/adapters/ses";
+import { queueDepth, SQS } from "../../packages/core/src/adapters/sqs/queue-depth";
 import { getTemplate, toSesTemplate } from "../../packages/core/src/email";
 import { getSecretString, SECRETS_MANAGER } from "../../packages/functions/src/secrets-manager";
 import { type Answer, type AwsAnswers, type ReceivedRequest, startAwsAnswers } from "../support/aws-answers";
@@ -285,5 +287,68 @@ describe("Secrets Manager requests, ours and the SDK's", () => {
       target: "secretsmanager.GetSecretValue",
     });
     expect(value).toBe('{"ADMIN_TOKEN":"x"}');
+  });
+});
+
+describe("SQS requests, ours and the SDK's", () => {
+  it("GetQueueAttributes (awsJson1_0), reading ApproximateNumberOfMessages", async () => {
+    const queueUrl = "https://sqs.eu-west-1.amazonaws.com/000000000000/coachflow-prod-dead-letters";
+    const answer: Answer = { status: 200, body: { Attributes: { ApproximateNumberOfMessages: "7" } } };
+    const sdk = await sdkRequest(
+      (config) => new SQSClient(config),
+      (c) =>
+        c.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: queueUrl,
+            AttributeNames: ["ApproximateNumberOfMessages"],
+          }),
+        ),
+      answer,
+    );
+    let depth: number | undefined;
+    const ours = await ourRequest(
+      SQS,
+      async (c) => {
+        depth = await queueDepth(c, queueUrl);
+      },
+      answer,
+    );
+
+    expect(ours).toEqual(sdk);
+    expect(ours).toMatchObject({
+      method: "POST",
+      path: "/",
+      contentType: "application/x-amz-json-1.0",
+      target: "AmazonSQS.GetQueueAttributes",
+      body: { QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages"] },
+      scope: { region: "us-east-1", service: "sqs" },
+    });
+    expect(depth).toBe(7);
+  });
+
+  it("refuses an answer without the count, and names SQS's error", async () => {
+    const url = "https://sqs.eu-west-1.amazonaws.com/000000000000/q";
+    const empty = await server({ status: 200, body: { Attributes: {} } });
+    const caller = new AwsCaller({
+      service: SQS,
+      endpoint: empty.endpoint,
+      region: "us-east-1",
+      credentials,
+    });
+    destroy.push(() => caller.destroy());
+    await expect(queueDepth(caller, url)).rejects.toThrow(/no ApproximateNumberOfMessages/);
+    const denied = await server({
+      status: 400,
+      headers: { "x-amzn-query-error": "AccessDenied;Sender" },
+      body: { __type: "com.amazonaws.sqs#AccessDenied", message: "not authorized" },
+    });
+    const other = new AwsCaller({
+      service: SQS,
+      endpoint: denied.endpoint,
+      region: "us-east-1",
+      credentials,
+    });
+    destroy.push(() => other.destroy());
+    await expect(queueDepth(other, url)).rejects.toMatchObject({ name: "AccessDenied", retryable: false });
   });
 });

@@ -63,6 +63,9 @@ export const validationFailed = (message: string, fields: FieldIssue[]) =>
 /** The reason a uniqueness condition failed on an email. */
 export const EMAIL_TAKEN = "email is taken";
 
+/** The reason a save of private notes failed: they were saved, or joined by a merge, since they were read. */
+export const NOTES_CHANGED = "the notes changed since they were read";
+
 /** A write lost a race or broke a uniqueness rule; `existing` is the record that won, when known. */
 export class ConditionFailedError<T = unknown> extends Error {
   override readonly name = "ConditionFailedError";

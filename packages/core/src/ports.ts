@@ -59,7 +59,12 @@ export interface ClientRepository {
    */
   save(
     client: Client,
-    opts?: { idempotency?: { key: string } & StoredIdempotentResponse; from?: Client["status"] },
+    opts?: {
+      idempotency?: { key: string } & StoredIdempotentResponse;
+      /** Writes of another store made in the same transaction (the email log's, decision 0036). */
+      also?: StoreWrites;
+      from?: Client["status"];
+    },
   ): Promise<void>;
   /**
    * Marks an email's record for a retry (and deletes the stored response of `idempotencyKey`), so
@@ -252,6 +257,33 @@ export interface SendLedger {
   markFailed(key: string, reason: string): Promise<void>;
 }
 
+/**
+ * An email sent to or about a client that no ledger claim guards (the intake's, matching's and
+ * confirmations' sends, decision 0036): what the client's email log shows. No address, name or
+ * answer: the client's id, the template, when, and the outcome.
+ */
+export interface SentEmail {
+  /** Unique per send: `<clientId>:<template>:<at>`. */
+  key: string;
+  clientId: string;
+  /** The template's name, e.g. `coach-recommendations`. */
+  kind: string;
+  at: string;
+  /** `sent`: handed to SES (recorded as it is decided, in the write that decides it). */
+  status: "sent" | "suppressed" | "failed";
+}
+
+/** Writes a store gives another store's transaction: opaque to the domain, which only passes them on. */
+export type StoreWrites = readonly unknown[];
+
+/** The email log of the sends above (adapters/dynamodb/email-log.ts), loaded on first use. */
+export interface EmailLogStore {
+  /** The writes that record these emails, for the transaction that decides to send them. */
+  writes(emails: readonly SentEmail[]): Promise<StoreWrites>;
+  /** Corrects entries whose email did not go out as recorded (suppressed, failed): one write. */
+  correct(emails: readonly SentEmail[]): Promise<void>;
+}
+
 /** Why an address gets no more email: a permanent bounce or a complaint reported by SES. */
 export type SuppressionReason = "bounce" | "complaint";
 
@@ -266,7 +298,8 @@ export interface FinishChange {
   /** The session with its `finish`; `version` is the new version. */
   session: Session;
   actionItems: ActionItem[];
-  notes?: { sessionId: string; coachId: string; notes: string };
+  /** `expectedVersion`: the notes' version the coach's text was written over (absent: written blind). */
+  notes?: { sessionId: string; coachId: string; notes: string; expectedVersion?: number };
   engagement?: EngagementChange;
 }
 
@@ -294,7 +327,20 @@ export interface FollowupStore {
   /** Writes `item` over the stored one at `item.version - 1`. */
   saveActionItem(item: ActionItem): Promise<void>;
   getNotes(sessionId: string): Promise<string | undefined>;
-  putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void>;
+  /** The notes with their version (0: none saved yet); every save and every merge moves the version. */
+  readNotes(sessionId: string): Promise<{ notes?: string; version: number }>;
+  /**
+   * Saves the notes, in one transaction with a bump of the session's version. NotFound when the
+   * session is gone (merged away); with `expectedVersion`, ConditionFailedError when the notes are no
+   * longer at that version (saved or joined by a merge since they were read).
+   */
+  putNotes(
+    sessionId: string,
+    coachId: string,
+    notes: string,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<void>;
   setEngagement(change: EngagementChange, now: string): Promise<void>;
 }
 

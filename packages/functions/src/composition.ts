@@ -14,7 +14,7 @@ import type { ProgramDeps } from "@coachflow/core/program/service";
 import { onceUnlessFailed } from "@coachflow/core/shared/once";
 import type { DeliveryLog } from "@coachflow/core/webhooks/deliveries";
 import type { CoachWebhookSection } from "./admin/coach-webhook";
-import { dataClients } from "./aws-clients";
+import { awsCaller, dataClients } from "./aws-clients";
 import type { Config } from "./config";
 import { tokenVerifier, type VerifyToken } from "./http/tokens";
 import { buildJobDeps } from "./job-deps";
@@ -55,12 +55,13 @@ export interface AppDeps {
   privacyStore: PrivacyStore;
   /**
    * The admin console (decision 0033): its index reads, loaded on first use, and the dashboard's
-   * figures that come from elsewhere: dead-lettered schedules (the local stack's Scheduler; not
-   * wired on AWS yet) and unverified bookings (wired where that domain exists); absent, none to show.
+   * figures that come from elsewhere: dead-lettered schedules (the local stack's Scheduler, or on
+   * AWS the dead-letter queue's depth, decision 0036; undefined when it cannot be read) and
+   * unverified bookings (wired where that domain exists); absent, none to show.
    */
   admin: {
     reads: () => Promise<AdminReads>;
-    deadLetters?: () => Promise<number>;
+    deadLetters?: () => Promise<number | undefined>;
     unverifiedBookings?: () => Promise<number>;
   };
   /** Unverified bookings: the admin's list, its decisions, the client's confirmation (0030); loaded on first use. */
@@ -97,6 +98,12 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
   const scheduler = buildScheduler(config);
   const bookings = buildJobDeps(config, { doc, ses }, { clock, logger, scheduler: scheduler.scheduler });
   const table = config.tableName;
+  // On AWS, the dead-letter queue's depth, its caller loaded with the dashboard (a chunk, 0014).
+  const deadLetters =
+    overrides.deadLetters ??
+    (config.schedules.deadLetterUrl
+      ? () => import("./dead-letters").then((m) => m.countDeadLetters(awsCaller, config, logger))
+      : undefined);
 
   const web = lazyWebStores(doc, table);
   const adminReads = onceUnlessFailed(async () => {
@@ -119,6 +126,11 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     settings: bookings.settings,
     program: bookings.program,
     emailLimits,
+    // The email log of the intake's sends (decision 0036): a chunk loaded by the first one.
+    emailLog: onceUnlessFailed(
+      async () =>
+        new (await import("@coachflow/core/adapters/dynamodb/email-log")).DynamoEmailLog(doc, table),
+    ),
   };
   return {
     config,
@@ -149,7 +161,7 @@ export function buildDeps(config: Config, overrides: Overrides = {}): AppDeps {
     }),
     admin: {
       reads: adminReads,
-      ...(overrides.deadLetters ? { deadLetters: overrides.deadLetters } : {}),
+      ...(deadLetters ? { deadLetters } : {}),
       // Counted on the index (one Query): the dashboard does not load the decisions' code.
       unverifiedBookings: async () => (await adminReads()).countUnverified(),
     },

@@ -54,6 +54,8 @@ const envSchema = z
     DISPATCHER_ARN: arn("must be the dispatcher function's ARN"),
     SCHEDULER_ROLE_ARN: arn("must be an IAM role ARN"),
     SCHEDULER_DLQ_ARN: z.optional(arn()),
+    // The same queue's URL: the API counts its messages for the admin dashboard (decision 0036).
+    SCHEDULER_DLQ_URL: z.optional(z.url()),
     JWT_SECRET: z.optional(secret(32)),
     JWT_SECRET_PREVIOUS: z.optional(secret(32)),
     SECRETS_MAX_AGE_SECONDS: z._default(whole(1, 86_400), 300),
@@ -100,7 +102,17 @@ export interface Config {
     calcomSecretPrevious?: string;
     toleranceSeconds: number;
   };
-  schedules: { group: string; dispatcherArn: string; roleArn: string; deadLetterArn?: string };
+  schedules: {
+    group: string;
+    dispatcherArn: string;
+    roleArn: string;
+    deadLetterArn?: string;
+    /**
+     * The dead-letter queue's URL, whose depth the admin dashboard shows (on AWS; the local stack
+     * counts its Scheduler's). Its origin is the queue's regional endpoint.
+     */
+    deadLetterUrl?: string;
+  };
   tokens: {
     jwtSecret?: string;
     jwtSecretPrevious?: string;
@@ -174,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>, reads?: "job
       dispatcherArn: e.DISPATCHER_ARN,
       roleArn: e.SCHEDULER_ROLE_ARN,
       deadLetterArn: e.SCHEDULER_DLQ_ARN,
+      deadLetterUrl: e.SCHEDULER_DLQ_URL,
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoUnverifiedStore } from "@coachflow/core/adapters/dynamodb/unverified-store";
 import {
   confirmBooking,
+  type DecisionScope,
   linkUnverified,
   listUnverified,
   rejectUnverified,
@@ -22,8 +23,8 @@ export function unverifiedBookings(
   const d: UnverifiedDeps = { ...deps, unverified: new DynamoUnverifiedStore(doc, table) };
   return {
     list: () => listUnverified(d),
-    link: (sessionId: string) => linkUnverified(d, sessionId),
-    reject: (sessionId: string) => rejectUnverified(d, sessionId),
+    link: (sessionId: string, scope?: DecisionScope) => linkUnverified(d, sessionId, scope),
+    reject: (sessionId: string, clientId?: string) => rejectUnverified(d, sessionId, clientId),
     confirm: (link: LinkPayload) => confirmBooking(d, link),
   };
 }

@@ -47,6 +47,11 @@ const talkingPoints = (points: { id: string; text: string }[], coachId = "coa_ad
   data: { coachId, points },
 });
 
+const withVersion = (item: { sk: string; data: Record<string, unknown> }, version: number) => ({
+  ...item,
+  data: { ...item.data, version },
+});
+
 const withItems = (s: Session, items: SessionWithItems["items"] = []): SessionWithItems => ({
   session: s,
   items,
@@ -98,7 +103,7 @@ describe("merge: which session of a chain is kept", () => {
         sessionId: "ses_B",
         item: {
           sk: "NOTES",
-          data: { ...notes("ses_A", "").data, notes: "before the cancel", sessionId: "ses_B" },
+          data: { ...notes("ses_A", "").data, notes: "before the cancel", sessionId: "ses_B", version: 1 },
         },
       },
     ]);
@@ -124,6 +129,7 @@ describe("merge: what the merged-away session carries over", () => {
             coachId: "coa_ada",
             notes: `first${MERGE_SEPARATOR}second`,
             updatedAt: "2026-03-02T13:00:00.000Z",
+            version: 1,
           },
         },
       },
@@ -136,7 +142,7 @@ describe("merge: what the merged-away session carries over", () => {
       withItems(session("ses_B"), [talkingPoints([{ id: "p1", text: "goals" }])]),
     ]);
     expect(moved.writes.puts).toEqual([
-      { sessionId: "ses_A", item: talkingPoints([{ id: "p1", text: "goals" }]) },
+      { sessionId: "ses_A", item: withVersion(talkingPoints([{ id: "p1", text: "goals" }]), 1) },
     ]);
     expect(moved.writes.deletes).toEqual([{ sessionId: "ses_B", sk: "TALKINGPOINTS" }]);
 
@@ -161,7 +167,10 @@ describe("merge: what the merged-away session carries over", () => {
       withItems(session("ses_B"), [{ sk: "SOMETHING#NEW", data: { coachId: "coa_ada", value: 3 } }]),
     ]);
     expect(plan.writes.puts).toEqual([
-      { sessionId: "ses_A", item: { sk: "SOMETHING#NEW", data: { coachId: "coa_ada", value: 3 } } },
+      {
+        sessionId: "ses_A",
+        item: { sk: "SOMETHING#NEW", data: { coachId: "coa_ada", value: 3, version: 1 } },
+      },
     ]);
   });
 
@@ -176,7 +185,7 @@ describe("merge: what the merged-away session carries over", () => {
         sessionId: "ses_A",
         item: {
           sk: parkedSk("NOTES", "ses_B"),
-          data: { ...notes("ses_A", "ben's", undefined, "coa_ben").data },
+          data: { ...notes("ses_A", "ben's", undefined, "coa_ben").data, version: 1 },
         },
       },
     ]);
@@ -199,6 +208,29 @@ describe("merge: what the merged-away session carries over", () => {
       { id: "act_3", sessionId: "ses_A" },
     ]);
     expect(plan.session.finish?.actionItemIds).toEqual(["act_1", "act_2", "act_3"]);
+  });
+
+  it("moves a written item's version past every version it was made of, so a save read before the merge fails", () => {
+    // Ada read the kept notes at version 3 (and the talking points at 7) just before the merge.
+    const plan = planMerge([
+      withItems(session("ses_A"), [
+        withVersion(notes("ses_A", "first"), 3),
+        withVersion(talkingPoints([{ id: "p1", text: "goals" }]), 7),
+      ]),
+      withItems(session("ses_B"), [
+        withVersion(notes("ses_B", "second"), 5),
+        withVersion(talkingPoints([{ id: "p2", text: "feedback" }]), 2),
+      ]),
+    ]);
+    const version = (sk: string) => plan.writes.puts.find((p) => p.item.sk === sk)?.item.data.version;
+    expect(version("NOTES")).toBe(6);
+    expect(version("TALKINGPOINTS")).toBe(8);
+    // Notes saved before items had a version count as version 0.
+    const legacy = planMerge([
+      withItems(session("ses_A"), [notes("ses_A", "first")]),
+      withItems(session("ses_B"), [notes("ses_B", "second")]),
+    ]);
+    expect(legacy.writes.puts[0]?.item.data.version).toBe(1);
   });
 
   it("writes nothing for a chain with one session", () => {

@@ -31,9 +31,22 @@ describe("formatSessionTime", () => {
     );
   });
 
-  it("uses the locale for weekday and month names only", () => {
-    expect(formatSessionTime("2026-03-03T13:00:00Z", "2026-03-03T14:00:00Z", "Europe/Berlin", "de-DE")).toBe(
-      "Dienstag, 3 März 2026, 14:00–15:00 (Europe/Berlin)",
+  it("writes English names whatever the process's own zone, and leaves that zone as it was", () => {
+    const before = process.env.TZ;
+    expect(formatSessionTime("2026-03-03T13:00:00Z", "2026-03-03T14:00:00Z", "Asia/Kathmandu")).toBe(
+      "Tuesday, 3 March 2026, 18:45–19:45 (Asia/Kathmandu)",
+    );
+    expect(process.env.TZ).toBe(before);
+    expect(new Date(0).getTimezoneOffset()).toBe(0);
+  });
+
+  it("takes an alias or another letter case through the runtime's DateTimeFormat", () => {
+    // Not in Intl.supportedValuesOf("timeZone"): these take the other path (shared/time-zones.ts).
+    expect(formatSessionTime("2026-07-03T13:00:00Z", "2026-07-03T14:00:00Z", "US/Eastern")).toBe(
+      "Friday, 3 July 2026, 09:00–10:00 (US/Eastern)",
+    );
+    expect(formatSessionTime("2026-07-03T13:00:00Z", "2026-07-03T14:00:00Z", "europe/berlin")).toBe(
+      "Friday, 3 July 2026, 15:00–16:00 (europe/berlin)",
     );
   });
 

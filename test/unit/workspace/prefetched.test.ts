@@ -37,6 +37,10 @@ function stores() {
     coaches: { get: async (id: string) => void reads.push(`coach ${id}`) },
     followups: {
       getNotes: async (id: string) => void reads.push(`notes ${id}`),
+      readNotes: async (id: string) => {
+        reads.push(`notes+version ${id}`);
+        return { version: 0 };
+      },
       actionItemsOfClient: async (id: string) => {
         reads.push(`items ${id}`);
         return [];
@@ -56,13 +60,14 @@ describe("prefetched stores", () => {
         ["ses_gone", undefined],
       ]),
       clients: new Map([["cli_a", undefined]]),
-      notes: new Map([["ses_a", "private"]]),
+      notes: new Map([["ses_a", { notes: "private", version: 4 }]]),
       clientRecords: new Map([["cli_a", { sessions: [session], actionItems: [] }]]),
     });
     expect(await seen.bookings.getSessions(["ses_a"])).toEqual([session]);
     expect(await seen.bookings.getSessions(["ses_gone"])).toEqual([]);
     expect(await seen.clients.get("cli_a")).toBeUndefined();
     expect(await seen.followups.getNotes("ses_a")).toBe("private");
+    expect(await seen.followups.readNotes("ses_a")).toEqual({ notes: "private", version: 4 });
     expect(await seen.bookings.sessionsOfClient("cli_a")).toEqual([session]);
     expect(await seen.followups.actionItemsOfClient("cli_a")).toEqual([]);
     expect(reads).toEqual([]);

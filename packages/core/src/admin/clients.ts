@@ -8,6 +8,7 @@ import type { BookingStore } from "../ports";
 import type { Session } from "../sessions/model";
 import { type ClientPhase, foldName, phaseOf } from "./phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Page } from "./ports";
+import { type UnverifiedRow, unverifiedRows } from "./unverified-rows";
 
 /** How many clients a page of the list shows. */
 export const CLIENTS_PER_PAGE = 25;
@@ -50,12 +51,14 @@ export interface AdminClientView {
   sessions: Session[];
   emails: EmailLogEntry[];
   candidates: Candidate[];
+  /** Bookings made with the client's address, with a coach who does not have them, to link or reject (0030). */
+  unverified: UnverifiedRow[];
 }
 
 export interface ClientViewDeps {
   clients: ClientDeps;
   bookings: Pick<BookingStore, "sessionsOfClient">;
-  reads: Pick<AdminReads, "emailLog">;
+  reads: Pick<AdminReads, "emailLog" | "unverifiedBookings">;
 }
 
 /**
@@ -64,14 +67,18 @@ export interface ClientViewDeps {
  */
 export async function adminClientView(deps: ClientViewDeps, id: string): Promise<AdminClientView> {
   const client = await getClient(deps.clients, id);
-  const [sessions, coaches, program] = await Promise.all([
+  const [sessions, coaches, program, unverified] = await Promise.all([
     deps.bookings.sessionsOfClient(id),
     deps.clients.catalog.active(),
     deps.clients.program.current(),
+    // An unverified booking's own profile holds no bookings of others.
+    client.unverified ? [] : unverifiedRows(deps, id),
   ]);
+  // The emails of a booking made with the client's address (the admin's notice, the "is this
+  // you?" to the address) are the client's while it waits, and with its session once linked.
   const emails = await deps.reads.emailLog(
     id,
-    sessions.map((s) => s.id),
+    [...sessions, ...unverified].map((s) => s.id),
   );
   const request = matchRequestOf(client);
   const now = deps.clients.clock.now();
@@ -101,5 +108,5 @@ export async function adminClientView(deps: ClientViewDeps, id: string): Promise
     .sort((a, b) => Number(b.chosen) - Number(a.chosen) || (b.fit?.score ?? -1) - (a.fit?.score ?? -1));
   const booked = sessions.some((s) => s.status !== "cancelled");
   const phase = client.engagement || !booked ? phaseOf(client) : "booked";
-  return { client, phase, sessions, emails, candidates };
+  return { client, phase, sessions, emails, candidates, unverified };
 }

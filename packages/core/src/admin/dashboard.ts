@@ -9,7 +9,7 @@ export interface DashboardDeps {
   reads: AdminReads;
   clock: Clock;
   /** Schedules whose firing failed and was dead-lettered (the Scheduler's queue); absent: unknown. */
-  deadLetters?: () => Promise<number>;
+  deadLetters?: () => Promise<Figure>;
   /** Bookings from an unknown address waiting for an admin's decision; absent: none to show. */
   unverifiedBookings?: () => Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type { UnverifiedBooking } from "../bookings/unverified";
 import type { Session } from "../sessions/model";
 import type { WebSession } from "../web-auth/model";
 import type { Provider } from "../webhooks/booking-event";
@@ -60,6 +61,12 @@ export interface AdminReads {
   unfinishedSessions(endedBefore: string, limit: number): Promise<{ count: number; sessions: Session[] }>;
   /** Unverified bookings waiting for a decision (gsi2 `UNVERIFIED`, not rejected; decision 0030). */
   countUnverified(): Promise<number>;
+  /**
+   * Unverified bookings waiting for a decision, oldest first, each with its session: all of them,
+   * or those made with one client's address (`unverified.clientId`). One Query of gsi2
+   * `UNVERIFIED` (filtered: decision 0036) and one BatchGetItem of their sessions.
+   */
+  unverifiedBookings(clientId?: string): Promise<UnverifiedBooking[]>;
   listDeliveries(
     filter: { outcome: DeliveryOutcome; provider?: Provider },
     page: { limit: number; cursor?: string },

@@ -66,11 +66,13 @@ export function withFinish(session: Session, other: SessionFinish | undefined): 
  * The writes that carry every non-SESSION item of the merged sessions' partitions to the kept one.
  * An item whose sk the kept partition does not have moves as it is; one whose sk it has is
  * combined with it (`combineItems`). An item written by another coach than the kept session's is
- * parked under `<sk>#FROM#<session>` instead: private work never reaches another coach.
+ * parked under `<sk>#FROM#<session>` instead: private work never reaches another coach. Every
+ * item written gets a `version` above those of the items it was made of.
  */
 export function mergeWrites(keep: SessionWithItems, merged: readonly SessionWithItems[]): MergeWrites {
   const sessionId = keep.session.id;
   const items = new Map(keep.items.map((i) => [i.sk, i.data]));
+  const versions = new Map(keep.items.map((i) => [i.sk, versionOf(i.data)]));
   const puts = new Set<string>();
   const writes: MergeWrites = { puts: [], deletes: [], actionItems: [] };
   for (const { session, items: theirs } of merged) {
@@ -80,13 +82,22 @@ export function mergeWrites(keep: SessionWithItems, merged: readonly SessionWith
       const moved = "sessionId" in data ? { ...data, sessionId } : data;
       const there = items.get(to);
       items.set(to, there ? combineItems(there, moved) : moved);
+      versions.set(to, Math.max(versions.get(to) ?? 0, versionOf(data)));
       puts.add(to);
     }
     for (const id of session.finish?.actionItemIds ?? []) writes.actionItems.push({ id, sessionId });
   }
-  for (const sk of puts) writes.puts.push({ sessionId, item: { sk, data: items.get(sk)! } });
+  // A written item's version moves past every version it was made of: a coach's save read before
+  // the merge (notes, talking points) then fails and reads again instead of writing over it.
+  for (const sk of puts)
+    writes.puts.push({
+      sessionId,
+      item: { sk, data: { ...items.get(sk)!, version: versions.get(sk)! + 1 } },
+    });
   return writes;
 }
+
+const versionOf = (data: Record<string, unknown>) => (typeof data.version === "number" ? data.version : 0);
 
 /**
  * Two items of the same kind, the kept session's first. Lists are joined (entries with an `id`

@@ -79,17 +79,28 @@ async function waiting(deps: UnverifiedDeps, sessionId: string, clientId?: strin
 }
 
 /**
+ * Who decides, and for which client: the client's own confirmation (the client the signed link
+ * names), or an admin, from the API (any waiting booking) or from a client's console page (only
+ * a booking made with that client's address: `clientId`).
+ */
+export interface DecisionScope {
+  by: "client" | "admin";
+  /** Decide only a booking made with this client's address; else 404. */
+  clientId?: string;
+}
+
+/**
  * "It is theirs": attaches the booking to the client whose address it was made with, by the
- * client's confirmation (`asClient`: the client the signed link names) or an admin. From then on
- * the coach has the client as any booked coach does. 404 when nothing waits under this id.
+ * client's confirmation or an admin (`scope`). From then on the coach has the client as any booked
+ * coach does. 404 when nothing waits under this id (for the scope's client).
  */
 export async function linkUnverified(
   deps: UnverifiedDeps,
   sessionId: string,
-  asClient?: string,
+  scope: DecisionScope = { by: "admin" },
   attempt = 1,
 ): Promise<Session> {
-  const found = await waiting(deps, sessionId, asClient);
+  const found = await waiting(deps, sessionId, scope.clientId);
   if (!found) throw notFound("unverified booking");
   const { session, booker, clientId } = found;
   if (!(await deps.clients.get(clientId)))
@@ -119,21 +130,28 @@ export async function linkUnverified(
   } catch (error) {
     // A booking event of the chain, or the other decision, won the race: decide again from what is stored.
     if (error instanceof ConditionFailedError && attempt < 3)
-      return linkUnverified(deps, sessionId, asClient, attempt + 1);
+      return linkUnverified(deps, sessionId, scope, attempt + 1);
     throw error;
   }
   deps.logger.info("unverified booking linked", {
     sessionId,
     clientId,
-    by: asClient ? "client" : "admin",
+    by: scope.by,
     kind: plan.session.kind,
   });
   return plan.session;
 }
 
-/** "It is not theirs" (an admin): off the list; the session stays with its own profile, still unverified. */
-export async function rejectUnverified(deps: UnverifiedDeps, sessionId: string): Promise<void> {
-  const found = await waiting(deps, sessionId);
+/**
+ * "It is not theirs" (an admin): off the list; the session stays with its own profile, still
+ * unverified. With `clientId` (a client's console page), only a booking made with their address.
+ */
+export async function rejectUnverified(
+  deps: UnverifiedDeps,
+  sessionId: string,
+  clientId?: string,
+): Promise<void> {
+  const found = await waiting(deps, sessionId, clientId);
   if (!found) throw notFound("unverified booking");
   await deps.unverified.reject(found.booker, deps.clock.now().toISOString());
   deps.logger.info("unverified booking rejected", { sessionId, clientId: found.clientId });
@@ -146,7 +164,7 @@ export async function confirmBooking(deps: UnverifiedDeps, link: LinkPayload) {
   // Pressed again after it worked: it is theirs already.
   if (session && session.clientId === link.c && !session.unverified) return CONFIRMED;
   try {
-    await linkUnverified(deps, link.r, link.c);
+    await linkUnverified(deps, link.r, { by: "client", clientId: link.c });
   } catch (error) {
     if (error instanceof AppError) return undefined;
     throw error;

@@ -1,9 +1,10 @@
 import type { Clock } from "../clock";
 import type { Coach } from "../coaches/schema";
 import { AppError, ConditionFailedError, notFound } from "../errors";
+import { notifyEmails } from "../intake/email-log";
 import { type IntakeDeps, matchRequestOf, notify, recommend, toMatches } from "../intake/service";
 import { matchClient } from "../matching";
-import type { CoachRepository } from "../ports";
+import type { CoachRepository, SentEmail } from "../ports";
 import type { Client } from "./model";
 
 export interface ClientDeps extends IntakeDeps {
@@ -21,8 +22,8 @@ export async function getClient(deps: Pick<ClientDeps, "clients">, id: string): 
 export async function rematchClient(deps: ClientDeps, id: string): Promise<Client> {
   const client = await getClient(deps, id);
   const { picks, result } = await recommend(deps, client);
-  const next = await saveMatches(deps, client, picks, "matcher");
-  await notify(deps, next, picks, result);
+  const { next, logged } = await saveMatches(deps, client, picks, "matcher");
+  await notify(deps, next, picks, result, { logged });
   return next;
 }
 
@@ -55,8 +56,8 @@ export async function overrideMatches(
       reasons: ["Chosen for you by the program team", ...(s?.reasons ?? [])],
     };
   });
-  const next = await saveMatches(deps, client, picks, "admin");
-  await notify(deps, next, picks);
+  const { next, logged } = await saveMatches(deps, client, picks, "admin");
+  await notify(deps, next, picks, undefined, { logged });
   return next;
 }
 
@@ -65,7 +66,7 @@ async function saveMatches(
   client: Client,
   picks: readonly { coach: Coach; score: number; reasons: string[] }[],
   matchedBy: Client["matchedBy"],
-): Promise<Client> {
+): Promise<{ next: Client; logged: SentEmail[] }> {
   const matches = toMatches(client, picks, deps.settings.linkSecret);
   const next: Client = {
     ...client,
@@ -75,13 +76,18 @@ async function saveMatches(
     updatedAt: deps.clock.now().toISOString(),
     version: client.version + 1,
   };
+  // The emails `notify` sends next, in the client's log from this write on (decision 0036).
+  const logged = notifyEmails(next, next.updatedAt);
   try {
-    await deps.clients.save(next, { from: client.status });
+    await deps.clients.save(next, {
+      also: await (await deps.emailLog()).writes(logged),
+      from: client.status,
+    });
   } catch (error) {
     if (error instanceof ConditionFailedError)
       throw new AppError("conflict", "the client changed meanwhile: try again");
     throw error;
   }
   deps.logger.info("client matches changed", { clientId: client.id, matchedBy, matches: matches.length });
-  return next;
+  return { next, logged };
 }

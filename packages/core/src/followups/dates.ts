@@ -1,5 +1,6 @@
 import type { Cadence } from "../sessions/model";
 import { addDays, addMonths } from "../shared/calendar-dates";
+import { longDate } from "../shared/long-dates";
 import { localDateAt, wallClockAt, wallTimeToUtc } from "../shared/time-zones";
 
 /**
@@ -22,17 +23,12 @@ export const CADENCE_LABEL: Record<Cadence, string> = {
 
 /** "Friday, 5 June 2026" for an instant or a YYYY-MM-DD date, in `timeZone` (dates are taken as they are). */
 export function dateLabel(value: Date | string, timeZone: string): string {
-  const isDateOnly = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const at = isDateOnly ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: isDateOnly ? "UTC" : timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("weekday")}, ${get("day")} ${get("month")} ${get("year")}`;
+  const wall =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? Date.parse(value)
+      : wallClockAt(new Date(value).getTime(), timeZone);
+  if (Number.isNaN(wall)) throw new RangeError("unknown date or time zone");
+  return longDate(wall);
 }
 
 /** Today's date (YYYY-MM-DD) in `timeZone`. */

@@ -1,7 +1,7 @@
 import { coachHasClient } from "../access/coach-access";
 import { assertCanSee, type Principal } from "../access/principal";
 import type { Client } from "../clients/model";
-import { AppError, ConditionFailedError, conflict, notFound } from "../errors";
+import { AppError, ConditionFailedError, conflict, NOTES_CHANGED, notFound } from "../errors";
 import { newId } from "../ids";
 import type { SessionContext } from "../notifications/session-emails";
 import type { EngagementChange } from "../ports";
@@ -28,6 +28,17 @@ export const notesTooLarge = () =>
       message: `Private notes must be ${MAX_NOTES_CHARS} characters or fewer`,
     },
   ]);
+
+/**
+ * A save of private notes over a version that is no longer stored: the coach (in another tab) or a
+ * merge of a rescheduled booking's session (decision 0009) changed them since they were read.
+ * Nothing is saved; the coach reads the notes as they are now and saves again.
+ */
+export const notesChanged = (path: string) => {
+  const message =
+    "Private notes changed since you opened them, so nothing was saved: read them as they are now";
+  return new AppError("conflict", message, [{ path, label: "Private notes", message }]);
+};
 
 /** Reads a session the principal may see, or answers 404 as if it did not exist. */
 export async function visibleSession(
@@ -115,13 +126,22 @@ export async function finishSession(
         session: finished,
         actionItems: items,
         ...(input.privateNotes !== undefined
-          ? { notes: { sessionId: session.id, coachId: coach.id, notes: input.privateNotes } }
+          ? {
+              notes: {
+                sessionId: session.id,
+                coachId: coach.id,
+                notes: input.privateNotes,
+                ...(input.notesVersion !== undefined ? { expectedVersion: input.notesVersion } : {}),
+              },
+            }
           : {}),
         ...(engagement ? { engagement } : {}),
       },
       at,
     );
   } catch (error) {
+    if (error instanceof ConditionFailedError && error.message === NOTES_CHANGED)
+      throw notesChanged("privateNotes");
     if (!(error instanceof ConditionFailedError) || attempt >= 3) throw error;
     // Someone finished or changed it meanwhile: answer from what is stored now.
     return finishSession(deps, principal, id, input, attempt + 1);

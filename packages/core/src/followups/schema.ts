@@ -22,6 +22,8 @@ export const finishInputSchema = z.object({
   takeaways: z.array(text(1000)).check(z.maxLength(20)),
   actionItems: z.array(actionItemInputSchema).check(z.maxLength(MAX_ACTION_ITEMS)),
   privateNotes: z.optional(z.string()),
+  /** The notes' version `privateNotes` was written over (`notesVersion` of the session): 409 if they changed since. */
+  notesVersion: z.optional(z.int().check(z.minimum(0))),
   next: nextStepSchema,
   workTogether: z.optional(z.boolean()),
   /** The skill of the program's framework explored in this session: its id or name. */
@@ -29,7 +31,11 @@ export const finishInputSchema = z.object({
 });
 export type FinishInput = z.infer<typeof finishInputSchema>;
 
-export const notesInputSchema = z.object({ notes: z.string() });
+/** `PUT /v1/sessions/{id}/notes`; `notesVersion`: the version read (GET the session), 409 if they changed since. */
+export const notesInputSchema = z.object({
+  notes: z.string(),
+  notesVersion: z.optional(z.int().check(z.minimum(0))),
+});
 
 export const goalInputSchema = z.object({ text: text(500), measure: text(500), targetDate: isoDate });
 export const goalsInputSchema = z.object({ goals: z.array(goalInputSchema).check(z.maxLength(20)) });
@@ -47,8 +53,12 @@ export const FINISH_LABELS: FieldLabels = {
   "next.cadence": "How often to meet",
   workTogether: "Want to work with this client",
   skill: "Skill explored",
+  notesVersion: "Version of the private notes",
 };
-export const NOTES_LABELS: FieldLabels = { notes: "Private notes" };
+export const NOTES_LABELS: FieldLabels = {
+  notes: "Private notes",
+  notesVersion: "Version of the private notes",
+};
 export const GOALS_LABELS: FieldLabels = {
   "goals.#": "Goal #",
   "goals.#.text": "Goal #",

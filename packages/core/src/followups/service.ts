@@ -2,13 +2,13 @@ import { coachHasClient } from "../access/coach-access";
 import { assertNotesOwner, type Principal } from "../access/principal";
 import { bookingLink } from "../bookings/links";
 import type { Client } from "../clients/model";
-import { AppError, ConditionFailedError, notFound } from "../errors";
+import { AppError, ConditionFailedError, NOTES_CHANGED, notFound } from "../errors";
 import type { JobDeps } from "../sessions/jobs";
 import { sendOnce } from "../sessions/jobs";
 import type { Goal, Session } from "../sessions/model";
 import { syncActionItemReminder } from "./action-item-jobs";
 import { localDate } from "./dates";
-import { notesTooLarge, visibleSession } from "./finish";
+import { notesChanged, notesTooLarge, visibleSession } from "./finish";
 import type { ActionItem } from "./model";
 import { MAX_NOTES_CHARS } from "./schema";
 
@@ -43,16 +43,33 @@ export async function coachSessions(
   return sessions.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
 }
 
+/**
+ * Saves the coach's private notes. With `expectedVersion` (the `notesVersion` they were read at),
+ * a save over notes that changed since (another tab, or a merge that joined another session's
+ * notes to these) is refused with 409 and changes nothing; without it, the text is saved as sent.
+ */
 export async function putNotes(
   deps: JobDeps,
   principal: Principal,
   sessionId: string,
   notes: string,
+  expectedVersion?: number,
 ): Promise<void> {
   if (notes.length > MAX_NOTES_CHARS) throw notesTooLarge();
   const session = await visibleSession(deps, principal, sessionId);
   assertNotesOwner(principal, session.coachId);
-  await deps.followups.putNotes(session.id, session.coachId, notes, deps.clock.now().toISOString());
+  try {
+    await deps.followups.putNotes(
+      session.id,
+      session.coachId,
+      notes,
+      deps.clock.now().toISOString(),
+      expectedVersion,
+    );
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.message === NOTES_CHANGED) throw notesChanged("notes");
+    throw error;
+  }
 }
 
 /** SMART goals, documented in starter session 1: each with a measure and a target date not in the past. */

@@ -22,7 +22,7 @@ export async function sessionDetail(deps: JobDeps, principal: Principal, id: str
   ]);
   if (!client) throw notFound("client");
   const ownCoach = principal.role === "coach" && principal.coachId === session.coachId;
-  const notes = ownCoach ? await deps.followups.getNotes(session.id) : undefined;
+  const notes = ownCoach ? await deps.followups.readNotes(session.id) : undefined;
   const brief = !ownCoach || !!client.unverified || coachHasClient(client, session.coachId, pair);
   const { finish, ...rest } = session;
   const person = { id: client.id, name: client.name, timezone: client.timezone };
@@ -55,6 +55,7 @@ export async function sessionDetail(deps: JobDeps, principal: Principal, id: str
       )
       .sort((a, b) => (a.startsAt < b.startsAt ? 1 : -1))
       .map((s) => ({ sessionId: s.id, startsAt: s.startsAt, takeaways: s.finish?.takeaways ?? [] })),
-    ...(ownCoach ? { notes: notes ?? "" } : {}),
+    // The version a save of these notes is made over (`notesVersion` of PUT …/notes and finish).
+    ...(ownCoach ? { notes: notes?.notes ?? "", notesVersion: notes?.version ?? 0 } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import type { Client, Match } from "../clients/model";
 import { ConditionFailedError } from "../errors";
+import type { SentEmail } from "../ports";
 import { stableJson } from "../shared/stable-json";
 import type { ConfirmationDeps } from "./confirmation";
+import { correctLog, notifyEmails, sentEmail } from "./email-log";
 import type { PendingAnswers } from "./pending";
 import { type IntakeDeps, notify, recommend, toMatches } from "./service";
 
@@ -99,8 +101,11 @@ export async function confirmAnswers(
     updatedAt: now,
     version: client.version + 1,
   };
+  // What it sends next, in the client's email log from this write on (decision 0036).
+  const logged = chosen ? notifyEmails(next, now) : [sentEmail(client.id, "admin-answers-changed", now)];
   try {
-    if ((await store.confirm(pending.id, next, client.status)) === "used") return { kind: "gone" };
+    const also = await (await deps.emailLog()).writes(logged);
+    if ((await store.confirm(pending.id, next, also, client.status)) === "used") return { kind: "gone" };
   } catch (error) {
     // The client changed meanwhile (an admin's choice, another confirmation): decide again.
     if (error instanceof ConditionFailedError && attempt < 3)
@@ -108,8 +113,8 @@ export async function confirmAnswers(
     throw error;
   }
   deps.logger.info("intake answers confirmed", { clientId, overrideKept, matches: matches.length });
-  if (chosen) await notify(deps, next, chosen.picks, chosen.result);
-  else await tellAdmin(deps, next, changedAnswers(client, answers));
+  if (chosen) await notify(deps, next, chosen.picks, chosen.result, { logged });
+  else await tellAdmin(deps, next, changedAnswers(client, answers), logged);
   return { kind: "confirmed", client: next, overrideKept };
 }
 
@@ -121,7 +126,13 @@ function renamed(match: Match, name: string): Match {
 }
 
 /** The admin's notice that a client whose coaches they chose has new answers; a failure is logged. */
-async function tellAdmin(deps: ConfirmDeps, client: Client, changed: string[]): Promise<void> {
+async function tellAdmin(
+  deps: ConfirmDeps,
+  client: Client,
+  changed: string[],
+  logged: readonly SentEmail[],
+): Promise<void> {
+  const went = new Map<string, boolean>();
   await deps.mailer
     .send(deps.settings.adminEmail, "admin-answers-changed", {
       programName: deps.mailer.programName,
@@ -131,10 +142,12 @@ async function tellAdmin(deps: ConfirmDeps, client: Client, changed: string[]): 
       changed: changed.join(", ") || "answers",
       coaches: client.matches.map((m) => m.name).join(", "),
     })
+    .then((sent) => went.set("admin-answers-changed", sent))
     .catch((error: unknown) =>
       deps.logger.error("admin answers notice failed", {
         clientId: client.id,
         errorName: error instanceof Error ? error.name : "unknown",
       }),
     );
+  await correctLog(deps, logged, went);
 }

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock";
 import { signLink } from "../links/signed-links";
 import type { Mailer } from "../notifications/mailer";
-import type { IntakeRecord, Logger } from "../ports";
+import type { EmailLogStore, IntakeRecord, Logger } from "../ports";
 import { describeError } from "../shared/describe-error";
+import { correctLog, sentEmail } from "./email-log";
 import { PENDING_ANSWERS_HOURS, type PendingAnswers, type PendingAnswersStore } from "./pending";
 import type { IntakeInput } from "./schema";
 
@@ -18,6 +19,8 @@ export interface ConfirmationDeps {
   clock: Clock;
   logger: Logger;
   settings: { linkSecret: string; publicBaseUrl: string };
+  /** The client's email log (decision 0036): the confirmation email is in it from the pending answers' write on. */
+  emailLog: () => Promise<EmailLogStore>;
 }
 
 /** Where the emailed link opens: a page with a confirm button (GET), which confirms (POST). */
@@ -50,21 +53,30 @@ export async function requestConfirmation(
   };
   const { idempotencyKey } = known;
   const store = await deps.pendingAnswers();
+  const logged = [
+    sentEmail(record.clientId, "intake-confirm-answers", pending.submittedAt, known.suppressed),
+  ];
   await store.put(
     pending,
     idempotencyKey
       ? { key: idempotencyKey, requestHash: hash, status: 202, body: CONFIRMATION_REQUIRED }
       : undefined,
+    await (await deps.emailLog()).writes(logged),
   );
   deps.logger.info("intake answers wait for confirmation", { clientId: record.clientId });
+  const went = new Map<string, boolean>();
   try {
-    await emailAnswersConfirmation(deps, pending, input.email, { suppressed: known.suppressed });
+    went.set(
+      "intake-confirm-answers",
+      await emailAnswersConfirmation(deps, pending, input.email, { suppressed: known.suppressed }),
+    );
   } catch (error) {
     deps.logger.error("confirmation email failed", { clientId: record.clientId, ...describeError(error) });
     await store.drop(pending.id, idempotencyKey).catch((e: unknown) => {
       deps.logger.error("could not drop pending answers", { clientId: record.clientId, ...describeError(e) });
     });
   }
+  await correctLog(deps, logged, went);
   return CONFIRMATION_REQUIRED;
 }
 
@@ -77,7 +89,7 @@ export async function emailAnswersConfirmation(
   pending: PendingAnswers,
   email: string,
   opts: { suppressed?: boolean } = {},
-): Promise<void> {
+): Promise<boolean> {
   const token = signLink(
     deps.settings.linkSecret,
     "confirm-answers",
@@ -85,7 +97,7 @@ export async function emailAnswersConfirmation(
     pending.id,
     new Date(pending.submittedAt),
   );
-  await deps.mailer.send(
+  return deps.mailer.send(
     email,
     "intake-confirm-answers",
     {

@@ -1,5 +1,5 @@
 import type { Client } from "../clients/model";
-import type { StoredIdempotentResponse } from "../ports";
+import type { StoredIdempotentResponse, StoreWrites } from "../ports";
 import type { IntakeInput } from "./schema";
 
 /** How long changed answers wait for the address's owner, and their link works (decision 0029). */
@@ -22,8 +22,12 @@ export interface PendingAnswers {
 
 /** Storage of pending answers. A confirmation consumes them in the transaction that saves the client. */
 export interface PendingAnswersStore {
-  /** Stores them and, with `idempotency`, the response of that key, in one write. */
-  put(pending: PendingAnswers, idempotency?: { key: string } & StoredIdempotentResponse): Promise<void>;
+  /** Stores them and, with `idempotency`, the response of that key, in one write (with `also`'s). */
+  put(
+    pending: PendingAnswers,
+    idempotency?: { key: string } & StoredIdempotentResponse,
+    also?: StoreWrites,
+  ): Promise<void>;
   /** The pending answers and the profile of the client they are for, in one consistent read. */
   read(id: string, clientId: string): Promise<{ pending?: PendingAnswers; client?: Client }>;
   /**
@@ -32,7 +36,12 @@ export interface PendingAnswersStore {
    * used, or they expired or were erased); ConditionFailedError when the client changed meanwhile.
    * `from`: the status the client was read with (the phase counters' guess, decision 0035).
    */
-  confirm(id: string, client: Client, from?: Client["status"]): Promise<"confirmed" | "used">;
+  confirm(
+    id: string,
+    client: Client,
+    also?: StoreWrites,
+    from?: Client["status"],
+  ): Promise<"confirmed" | "used">;
   /** Deletes them and the stored response of `idempotencyKey`: their email could not be sent. */
   drop(id: string, idempotencyKey?: string): Promise<void>;
 }

@@ -8,12 +8,20 @@ import { newId } from "../ids";
 import type { EmailLimiter } from "../limits/unauthenticated-email";
 import { type MatchRequest, type MatchResult, matchClient } from "../matching";
 import type { Mailer } from "../notifications/mailer";
-import type { ClientRepository, IntakeRecord, Logger, ProgramSource } from "../ports";
+import type {
+  ClientRepository,
+  EmailLogStore,
+  IntakeRecord,
+  Logger,
+  ProgramSource,
+  SentEmail,
+} from "../ports";
 import type { Program } from "../program/program";
 import { TermResolver } from "../program/resolve";
 import { describeError } from "../shared/describe-error";
 import { answersHash } from "./answers-hash";
 import { type ConfirmationDeps, type ConfirmationRequired, requestConfirmation } from "./confirmation";
+import { correctLog, notifyEmails } from "./email-log";
 import { INTAKE_LABELS, type IntakeInput } from "./schema";
 
 export interface IntakeResponse {
@@ -36,6 +44,8 @@ export interface IntakeDeps {
   program: ProgramSource;
   /** The limits on emails an unauthenticated request can cause (decision 0032). */
   emailLimits: EmailLimiter;
+  /** The client's email log of the sends below (decision 0036), written with the client. */
+  emailLog: () => Promise<EmailLogStore>;
 }
 
 /**
@@ -196,40 +206,58 @@ async function acceptAnswers(
     version: (record?.version ?? 0) + 1,
   };
   const response = responseOf({ clientId: id, status: client.status, matches });
+  // The emails it sends are in the client's log from this write on (decision 0036).
+  const logged = notifyEmails(client, now, suppressed);
   await deps.clients.save(client, {
     ...(record ? { from: record.status } : {}),
     ...(idempotencyKey
       ? { idempotency: { key: idempotencyKey, requestHash: hash, status: 201, body: response } }
       : {}),
+    also: await (await deps.emailLog()).writes(logged),
   });
   deps.logger.info("intake accepted", { clientId: id, status: client.status, matches: matches.length });
-  await notify(deps, client, picks, result, { idempotencyKey, suppressed });
+  await notify(deps, client, picks, result, { idempotencyKey, suppressed, logged });
   return response;
 }
 
-/** Sends the intake's emails; a failure makes the next identical submission try again. */
+/**
+ * Sends the intake's emails; a failure makes the next identical submission try again. `logged`:
+ * the entries of the client's email log written with the client (`notifyEmails`), corrected
+ * afterwards where a send did not go out as recorded.
+ */
 export async function notify(
-  deps: Pick<IntakeDeps, "mailer" | "clients" | "logger" | "settings" | "catalog">,
+  deps: Pick<IntakeDeps, "mailer" | "clients" | "logger" | "settings" | "catalog" | "emailLog">,
   client: Client,
   picks: readonly { coach: Coach }[],
   result?: MatchResult,
-  known: { idempotencyKey?: string | undefined; suppressed?: boolean } = {},
+  known: {
+    idempotencyKey?: string | undefined;
+    suppressed?: boolean;
+    logged?: readonly SentEmail[];
+  } = {},
 ): Promise<void> {
   const { idempotencyKey } = known;
   // The intake's one read already said whether the client's address is suppressed.
   const clientOpts = known.suppressed === undefined ? {} : { suppressed: known.suppressed };
+  const went = new Map<string, boolean>();
   try {
     if (client.status === "matched") {
-      await deps.mailer.recommendations(
-        client,
-        picks.map((p) => p.coach),
-        clientOpts,
+      went.set(
+        "coach-recommendations",
+        await deps.mailer.recommendations(
+          client,
+          picks.map((p) => p.coach),
+          clientOpts,
+        ),
       );
     } else {
-      await deps.mailer.waitlisted(client, clientOpts);
+      went.set("intake-waitlisted", await deps.mailer.waitlisted(client, clientOpts));
       // The matcher saw active coaches only; the admin also wants to know how many are inactive.
       const excluded = result && { ...result.excluded, inactive: await deps.catalog.inactiveCount() };
-      await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, excluded);
+      went.set(
+        "admin-waitlist-alert",
+        await deps.mailer.waitlistAlert(deps.settings.adminEmail, client, excluded),
+      );
     }
   } catch (error) {
     deps.logger.error("intake email failed", { clientId: client.id, ...describeError(error) });
@@ -237,4 +265,5 @@ export async function notify(
       deps.logger.error("could not mark intake for retry", { clientId: client.id, ...describeError(e) });
     });
   }
+  if (known.logged) await correctLog(deps, known.logged, went);
 }

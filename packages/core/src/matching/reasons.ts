@@ -1,5 +1,6 @@
 import type { Coach } from "../coaches/schema";
 import { DEFAULT_SENIORITY_LEVELS } from "../program/vocabulary-defaults";
+import { languageName } from "../shared/language-names";
 import type { MatchContext, Mention } from "./context";
 
 /**
@@ -13,10 +14,6 @@ const NEAR_MINUTES = 3 * 60;
 const ROOMY_LOAD = 0.5;
 /** At most this many topics per sentence. */
 const MAX_LISTED = 3;
-
-let languageNamesCache: Intl.DisplayNames | undefined;
-const languageNames = () =>
-  (languageNamesCache ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 /** How the default levels read after "Works with"; any other level is named by its label. */
 const WORKS_WITH: Record<string, string> = {
@@ -92,7 +89,7 @@ export function reasonsFor(coach: Coach, ctx: MatchContext): string[] {
   }
   reasons.push(...textReasons(coach, ctx));
   const shared = [...ctx.languages].filter((l) => coach.languages.includes(l));
-  if (shared.length > 0) reasons.push(`Coaches in ${listOf(shared.map((l) => languageNames().of(l) ?? l))}`);
+  if (shared.length > 0) reasons.push(`Coaches in ${listOf(shared.map((l) => languageName(l)))}`);
   const distance = ctx.distanceMinutes(coach.timezone);
   if (distance === 0) reasons.push("Is in your time zone");
   else if (distance > 0 && distance <= NEAR_MINUTES)

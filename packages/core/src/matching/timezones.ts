@@ -1,8 +1,8 @@
-import { tzOffset } from "@date-fns/tz/tzOffset";
+import { zoneOffsetMinutes } from "../shared/zone-offsets";
 
 /**
- * Real UTC offsets of IANA zones at a given instant, DST included, from `@date-fns/tz` (one cached
- * `Intl.DateTimeFormat` per zone name, as every other zone lookup: docs/decisions/0017). Offsets are
+ * Real UTC offsets of IANA zones at a given instant, DST included, from `zoneOffsetMinutes`
+ * (shared/zone-offsets.ts, as every other zone lookup: docs/decisions/0017). Offsets are
  * also cached per zone for a UTC quarter-hour: every offset in use is a multiple of 15 minutes and
  * transitions happen on a whole local quarter-hour, so an offset cannot change inside one.
  */
@@ -16,7 +16,7 @@ export function utcOffsetMinutes(zone: string, at: Date): number | undefined {
   const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
   const cached = offsets.get(zone);
   if (cached && cached.quarter === quarter) return cached.minutes;
-  const offset = Number.isFinite(quarter) ? tzOffset(zone, at) : Number.NaN;
+  const offset = Number.isFinite(quarter) ? zoneOffsetMinutes(at.getTime(), zone) : Number.NaN;
   const minutes = Number.isNaN(offset) ? undefined : offset;
   offsets.set(zone, { quarter, minutes });
   return minutes;

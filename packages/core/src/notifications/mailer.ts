@@ -27,7 +27,7 @@ export class Mailer {
     template: string,
     data: unknown,
     headers?: Record<string, string>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     return this.send(client.email, template, data, headers, { clientId: client.id });
   }
 
@@ -35,9 +35,9 @@ export class Mailer {
     client: Client,
     coaches: readonly Coach[],
     opts: { suppressed?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     const bios = new Map(coaches.map((c) => [c.id, c.bio]));
-    await this.send(
+    return this.send(
       client.email,
       "coach-recommendations",
       {
@@ -55,8 +55,8 @@ export class Mailer {
     );
   }
 
-  async waitlisted(client: Client, opts: { suppressed?: boolean } = {}): Promise<void> {
-    await this.send(
+  async waitlisted(client: Client, opts: { suppressed?: boolean } = {}): Promise<boolean> {
+    return this.send(
       client.email,
       "intake-waitlisted",
       { programName: this.programName, clientName: client.name },
@@ -65,8 +65,12 @@ export class Mailer {
     );
   }
 
-  async waitlistAlert(adminEmail: string, client: Client, excluded?: MatchResult["excluded"]): Promise<void> {
-    await this.send(adminEmail, "admin-waitlist-alert", {
+  async waitlistAlert(
+    adminEmail: string,
+    client: Client,
+    excluded?: MatchResult["excluded"],
+  ): Promise<boolean> {
+    return this.send(adminEmail, "admin-waitlist-alert", {
       programName: this.programName,
       clientId: client.id,
       clientName: client.name,
@@ -96,7 +100,7 @@ export class Mailer {
   /**
    * Validates `data` for `template` and sends it, unless the address is suppressed (bounced or
    * complained). A caller that already read the suppression (the intake does, in its one read)
-   * passes `suppressed` and saves the lookup.
+   * passes `suppressed` and saves the lookup. True when the email was handed to the sender.
    */
   async send(
     to: string,
@@ -104,18 +108,19 @@ export class Mailer {
     data: unknown,
     headers?: Record<string, string>,
     opts: { suppressed?: boolean; clientId?: string } = {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     const yourDataUrl = opts.clientId && this.yourDataUrl ? this.yourDataUrl(opts.clientId) : undefined;
     const payload = templateData(template, data, yourDataUrl ? { yourDataUrl } : {});
     const suppressed =
       opts.suppressed ?? (this.suppressions ? await this.suppressions.isSuppressed(to) : false);
-    if (suppressed) return;
+    if (suppressed) return false;
     await this.sender.send({
       to,
       template,
       data: payload,
       ...(headers ? { headers } : {}),
     });
+    return true;
   }
 }
 

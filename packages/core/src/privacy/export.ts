@@ -57,7 +57,12 @@ export function exportDocument(
     bookings: fp.bookings.map(({ version: _b, ...b }) => b),
     emailLog: fp.sends.map((s) => ({
       template: String(s.job ?? "unknown"),
-      to: COACH_JOBS.has(String(s.job)) ? "the session's coach" : client.email,
+      // The admin's notices about the client (`admin-*`, decision 0036) go to the program's admins.
+      to: COACH_JOBS.has(String(s.job))
+        ? "the session's coach"
+        : String(s.job).startsWith("admin-")
+          ? "the program's admins"
+          : client.email,
       at: String(s.completedAt ?? s.claimedAt ?? ""),
       status: String(s.status ?? ""),
     })),

@@ -125,7 +125,7 @@ export async function runJob(
   });
 }
 
-function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<void> {
+function send(deps: JobDeps, job: SessionJobKind, ctx: SessionContext): Promise<unknown> {
   switch (job) {
     case "session-followup":
     case "welcome-pricing":

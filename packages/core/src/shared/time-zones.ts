@@ -1,20 +1,13 @@
-import { tzOffset } from "@date-fns/tz/tzOffset";
+import { wallClockAt, zoneOffsetMs } from "./zone-offsets";
 
 /**
- * Instants and wall clocks in IANA time zones. The zone data comes from the runtime's ICU through
- * `@date-fns/tz` (`tzOffset`); the rule for wall times that happen twice or never is EventBridge
+ * Instants and wall clocks in IANA time zones. The offsets are the runtime's ICU, read as
+ * zone-offsets.ts says; the rule for wall times that happen twice or never is EventBridge
  * Scheduler's (docs/decisions/0017-dates-in-the-clients-zone.md).
  */
 const DAY_MS = 86_400_000;
 
-/** Milliseconds the wall clock of `timeZone` is ahead of UTC at the instant `utcMs` (NaN for an unknown zone). */
-export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  // tzOffset answers in minutes, with historical seconds as a fraction: round to whole seconds.
-  return Math.round(tzOffset(timeZone, new Date(utcMs)) * 60) * 1000;
-}
-
-/** The wall clock of `timeZone` at `utcMs`, written as if it were UTC (read it with `getUTC…`). */
-export const wallClockAt = (utcMs: number, timeZone: string): number => utcMs + zoneOffsetMs(utcMs, timeZone);
+export { wallClockAt, zoneOffsetMs };
 
 /** The calendar date (YYYY-MM-DD) in `timeZone` at the instant `utcMs`. */
 export const localDateAt = (utcMs: number, timeZone: string): string =>

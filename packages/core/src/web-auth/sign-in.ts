@@ -30,7 +30,7 @@ export interface SignInDeps {
   limits: EmailLimiter;
   people: SignInPeople;
   /** Sends the sign-in email (the caller builds the link from the token). */
-  sendLink(to: { email: string; name: string }, token: string): Promise<void>;
+  sendLink(to: { email: string; name: string }, token: string): Promise<unknown>;
   /** Security checks read the wall clock, never the program's movable clock. */
   wallClock: Clock;
   logger: Logger;

@@ -5,6 +5,8 @@ import { linesOf, proposedActionItems } from "./action-shortcuts";
 export interface FinishDraft {
   takeaways: string;
   notes: string;
+  /** The notes' version `notes` was read at (a hidden field): a finish over changed notes is refused. */
+  notesVersion?: string;
   actions: { text: string; dueDate: string }[];
   /** `[]` lines already turned into action item rows (so they are proposed once, not on every submit). */
   offered: string[];

@@ -43,7 +43,7 @@ export interface FirstReads extends ViewerItems {
   coach?: Coach;
   session?: Session;
   /** The session's private notes, when any were saved. */
-  notes?: { notes: string; updatedAt: string };
+  notes?: { notes: string; updatedAt: string; version: number };
   /** The session's talking points (version 0: none yet). */
   talkingPoints: TalkingPoints;
   client?: Client;

@@ -9,8 +9,8 @@ export interface Prefetched {
   sessions?: Map<string, Session | undefined>;
   clients?: Map<string, Client | undefined>;
   coaches?: Map<string, Coach | undefined>;
-  /** Private notes by session id. */
-  notes?: Map<string, string | undefined>;
+  /** Private notes with their version, by session id. */
+  notes?: Map<string, { notes?: string; version: number }>;
   /** Every session and every action item of a client, by client id. */
   clientRecords?: Map<string, { sessions: Session[]; actionItems: ActionItem[] }>;
 }
@@ -44,7 +44,8 @@ export function prefetched(deps: JobDeps, p: Prefetched): JobDeps {
     }),
     followups: over(followups, {
       actionItemsOfClient: async (id) => records(id)?.actionItems ?? followups.actionItemsOfClient(id),
-      getNotes: (id) => known(p.notes, id, () => followups.getNotes(id)),
+      getNotes: async (id) => (p.notes?.has(id) ? p.notes.get(id)!.notes : followups.getNotes(id)),
+      readNotes: (id) => known(p.notes, id, () => followups.readNotes(id)),
     }),
     clients: over(clients, { get: (id) => known(p.clients, id, () => clients.get(id)) }),
     coaches: over(coaches, { get: (id) => known(p.coaches, id, () => coaches.get(id)) }),

@@ -49,7 +49,9 @@ export async function openSession(
   const known: Prefetched = {
     sessions: new Map([[sessionId, first.session]]),
     coaches: new Map([[viewer.coachId, first.coach]]),
-    notes: new Map([[sessionId, first.notes?.notes]]),
+    notes: new Map([
+      [sessionId, first.notes ? { notes: first.notes.notes, version: first.notes.version } : { version: 0 }],
+    ]),
   };
   const seen = prefetched(deps, known);
   const session = await visibleSession(seen, principal, sessionId);

@@ -15,5 +15,7 @@ header.top form{margin-left:auto}
 .filters button{margin-top:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 pre{white-space:pre-wrap;word-break:break-all;background:#f5f7fa;border:1px solid #cbd2d9;padding:.75rem;font-size:.88rem}
+.booking{border:1px solid #cbd2d9;border-radius:8px;padding:.25rem 1rem .75rem;margin:.75rem 0}
+.actions{display:flex;gap:.75rem;flex-wrap:wrap}
 .danger{background:#9b1c1c}.danger:hover{background:#7a1212}
 `;

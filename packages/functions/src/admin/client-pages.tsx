@@ -14,6 +14,12 @@ import { ErrorSummary, FieldError } from "../web/layout";
 import { AdminProblemPage } from "./error-pages";
 import { dayText, instantText, kindText } from "./format";
 import { AdminLayout } from "./layout";
+import {
+  type UnverifiedOutcome,
+  UnverifiedSection,
+  unverifiedErrors,
+  unverifiedOutcome,
+} from "./unverified-views";
 
 const listQuery = z.object({
   status: z.optional(z.enum(CLIENT_PHASES)),
@@ -111,16 +117,20 @@ const viewDeps = (deps: AppDeps) => ({
   bookings: deps.bookings.bookings,
   reads: {
     emailLog: async (id: string, ids: readonly string[]) => (await deps.admin.reads()).emailLog(id, ids),
+    unverifiedBookings: async (id?: string) => (await deps.admin.reads()).unverifiedBookings(id),
   },
 });
 
 async function clientPage(c: Context, deps: AppDeps, form?: { errors: FormError[]; chosen?: string[] }) {
   const view = await adminClientView(viewDeps(deps), c.req.param("id") ?? "");
   const done = c.req.query("done");
+  const outcome = unverifiedOutcome((name) => c.req.query(name));
+  const errors = [...(form?.errors ?? []), ...unverifiedErrors(outcome, view.unverified)];
   return (
     <ClientPage
       view={view}
-      {...(form ? { form } : {})}
+      form={{ errors, ...(form?.chosen ? { chosen: form.chosen } : {}) }}
+      outcome={outcome}
       done={done === "override" || done === "rematch" ? done : undefined}
     />
   );
@@ -224,10 +234,12 @@ const DONE = {
 function ClientPage(props: {
   view: AdminClientView;
   form?: { errors: FormError[]; chosen?: string[] };
+  outcome?: UnverifiedOutcome | undefined;
   done?: "override" | "rematch" | undefined;
 }) {
-  const { client, phase, sessions, emails, candidates } = props.view;
+  const { client, phase, sessions, emails, candidates, unverified } = props.view;
   const errors = props.form?.errors ?? [];
+  const overrideErrors = errors.filter((e) => e.field === "override-first");
   const chosen = new Set(props.form?.chosen ?? client.matches.map((m) => m.coachId));
   const id = encodeURIComponent(client.id);
   return (
@@ -285,7 +297,7 @@ function ClientPage(props: {
 
       <h2>Choose the coaches yourself</h2>
       <form method="post" action={`/admin/clients/${id}/matches`} novalidate>
-        <fieldset {...(errors.length > 0 ? { "aria-describedby": "override-first-error" } : {})}>
+        <fieldset {...(overrideErrors.length > 0 ? { "aria-describedby": "override-first-error" } : {})}>
           <legend>Coaches to recommend (1 to 3), with their load and how they fit</legend>
           <FieldError id="override-first" errors={errors} />
           <div class="choices">
@@ -342,7 +354,7 @@ function ClientPage(props: {
 
       <h2>Email log</h2>
       {emails.length === 0 ? (
-        <p>No email in the send ledger for this client yet.</p>
+        <p>No email sent to or about this client yet.</p>
       ) : (
         <table>
           <thead>
@@ -363,6 +375,14 @@ function ClientPage(props: {
           </tbody>
         </table>
       )}
+
+      <UnverifiedSection
+        clientId={client.id}
+        name={client.name}
+        rows={unverified}
+        errors={errors}
+        outcome={props.outcome}
+      />
 
       <h2>Their data</h2>
       <p>

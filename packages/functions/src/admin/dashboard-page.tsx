@@ -13,9 +13,19 @@ export function dashboardRoutes(app: Hono, deps: AppDeps) {
       ...(deps.admin.deadLetters ? { deadLetters: deps.admin.deadLetters } : {}),
       ...(deps.admin.unverifiedBookings ? { unverifiedBookings: deps.admin.unverifiedBookings } : {}),
     });
-    return c.html(<DashboardPage figures={figures} />);
+    const queue = deps.config.schedules.deadLetterUrl;
+    return c.html(
+      <DashboardPage
+        figures={figures}
+        {...(queue ? { queue: queueConsole(queue, deps.config.region) } : {})}
+      />,
+    );
   });
 }
+
+/** The dead-letter queue's page in the AWS console, where its messages are read and redriven (docs/deploy.md). */
+const queueConsole = (url: string, region: string) =>
+  `https://${region}.console.aws.amazon.com/sqs/v3/home?region=${region}#/queues/${encodeURIComponent(url)}`;
 
 function FigureItem(props: { n: Figure; label: string; href?: string; note?: string }) {
   const value = props.n === undefined ? "None to show" : props.n.toLocaleString("en");
@@ -32,7 +42,7 @@ function FigureItem(props: { n: Figure; label: string; href?: string; note?: str
   );
 }
 
-function DashboardPage(props: { figures: Dashboard }) {
+function DashboardPage(props: { figures: Dashboard; queue?: string }) {
   const f = props.figures;
   const wait = f.waitlisted.longestWaitDays;
   return (
@@ -67,10 +77,13 @@ function DashboardPage(props: { figures: Dashboard }) {
         <FigureItem
           n={f.deadLetters}
           label="dead-lettered schedules"
+          {...(props.queue ? { href: props.queue } : {})}
           note={
             f.deadLetters === undefined
               ? "Not counted here: see the dead-letter queue's alarm"
-              : "Firings that failed every retry"
+              : props.queue
+                ? "In the dead-letter queue (opens the AWS console; redrive: docs/deploy.md)"
+                : "Firings that failed every retry"
           }
         />
         <FigureItem
@@ -78,7 +91,11 @@ function DashboardPage(props: { figures: Dashboard }) {
           label="suppressed addresses"
           note="Bounced or complained: they get no email"
         />
-        <FigureItem n={f.unverifiedBookings} label="unverified bookings waiting for a decision" />
+        <FigureItem
+          n={f.unverifiedBookings}
+          label="unverified bookings waiting for a decision"
+          href="/admin/unverified"
+        />
       </ul>
     </AdminLayout>
   );

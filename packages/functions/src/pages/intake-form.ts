@@ -2,6 +2,7 @@ import { type FieldIssue, tryAgainIn } from "@coachflow/core/errors";
 import { CADENCES, INTAKE_LABELS } from "@coachflow/core/intake/schema";
 import type { Program } from "@coachflow/core/program/program";
 import { labelFor } from "@coachflow/core/shared/issue-messages";
+import { languageName } from "@coachflow/core/shared/language-names";
 import { html } from "hono/html";
 import { page } from "./layout";
 
@@ -20,9 +21,6 @@ export const FORM_LANGUAGES = [
   "ja",
   "ar",
 ] as const;
-// Built when the form is first shown, not at every cold start.
-let languageNameCache: Intl.DisplayNames | undefined;
-const languageName = () => (languageNameCache ??= new Intl.DisplayNames(["en"], { type: "language" }));
 let timeZonesCache: string[] | undefined;
 // UTC first: it is the default, and the runtime's list of canonical zones does not include it.
 const timeZones = () =>
@@ -155,7 +153,7 @@ ${choices(
   v,
   errs,
   "languages",
-  FORM_LANGUAGES.map((l) => [l, languageName().of(l) ?? l] as const),
+  FORM_LANGUAGES.map((l) => [l, languageName(l)] as const),
   "checkbox",
   "(the languages you can be coached in)",
 )}

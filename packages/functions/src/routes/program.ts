@@ -4,17 +4,16 @@ import type { OpenApiRegistry } from "../http/openapi-registry";
 import { clientRoutes } from "./clients";
 import { coachRoutes } from "./coaches";
 import { followupRoutes } from "./followups";
-import { linkRoutes } from "./links";
 import { privacyRoutes } from "./privacy";
 import { sessionRoutes } from "./sessions";
 import { tokenRoutes } from "./tokens";
 
 /**
  * The program's own routes: those its people use with a bearer token (admins and coaches: the
- * coach catalog, clients and their matches, sessions, follow-ups and action items, coach tokens)
- * and the signed links clients open from those emails. One route group: they share most of their
- * domain code, and one chunk costs less than six that overlap (each piece of code several groups
- * share would otherwise be a chunk file of its own).
+ * coach catalog, clients and their matches, sessions, follow-ups and action items, coach tokens).
+ * One route group: they share most of their domain code, and one chunk costs less than six that
+ * overlap (each piece of code several groups share would otherwise be a chunk file of its own).
+ * The signed links clients open from emails (`/l/*`) are a group of their own (routes/link-group.ts).
  */
 export function programRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   coachRoutes(app, deps, docs);
@@ -23,5 +22,4 @@ export function programRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   sessionRoutes(app, deps, docs);
   followupRoutes(app, deps, docs);
   tokenRoutes(app, deps, docs);
-  linkRoutes(app, deps, docs);
 }

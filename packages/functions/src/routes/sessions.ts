@@ -54,8 +54,8 @@ export function sessionRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   );
 
   app.put("/v1/sessions/:id/notes", coach, async (c) => {
-    const { notes } = await readJson(c, notesInputSchema, NOTES_LABELS);
-    await putNotes(jobs, principal(c), c.req.param("id"), notes);
+    const { notes, notesVersion } = await readJson(c, notesInputSchema, NOTES_LABELS);
+    await putNotes(jobs, principal(c), c.req.param("id"), notes, notesVersion);
     return c.json({ saved: true });
   });
 
@@ -90,9 +90,10 @@ export function sessionRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
     path: "/v1/sessions/{id}/notes",
     tags,
     summary: "The coach's private notes (never emailed, logged or shown to anyone else)",
+    description: "With `notesVersion` (as read): 409 if the notes changed since. Without: saved as sent.",
     security: coachSecurity,
     request: { params, body: { required: true, ...json(notesInputSchema) } },
-    responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 403, 404, 413) },
+    responses: { 200: { description: "Saved" }, ...errorResponses(400, 401, 403, 404, 409, 413) },
   });
   docs.registerPath({
     method: "post",

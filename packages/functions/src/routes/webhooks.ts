@@ -4,6 +4,7 @@ import { receiveCoachWebhook, receiveWebhook, replayDelivery } from "@coachflow/
 import { CALCOM_SIGNATURE_HEADER, CALENDLY_SIGNATURE_HEADER } from "@coachflow/core/webhooks/signatures";
 import type { Hono } from "hono";
 import { adminReplayRoute } from "../admin/replay-group";
+import { unverifiedDecisionRoutes } from "../admin/unverified-decisions";
 import type { AppDeps } from "../composition";
 import { requireRole } from "../http/auth";
 import { mediaType, rawBytes, validate } from "../http/body";
@@ -42,6 +43,7 @@ export function webhookRoutes(app: Hono, deps: AppDeps, docs: OpenApiRegistry) {
   unverifiedBookingRoutes(app, deps, docs);
   // The admin console's replay of a delivery (decision 0033).
   adminReplayRoute(app, deps);
+  unverifiedDecisionRoutes(app, deps);
   const { receive } = webhookDeps(deps);
   for (const [provider, header] of [
     ["calendly", CALENDLY_SIGNATURE_HEADER],

@@ -7,7 +7,7 @@ export const kindLabel = (s: Pick<Session, "kind" | "number">) =>
   sessionLabel({ kind: s.kind, ...(s.number ? { number: s.number } : {}) });
 
 export const sessionTime = (s: Pick<Session, "startsAt" | "endsAt">, timeZone: string) =>
-  formatSessionTime(s.startsAt, s.endsAt, timeZone, "en-GB");
+  formatSessionTime(s.startsAt, s.endsAt, timeZone);
 
 /** "Friday, 5 June 2026" for a YYYY-MM-DD date or an instant. */
 export const dateText = (value: string, timeZone: string) => dateLabel(value, timeZone);

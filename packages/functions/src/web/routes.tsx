@@ -5,20 +5,19 @@ import type { OpenApiRegistry } from "../http/openapi-registry";
 import { workspaceBase } from "./base";
 import { clientRoutes } from "./client-routes";
 import { HomePage } from "./pages/home";
-import { sessionRoutes } from "./session-routes";
 import { gateOf, requireClaim } from "./viewer";
 
 /**
  * The coach workspace's pages (`/app`): server-rendered, on the same domain services as the JSON
  * API, each for a signed-in coach only (web/base.tsx says what every response goes through). A
- * route group of its own (routes/groups.ts), loaded on the first request for a page; sign-in is
- * another (web/sign-in-group.tsx), so a page's cold start does not load it.
+ * route group of its own (routes/groups.ts), loaded on the first request for a page: home and the
+ * client pages here; the session pages are another group (web/session-pages.tsx), and so is
+ * sign-in (web/sign-in-group.tsx), so a page's cold start loads neither.
  */
 export function workspaceRoutes(app: Hono, deps: AppDeps, _docs: OpenApiRegistry) {
   const cookies = workspaceBase(app, deps);
   const claimed = requireClaim(deps, cookies);
   app.use("/app", claimed);
-  app.use("/app/sessions/*", claimed);
   app.use("/app/clients/*", claimed);
 
   app.get("/app", async (c) => {
@@ -26,6 +25,5 @@ export function workspaceRoutes(app: Hono, deps: AppDeps, _docs: OpenApiRegistry
     const home = await coachHome(deps.bookings, workspace, await gateOf(c, deps));
     return c.html(<HomePage viewer={home.viewer} home={home} />);
   });
-  sessionRoutes(app, deps);
   clientRoutes(app, deps);
 }

@@ -19,7 +19,7 @@ import { emptyDraft, FinishedPage, FinishPage, type FinishSessionView } from "./
 import { SessionPage } from "./pages/session";
 import { gateOf, principalOf, viewerOf } from "./viewer";
 
-const notesForm = z.object({ notes: field(MAX_NOTES_CHARS + 1000) });
+const notesForm = z.object({ notes: field(MAX_NOTES_CHARS + 1000), notesVersion: field(12) });
 const pointForm = z.object({
   op: z.enum(["add", "edit", "remove", "dismiss"]),
   id: field(64),
@@ -28,6 +28,7 @@ const pointForm = z.object({
 const finishForm = z.object({
   takeaways: field(40_000),
   notes: field(MAX_NOTES_CHARS + 1000),
+  notesVersion: field(12),
   actionText: listField(600, 60),
   actionDue: listField(20, 60),
   offered: listField(600, 60),
@@ -37,6 +38,13 @@ const finishForm = z.object({
   skill: field(80),
   intent: field(20),
 });
+
+/** The hidden version field: a number, else none (the save is then made as sent). */
+const versionOf = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : undefined);
+const isNotesConflict = (error: unknown) =>
+  error instanceof AppError &&
+  error.code === "conflict" &&
+  /^(notes|privateNotes)$/.test(error.fields?.[0]?.path ?? "");
 
 const MAX_TAKEAWAYS = 20;
 const MAX_TAKEAWAY_CHARS = 1000;
@@ -52,7 +60,13 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
   };
   const renderSession = async (
     c: Context,
-    extra: { errors?: FormError[]; typed?: Record<string, string>; notice?: string; status?: 200 | 400 } = {},
+    extra: {
+      errors?: FormError[];
+      typed?: Record<string, string>;
+      notice?: string;
+      notesChanged?: boolean;
+      status?: 200 | 400 | 409;
+    } = {},
   ) => {
     const { workspace } = await deps.web();
     const page = await sessionPage(jobs, workspace, await gateOf(c, deps), c.req.param("id")!);
@@ -63,6 +77,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(extra.typed ? { typed: extra.typed } : {})}
         {...(extra.notice ? { notice: extra.notice } : {})}
+        {...(extra.notesChanged ? { notesChanged: true } : {})}
       />,
       extra.status ?? 200,
     );
@@ -80,7 +95,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
   });
 
   app.post("/app/sessions/:id/notes", async (c) => {
-    const { notes } = await parseForm(c, notesForm);
+    const { notes, notesVersion } = await parseForm(c, notesForm);
     if (notes.length > MAX_NOTES_CHARS)
       return renderSession(c, {
         errors: [formErrors.notesTooLong("notes", MAX_NOTES_CHARS)],
@@ -88,7 +103,18 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
         status: 400,
       });
     const opened = await open(c);
-    await putNotes(opened.deps, opened.principal, opened.session.id, notes);
+    try {
+      await putNotes(opened.deps, opened.principal, opened.session.id, notes, versionOf(notesVersion));
+    } catch (error) {
+      if (!isNotesConflict(error)) throw error;
+      // Nothing saved: the page again, with the notes as saved now beside the coach's own text.
+      return renderSession(c, {
+        errors: [{ field: "notes", message: sentence((error as AppError).message) }],
+        typed: { notes },
+        notesChanged: true,
+        status: 409,
+      });
+    }
     return c.redirect(`/app/sessions/${c.req.param("id")}?saved=notes#notes-heading`, 303);
   });
 
@@ -128,6 +154,7 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
     const { session, first } = await open(c);
     const [client, program] = await Promise.all([jobs.clients.get(session.clientId), jobs.program.current()]);
     const notes = session.status === "scheduled" ? first.notes?.notes : undefined;
+    const notesVersion = String(first.notes?.version ?? 0);
     if (!client) throw new AppError("not_found", "client not found");
     const view: FinishSessionView = {
       id: session.id,
@@ -138,26 +165,31 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
       clientName: client.name,
       skills: program.settings.skills.map(({ id, name }) => ({ id, name })),
     };
-    return { session, client, notes, view };
+    return { session, client, notes, notesVersion, view };
   };
 
   app.get("/app/sessions/:id/finish", async (c) => {
-    const { session, notes, view } = await finishView(c);
+    const { session, notes, notesVersion, view } = await finishView(c);
     if (session.status === "finished") return c.redirect(`/app/sessions/${session.id}/finished`, 303);
     if (session.status === "cancelled")
       throw new AppError("conflict", "this session was cancelled; there is nothing to finish");
     return c.html(
-      <FinishPage viewer={viewerOf(c)} session={view} draft={{ ...emptyDraft(), notes: notes ?? "" }} />,
+      <FinishPage
+        viewer={viewerOf(c)}
+        session={view}
+        draft={{ ...emptyDraft(), notes: notes ?? "", notesVersion }}
+      />,
     );
   });
 
   app.post("/app/sessions/:id/finish", async (c) => {
     const form = await parseForm(c, finishForm);
-    const { session, view } = await finishView(c);
+    const { session, view, ...now } = await finishView(c);
     if (session.status === "finished") return c.redirect(`/app/sessions/${session.id}/finished`, 303);
     const prepared = prepareFinish({
       takeaways: form.takeaways,
       notes: form.notes,
+      notesVersion: form.notesVersion,
       actions: form.actionText.map((text, i) => ({ text, dueDate: form.actionDue[i] ?? "" })),
       offered: form.offered,
       next: form.next,
@@ -189,6 +221,9 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
         takeaways: prepared.takeaways,
         actionItems: prepared.actions.map(({ text, dueDate }) => ({ text, dueDate })),
         privateNotes: form.notes,
+        ...(versionOf(form.notesVersion) !== undefined
+          ? { notesVersion: versionOf(form.notesVersion)! }
+          : {}),
         // No next step is asked for after an intro the coach does not go ahead with: it ends.
         next:
           prepared.next?.type === "recurring"
@@ -200,6 +235,18 @@ export function sessionRoutes(app: Hono, deps: AppDeps) {
     } catch (error) {
       if (error instanceof AppError && error.code === "validation_failed")
         return render(serviceErrors(error.fields ?? [], prepared, view));
+      if (isNotesConflict(error))
+        // Nothing finished: the form again, at the notes' current version, with them as saved now.
+        return c.html(
+          <FinishPage
+            viewer={viewerOf(c)}
+            session={view}
+            draft={{ ...prepared.draft, notesVersion: now.notesVersion }}
+            errors={[{ field: "finish-notes", message: sentence((error as AppError).message) }]}
+            notesNow={now.notes ?? ""}
+          />,
+          409,
+        );
       if (error instanceof AppError && error.code === "conflict")
         return render(
           [

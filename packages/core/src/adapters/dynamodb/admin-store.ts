@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type ClientPhase, isClientPhase, phaseOf } from "../../admin/phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Figures, Page } from "../../admin/ports";
+import type { UnverifiedBooking } from "../../bookings/unverified";
 import type { Client } from "../../clients/model";
 import type { Session } from "../../sessions/model";
 import type { WebSession } from "../../web-auth/model";
@@ -14,7 +15,7 @@ import { DELIVERY_OUTCOMES, type Delivery, type DeliveryOutcome } from "../../we
 import { decodeCursor, encodeCursor } from "./errors";
 import { sumShards } from "./figure-sums";
 import { type Key, keys, stripKeys } from "./keys";
-import { batchGetAll } from "./reads";
+import { batchGetAll, queryPages } from "./reads";
 
 /** What a list row reads of a client profile (not the intake answers). */
 const ROW_FIELDS = ["pk", "id", "name", "email", "createdAt", "status", "engagement", "gsi3pk"];
@@ -250,6 +251,45 @@ export class DynamoAdminStore implements AdminReads {
       start = res.LastEvaluatedKey;
     } while (start);
     return total;
+  }
+
+  async unverifiedBookings(clientId?: string): Promise<UnverifiedBooking[]> {
+    // As the unverified store's `pending` (unverified-store.ts), narrowed to the client's address:
+    // the link is the booking profile's `unverified.clientId` (decision 0030), read from the index.
+    const bookers = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p",
+      FilterExpression: `attribute_not_exists(unverified.rejectedAt)${clientId ? " AND unverified.clientId = :c" : ""}`,
+      ExpressionAttributeValues: {
+        ":p": keys.unverifiedBooking("", "").gsi2pk,
+        ...(clientId ? { ":c": clientId } : {}),
+      },
+    });
+    const ids = bookers.map((b) => String((b.unverified as { sessionId: string }).sessionId));
+    const found = ids.length > 0 ? await batchGetAll(this.db, this.tableName, ids.map(keys.session)) : [];
+    const sessions = new Map(found.map((i) => [String(i.id), stripKeys<Session>(i)]));
+    return bookers.flatMap((item) => {
+      const b = stripKeys<Client>(item);
+      const s = sessions.get(b.unverified!.sessionId);
+      return s
+        ? [
+            {
+              id: s.id,
+              clientId: b.unverified!.clientId,
+              bookerId: b.id,
+              coachId: s.coachId,
+              startsAt: s.startsAt,
+              endsAt: s.endsAt,
+              status: s.status,
+              name: b.name,
+              email: b.email,
+              answers: b.bookingAnswers ?? [],
+              bookedAt: b.createdAt,
+            },
+          ]
+        : [];
+    });
   }
 
   /** Counts a gsi3 partition (a sort-key range when given), page after page of keys. */

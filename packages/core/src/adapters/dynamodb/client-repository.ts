@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
-import type { ClientRepository, IntakeRecord, StoredIdempotentResponse } from "../../ports";
+import type { ClientRepository, IntakeRecord, StoredIdempotentResponse, StoreWrites } from "../../ports";
 import type { Goal } from "../../sessions/model";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
@@ -64,7 +64,11 @@ export class DynamoClientRepository implements ClientRepository {
 
   async save(
     client: Client,
-    opts: { idempotency?: { key: string } & StoredIdempotentResponse; from?: Client["status"] } = {},
+    opts: {
+      idempotency?: { key: string } & StoredIdempotentResponse;
+      also?: StoreWrites;
+      from?: Client["status"];
+    } = {},
   ): Promise<void> {
     const idem = opts.idempotency;
     try {
@@ -73,6 +77,7 @@ export class DynamoClientRepository implements ClientRepository {
       await sendCounted(this.db, this.tableName, [assumedPhase(client, opts.from)], ([phase]) => {
         const plan = clientPlan(this.tableName, client, phase);
         if (idem) plan.items.push({ Put: idempotencyPut(this.tableName, idem, client.updatedAt, client.id) });
+        plan.items.push(...(opts.also ?? []));
         return plan;
       });
     } catch (error) {

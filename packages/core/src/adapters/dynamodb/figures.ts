@@ -103,14 +103,8 @@ export async function sendCounted(
           ? ((error as { CancellationReasons?: [] }).CancellationReasons ?? [])
           : [];
       const codes = reasons.map((r) => r.Code ?? "None");
-      const last = plan.items.length;
-      if (
-        counter.length &&
-        codes[last] === "TransactionConflict" &&
-        codes.every((c, i) => i === last || c === "None")
-      ) {
-        if (attempt < 3) continue;
-      }
+      // A conflict on the counter's shard: nothing was written, so the same write is sent again.
+      if (counter.length && codes[plan.items.length] === "TransactionConflict" && attempt < 3) continue;
       const seen = new Map(plan.watched.map((w, i) => [w.at, { i, attribute: w.attribute }]));
       const next = [...current];
       let learned = false;
@@ -146,22 +140,17 @@ interface Conditioned {
  * the item when it is not, for `sendCounted` to build the write again.
  */
 export function watched<T extends Conditioned>(op: T, attribute: string, value: string | null | undefined) {
-  const names = { ...op.ExpressionAttributeNames };
-  const values = { ...op.ExpressionAttributeValues };
-  let condition = "attribute_not_exists(pk)";
-  if (value !== undefined) {
-    names["#watched"] = attribute;
-    condition = "attribute_not_exists(#watched)";
-    if (value !== null) {
-      values[":watched"] = value;
-      condition = "#watched = :watched";
-    }
-  }
+  const absent = value == null;
   return {
     ...op,
-    ConditionExpression: op.ConditionExpression ? `(${op.ConditionExpression}) AND ${condition}` : condition,
-    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+    ConditionExpression:
+      (op.ConditionExpression ? `(${op.ConditionExpression}) AND ` : "") +
+      (absent ? "attribute_not_exists(#watched)" : "#watched = :watched"),
+    ExpressionAttributeNames: {
+      ...op.ExpressionAttributeNames,
+      "#watched": value === undefined ? "pk" : attribute,
+    },
+    ...(absent ? {} : { ExpressionAttributeValues: { ...op.ExpressionAttributeValues, ":watched": value } }),
     ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
   };
 }

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ConditionFailedError, notFound } from "../../errors";
+import { ConditionFailedError, NOTES_CHANGED, notFound } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { EngagementChange, FinishChange, FollowupStore } from "../../ports";
 import type { Session } from "../../sessions/model";
@@ -7,28 +7,7 @@ import { sessionItem } from "./booking-store";
 import { failedConditions } from "./errors";
 import { keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
-
-/**
- * How any item other than the session itself is written into a session's partition (notes,
- * talking points, …): in one transaction with a bump of the session's `version`, on a session
- * that still exists. A merge deletes the session it merges away under the version it read, so a
- * write that lands between the merge's read and its commit makes the merge read again and carry
- * that write over too, and a write after the merge fails instead of landing in an empty partition.
- */
-export function sessionPartWrites(table: string, sessionId: string, item: { pk: string; sk: string }) {
-  return [
-    {
-      Update: {
-        TableName: table,
-        Key: keys.session(sessionId),
-        UpdateExpression: "SET version = version + :one",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeValues: { ":one": 1 },
-      },
-    },
-    { Put: { TableName: table, Item: item } },
-  ];
-}
+import { itemVersionCondition, sessionBump } from "./session-part";
 
 export class DynamoFollowupStore implements FollowupStore {
   constructor(
@@ -39,29 +18,40 @@ export class DynamoFollowupStore implements FollowupStore {
   async commitFinish(change: FinishChange, now: string): Promise<void> {
     const t = this.tableName;
     const s: Session = change.session;
-    await this.counted(
-      [
-        {
-          Put: {
-            TableName: t,
-            Item: sessionItem(s),
-            ConditionExpression: "version = :v AND #s = :scheduled",
-            ExpressionAttributeNames: { "#s": "status" },
-            ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
-          },
+    const items = [
+      {
+        Put: {
+          TableName: t,
+          Item: sessionItem(s),
+          ConditionExpression: "version = :v AND #s = :scheduled",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":v": s.version - 1, ":scheduled": "scheduled" },
         },
-        ...change.actionItems.map((a) => ({
-          Put: {
-            TableName: t,
-            Item: this.actionItemItem(a),
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        })),
-        ...(change.notes ? [{ Put: { TableName: t, Item: this.notesItem(change.notes, now) } }] : []),
-      ],
-      change.engagement,
-      now,
-    );
+      },
+      ...change.actionItems.map((a) => ({
+        Put: { TableName: t, Item: this.actionItemItem(a), ConditionExpression: "attribute_not_exists(pk)" },
+      })),
+      ...(change.notes ? [this.notesWrite(change.notes, now)] : []),
+    ];
+    try {
+      // An engagement change is counted on the console (decision 0035): loaded on first use.
+      if (change.engagement)
+        await (await import("./engagement-writes")).sendWithEngagement(
+          this.db,
+          t,
+          items,
+          change.engagement,
+          now,
+        );
+      else await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      // The session first: a finish decided on a stale session is decided again from a new read.
+      const notesAt = change.notes ? 1 + change.actionItems.length : -1;
+      const why = !failed.includes(0) && failed.includes(notesAt) ? NOTES_CHANGED : "changed meanwhile";
+      throw new ConditionFailedError(why, undefined, { cause: error });
+    }
   }
 
   async getActionItem(id: string): Promise<ActionItem | undefined> {
@@ -104,20 +94,40 @@ export class DynamoFollowupStore implements FollowupStore {
   }
 
   async getNotes(sessionId: string): Promise<string | undefined> {
+    return (await this.readNotes(sessionId)).notes;
+  }
+
+  async readNotes(sessionId: string): Promise<{ notes?: string; version: number }> {
     const res = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.sessionNotes(sessionId), ConsistentRead: true }),
     );
-    return typeof res.Item?.notes === "string" ? res.Item.notes : undefined;
+    return {
+      ...(typeof res.Item?.notes === "string" ? { notes: res.Item.notes } : {}),
+      version: typeof res.Item?.version === "number" ? res.Item.version : 0,
+    };
   }
 
-  async putNotes(sessionId: string, coachId: string, notes: string, now: string): Promise<void> {
+  async putNotes(
+    sessionId: string,
+    coachId: string,
+    notes: string,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<void> {
     try {
-      await this.transact(
-        sessionPartWrites(this.tableName, sessionId, this.notesItem({ sessionId, coachId, notes }, now)),
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            sessionBump(this.tableName, sessionId),
+            this.notesWrite({ sessionId, coachId, notes, expectedVersion }, now),
+          ],
+        }),
       );
     } catch (error) {
-      // The only condition is that the session exists: it was merged away since it was read.
-      if (error instanceof ConditionFailedError) throw notFound("session");
+      const failed = failedConditions(error);
+      // The session was merged away since it was read; or the notes moved on since they were read.
+      if (failed?.includes(0)) throw notFound("session");
+      if (failed) throw new ConditionFailedError(NOTES_CHANGED, undefined, { cause: error });
       throw error;
     }
   }
@@ -137,8 +147,31 @@ export class DynamoFollowupStore implements FollowupStore {
     };
   }
 
-  private notesItem(n: { sessionId: string; coachId: string; notes: string }, now: string) {
-    return { ...keys.sessionNotes(n.sessionId), type: "notes", ...n, updatedAt: now };
+  /** The notes written with their version moved on (ADD starts a missing one at 1). */
+  private notesWrite(
+    n: { sessionId: string; coachId: string; notes: string; expectedVersion?: number | undefined },
+    now: string,
+  ) {
+    const condition = n.expectedVersion === undefined ? undefined : itemVersionCondition(n.expectedVersion);
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.sessionNotes(n.sessionId),
+        UpdateExpression:
+          "SET #type = :type, sessionId = :s, coachId = :c, notes = :n, updatedAt = :now ADD version :one",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: {
+          ":type": "notes",
+          ":s": n.sessionId,
+          ":c": n.coachId,
+          ":n": n.notes,
+          ":now": now,
+          ":one": 1,
+          ...condition?.values,
+        },
+        ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
+      },
+    };
   }
 
   /**

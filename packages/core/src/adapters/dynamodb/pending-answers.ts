@@ -8,7 +8,7 @@ import {
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { PendingAnswers, PendingAnswersStore } from "../../intake/pending";
-import type { StoredIdempotentResponse } from "../../ports";
+import type { StoredIdempotentResponse, StoreWrites } from "../../ports";
 import { idempotencyPut } from "./client-repository";
 import { assumedPhase, clientPlan } from "./client-writes";
 import { conflictedTransaction, failedConditions } from "./errors";
@@ -25,7 +25,11 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
     private readonly tableName: string,
   ) {}
 
-  async put(pending: PendingAnswers, idem?: { key: string } & StoredIdempotentResponse): Promise<void> {
+  async put(
+    pending: PendingAnswers,
+    idem?: { key: string } & StoredIdempotentResponse,
+    also: StoreWrites = [],
+  ): Promise<void> {
     const item = {
       TableName: this.tableName,
       Item: {
@@ -37,7 +41,7 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
       },
       ConditionExpression: "attribute_not_exists(pk)",
     };
-    if (!idem) {
+    if (!idem && also.length === 0) {
       await this.db.send(new PutCommand(item));
       return;
     }
@@ -46,7 +50,10 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
         new TransactWriteCommand({
           TransactItems: [
             { Put: item },
-            { Put: idempotencyPut(this.tableName, idem, pending.submittedAt, pending.clientId) },
+            ...(idem
+              ? [{ Put: idempotencyPut(this.tableName, idem, pending.submittedAt, pending.clientId) }]
+              : []),
+            ...(also as []),
           ],
         }),
       );
@@ -78,19 +85,27 @@ export class DynamoPendingAnswers implements PendingAnswersStore {
     };
   }
 
-  async confirm(id: string, client: Client, from?: Client["status"]): Promise<"confirmed" | "used"> {
+  async confirm(
+    id: string,
+    client: Client,
+    also: StoreWrites = [],
+    from?: Client["status"],
+  ): Promise<"confirmed" | "used"> {
     // The client's writes (with the phase counters' move, decision 0035), then the pending delete.
     const pendingAt = 2;
     try {
       await sendCounted(this.db, this.tableName, [assumedPhase(client, from)], ([phase]) => {
         const plan = clientPlan(this.tableName, client, phase);
-        plan.items.push({
-          Delete: {
-            TableName: this.tableName,
-            Key: keys.pendingAnswers(id),
-            ConditionExpression: "attribute_exists(pk)",
+        plan.items.push(
+          {
+            Delete: {
+              TableName: this.tableName,
+              Key: keys.pendingAnswers(id),
+              ConditionExpression: "attribute_exists(pk)",
+            },
           },
-        });
+          ...also,
+        );
         return plan;
       });
       return "confirmed";

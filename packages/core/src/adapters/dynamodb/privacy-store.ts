@@ -9,7 +9,7 @@ import type { Client } from "../../clients/model";
 import type { ActionItem } from "../../followups/model";
 import type { ClientFootprint, PrivacyStore, Tombstone } from "../../ports";
 import type { Session } from "../../sessions/model";
-import { addTallies, failedOn, phaseTally, sendCounted, watched } from "./figures";
+import { addTallies, failedOn, phaseTally, sendCounted, type Tally, watched } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 import { suppressionKey } from "./suppression";
@@ -128,99 +128,83 @@ export class DynamoPrivacyStore implements PrivacyStore {
       }),
     );
     // The counted items go last, in one transaction with their counters (decision 0035): the
-    // profile and the unverified bookings' own profiles it holds (listed as clients), and the
-    // address's suppression. The rest goes in batches first.
-    const profiles = (footprint.refs as Key[]).filter(
-      (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#"),
-    );
-    const suppressed = suppressionKey(client.email);
-    const failed = footprint.deliveries.filter((d) => d.outcome === "failed");
-    const failedKeys = failed.map((d) => keys.delivery(String(d.id)));
-    const counted = new Set([...profiles, suppressed, ...failedKeys].map((k) => `${k.pk}\n${k.sk}`));
-    await this.deleteAll((footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`)));
-    // The failed deliveries, counted per day of receipt, in transactions of their own.
-    for (let i = 0; i < failed.length; i += 50) {
-      const chunk = failed.slice(i, i + 50);
-      await sendCounted(
-        this.db,
-        this.tableName,
-        chunk.map(() => "failed"),
-        (outcomes) => ({
-          items: chunk.map((d, n) => ({
-            Delete: watched(
-              { TableName: this.tableName, Key: keys.delivery(String(d.id)) },
-              "outcome",
-              outcomes[n],
-            ),
-          })),
-          watched: chunk.map((_, at) => ({ at, attribute: "outcome" })),
-          tally: addTallies(
-            ...chunk.map((d, n) =>
-              outcomes[n] === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {},
-            ),
-          ),
-        }),
-      );
-    }
-    // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
+    // profile, the unverified bookings' own profiles it holds (listed as booked clients), the
+    // address's suppression and the failed deliveries (per day). The rest goes in batches first.
     const own = keys.client(client.id);
-    const held = profiles.filter((k) => k.pk !== own.pk);
-    const engaged = client.engagement?.status === "active" ? client.engagement.coachId : undefined;
+    const held = (footprint.refs as Key[]).filter(
+      (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#") && k.pk !== own.pk,
+    );
+    const failed = footprint.deliveries.filter((d) => d.outcome === "failed");
+    const e = client.engagement;
     const booked = footprint.sessions.some((s) => s.status !== "cancelled");
-    const guess = client.engagement
-      ? client.engagement.status === "active"
-        ? "engaged"
-        : "ended"
-      : booked
-        ? "booked"
-        : client.status;
-    const t = this.tableName;
+    // What each is guessed to be, the attribute that says so, and what leaving it counts.
+    const watch: { Key: Key; attribute: string; guess: string | undefined; tally: (v: string) => Tally }[] = [
+      ...[own, ...held].map((Key, i) => ({
+        Key,
+        attribute: "gsi3pk",
+        guess: keys.clientPhase(
+          i
+            ? "booked"
+            : e
+              ? e.status === "active"
+                ? "engaged"
+                : "ended"
+              : booked
+                ? "booked"
+                : client.status,
+          "",
+          "",
+        ).gsi3pk,
+        tally: (v: string) => phaseTally(v, null),
+      })),
+      {
+        Key: suppressionKey(client.email),
+        attribute: "pk",
+        guess: undefined,
+        tally: () => ({ suppressed: -1 }),
+      },
+      ...failed.map((d) => ({
+        Key: keys.delivery(String(d.id)),
+        attribute: "outcome",
+        guess: "failed",
+        tally: (v: string): Tally => (v === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {}),
+      })),
+    ];
+    const counted = new Set(watch.map((w) => `${w.Key.pk}\n${w.Key.sk}`));
+    await this.deleteAll((footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`)));
+    // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
+    const engaged = e?.status === "active" ? e.coachId : undefined;
+    const TableName = this.tableName;
     await sendCounted(
       this.db,
-      t,
-      [keys.clientPhase(guess, "", "").gsi3pk, ...held.map(() => "CLIENTS#booked"), undefined],
-      (assumed) => {
-        const [phase, ...rest] = assumed;
-        const heldPhases = rest.slice(0, held.length);
-        const wasSuppressed = rest[held.length] !== undefined;
-        const profileDeletes = [own, ...held].map((Key, i) => ({
-          Delete: watched(
-            { TableName: t, Key, ConditionExpression: i === 0 ? "attribute_exists(pk)" : undefined },
-            "gsi3pk",
-            i === 0 ? phase : heldPhases[i - 1],
-          ),
-        }));
-        return {
-          items: [
-            ...profileDeletes,
-            wasSuppressed
-              ? { Delete: watched({ TableName: t, Key: suppressed }, "pk", suppressed.pk) }
-              : { ConditionCheck: watched({ TableName: t, Key: suppressed }, "pk", undefined) },
-            ...(engaged
-              ? [
-                  {
-                    Update: {
-                      TableName: t,
-                      Key: keys.coach(engaged),
-                      UpdateExpression: "ADD activeClients :minus",
-                      ConditionExpression: "attribute_exists(pk)",
-                      ExpressionAttributeValues: { ":minus": -1 },
-                    },
+      TableName,
+      watch.map((w) => w.guess),
+      (assumed) => ({
+        items: [
+          ...watch.map((w, i) => ({
+            Delete: watched(
+              { TableName, Key: w.Key, ConditionExpression: i ? undefined : "attribute_exists(pk)" },
+              w.attribute,
+              assumed[i],
+            ),
+          })),
+          ...(engaged
+            ? [
+                {
+                  Update: {
+                    TableName,
+                    Key: keys.coach(engaged),
+                    UpdateExpression: "ADD activeClients :minus",
+                    ConditionExpression: "attribute_exists(pk)",
+                    ExpressionAttributeValues: { ":minus": -1 },
                   },
-                ]
-              : []),
-          ],
-          watched: [
-            ...profileDeletes.map((_, at) => ({ at, attribute: "gsi3pk" })),
-            { at: profileDeletes.length, attribute: "pk" },
-          ],
-          tally: addTallies(
-            phaseTally(phase, null),
-            ...heldPhases.map((p) => (p === undefined ? {} : phaseTally(p, null))),
-            wasSuppressed ? { suppressed: -1 } : {},
-          ),
-        };
-      },
+                },
+              ]
+            : []),
+        ],
+        watched: watch.map((w, at) => ({ at, attribute: w.attribute })),
+        tally: addTallies(...watch.map((w, i) => (assumed[i] == null ? {} : w.tally(assumed[i]!)))),
+      }),
     );
   }
 

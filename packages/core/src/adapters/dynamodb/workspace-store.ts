@@ -1,7 +1,12 @@
 import { ExecuteStatementCommand } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { ConditionFailedError } from "../../errors";
+import { ConditionFailedError, notFound } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { Session } from "../../sessions/model";
 import type { SessionClaim } from "../../web-auth/session-claim";
@@ -21,6 +26,7 @@ import type {
 import { failedConditions } from "./errors";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
+import { itemVersionCondition, sessionBump } from "./session-part";
 
 type Item = Record<string, unknown>;
 
@@ -62,27 +68,38 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
     expectedVersion: number,
     now: string,
   ): Promise<void> {
+    const { values, ...condition } = itemVersionCondition(expectedVersion);
     try {
+      // With the session's version bump, as every write into a session's partition (decision 0009).
       await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.talkingPoints(sessionId),
-            type: "talkingPoints",
-            sessionId,
-            coachId,
-            points: list.points,
-            dismissed: list.dismissed,
-            version: expectedVersion + 1,
-            updatedAt: now,
-          },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "version = :v",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ":v": expectedVersion } }),
+        new TransactWriteCommand({
+          TransactItems: [
+            sessionBump(this.tableName, sessionId),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.talkingPoints(sessionId),
+                  type: "talkingPoints",
+                  sessionId,
+                  coachId,
+                  points: list.points,
+                  dismissed: list.dismissed,
+                  version: expectedVersion + 1,
+                  updatedAt: now,
+                },
+                ...condition,
+                ...(values ? { ExpressionAttributeValues: values } : {}),
+              },
+            },
+          ],
         }),
       );
     } catch (error) {
-      if (failedConditions(error))
-        throw new ConditionFailedError("changed meanwhile", undefined, { cause: error });
+      const failed = failedConditions(error);
+      // The session was merged away since it was read: its points are the kept session's now.
+      if (failed?.includes(0)) throw notFound("session");
+      if (failed) throw new ConditionFailedError("changed meanwhile", undefined, { cause: error });
       throw error;
     }
   }
@@ -111,7 +128,15 @@ export class DynamoWorkspaceStore implements TalkingPointStore, WorkspaceReads {
       webSession: got(keys.webSession(claim.idHash)),
       coach: got(keys.coach(claim.coachId)),
       session: got(s ? keys.session(s) : undefined),
-      ...(notes ? { notes: { notes: String(notes.notes), updatedAt: String(notes.updatedAt) } } : {}),
+      ...(notes
+        ? {
+            notes: {
+              notes: String(notes.notes),
+              updatedAt: String(notes.updatedAt),
+              version: typeof notes.version === "number" ? notes.version : 0,
+            },
+          }
+        : {}),
       talkingPoints: talkingPointsOf(item(s ? keys.talkingPoints(s) : undefined)),
       client: got(clientId ? keys.client(clientId) : undefined),
       names: new Map(

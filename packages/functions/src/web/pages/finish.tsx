@@ -38,6 +38,8 @@ export function FinishPage(props: {
   draft: FinishDraft;
   errors?: FormError[];
   notice?: string;
+  /** A finish refused because the notes changed since the form was read: the notes as saved now. */
+  notesNow?: string;
 }) {
   const { session, draft } = props;
   const errors = props.errors ?? [];
@@ -123,6 +125,17 @@ export function FinishPage(props: {
             </span>
           </label>
           <FieldError id="finish-notes" errors={errors} />
+          {props.notesNow !== undefined ? (
+            <div class="card" id="notes-now">
+              <h3>Your notes as saved now</h3>
+              <p class="muted">
+                They were saved in another tab, or joined with another session's notes when a booking was
+                rescheduled. Copy what you need into your text below; finishing replaces these.
+              </p>
+              <pre>{props.notesNow || "(empty)"}</pre>
+            </div>
+          ) : null}
+          <input type="hidden" name="notesVersion" value={draft.notesVersion ?? "0"} />
           <textarea
             id="finish-notes"
             name="notes"

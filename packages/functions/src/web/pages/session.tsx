@@ -13,6 +13,8 @@ export interface SessionPageProps {
   /** What the coach typed when a submit failed, by field id. */
   typed?: Record<string, string>;
   notice?: string;
+  /** A save refused because the notes changed since the page was read: show them as saved now. */
+  notesChanged?: boolean;
 }
 
 /** `/app/sessions/{id}`: everything to prepare and run the call. */
@@ -243,6 +245,18 @@ export function SessionPage(props: SessionPageProps) {
           </span>
         </label>
         <FieldError id="notes" errors={errors} />
+        {props.notesChanged ? (
+          <div class="card" id="notes-now">
+            <h3>Your notes as saved now</h3>
+            <p class="muted">
+              They were saved in another tab, or joined with another session's notes when a booking was
+              rescheduled. Copy what you need into your text below; saving again replaces these.
+            </p>
+            <pre>{detail.notes || "(empty)"}</pre>
+          </div>
+        ) : null}
+        {/* The version read, so a save over notes changed meanwhile is refused, not written over. */}
+        <input type="hidden" name="notesVersion" value={String(detail.notesVersion ?? 0)} />
         <textarea
           id="notes"
           name="notes"
