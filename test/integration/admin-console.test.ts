@@ -33,10 +33,11 @@ const PINNED = {
   waitlisted: ["GetItem", "Query", "BatchGetItem"],
   // The web session; the name and address prefixes (gsi2) in parallel; profiles of address hits.
   searchByEmail: ["GetItem", "Query", "BatchGetItem"],
-  // The web session; the client; their sessions and the unverified bookings made with their
-  // address (gsi2 `UNVERIFIED`, filtered; decision 0036) in parallel; the email log (the client's,
-  // and one a session; each waiting booking's sessions are read and logged too, none here).
-  clientPage: ["GetItem", "GetItem", "Query", "Query", "Query"],
+  // The web session; the client; their sessions, their action items and the unverified bookings
+  // made with their address (gsi2 `UNVERIFIED`, filtered; decision 0036) in parallel; the email
+  // log (the client's, and one a session and an action item; each waiting booking's sessions are
+  // read and logged too, none here).
+  clientPage: ["GetItem", "GetItem", "Query", "Query", "Query", "Query"],
 };
 
 let stack: TestStack;

@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoSuppressions } from "@coachflow/core/adapters/dynamodb/suppression";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCoach, mailbox, type TestCoach, urlsIn } from "../support/coaching";
+import {
+  addCoach,
+  applyAsClient,
+  bookByWebhook,
+  finishAsCoach,
+  mailbox,
+  moveTo,
+  type TestCoach,
+  tokenOf,
+  urlsIn,
+} from "../support/coaching";
 import { call, intakeBody } from "../support/requests";
 import { startTestStack, type TestStack, uniqueEmail } from "../support/stack";
 import { signInAsAdmin, type WebBrowser, webBrowser } from "../support/web";
@@ -15,6 +25,9 @@ import { signInAsAdmin, type WebBrowser, webBrowser } from "../support/web";
  * Before, the log read the send ledger only, which the intake's emails never reached.
  */
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const ADMIN = uniqueEmail("log-admin");
 let stack: TestStack;
 let broken: TestStack;
@@ -139,5 +152,29 @@ describe("the client page's email log", () => {
       ["intake-confirm-answers", "sent"],
       ["coach-recommendations", "sent"],
     ]);
+  });
+
+  it("lists an action item's reminder, sent under the action item after the session", async () => {
+    // Last in this file: it moves the clock three days on.
+    const email = uniqueEmail("log-action");
+    const applied = await applyAsClient(stack, email);
+    const start = Math.ceil((stack.clock.now().getTime() + 2 * HOUR) / HOUR) * HOUR;
+    const booked = await bookByWebhook(stack, {
+      coach,
+      email,
+      start,
+      token: tokenOf(applied.matches[0]!.bookingUrl),
+    });
+    await moveTo(stack, booked.end + 10 * MINUTE);
+    const due = new Date(booked.end + 3 * DAY).toISOString().slice(0, 10);
+    const finish = await finishAsCoach(stack, coach.id, booked.sessionId, {
+      takeaways: ["Start small."],
+      actionItems: [{ text: "Hand one review to a teammate", dueDate: due }],
+      next: { type: "ad-hoc" },
+      workTogether: true,
+    });
+    expect(finish.status, JSON.stringify(finish.body)).toBe(200);
+    await moveTo(stack, booked.end + 4 * DAY);
+    expect(await logOf(applied.clientId)).toContainEqual(["action-item-reminder", "sent"]);
   });
 });

@@ -205,8 +205,17 @@ describe("the client page's unverified bookings", () => {
     await browser.get(`/admin/clients/${client.id}`);
     const counter = countCalls(stack.deps.aws.dynamodb);
     expect((await browser.get(`/admin/clients/${client.id}`)).status).toBe(200);
-    // The web session; the client; their sessions and the unverified bookings (gsi2) in parallel;
-    // the bookings' sessions; the email log (the client's, and that waiting booking's session).
-    expect(counter.calls).toEqual(["GetItem", "GetItem", "Query", "Query", "BatchGetItem", "Query", "Query"]);
+    // The web session; the client; their sessions, action items and the unverified bookings (gsi2)
+    // in parallel; the bookings' sessions; the email log (the client's, and that waiting booking's session).
+    expect(counter.calls).toEqual([
+      "GetItem",
+      "GetItem",
+      "Query",
+      "Query",
+      "Query",
+      "BatchGetItem",
+      "Query",
+      "Query",
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { getClient } from "../clients/service";
 import type { Coach } from "../coaches/schema";
 import { matchRequestOf } from "../intake/service";
 import { matchClient } from "../matching";
-import type { BookingStore } from "../ports";
+import type { BookingStore, FollowupStore } from "../ports";
 import type { Session } from "../sessions/model";
 import { type ClientPhase, foldName, phaseOf } from "./phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Page } from "./ports";
@@ -58,6 +58,7 @@ export interface AdminClientView {
 export interface ClientViewDeps {
   clients: ClientDeps;
   bookings: Pick<BookingStore, "sessionsOfClient">;
+  followups: Pick<FollowupStore, "actionItemsOfClient">;
   reads: Pick<AdminReads, "emailLog" | "unverifiedBookings">;
 }
 
@@ -67,8 +68,10 @@ export interface ClientViewDeps {
  */
 export async function adminClientView(deps: ClientViewDeps, id: string): Promise<AdminClientView> {
   const client = await getClient(deps.clients, id);
-  const [sessions, coaches, program, unverified] = await Promise.all([
+  const [sessions, actionItems, coaches, program, unverified] = await Promise.all([
     deps.bookings.sessionsOfClient(id),
+    // Their reminders are logged under each action item (the send ledger's ref).
+    deps.followups.actionItemsOfClient(id),
     deps.clients.catalog.active(),
     deps.clients.program.current(),
     // An unverified booking's own profile holds no bookings of others.
@@ -78,7 +81,7 @@ export async function adminClientView(deps: ClientViewDeps, id: string): Promise
   // you?" to the address) are the client's while it waits, and with its session once linked.
   const emails = await deps.reads.emailLog(
     id,
-    [...sessions, ...unverified].map((s) => s.id),
+    [...sessions, ...unverified, ...actionItems].map((s) => s.id),
   );
   const request = matchRequestOf(client);
   const now = deps.clients.clock.now();

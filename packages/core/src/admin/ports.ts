@@ -71,6 +71,6 @@ export interface AdminReads {
     filter: { outcome: DeliveryOutcome; provider?: Provider },
     page: { limit: number; cursor?: string },
   ): Promise<Page<Delivery>>;
-  /** The client's send-ledger entries and those of their sessions. */
-  emailLog(clientId: string, sessionIds: readonly string[]): Promise<EmailLogEntry[]>;
+  /** The client's send-ledger entries and those of `refs`: their sessions and action items. */
+  emailLog(clientId: string, refs: readonly string[]): Promise<EmailLogEntry[]>;
 }

@@ -115,6 +115,7 @@ export function clientPageRoutes(app: Hono, deps: AppDeps) {
 const viewDeps = (deps: AppDeps) => ({
   clients: deps.clients,
   bookings: deps.bookings.bookings,
+  followups: deps.bookings.followups,
   reads: {
     emailLog: async (id: string, ids: readonly string[]) => (await deps.admin.reads()).emailLog(id, ids),
     unverifiedBookings: async (id?: string) => (await deps.admin.reads()).unverifiedBookings(id),

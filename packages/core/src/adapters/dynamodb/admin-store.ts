@@ -188,9 +188,9 @@ export class DynamoAdminStore implements AdminReads {
     };
   }
 
-  async emailLog(clientId: string, sessionIds: readonly string[]): Promise<EmailLogEntry[]> {
+  async emailLog(clientId: string, refs: readonly string[]): Promise<EmailLogEntry[]> {
     const pages = await Promise.all(
-      [clientId, ...sessionIds].map((ref) =>
+      [clientId, ...refs].map((ref) =>
         this.db.send(
           new QueryCommand({
             TableName: this.tableName,
