@@ -167,14 +167,15 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
     "agenda-defaults",
     "email-limiter",
   ],
-  // The admin console's pages, in five groups (0033); a replay loads the webhooks' chunk. One
+  // The admin console's pages, in six groups (0033); a replay loads the webhooks' chunk. One
   // request of the console's own groups loads one of three chunks at most (decision 0036): the
   // dashboard the dead-letter queue's counter (dead-letters, on AWS), an export or erasure the
   // privacy store, an override or rematch the email log of the emails it sends.
   // (Counted together with the delivery pages' log, which the dashboard does not load.)
   admin: [...ADMIN_PAGES, "dead-letters", "delivery-log"],
   "admin clients": CLIENT_PAGES,
-  "admin export or erase": [...CLIENT_PAGES, "privacy-store"],
+  // A client's export and erasure: a group of their own (admin/client-data-group.tsx).
+  "admin export or erase": ["client-data-group", ...ADMIN_PAGES.slice(1), "privacy-store"],
   "admin override or rematch": [...CLIENT_PAGES, "email-log", "client-writes"],
   "admin replay": [
     "webhooks",

@@ -3,13 +3,11 @@ import { CLIENT_PHASES, type ClientPhase, PHASE_LABELS } from "@coachflow/core/a
 import type { ClientRow } from "@coachflow/core/admin/ports";
 import { overrideMatches, rematchClient } from "@coachflow/core/clients/service";
 import { AppError } from "@coachflow/core/errors";
-import { eraseClient, exportClient } from "@coachflow/core/privacy/erase";
 import * as z from "@coachflow/core/shared/zod";
 import type { Context, Hono } from "hono";
 import type { AppDeps } from "../composition";
-import { privacyOf } from "../privacy-deps";
 import type { FormError } from "../web/form-errors";
-import { field, listField, parseForm } from "../web/forms";
+import { listField, parseForm } from "../web/forms";
 import { ErrorSummary, FieldError } from "../web/layout";
 import { AdminProblemPage } from "./error-pages";
 import { dayText, instantText, kindText } from "./format";
@@ -27,7 +25,6 @@ const listQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 const overrideForm = z.object({ coachIds: listField(64, 50) });
-const eraseForm = z.object({ confirm: field(10) });
 
 /** `/admin/clients` and `/admin/clients/{id}`: find a client, see them whole, rematch, override, export, erase. */
 export function clientPageRoutes(app: Hono, deps: AppDeps) {
@@ -76,39 +73,6 @@ export function clientPageRoutes(app: Hono, deps: AppDeps) {
     const id = c.req.param("id");
     await rematchClient(deps.clients, id);
     return c.redirect(`/admin/clients/${encodeURIComponent(id)}?done=rematch`, 303);
-  });
-
-  app.get("/admin/clients/:id/export", async (c) => {
-    const id = c.req.param("id");
-    const doc = await exportClient(privacyOf(deps), id, { includePrivateNotes: false });
-    c.header("content-disposition", `attachment; filename="${id}-export.json"`);
-    return c.json(doc);
-  });
-
-  app.get("/admin/clients/:id/erase", async (c) => {
-    const view = await adminClientView(viewDeps(deps), c.req.param("id"));
-    return c.html(<ErasePage view={view} />);
-  });
-
-  app.post("/admin/clients/:id/erase", async (c) => {
-    const id = c.req.param("id");
-    const { confirm } = await parseForm(c, eraseForm);
-    if (confirm !== "yes") {
-      const view = await adminClientView(viewDeps(deps), id);
-      return c.html(<ErasePage view={view} error />, 400);
-    }
-    await eraseClient(privacyOf(deps), id);
-    return c.html(
-      <AdminLayout title="Client erased" current="clients">
-        <p class="notice">
-          Everything the program held about this client is erased. Only a record of the erasure (its id and
-          time) remains.
-        </p>
-        <p>
-          <a href="/admin/clients">Back to the clients</a>
-        </p>
-      </AdminLayout>,
-    );
   });
 }
 
@@ -393,46 +357,6 @@ function ClientPage(props: {
       </p>
       <p>
         <a href={`/admin/clients/${id}/erase`}>Erase {client.name}</a>
-      </p>
-    </AdminLayout>
-  );
-}
-
-function ErasePage(props: { view: AdminClientView; error?: boolean }) {
-  const { client } = props.view;
-  const errors = props.error ? [{ field: "confirm", message: "Tick the box to confirm the erasure" }] : [];
-  return (
-    <AdminLayout
-      title={`Erase ${client.name}?`}
-      current="clients"
-      documentTitle={props.error ? `Error: Erase ${client.name}?` : `Erase ${client.name}?`}
-    >
-      <ErrorSummary errors={errors} />
-      <p>
-        This deletes every item, schedule, email record and webhook body about {client.name} ({client.email}),
-        and cannot be undone. Their coach loses nothing else; a record of the erasure (its id and time)
-        remains.
-      </p>
-      <form method="post" action={`/admin/clients/${encodeURIComponent(client.id)}/erase`} novalidate>
-        <div class={props.error ? "field-error" : ""}>
-          <FieldError id="confirm" errors={errors} />
-          <label for="confirm" class="inline-choice">
-            <input
-              type="checkbox"
-              id="confirm"
-              name="confirm"
-              value="yes"
-              {...(props.error ? { "aria-describedby": "confirm-error", "aria-invalid": "true" } : {})}
-            />{" "}
-            I understand that everything about {client.name} will be erased
-          </label>
-        </div>
-        <button type="submit" class="danger">
-          Erase {client.name}
-        </button>
-      </form>
-      <p>
-        <a href={`/admin/clients/${encodeURIComponent(client.id)}`}>Keep {client.name} and go back</a>
       </p>
     </AdminLayout>
   );

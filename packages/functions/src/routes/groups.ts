@@ -107,6 +107,13 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: () => import("../admin/settings-group").then((m) => m.settingsGroup),
   },
   {
+    // A client's export and erasure in the console (admin/client-data-group.tsx): before the
+    // client pages' `/admin/clients/*`.
+    name: "admin client data",
+    paths: ["/admin/clients/:id/export", "/admin/clients/:id/erase"],
+    load: () => import("../admin/client-data-group").then((m) => m.clientDataRoutes),
+  },
+  {
     // The console's client pages (admin/clients-group.ts): before the console's `/admin/*`.
     name: "admin clients",
     paths: ["/admin/clients", "/admin/clients/*"],
