@@ -73,6 +73,7 @@ function DashboardPage(props: { figures: Dashboard; queue?: string }) {
           n={f.failedDeliveries}
           label="failed webhook deliveries"
           href="/admin/deliveries?status=failed"
+          note="Received in the last 30 days, as long as the delivery log keeps them"
         />
         <FigureItem
           n={f.deadLetters}
