@@ -6,10 +6,11 @@ import { AdminNotFoundPage, AdminProblemPage, adminErrorPage, forbiddenPage } fr
 import { requireAdmin } from "./viewer";
 
 /**
- * What every console page gets, in each of the console's three route groups (the pages here, the
- * coaches', admin/coaches-group.ts, and the settings', admin/settings-group.ts: one group would
- * load 490 kB at a cold start, over the 450 kB pin): the page guards, the admin's session, and
- * errors as pages.
+ * What every console page gets, in each of the console's route groups (routes/groups.ts: the
+ * dashboard's, admin/routes.tsx; the client pages', admin/clients-group.ts; a client's export and
+ * erasure, admin/client-data-group.tsx; the settings' and coaches', admin/settings-group.tsx; one
+ * group would load far over the 450 kB pin at a cold start): the page guards, the admin's
+ * session, and errors as pages.
  */
 export function adminBase(app: Hono, deps: AppDeps) {
   const cookies = webCookies(deps.config.publicBaseUrl);

@@ -6,7 +6,8 @@ import { clientPageRoutes } from "./client-pages";
 
 /**
  * The console's client pages (`/admin/clients`, `/admin/clients/{id}`: the list, a profile, its
- * override, export and erase) as a route group of their own (routes/groups.ts), so that neither
+ * override and rematch; the export and erasure are admin/client-data-group.tsx) as a route group
+ * of their own (routes/groups.ts), so that neither
  * they nor the dashboard and deliveries (admin/routes.tsx) load the other's code on a cold start.
  * Same guards and sign-in as every console page (admin/base.tsx).
  */
