@@ -112,6 +112,11 @@ describe("the client page's unverified bookings", () => {
     expect(after.text).not.toContain("Lee Link");
     const listed = await asAdmin(stack, "GET", "/v1/unverified-bookings");
     expect(listed.body.unverifiedBookings.map((u: { id: string }) => u.id)).not.toContain(sessionId);
+    // The client has a booked session now: on the console's "booked" list, off "matched".
+    const booked = await browser.get(`/admin/clients?status=booked&q=${encodeURIComponent(client.email)}`);
+    expect(booked.text).toContain("Client link");
+    const matchedList = await browser.get("/admin/clients?status=matched");
+    expect(matchedList.text).not.toContain(`/admin/clients/${client.id}"`);
   });
 
   it("rejects a booking from the client's page: off the list, the session stays apart", async () => {

@@ -3,7 +3,7 @@ import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { AttachChange, UnverifiedStore } from "../../ports";
 import { conflictedTransaction, failedConditions } from "./errors";
-import { phaseTally, sendCounted, watched } from "./figures";
+import { addTallies, phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
 
 /** An expected version (0: the item must not exist yet). */
@@ -17,6 +17,10 @@ const at = (version: number) =>
  * admin's list is one Query (rejected ones left out; they stay in the index so that an erasure of
  * the client whose address they used finds them); a decision is one write.
  */
+const BOOKED = "CLIENTS#booked";
+/** The lists past "booked" (booked-clients.ts): a linked booking moves no one back from them. */
+const ADVANCED = [BOOKED, "CLIENTS#engaged", "CLIENTS#ended"];
+
 export class DynamoUnverifiedStore implements UnverifiedStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -47,9 +51,12 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
     const TableName = this.tableName;
     const { session, pair, booker } = change;
     // The booker's own profile is listed as booked (profile-items.ts): its delete is counted
-    // (decision 0035), conditioned on that list.
+    // (decision 0035), conditioned on that list. The client the booking now is goes to the booked
+    // list (as a first booking moves them: booked-clients.ts) unless they are further on already;
+    // the guess: matched, corrected from the returned item.
     await this.write(() =>
-      sendCounted(this.db, TableName, ["CLIENTS#booked"], ([listed]) => {
+      sendCounted(this.db, TableName, ["CLIENTS#booked", "CLIENTS#matched"], ([listed, theirs]) => {
+        const moves = !(typeof theirs === "string" && ADVANCED.includes(theirs));
         const items = [
           ...[session, ...change.renumbered].map((s) => ({
             Put: {
@@ -87,11 +94,29 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
             ),
           },
           { Delete: { TableName, Key: keys.pair(booker.id, session.coachId) } },
+          {
+            Update: watched(
+              {
+                TableName,
+                Key: keys.client(pair.clientId),
+                UpdateExpression: moves
+                  ? "SET phaseKey = :b, gsi3pk = :b"
+                  : "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
+                ConditionExpression: "attribute_exists(pk)",
+                ExpressionAttributeValues: { ":b": BOOKED },
+              },
+              "gsi3pk",
+              theirs,
+            ),
+          },
         ];
         return {
           items,
-          watched: [{ at: items.length - 2, attribute: "gsi3pk" }],
-          tally: phaseTally(listed, null),
+          watched: [
+            { at: items.length - 3, attribute: "gsi3pk" },
+            { at: items.length - 1, attribute: "gsi3pk" },
+          ],
+          tally: addTallies(phaseTally(listed, null), moves ? phaseTally(theirs, BOOKED) : {}),
         };
       }),
     );
