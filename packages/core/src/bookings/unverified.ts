@@ -4,7 +4,6 @@ import type { LinkPayload } from "../links/signed-links";
 import type { BookingStore, ClientRepository, Logger, PairEntry, PairState, UnverifiedStore } from "../ports";
 import type { Session } from "../sessions/model";
 import { renumber } from "../sessions/sequence";
-import type { BookingAnswer } from "../webhooks/booking-event";
 
 /*
  * Unverified bookings (decision 0030): a booking matched by email alone to a client whose coaches
@@ -14,30 +13,16 @@ import type { BookingAnswer } from "../webhooks/booking-event";
  * Loaded on first use (a chunk of its own): only these decisions and the admin's list need it.
  */
 
+import { type UnverifiedBooking, unverifiedBooking } from "./unverified-row";
+
+export type { UnverifiedBooking };
+
 export interface UnverifiedDeps {
   bookings: BookingStore;
   clients: ClientRepository;
   unverified: UnverifiedStore;
   clock: Clock;
   logger: Logger;
-}
-
-/** What an admin sees of an unverified booking: the booking's own details and whose address it used. */
-export interface UnverifiedBooking {
-  /** The booking's session. */
-  id: string;
-  /** The client whose address it was made with. */
-  clientId: string;
-  /** The booking's own profile, which holds the session until a decision. */
-  bookerId: string;
-  coachId: string;
-  startsAt: string;
-  endsAt: string;
-  status: Session["status"];
-  name: string;
-  email: string;
-  answers: BookingAnswer[];
-  bookedAt: string;
 }
 
 /** The unverified bookings waiting for a decision, oldest first: one Query, one BatchGetItem. */
@@ -48,22 +33,7 @@ export async function listUnverified(deps: UnverifiedDeps): Promise<UnverifiedBo
     : [];
   return bookers.flatMap((b) => {
     const s = sessions.find((x) => x.id === b.unverified!.sessionId);
-    if (!s) return [];
-    return [
-      {
-        id: s.id,
-        clientId: b.unverified!.clientId,
-        bookerId: b.id,
-        coachId: s.coachId,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        status: s.status,
-        name: b.name,
-        email: b.email,
-        answers: b.bookingAnswers ?? [],
-        bookedAt: b.createdAt,
-      },
-    ];
+    return s ? [unverifiedBooking(b, s)] : [];
   });
 }
 

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type ClientPhase, isClientPhase, phaseOf } from "../../admin/phases";
 import type { AdminReads, ClientRow, EmailLogEntry, Figures, Page } from "../../admin/ports";
-import type { UnverifiedBooking } from "../../bookings/unverified";
+import { type UnverifiedBooking, unverifiedBooking } from "../../bookings/unverified-row";
 import type { Client } from "../../clients/model";
 import type { Session } from "../../sessions/model";
 import type { WebSession } from "../../web-auth/model";
@@ -15,7 +15,7 @@ import { DELIVERY_OUTCOMES, type Delivery, type DeliveryOutcome } from "../../we
 import { decodeCursor, encodeCursor } from "./errors";
 import { sumShards } from "./figure-sums";
 import { type Key, keys, stripKeys } from "./keys";
-import { batchGetAll, queryPages } from "./reads";
+import { batchGetAll, countPages, queryPages } from "./reads";
 
 /** What a list row reads of a client profile (not the intake answers). */
 const ROW_FIELDS = ["pk", "id", "name", "email", "createdAt", "status", "engagement", "gsi3pk"];
@@ -232,25 +232,14 @@ export class DynamoAdminStore implements AdminReads {
   }
 
   async countUnverified(): Promise<number> {
-    let total = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :p",
-          // As the unverified store's list (unverified-store.ts): a rejected one waits no more.
-          FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
-          ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
-          Select: "COUNT",
-          ExclusiveStartKey: start,
-        }),
-      );
-      total += res.Count ?? 0;
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return total;
+    return countPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p",
+      // As the unverified store's list (unverified-store.ts): a rejected one waits no more.
+      FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
+      ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
+    });
   }
 
   async unverifiedBookings(clientId?: string): Promise<UnverifiedBooking[]> {
@@ -272,48 +261,21 @@ export class DynamoAdminStore implements AdminReads {
     return bookers.flatMap((item) => {
       const b = stripKeys<Client>(item);
       const s = sessions.get(b.unverified!.sessionId);
-      return s
-        ? [
-            {
-              id: s.id,
-              clientId: b.unverified!.clientId,
-              bookerId: b.id,
-              coachId: s.coachId,
-              startsAt: s.startsAt,
-              endsAt: s.endsAt,
-              status: s.status,
-              name: b.name,
-              email: b.email,
-              answers: b.bookingAnswers ?? [],
-              bookedAt: b.createdAt,
-            },
-          ]
-        : [];
+      return s ? [unverifiedBooking(b, s)] : [];
     });
   }
 
   /** Counts a gsi3 partition (a sort-key range when given), page after page of keys. */
-  private async count(key: { gsi3pk: string }, range?: { from: string; to: string }): Promise<number> {
-    let total = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi3",
-          KeyConditionExpression: range ? "gsi3pk = :p AND gsi3sk BETWEEN :from AND :to" : "gsi3pk = :p",
-          ExpressionAttributeValues: {
-            ":p": key.gsi3pk,
-            ...(range ? { ":from": range.from, ":to": range.to } : {}),
-          },
-          Select: "COUNT",
-          ExclusiveStartKey: start,
-        }),
-      );
-      total += res.Count ?? 0;
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return total;
+  private count(key: { gsi3pk: string }, range?: { from: string; to: string }): Promise<number> {
+    return countPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi3",
+      KeyConditionExpression: range ? "gsi3pk = :p AND gsi3sk BETWEEN :from AND :to" : "gsi3pk = :p",
+      ExpressionAttributeValues: {
+        ":p": key.gsi3pk,
+        ...(range ? { ":from": range.from, ":to": range.to } : {}),
+      },
+    });
   }
 
   /** The profiles behind a page of gsi3 keys, in the page's order, with the row's fields only. */

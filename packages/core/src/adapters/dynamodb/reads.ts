@@ -18,6 +18,18 @@ export async function queryPages(db: DynamoDBDocumentClient, input: QueryCommand
   return items;
 }
 
+/** How many items a query matches (`Select: COUNT`), page after page. */
+export async function countPages(db: DynamoDBDocumentClient, input: QueryCommandInput) {
+  let total = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.send(new QueryCommand({ ...input, Select: "COUNT", ExclusiveStartKey: start }));
+    total += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return total;
+}
+
 /**
  * These items, read consistently: 100 keys per BatchGetItem, unprocessed keys asked again. `also`:
  * more of the request (a projection).

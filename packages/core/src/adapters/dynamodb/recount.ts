@@ -1,16 +1,11 @@
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
 import type { Client } from "../../clients/model";
 import { failedConditions } from "./errors";
 import { FIGURE_NAMES, type FigureName, sumShards } from "./figure-sums";
 import { FIGURE_SHARDS, failedOn } from "./figures";
 import { keys } from "./keys";
-import { queryPages } from "./reads";
+import { countPages, queryPages } from "./reads";
 
 export interface Recount {
   /** Client profiles written before gsi3 existed that were given their list entry now. */
@@ -113,24 +108,13 @@ const partitionOf = (figure: FigureName) =>
   figure === "suppressed" ? keys.suppressionListing("", "").gsi3pk : keys.clientPhase(figure, "", "").gsi3pk;
 
 /** Counts a gsi3 partition's entries, page after page of keys. */
-export async function countPartition(db: DynamoDBDocumentClient, tableName: string, gsi3pk: string) {
-  let total = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "gsi3",
-        KeyConditionExpression: "gsi3pk = :p",
-        ExpressionAttributeValues: { ":p": gsi3pk },
-        Select: "COUNT",
-        ExclusiveStartKey: start,
-      }),
-    );
-    total += res.Count ?? 0;
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return total;
+export function countPartition(db: DynamoDBDocumentClient, tableName: string, gsi3pk: string) {
+  return countPages(db, {
+    TableName: tableName,
+    IndexName: "gsi3",
+    KeyConditionExpression: "gsi3pk = :p",
+    ExpressionAttributeValues: { ":p": gsi3pk },
+  });
 }
 
 /**

@@ -1,10 +1,11 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { AttachChange, UnverifiedStore } from "../../ports";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { addTallies, phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
+import { queryPages } from "./reads";
 
 /** An expected version (0: the item must not exist yet). */
 const at = (version: number) =>
@@ -28,23 +29,14 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
   ) {}
 
   async pending(): Promise<Client[]> {
-    const found: Client[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :p",
-          FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
-          ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(res.Items ?? []).map((i) => stripKeys<Client>(i)));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryPages(this.db, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p",
+      FilterExpression: "attribute_not_exists(unverified.rejectedAt)",
+      ExpressionAttributeValues: { ":p": keys.unverifiedBooking("", "").gsi2pk },
+    });
+    return items.map((i) => stripKeys<Client>(i));
   }
 
   async attach(change: AttachChange): Promise<void> {
