@@ -22,7 +22,8 @@ export interface Recount {
  * and the suppressions' gsi3 partition (`Select: COUNT`, page after page) and the failed
  * deliveries per day of receipt (their keys) and writes the counts
  * over the shards, conditioned on no counted write having landed meanwhile (else it counts again,
- * up to 3 times). The index lags its items by a moment: run it when the program is quiet, and
+ * up to 3 times); its own write moves each shard's `writes` too, so two recounts at once cannot
+ * both land. The index lags its items by a moment: run it when the program is quiet, and
  * again to check (a second run changes nothing).
  */
 export async function recountFigures(db: DynamoDBDocumentClient, tableName: string): Promise<Recount> {
@@ -64,15 +65,24 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
                     .join(", ")}` +
                   (gone.length > 0
                     ? ` REMOVE ${gone.map((_, i) => `#f${i + Object.keys(values).length}`).join(", ")}`
-                    : ""),
-                ConditionExpression: read === undefined ? "attribute_not_exists(pk)" : "#writes = :writes",
+                    : "") +
+                  " ADD #writes :one",
+                // Over the shard as read: absent, present without a write yet (as a recount
+                // leaves one it created before this bump), or at the writes it had.
+                ConditionExpression:
+                  read === undefined
+                    ? "attribute_not_exists(pk)"
+                    : read.writes === undefined
+                      ? "attribute_not_exists(#writes)"
+                      : "#writes = :writes",
                 ExpressionAttributeNames: {
                   ...Object.fromEntries(names.map((f, i) => [`#f${i}`, f])),
-                  ...(read === undefined ? {} : { "#writes": "writes" }),
+                  "#writes": "writes",
                 },
                 ExpressionAttributeValues: {
                   ...Object.fromEntries(Object.values(values).map((v, i) => [`:f${i}`, v])),
-                  ...(read === undefined ? {} : { ":writes": read.writes }),
+                  ":one": 1,
+                  ...(read?.writes === undefined ? {} : { ":writes": read.writes }),
                 },
               },
             };
