@@ -3,7 +3,7 @@ import { createDispatcher } from "../packages/functions/src/handlers/dispatcher"
 import { bootstrapResources } from "../packages/local/src/bootstrap";
 import { seedDemoCoaches } from "../packages/local/src/demo/seed";
 import { startDynamoDbLocal } from "../packages/local/src/emulators/dynamodb-local";
-import { freePort } from "../packages/local/src/emulators/ports";
+import { freePort, freePorts } from "../packages/local/src/emulators/ports";
 import { startSesLocal } from "../packages/local/src/emulators/ses-local";
 import { LocalClock, startLocalScheduler } from "../packages/local/src/scheduler";
 
@@ -24,9 +24,10 @@ export async function startBenchStack(table: string, secrets: Record<string, str
     for (const s of stops.reverse()) await s().catch(() => {});
   };
   try {
+    const [dynamoPort, sesPort] = await freePorts(2);
     const [dynamo, ses] = await Promise.all([
-      freePort().then((port) => startDynamoDbLocal({ port })),
-      freePort().then((port) => startSesLocal({ port })),
+      startDynamoDbLocal({ port: dynamoPort! }),
+      startSesLocal({ port: sesPort! }),
     ]);
     stops.push(
       () => dynamo.stop(),

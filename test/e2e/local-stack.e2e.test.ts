@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../packages/local/src/emulators/ports";
+import { freePort, freePorts } from "../../packages/local/src/emulators/ports";
 import { intakeBody } from "../support/requests";
 
 /** Starts `npm start`'s entry point exactly as npm does, on free ports and a temporary data folder. */
@@ -34,12 +34,8 @@ describe("npm start, end to end", () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    ports = {
-      api: await freePort(),
-      dynamo: await freePort(),
-      ses: await freePort(),
-      scheduler: await freePort(),
-    };
+    const [api, dynamo, ses, scheduler] = await freePorts(4);
+    ports = { api: api!, dynamo: dynamo!, ses: ses!, scheduler: scheduler! };
     dataDir = await mkdtemp(join(tmpdir(), "coachflow-e2e-"));
     stack = await startCli({
       PORT: String(ports.api),

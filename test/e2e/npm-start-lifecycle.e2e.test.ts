@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../packages/local/src/emulators/ports";
+import { freePorts } from "../../packages/local/src/emulators/ports";
 import { intakeBody } from "../support/requests";
 import {
   dynamoDbLocalsOf,
@@ -68,12 +68,8 @@ describe("npm start across stops, crashes and restarts", () => {
   const allPorts = () => [ports.api, ports.dynamo, ports.ses, ports.scheduler];
 
   beforeAll(async () => {
-    ports = {
-      api: await freePort(),
-      dynamo: await freePort(),
-      ses: await freePort(),
-      scheduler: await freePort(),
-    };
+    const [api, dynamo, ses, scheduler] = await freePorts(4);
+    ports = { api: api!, dynamo: dynamo!, ses: ses!, scheduler: scheduler! };
     dataDir = await mkdtemp(join(tmpdir(), "coachflow-e2e-lifecycle-"));
   });
 

@@ -1,13 +1,14 @@
 import type { TestProject } from "vitest/node";
 import { startDynamoDbLocal } from "../../packages/local/src/emulators/dynamodb-local";
-import { freePort } from "../../packages/local/src/emulators/ports";
+import { freePorts } from "../../packages/local/src/emulators/ports";
 import { startSesLocal } from "../../packages/local/src/emulators/ses-local";
 
 /** Starts DynamoDB Local (in memory) and the SES emulator once for the whole test run. */
 export default async function setup(project: TestProject) {
+  const [dynamoPort, sesPort] = await freePorts(2);
   const [dynamo, ses] = await Promise.all([
-    freePort().then((port) => startDynamoDbLocal({ port })),
-    freePort().then((port) => startSesLocal({ port })),
+    startDynamoDbLocal({ port: dynamoPort! }),
+    startSesLocal({ port: sesPort! }),
   ]);
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("sesEndpoint", ses.endpoint);
