@@ -21,7 +21,7 @@ let profiles = 0;
 for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
   const p = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
   const urls = new Set(p.nodes.map((n: any) => n.callFrame.url));
-  if (filter && ![...urls].some((u: any) => String(u).includes(filter))) continue;
+  if (filter && ![...urls].some((u: any) => new RegExp(filter).test(String(u)))) continue;
   profiles++;
   const dt = new Map<number, number>();
   p.samples.forEach((id: number, i: number) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));

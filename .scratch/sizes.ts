@@ -1,0 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { API_COLD_LOADS, buildBundles, coldLoad, largestColdLoad } from "../infra/bundling";
+const out = mkdtempSync(path.join(os.tmpdir(), "sizes-"));
+const b = await buildBundles(out);
+const api = b.api;
+console.log("init", api.bytes - api.lazyBytes);
+for (const [k, v] of Object.entries(API_COLD_LOADS)) console.log(k.padEnd(28), coldLoad(api, v), 450000 - coldLoad(api, v));
+console.log("dispatcher", largestColdLoad("dispatcher", b.dispatcher));
+console.log("validators at init:", api.inputs.atInit.some((f) => f.includes("shared/validators")));
