@@ -40,6 +40,52 @@ app.get("/", async (c) => {
 export const handler = handle(app);
 `;
 
+/**
+ * The floor under the API's figure: the same reference making the first intake's calls, in the
+ * same order, with no code of the product's: the settings, the email's records and the active
+ * coaches read at once; the email limits' transaction; the client's (the items an intake writes);
+ * one SendEmail through the same signed caller. What the API takes beyond it is the product's code.
+ */
+const FLOOR = `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { AwsCaller } from "@coachflow/core/adapters/aws/index";
+import { SES_V2 } from "@coachflow/core/adapters/ses/service";
+import { Hono } from "hono";
+import { handle } from "hono/aws-lambda";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT }));
+const ses = new AwsCaller({ service: SES_V2, region: process.env.AWS_REGION ?? "us-east-1", credentials: defaultProvider(), endpoint: process.env.SES_ENDPOINT });
+const TableName = process.env.TABLE_NAME;
+const app = new Hono();
+app.post("/v1/intake", async (c) => {
+  const body = await c.req.json();
+  const id = crypto.randomUUID();
+  const [, , coaches] = await Promise.all([
+    doc.send(new GetCommand({ TableName, Key: { pk: "PROGRAM", sk: "SETTINGS" } })),
+    doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: [{ pk: "FLOOR#" + body.email, sk: "INTAKE" }, { pk: "FLOOR#" + body.email, sk: "SUPPRESSED" }] } } })),
+    doc.send(new QueryCommand({ TableName, IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :p", ExpressionAttributeValues: { ":p": "COACHES#ACTIVE" } })),
+  ]);
+  const window = Math.floor(Date.now() / 3600000);
+  await doc.send(new TransactWriteCommand({ TransactItems: ["address-hour", "address-day", "ip-hour"].map((k) => ({
+    Update: { TableName, Key: { pk: "FLOOR#RATE#" + k + "#" + body.email, sk: String(window) }, UpdateExpression: "ADD #n :one", ConditionExpression: "attribute_not_exists(#n) OR #n < :limit", ExpressionAttributeNames: { "#n": "count" }, ExpressionAttributeValues: { ":one": 1, ":limit": 1000000 } },
+  })) }));
+  const item = { ...body, id, matches: (coaches.Items ?? []).slice(0, 3).map((c) => c.id) };
+  await doc.send(new TransactWriteCommand({ TransactItems: [
+    { Put: { TableName, Item: { pk: "FLOOR#" + id, sk: "PROFILE", ...item }, ConditionExpression: "attribute_not_exists(pk)" } },
+    { Put: { TableName, Item: { pk: "FLOOR#" + body.email, sk: "INTAKE", clientId: id } } },
+    { Put: { TableName, Item: { pk: "FLOOR#" + id, sk: "EMAIL#1", kind: "coach-recommendations" } } },
+    { Update: { TableName, Key: { pk: "FLOOR#FIGURES", sk: "SHARD#" + (window % 8) }, UpdateExpression: "ADD matched :one", ExpressionAttributeValues: { ":one": 1 } } },
+  ] }));
+  await ses.call({ method: "POST", path: "/v2/email/outbound-emails", idempotent: false, body: {
+    FromEmailAddress: "floor@example.com", Destination: { ToAddresses: [body.email] },
+    Content: { Simple: { Subject: { Data: "Your coaches" }, Body: { Text: { Data: JSON.stringify(item.matches) } } } },
+  } });
+  return c.json({ clientId: id }, 201);
+});
+export const handler = handle(app);
+`;
+
 /** An API Gateway v2 POST with a JSON body. */
 const postJson = (rawPath: string, body: unknown) => {
   const event = httpEvent(rawPath);
@@ -63,10 +109,13 @@ interface Row {
   ok: (o: FreshInvocation["outcome"]) => boolean;
   /** The label of the reference row it is compared with (the same flags). */
   reference?: string;
+  /** A row measured beside the targets, with no target of its own (the floor). */
+  untargeted?: true;
 }
 
 const REFERENCE_LABEL = "reference (Hono + DynamoDB client, one GetItem)";
 const API_LABEL = "api: cold start + first intake";
+const FLOOR_LABEL = "floor: the reference making the intake's calls (no product code)";
 const DISPATCHER_LABEL = "dispatcher: cold start + first reminder firing";
 
 /**
@@ -121,6 +170,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
     const outdir = mkdtempSync(path.join(os.tmpdir(), "coachflow-bench-cold-"));
     const bundles = await buildBundles(outdir, DEPLOYED_SDK);
     const reference = await buildReference(path.join(outdir, "reference"), DEPLOYED_SDK, REFERENCE);
+    const floor = await buildReference(path.join(outdir, "floor"), DEPLOYED_SDK, FLOOR);
     const builds = [{ suffix: "", dir: outdir }, ...compared.map((dir) => ({ suffix: `, ${dir}`, dir }))];
     const rows: Row[] = [];
     let nextFiring = 0;
@@ -133,6 +183,15 @@ export async function benchColdStart(): Promise<BenchResult[]> {
         flags,
         event: () => httpEvent("/"),
         ok: (o) => statusOf(o) === 200,
+      });
+      rows.push({
+        label: FLOOR_LABEL + flagged,
+        file: path.join(floor.dir, BUNDLE_FILE),
+        flags,
+        event: (i) => postJson("/v1/intake", sampleIntake(`bench.cold.floor.${i}.${Date.now()}@example.com`)),
+        ok: (o) => statusOf(o) === 201,
+        reference: referenceLabel,
+        untargeted: true,
       });
       for (const { suffix, dir } of builds) {
         rows.push({
@@ -196,7 +255,7 @@ export async function benchColdStart(): Promise<BenchResult[]> {
         "cpu p50 ms": round(median(row, "cpuMs")),
         "cpu × reference": round(median(row, "cpuMs") / median(reference, "cpuMs")),
       };
-      if (!row.reference) return { name: row.label, metrics };
+      if (!row.reference || row.untargeted) return { name: row.label, metrics };
       return {
         name: row.label,
         metrics,
