@@ -223,4 +223,28 @@ describe("the client page's unverified bookings", () => {
       "Query",
     ]);
   });
+
+  it("answers two decisions at once on one booking with one success and one 'no longer waiting', never a 500", async () => {
+    const client = await clientWith("twice");
+    const races = [
+      ["reject", "reject"],
+      ["reject", "link"],
+      ["link", "reject"],
+    ] as const;
+    for (const [n, [first, second]] of races.entries()) {
+      const sessionId = await strangerBooks(client.email, `Tia Twice ${first}${second}`, 70 + n);
+      const answers = await Promise.all([
+        asAdmin(stack, "POST", `/v1/unverified-bookings/${sessionId}/${first}`),
+        asAdmin(stack, "POST", `/v1/unverified-bookings/${sessionId}/${second}`),
+      ]);
+      const statuses = answers.map((a) => a.status).sort();
+      // Both may land in turn when they do not overlap: a second reject then finds none waiting.
+      expect(statuses, `${first} + ${second}: ${JSON.stringify(answers.map((a) => a.body))}`).toEqual([
+        200, 404,
+      ]);
+      const won = answers.find((a) => a.status === 200)!;
+      const linked = (await clientOfSession(sessionId)) === client.id;
+      expect(linked).toBe(won.body.status !== "rejected");
+    }
+  });
 });

@@ -115,15 +115,24 @@ export async function linkUnverified(
 /**
  * "It is not theirs" (an admin): off the list; the session stays with its own profile, still
  * unverified. With `clientId` (a client's console page), only a booking made with their address.
+ * When another decision lands between the read and the write, it decides again from what is
+ * stored: a booking rejected or linked meanwhile answers 404, as it would a moment later.
  */
 export async function rejectUnverified(
   deps: UnverifiedDeps,
   sessionId: string,
   clientId?: string,
+  attempt = 1,
 ): Promise<void> {
   const found = await waiting(deps, sessionId, clientId);
   if (!found) throw notFound("unverified booking");
-  await deps.unverified.reject(found.booker, deps.clock.now().toISOString());
+  try {
+    await deps.unverified.reject(found.booker, deps.clock.now().toISOString());
+  } catch (error) {
+    if (error instanceof ConditionFailedError && attempt < 3)
+      return rejectUnverified(deps, sessionId, clientId, attempt + 1);
+    throw error;
+  }
   deps.logger.info("unverified booking rejected", { sessionId, clientId: found.clientId });
 }
 
