@@ -134,17 +134,26 @@ export const API_COLD_LOADS: Record<string, readonly string[]> = {
   // and a new session's client moves to the console's "booked" list (booked-clients, 0033).
   webhooks: ["webhooks", "delivery-log", "defaults", "agenda-defaults", "profile-items", "booked-clients"],
   // An admin's choice of coaches saves the client; finishing a session may change an engagement
-  // (client-writes, engagement-writes: counted, decision 0035).
+  // (client-writes, engagement-writes: counted, decision 0035). A client's export and erasure
+  // (routes/privacy.ts, the only program routes that use the privacy store) load that store and
+  // none of those writes: one request of the group loads one of the two sets, as in the console.
   program: [
+    "program",
+    "jwt",
+    "web-auth-store",
+    "defaults",
+    "agenda-defaults",
+    "email-log",
+    "client-writes",
+    "engagement-writes",
+  ],
+  "program export or erase": [
     "program",
     "jwt",
     "web-auth-store",
     "privacy-store",
     "defaults",
     "agenda-defaults",
-    "email-log",
-    "client-writes",
-    "engagement-writes",
   ],
   // The workspace's pages: home and the client pages, and (a group of their own) the session pages.
   workspace: ["routes", "web-auth-store", "workspace-store", "defaults", "agenda-defaults"],

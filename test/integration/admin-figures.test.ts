@@ -428,6 +428,105 @@ describe("the console's counters", () => {
     expect(after.counters.failed).toBe(before);
   });
 
+  it("takes a failed delivery of an unverified booking the erased client's address made off the count", async () => {
+    const email = uniqueEmail("erased-held-failed");
+    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
+    const start = Math.ceil((stack.clock.now().getTime() + 3 * HOUR) / MINUTE) * MINUTE;
+    // With a coach the client is not matched with: held by a profile of its own (decision 0030).
+    const { sessionId, deliveryId } = await bookByWebhook(stack, { coach: stranger, email, start });
+    expect((await asAdmin(stack, "GET", `/v1/sessions/${sessionId}`)).body.client.id).not.toBe(clientId);
+    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const stored = (await log.get(deliveryId))!;
+    const before = (await counted(stack)).counters.failed;
+    await log.put({
+      ...stored,
+      outcome: "failed",
+      httpStatus: 500,
+      attempts: stored.attempts + 1,
+      sessionId,
+    });
+    expect((await counted(stack)).counters.failed).toBe(before + 1);
+
+    expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
+    expect(await log.get(deliveryId)).toBeUndefined();
+    const after = await counted(stack);
+    expect(after.counters).toEqual(after.index);
+    expect(after.counters.failed).toBe(before);
+  });
+
+  it("erases a client with more failed deliveries than one transaction holds, each counted off", async () => {
+    const email = uniqueEmail("erased-many-failed");
+    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
+    const start = Math.ceil((stack.clock.now().getTime() + 4 * HOUR) / MINUTE) * MINUTE;
+    const { sessionId, deliveryId } = await bookByWebhook(stack, {
+      coach: coaches[0]!,
+      email,
+      start,
+      token: correlationToken(clientId, coaches[0]!.id, SECRET),
+    });
+    // 120 failed replays of its delivery, logged under ids of their own (TransactWriteItems takes 100).
+    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const stored = (await log.get(deliveryId))!;
+    const before = (await counted(stack)).counters.failed;
+    const ids = Array.from({ length: 120 }, (_, i) => `${deliveryId}-r${i}`);
+    for (const id of ids)
+      await log.put({ ...stored, id, outcome: "failed", httpStatus: 500, attempts: 1, sessionId });
+    expect((await counted(stack)).counters.failed).toBe(before + 120);
+
+    const res = await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    for (const id of [deliveryId, ...ids.slice(0, 3), ...ids.slice(-3)])
+      expect(await log.get(id)).toBeUndefined();
+    const after = await counted(stack);
+    expect(after.counters).toEqual(after.index);
+    expect(after.counters.failed).toBe(before);
+    expect((await asAdmin(stack, "GET", `/v1/clients/${clientId}`)).status).toBe(404);
+  });
+
+  it("finishes an erasure that stopped half way when it is run again, finding what is left through the sessions", async () => {
+    const email = uniqueEmail("erased-half-way");
+    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
+    const start = Math.ceil((stack.clock.now().getTime() + 5 * HOUR) / MINUTE) * MINUTE;
+    const { sessionId, deliveryId } = await bookByWebhook(stack, {
+      coach: coaches[0]!,
+      email,
+      start,
+      token: correlationToken(clientId, coaches[0]!.id, SECRET),
+    });
+    // More items than one batch of deletes holds: 40 logged deliveries of the session.
+    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const stored = (await log.get(deliveryId))!;
+    const ids = Array.from({ length: 40 }, (_, i) => `${deliveryId}-p${i}`);
+    for (const id of ids) await log.put({ ...stored, id, sessionId });
+
+    // The erasure stops after its first batch of deletes has landed (a crash, a timeout).
+    const client = stack.deps.aws.dynamodb;
+    let stopped = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName === "BatchWriteItemCommand" && !stopped) {
+          stopped = true;
+          throw new Error("stopped half way");
+        }
+        return out;
+      },
+      { step: "initialize", name: "stopHalfWay" },
+    );
+    try {
+      expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(500);
+    } finally {
+      client.middlewareStack.remove("stopHalfWay");
+    }
+    expect(stopped).toBe(true);
+
+    expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
+    for (const id of [deliveryId, ...ids]) expect(await log.get(id), id).toBeUndefined();
+    expect((await asAdmin(stack, "GET", `/v1/sessions/${sessionId}`)).status).toBe(404);
+    const after = await counted(stack);
+    expect(after.counters).toEqual(after.index);
+  });
+
   it("recounts from the index, giving profiles written before gsi3 their list, and changes nothing the second time", async () => {
     const db = stack.deps.aws.doc;
     const table = stack.deps.config.tableName;

@@ -405,6 +405,8 @@ export interface ClientFootprint {
    * with the client (their items are in `refs`), not exported, since they may be someone else's.
    */
   heldSessions: Session[];
+  /** The webhook deliveries of those sessions: erased with them (counted where failed), not exported. */
+  heldDeliveries: Record<string, unknown>[];
   refs: readonly unknown[];
 }
 

@@ -76,6 +76,7 @@ describe("the export document", () => {
     deliveries: [],
     storedResponses: 0,
     heldSessions: [],
+    heldDeliveries: [],
     refs: [],
   };
 

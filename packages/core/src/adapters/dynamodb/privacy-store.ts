@@ -17,6 +17,24 @@ import { suppressionKey } from "./suppression";
 type Item = Record<string, unknown>;
 const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
 
+/**
+ * Counted items per transaction of an erasure: TransactWriteItems takes 100 items, and each adds
+ * the counter's `ADD` and perhaps the engaged coach's load.
+ */
+const COUNTED_PER_WRITE = 90;
+
+/** An item an erasure deletes with its counter: what it is guessed to be, the attribute that says so, and what leaving counts. */
+interface Watch {
+  Key: Key;
+  attribute: string;
+  guess: string | undefined;
+  tally: (value: string) => Tally;
+  mustExist?: true;
+}
+
+const chunks = <T>(all: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, (i + 1) * size));
+
 /** Follows a reschedule chain through its links; no chain is longer than this (as MAX_CHAIN). */
 const MAX_CHAIN = 50;
 
@@ -97,6 +115,7 @@ export class DynamoPrivacyStore implements PrivacyStore {
       storedResponses: responses.length,
       pendingAnswers: responses.filter((i) => i.type === "pendingAnswers").map((i) => stripKeys<Item>(i)),
       heldSessions: held.flatMap((h) => h.sessions),
+      heldDeliveries: held.flatMap((h) => h.deliveries),
       // The suppression of the address goes too: it is the address itself.
       refs: uniqueKeys([
         ...all.map(keyOf),
@@ -127,55 +146,91 @@ export class DynamoPrivacyStore implements PrivacyStore {
         Item: { ...keys.tombstone(tombstone.clientId), type: "tombstone", ...tombstone },
       }),
     );
-    // The counted items go last, in one transaction with their counters (decision 0035): the
-    // profile, the unverified bookings' own profiles it holds (listed as booked clients), the
-    // address's suppression and the failed deliveries (per day). The rest goes in batches first.
+    // The counted items go with their counters (decision 0035): the failed deliveries (per day),
+    // the unverified bookings' own profiles the client's address made (listed as booked
+    // clients), the address's suppression and the profile. Each transaction holds at most
+    // COUNTED_PER_WRITE of them. The order keeps an erasure that stops half way findable again
+    // (a repeat starts from the profile and finds the rest through the sessions and action items):
+    // the failed deliveries first (found through their sessions), then the uncounted items in
+    // batches, the sessions' and action items' own items last among them, then the held profiles
+    // and, last, the profile with the suppression and the engaged coach's load.
     const own = keys.client(client.id);
     const held = (footprint.refs as Key[]).filter(
       (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#") && k.pk !== own.pk,
     );
-    const failed = footprint.deliveries.filter((d) => d.outcome === "failed");
+    const failed = [...footprint.deliveries, ...footprint.heldDeliveries].filter(
+      (d) => d.outcome === "failed",
+    );
     const e = client.engagement;
     const booked = footprint.sessions.some((s) => s.status !== "cancelled");
-    // What each is guessed to be, the attribute that says so, and what leaving it counts.
-    const watch: { Key: Key; attribute: string; guess: string | undefined; tally: (v: string) => Tally }[] = [
-      ...[own, ...held].map((Key, i) => ({
+    const phase = (v: string) => phaseTally(v, null);
+    const failedWatch = failed.map(
+      (d): Watch => ({
+        Key: keys.delivery(String(d.id)),
+        attribute: "outcome",
+        guess: "failed",
+        tally: (v) => (v === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {}),
+      }),
+    );
+    const heldWatch = held.map(
+      (Key): Watch => ({
         Key,
         attribute: "gsi3pk",
-        guess: keys.clientPhase(
-          i
-            ? "booked"
-            : e
-              ? e.status === "active"
-                ? "engaged"
-                : "ended"
-              : booked
-                ? "booked"
-                : client.status,
-          "",
-          "",
-        ).gsi3pk,
-        tally: (v: string) => phaseTally(v, null),
-      })),
+        guess: keys.clientPhase("booked", "", "").gsi3pk,
+        tally: phase,
+      }),
+    );
+    const ownPhase = e ? (e.status === "active" ? "engaged" : "ended") : booked ? "booked" : client.status;
+    const last: Watch[] = [
+      // First in its transaction: it must still exist (a repeat finds no profile and stops there).
+      {
+        Key: own,
+        attribute: "gsi3pk",
+        guess: keys.clientPhase(ownPhase, "", "").gsi3pk,
+        tally: phase,
+        mustExist: true,
+      },
       {
         Key: suppressionKey(client.email),
         attribute: "pk",
         guess: undefined,
         tally: () => ({ suppressed: -1 }),
       },
-      ...failed.map((d) => ({
-        Key: keys.delivery(String(d.id)),
-        attribute: "outcome",
-        guess: "failed",
-        tally: (v: string): Tally => (v === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {}),
-      })),
     ];
-    const counted = new Set(watch.map((w) => `${w.Key.pk}\n${w.Key.sk}`));
-    await this.deleteAll((footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`)));
+    const counted = new Set([...failedWatch, ...heldWatch, ...last].map((w) => `${w.Key.pk}\n${w.Key.sk}`));
+    const rest = (footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`));
+    const finding = (k: Key) => k.sk === "SESSION" || k.sk === "ACTION";
+
+    for (const part of chunks(failedWatch, COUNTED_PER_WRITE)) await this.deleteCounted(part);
+    await this.deleteAll([...rest.filter((k) => !finding(k)), ...rest.filter(finding)]);
+    // The held profiles that do not fit beside the profile go in transactions of their own first.
+    const spare = COUNTED_PER_WRITE - last.length;
+    const heldFirst = heldWatch.length > spare ? heldWatch.slice(0, heldWatch.length - spare) : [];
+    for (const part of chunks(heldFirst, COUNTED_PER_WRITE)) await this.deleteCounted(part);
     // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
     const engaged = e?.status === "active" ? e.coachId : undefined;
+    await this.deleteCounted(
+      [...last, ...heldWatch.slice(heldFirst.length)],
+      engaged
+        ? [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.coach(engaged),
+                UpdateExpression: "ADD activeClients :minus",
+                ConditionExpression: "attribute_exists(pk)",
+                ExpressionAttributeValues: { ":minus": -1 },
+              },
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** Deletes watched items in one counted transaction (with `also` after them): their counters move with them. */
+  private deleteCounted(watch: readonly Watch[], also: readonly object[] = []): Promise<void> {
     const TableName = this.tableName;
-    await sendCounted(
+    return sendCounted(
       this.db,
       TableName,
       watch.map((w) => w.guess),
@@ -183,24 +238,16 @@ export class DynamoPrivacyStore implements PrivacyStore {
         items: [
           ...watch.map((w, i) => ({
             Delete: watched(
-              { TableName, Key: w.Key, ConditionExpression: i ? undefined : "attribute_exists(pk)" },
+              {
+                TableName,
+                Key: w.Key,
+                ConditionExpression: w.mustExist ? "attribute_exists(pk)" : undefined,
+              },
               w.attribute,
               assumed[i],
             ),
           })),
-          ...(engaged
-            ? [
-                {
-                  Update: {
-                    TableName,
-                    Key: keys.coach(engaged),
-                    UpdateExpression: "ADD activeClients :minus",
-                    ConditionExpression: "attribute_exists(pk)",
-                    ExpressionAttributeValues: { ":minus": -1 },
-                  },
-                },
-              ]
-            : []),
+          ...also,
         ],
         watched: watch.map((w, at) => ({ at, attribute: w.attribute })),
         tally: addTallies(...watch.map((w, i) => (assumed[i] == null ? {} : w.tally(assumed[i]!)))),
