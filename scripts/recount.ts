@@ -1,6 +1,7 @@
 /**
  * Rebuilds the admin console's counters from the index they count (decision 0035): gives client
- * profiles written before gsi3 existed their list entry, then counts each phase and the
+ * profiles written before gsi3 existed their list entry, and older profiles, email records and
+ * sessions the entries of the console's searches and session figures, then counts each phase and the
  * suppressions and writes the counts. `TABLE_NAME=<table> [AWS_REGION=…] npm run recount`, with
  * the deploying shell's AWS credentials; `DYNAMODB_ENDPOINT=http://localhost:8000` for DynamoDB
  * Local. Prints the counters before and after. Safe to run again: a second run changes nothing.

@@ -557,6 +557,49 @@ describe("the console's counters", () => {
     expect(second.after).toEqual(second.before);
   });
 
+  it("gives profiles, email records and sessions written before the console the entries its searches and week read", async () => {
+    const db = stack.deps.aws.doc;
+    const TableName = stack.deps.config.tableName;
+    const email = uniqueEmail("legacy-search");
+    const name = `Lore Legacy ${randomUUID().slice(0, 6)}`;
+    const { clientId } = await call(stack.app, "POST", "/v1/intake", { ...intakeBody(email), name }).then(
+      (r) => r.body,
+    );
+    const start = Math.ceil((stack.clock.now().getTime() + 6 * HOUR) / MINUTE) * MINUTE;
+    const { sessionId } = await bookByWebhook(stack, {
+      coach: coaches[0]!,
+      email,
+      start,
+      token: correlationToken(clientId, coaches[0]!.id, SECRET),
+    });
+    // As written before the console: no search entries, no session entry by status.
+    const strip = (Key: { pk: string; sk: string }, index: "gsi2" | "gsi3") =>
+      db.send(new UpdateCommand({ TableName, Key, UpdateExpression: `REMOVE ${index}pk, ${index}sk` }));
+    await strip(keys.client(clientId), "gsi2");
+    await strip(keys.clientEmail(email), "gsi2");
+    await strip(keys.session(sessionId), "gsi3");
+    const browser = webBrowser(stack);
+    await signInAsAdmin(stack, browser, ADMIN);
+    const search = async (q: string) =>
+      (await browser.get(`/admin/clients?q=${encodeURIComponent(q)}`)).text.includes(
+        `/admin/clients/${clientId}"`,
+      );
+    expect(await search(name)).toBe(false);
+    expect(await search(email)).toBe(false);
+
+    const first = await recountFigures(db, TableName);
+    expect(first.indexed.names).toBeGreaterThanOrEqual(1);
+    expect(first.indexed.emails).toBeGreaterThanOrEqual(1);
+    expect(first.indexed.sessions).toBeGreaterThanOrEqual(1);
+    expect(await search(name)).toBe(true);
+    expect(await search(email)).toBe(true);
+    const session = await db.send(new GetCommand({ TableName, Key: keys.session(sessionId) }));
+    expect(session.Item?.gsi3pk).toBe("SESSIONS#scheduled");
+    expect(String(session.Item?.gsi3sk)).toContain(sessionId);
+    const second = await recountFigures(db, TableName);
+    expect(second.indexed).toEqual({ names: 0, emails: 0, sessions: 0 });
+  });
+
   it("keeps the dashboard at a constant number of calls where a count of the index pages", async () => {
     // Enough waiting clients that counting their partition takes more than one page.
     const table = stack.deps.config.tableName;

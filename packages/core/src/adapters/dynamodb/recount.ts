@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
 import type { Client } from "../../clients/model";
+import { backfillConsoleIndexes, type IndexBackfill } from "./backfill-indexes";
 import { failedConditions } from "./errors";
 import { FIGURE_NAMES, type FigureName, sumShards } from "./figure-sums";
 import { FIGURE_SHARDS, failedOn } from "./figures";
@@ -10,6 +11,8 @@ import { countPages, queryPages } from "./reads";
 export interface Recount {
   /** Client profiles written before gsi3 existed that were given their list entry now. */
   backfilled: number;
+  /** Items written before the console given the entries of its search and session figures. */
+  indexed: IndexBackfill;
   /** The counters before, and as counted from the index (what they are now). */
   before: Record<FigureName, number>;
   after: Record<FigureName, number>;
@@ -18,7 +21,8 @@ export interface Recount {
 /**
  * Rebuilds the console's counters from the index they count (decision 0035), for a deployment
  * whose data predates them, or to check them: first gives every client profile without a gsi3
- * entry its list (by engagement, else status; 0033's "existing data"), then counts each phase's
+ * entry its list (by engagement, else status; 0033's "existing data") and the older items the
+ * entries of the console's searches and session figures (`backfillConsoleIndexes`), then counts each phase's
  * and the suppressions' gsi3 partition (`Select: COUNT`, page after page) and the failed
  * deliveries per day of receipt (their keys) and writes the counts
  * over the shards, conditioned on no counted write having landed meanwhile (else it counts again,
@@ -28,6 +32,7 @@ export interface Recount {
  */
 export async function recountFigures(db: DynamoDBDocumentClient, tableName: string): Promise<Recount> {
   const backfilled = await backfillPhases(db, tableName);
+  const indexed = await backfillConsoleIndexes(db, tableName);
   for (let attempt = 1; ; attempt++) {
     const shards = await queryPages(db, {
       TableName: tableName,
@@ -89,7 +94,7 @@ export async function recountFigures(db: DynamoDBDocumentClient, tableName: stri
           }),
         }),
       );
-      return { backfilled, before, after };
+      return { backfilled, indexed, before, after };
     } catch (error) {
       if (!failedConditions(error) || attempt >= 3) throw error;
     }
