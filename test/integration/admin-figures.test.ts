@@ -454,6 +454,39 @@ describe("the console's counters", () => {
     expect(after.counters.failed).toBe(before);
   });
 
+  it("counts off a delivery that failed after the erasure read it as processed", async () => {
+    const email = uniqueEmail("erased-late-failed");
+    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
+    const start = Math.ceil((stack.clock.now().getTime() + 7 * HOUR) / MINUTE) * MINUTE;
+    const { sessionId, deliveryId } = await bookByWebhook(stack, {
+      coach: coaches[0]!,
+      email,
+      start,
+      token: correlationToken(clientId, coaches[0]!.id, SECRET),
+    });
+    const store = stack.deps.privacyStore;
+    const read = (await store.footprint(clientId))!;
+    expect(read.deliveries.map((d) => [d.id, d.outcome])).toContainEqual([deliveryId, "processed"]);
+    // A replay that failed lands between the erasure's read and its deletes.
+    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const stored = (await log.get(deliveryId))!;
+    const before = (await counted(stack)).counters.failed;
+    await log.put({
+      ...stored,
+      outcome: "failed",
+      httpStatus: 500,
+      attempts: stored.attempts + 1,
+      sessionId,
+    });
+    expect((await counted(stack)).counters.failed).toBe(before + 1);
+
+    await store.erase(read, { clientId, erasedAt: stack.clock.now().toISOString() });
+    expect(await log.get(deliveryId)).toBeUndefined();
+    const after = await counted(stack);
+    expect(after.counters).toEqual(after.index);
+    expect(after.counters.failed).toBe(before);
+  });
+
   it("erases a client with more failed deliveries than one transaction holds, each counted off", async () => {
     const email = uniqueEmail("erased-many-failed");
     const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
@@ -552,6 +585,14 @@ describe("the console's counters", () => {
     const now = await counted(stack);
     expect(now.counters).toEqual(now.index);
     expect(first.after).toEqual(now.counters);
+    // A shard as a recount before 2026-12-03 evening left one it created: present, no `writes`.
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: "FIGURES", sk: "SHARD#6" },
+        UpdateExpression: "REMOVE writes",
+      }),
+    );
     const second = await recountFigures(db, table);
     expect(second.backfilled).toBe(0);
     expect(second.after).toEqual(second.before);

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionFailedError } from "@coachflow/core/errors";
 import { beforeAll, describe, expect, it } from "vitest";
 import { privacyOf } from "../../packages/functions/src/privacy-deps";
 import { LocalClock } from "../../packages/local/src/scheduler";
@@ -239,6 +240,43 @@ describe("a client's data: export, erasure, retention", () => {
     expect(replay.status).toBe(404);
     expect((await mentions(stack, needles)).items).toHaveLength(1);
   }, 60_000);
+
+  it("refuses an erasure over a footprint read before the engagement began, then erases with the coach's load moved once", async () => {
+    const email = uniqueEmail("erase-engaging");
+    const intro = Math.ceil((stack.clock.now().getTime() + 2 * DAY) / HOUR) * HOUR;
+    const intake = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const clientId: string = intake.body.clientId;
+    const match = intake.body.matches.find((m: { coachId: string }) => m.coachId === coach.id);
+    const booked = await bookByWebhook(stack, {
+      coach,
+      email,
+      start: intro,
+      token: tokenOf(match.bookingUrl)!,
+    });
+    const load = async () => (await asAdmin(stack, "GET", `/v1/coaches/${coach.id}`)).body.activeClients;
+    const loadBefore = await load();
+    // What an erasure read just before the coach finished the intro with a yes.
+    const stale = (await stack.deps.privacyStore.footprint(clientId))!;
+    await moveTo(stack, booked.end + 30 * MINUTE);
+    const finished = await finishAsCoach(stack, coach.id, booked.sessionId, {
+      workTogether: true,
+      takeaways: ["One review a week"],
+      actionItems: [],
+      next: { type: "recurring", cadence: "biweekly" },
+    });
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    expect(await load()).toBe(loadBefore + 1);
+
+    await expect(
+      stack.deps.privacyStore.erase(stale, { clientId, erasedAt: stack.clock.now().toISOString() }),
+    ).rejects.toBeInstanceOf(ConditionFailedError);
+    expect(await load()).toBe(loadBefore + 1);
+    expect((await asAdmin(stack, "GET", `/v1/clients/${clientId}`)).status).toBe(200);
+
+    expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
+    expect(await load()).toBe(loadBefore);
+    expect((await mentions(stack, [clientId, email])).items.map((i) => i.sk)).toEqual(["TOMBSTONE"]);
+  });
 
   it("starts afresh when the same person books with an old link or applies again after the erasure", async () => {
     const j = await journey("afresh");

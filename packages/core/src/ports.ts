@@ -423,7 +423,8 @@ export interface PrivacyStore {
   /**
    * Deletes every item of the footprint, the client's profile last (with the engaged coach's load
    * in the same transaction), after writing the tombstone: a crash half way leaves the profile,
-   * so an erasure run again finds and finishes the rest.
+   * so an erasure run again finds and finishes the rest. ConditionFailedError when the client's
+   * engagement changed since the footprint was read (its profile is then still there).
    */
   erase(footprint: ClientFootprint, tombstone: Tombstone): Promise<void>;
   /** Every client profile, for the daily retention sweep (a Query of the client listing index). */

@@ -1,5 +1,5 @@
 import type { Clock } from "../clock";
-import { notFound } from "../errors";
+import { ConditionFailedError, notFound } from "../errors";
 import { actionItemScheduleName } from "../followups/action-item-jobs";
 import type { ClientFootprint, JobScheduler, Logger, PrivacyStore } from "../ports";
 import { SESSION_JOB_KINDS } from "../sessions/jobs";
@@ -29,12 +29,22 @@ export async function exportClient(
  * deterministic names), then every stored item, leaving only a tombstone (id, time).
  * Late firings find nothing and are stale; a second erasure answers 404.
  */
-export async function eraseClient(deps: PrivacyDeps, clientId: string): Promise<{ erasedAt: string }> {
+export async function eraseClient(
+  deps: PrivacyDeps,
+  clientId: string,
+  attempt = 1,
+): Promise<{ erasedAt: string }> {
   const fp = await deps.privacy.footprint(clientId);
   if (!fp) throw notFound("client");
   const erasedAt = deps.clock.now().toISOString();
   const removed = await removeSchedules(deps.scheduler, fp);
-  await deps.privacy.erase(fp, { clientId, erasedAt });
+  try {
+    await deps.privacy.erase(fp, { clientId, erasedAt });
+  } catch (error) {
+    // The client changed under the erasure (their engagement): what is left is read again.
+    if (error instanceof ConditionFailedError && attempt < 3) return eraseClient(deps, clientId, attempt + 1);
+    throw error;
+  }
   deps.logger.info("client erased", { clientId, schedules: removed, sessions: fp.sessions.length });
   return { erasedAt };
 }

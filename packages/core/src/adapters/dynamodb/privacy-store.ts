@@ -6,10 +6,11 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { BookingRecord } from "../../bookings/model";
 import type { Client } from "../../clients/model";
+import { ConditionFailedError } from "../../errors";
 import type { ActionItem } from "../../followups/model";
 import type { ClientFootprint, PrivacyStore, Tombstone } from "../../ports";
 import type { Session } from "../../sessions/model";
-import { addTallies, failedOn, phaseTally, sendCounted, type Tally, watched } from "./figures";
+import { type Assumed, addTallies, failedOn, phaseTally, sendCounted, type Tally, watched } from "./figures";
 import { type Key, keys, stripKeys } from "./keys";
 import { batchGetAll, queryPages } from "./reads";
 import { suppressionKey } from "./suppression";
@@ -27,7 +28,7 @@ const COUNTED_PER_WRITE = 90;
 interface Watch {
   Key: Key;
   attribute: string;
-  guess: string | undefined;
+  guess: string | null | undefined;
   tally: (value: string) => Tally;
   mustExist?: true;
 }
@@ -96,7 +97,8 @@ export class DynamoPrivacyStore implements PrivacyStore {
       ...sends,
       ...deliveries,
       ...pairs,
-      ...bookings,
+      // Farthest in each reschedule chain first: each older record is found through a newer one.
+      ...[...bookings].reverse(),
       ...ownEmailRecord,
     ];
     return {
@@ -151,24 +153,23 @@ export class DynamoPrivacyStore implements PrivacyStore {
     // clients), the address's suppression and the profile. Each transaction holds at most
     // COUNTED_PER_WRITE of them. The order keeps an erasure that stops half way findable again
     // (a repeat starts from the profile and finds the rest through the sessions and action items):
-    // the failed deliveries first (found through their sessions), then the uncounted items in
-    // batches, the sessions' and action items' own items last among them, then the held profiles
-    // and, last, the profile with the suppression and the engaged coach's load.
+    // the deliveries first (found through their sessions; every one is watched, since the index
+    // that found them may not have their last outcome yet), then the uncounted items in batches,
+    // the sessions' and action items' own items in the last of them, then the held profiles and,
+    // last, the profile with the suppression and the engaged coach's load.
     const own = keys.client(client.id);
     const held = (footprint.refs as Key[]).filter(
       (k) => k.sk === "PROFILE" && k.pk.startsWith("CLIENT#") && k.pk !== own.pk,
     );
-    const failed = [...footprint.deliveries, ...footprint.heldDeliveries].filter(
-      (d) => d.outcome === "failed",
-    );
+    const deliveries = [...footprint.deliveries, ...footprint.heldDeliveries];
     const e = client.engagement;
     const booked = footprint.sessions.some((s) => s.status !== "cancelled");
     const phase = (v: string) => phaseTally(v, null);
-    const failedWatch = failed.map(
+    const deliveryWatch = deliveries.map(
       (d): Watch => ({
         Key: keys.delivery(String(d.id)),
         attribute: "outcome",
-        guess: "failed",
+        guess: d.outcome === undefined ? null : String(d.outcome),
         tally: (v) => (v === "failed" ? { [failedOn(String(d.receivedAt))]: -1 } : {}),
       }),
     );
@@ -197,21 +198,28 @@ export class DynamoPrivacyStore implements PrivacyStore {
         tally: () => ({ suppressed: -1 }),
       },
     ];
-    const counted = new Set([...failedWatch, ...heldWatch, ...last].map((w) => `${w.Key.pk}\n${w.Key.sk}`));
+    const counted = new Set([...deliveryWatch, ...heldWatch, ...last].map((w) => `${w.Key.pk}\n${w.Key.sk}`));
     const rest = (footprint.refs as Key[]).filter((k) => !counted.has(`${k.pk}\n${k.sk}`));
     const finding = (k: Key) => k.sk === "SESSION" || k.sk === "ACTION";
 
-    for (const part of chunks(failedWatch, COUNTED_PER_WRITE)) await this.deleteCounted(part);
-    await this.deleteAll([...rest.filter((k) => !finding(k)), ...rest.filter(finding)]);
+    for (const part of chunks(deliveryWatch, COUNTED_PER_WRITE)) await this.deleteCounted(part);
+    // In batches of their own: a batch holding both could land the finding items alone.
+    await this.deleteAll(rest.filter((k) => !finding(k)));
+    await this.deleteAll(rest.filter(finding));
     // The held profiles that do not fit beside the profile go in transactions of their own first.
     const spare = COUNTED_PER_WRITE - last.length;
     const heldFirst = heldWatch.length > spare ? heldWatch.slice(0, heldWatch.length - spare) : [];
     for (const part of chunks(heldFirst, COUNTED_PER_WRITE)) await this.deleteCounted(part);
-    // The profile with the engaged coach's load, exactly once: a repeat finds no profile.
+    // The profile with the engaged coach's load, exactly once: a repeat finds no profile. The
+    // load goes with an engaged profile only; one that was not what the footprint read (an
+    // engagement started or ended meanwhile, whose load that write moved) is refused, and
+    // `eraseClient` reads the footprint again.
     const engaged = e?.status === "active" ? e.coachId : undefined;
-    await this.deleteCounted(
-      [...last, ...heldWatch.slice(heldFirst.length)],
-      engaged
+    const engagedList = keys.clientPhase("engaged", "", "").gsi3pk;
+    await this.deleteCounted([...last, ...heldWatch.slice(heldFirst.length)], (assumed) => {
+      if ((assumed[0] === engagedList) !== (engaged !== undefined))
+        throw new ConditionFailedError("the client's engagement changed during the erasure");
+      return engaged
         ? [
             {
               Update: {
@@ -223,12 +231,18 @@ export class DynamoPrivacyStore implements PrivacyStore {
               },
             },
           ]
-        : [],
-    );
+        : [];
+    });
   }
 
-  /** Deletes watched items in one counted transaction (with `also` after them): their counters move with them. */
-  private deleteCounted(watch: readonly Watch[], also: readonly object[] = []): Promise<void> {
+  /**
+   * Deletes watched items in one counted transaction (with what `also` builds for the items as
+   * they are, after them): their counters move with them.
+   */
+  private deleteCounted(
+    watch: readonly Watch[],
+    also: (assumed: Assumed) => readonly object[] = () => [],
+  ): Promise<void> {
     const TableName = this.tableName;
     return sendCounted(
       this.db,
@@ -247,7 +261,7 @@ export class DynamoPrivacyStore implements PrivacyStore {
               assumed[i],
             ),
           })),
-          ...also,
+          ...also(assumed),
         ],
         watched: watch.map((w, at) => ({ at, attribute: w.attribute })),
         tally: addTallies(...watch.map((w, i) => (assumed[i] == null ? {} : w.tally(assumed[i]!)))),
