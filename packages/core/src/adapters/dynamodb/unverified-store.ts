@@ -59,7 +59,9 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
                 ...keys.clientSessions(s.clientId, s.startsAt, s.id),
                 ...keys.coachSessions(s.coachId, s.startsAt, s.id),
                 // The console's sessions by status (decision 0033): a Put replaces the whole item.
-                ...(s.status === "cancelled" ? {} : keys.sessionsByStatus(s.status, s.startsAt, s.endsAt, s.id)),
+                ...(s.status === "cancelled"
+                  ? {}
+                  : keys.sessionsByStatus(s.status, s.startsAt, s.endsAt, s.id)),
                 type: "session",
                 ...s,
               },
