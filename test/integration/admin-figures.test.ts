@@ -106,6 +106,43 @@ afterAll(async () => {
   await broken.scheduler.stop();
 });
 
+/**
+ * A client who applied and booked their matched coach through their link, `hoursAhead` from the
+ * clock: the intake, the booking and its delivery in the log.
+ */
+async function appliedAndBooked(label: string, hoursAhead: number) {
+  const email = uniqueEmail(label);
+  const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
+  const start = Math.ceil((stack.clock.now().getTime() + hoursAhead * HOUR) / MINUTE) * MINUTE;
+  const { sessionId, deliveryId } = await bookByWebhook(stack, {
+    coach: coaches[0]!,
+    email,
+    start,
+    token: correlationToken(clientId, coaches[0]!.id, SECRET),
+  });
+  return { email, clientId: clientId as string, sessionId, deliveryId };
+}
+
+/**
+ * A replay of the delivery that failed, logged with its session (where an erasure finds it),
+ * counted: answers the failed figure before it.
+ */
+async function failedReplay(deliveryId: string, sessionId: string) {
+  const stored = (await deliveryLog().get(deliveryId))!;
+  const before = (await counted(stack)).counters.failed;
+  await deliveryLog().put({
+    ...stored,
+    outcome: "failed",
+    httpStatus: 500,
+    attempts: stored.attempts + 1,
+    sessionId,
+  });
+  expect((await counted(stack)).counters.failed).toBe(before + 1);
+  return before;
+}
+
+const deliveryLog = () => new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+
 /** The counters as the dashboard reads them, and each one's partition counted on the index. */
 async function counted(s: TestStack) {
   const db = s.deps.aws.doc;
@@ -401,27 +438,9 @@ describe("the console's counters", () => {
   });
 
   it("takes a failed delivery of an erased client's session off the count", async () => {
-    const email = uniqueEmail("erased-failed");
-    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
-    const start = Math.ceil((stack.clock.now().getTime() + 2 * HOUR) / MINUTE) * MINUTE;
-    const { sessionId, deliveryId } = await bookByWebhook(stack, {
-      coach: coaches[0]!,
-      email,
-      start,
-      token: correlationToken(clientId, coaches[0]!.id, SECRET),
-    });
+    const { clientId, sessionId, deliveryId } = await appliedAndBooked("erased-failed", 2);
     // A replay of it that failed: the log keeps its session, so the erasure finds it.
-    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
-    const stored = (await log.get(deliveryId))!;
-    const before = (await counted(stack)).counters.failed;
-    await log.put({
-      ...stored,
-      outcome: "failed",
-      httpStatus: 500,
-      attempts: stored.attempts + 1,
-      sessionId,
-    });
-    expect((await counted(stack)).counters.failed).toBe(before + 1);
+    const before = await failedReplay(deliveryId, sessionId);
     expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
     const after = await counted(stack);
     expect(after.counters).toEqual(after.index);
@@ -435,70 +454,34 @@ describe("the console's counters", () => {
     // With a coach the client is not matched with: held by a profile of its own (decision 0030).
     const { sessionId, deliveryId } = await bookByWebhook(stack, { coach: stranger, email, start });
     expect((await asAdmin(stack, "GET", `/v1/sessions/${sessionId}`)).body.client.id).not.toBe(clientId);
-    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
-    const stored = (await log.get(deliveryId))!;
-    const before = (await counted(stack)).counters.failed;
-    await log.put({
-      ...stored,
-      outcome: "failed",
-      httpStatus: 500,
-      attempts: stored.attempts + 1,
-      sessionId,
-    });
-    expect((await counted(stack)).counters.failed).toBe(before + 1);
+    const before = await failedReplay(deliveryId, sessionId);
 
     expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
-    expect(await log.get(deliveryId)).toBeUndefined();
+    expect(await deliveryLog().get(deliveryId)).toBeUndefined();
     const after = await counted(stack);
     expect(after.counters).toEqual(after.index);
     expect(after.counters.failed).toBe(before);
   });
 
   it("counts off a delivery that failed after the erasure read it as processed", async () => {
-    const email = uniqueEmail("erased-late-failed");
-    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
-    const start = Math.ceil((stack.clock.now().getTime() + 7 * HOUR) / MINUTE) * MINUTE;
-    const { sessionId, deliveryId } = await bookByWebhook(stack, {
-      coach: coaches[0]!,
-      email,
-      start,
-      token: correlationToken(clientId, coaches[0]!.id, SECRET),
-    });
+    const { clientId, sessionId, deliveryId } = await appliedAndBooked("erased-late-failed", 7);
     const store = stack.deps.privacyStore;
     const read = (await store.footprint(clientId))!;
     expect(read.deliveries.map((d) => [d.id, d.outcome])).toContainEqual([deliveryId, "processed"]);
     // A replay that failed lands between the erasure's read and its deletes.
-    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
-    const stored = (await log.get(deliveryId))!;
-    const before = (await counted(stack)).counters.failed;
-    await log.put({
-      ...stored,
-      outcome: "failed",
-      httpStatus: 500,
-      attempts: stored.attempts + 1,
-      sessionId,
-    });
-    expect((await counted(stack)).counters.failed).toBe(before + 1);
+    const before = await failedReplay(deliveryId, sessionId);
 
     await store.erase(read, { clientId, erasedAt: stack.clock.now().toISOString() });
-    expect(await log.get(deliveryId)).toBeUndefined();
+    expect(await deliveryLog().get(deliveryId)).toBeUndefined();
     const after = await counted(stack);
     expect(after.counters).toEqual(after.index);
     expect(after.counters.failed).toBe(before);
   });
 
   it("erases a client with more failed deliveries than one transaction holds, each counted off", async () => {
-    const email = uniqueEmail("erased-many-failed");
-    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
-    const start = Math.ceil((stack.clock.now().getTime() + 4 * HOUR) / MINUTE) * MINUTE;
-    const { sessionId, deliveryId } = await bookByWebhook(stack, {
-      coach: coaches[0]!,
-      email,
-      start,
-      token: correlationToken(clientId, coaches[0]!.id, SECRET),
-    });
+    const { clientId, sessionId, deliveryId } = await appliedAndBooked("erased-many-failed", 4);
     // 120 failed replays of its delivery, logged under ids of their own (TransactWriteItems takes 100).
-    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const log = deliveryLog();
     const stored = (await log.get(deliveryId))!;
     const before = (await counted(stack)).counters.failed;
     const ids = Array.from({ length: 120 }, (_, i) => `${deliveryId}-r${i}`);
@@ -517,17 +500,9 @@ describe("the console's counters", () => {
   });
 
   it("finishes an erasure that stopped half way when it is run again, finding what is left through the sessions", async () => {
-    const email = uniqueEmail("erased-half-way");
-    const { clientId } = await call(stack.app, "POST", "/v1/intake", intakeBody(email)).then((r) => r.body);
-    const start = Math.ceil((stack.clock.now().getTime() + 5 * HOUR) / MINUTE) * MINUTE;
-    const { sessionId, deliveryId } = await bookByWebhook(stack, {
-      coach: coaches[0]!,
-      email,
-      start,
-      token: correlationToken(clientId, coaches[0]!.id, SECRET),
-    });
+    const { clientId, sessionId, deliveryId } = await appliedAndBooked("erased-half-way", 5);
     // More items than one batch of deletes holds: 40 logged deliveries of the session.
-    const log = new DynamoDeliveryLog(stack.deps.aws.doc, stack.deps.config.tableName);
+    const log = deliveryLog();
     const stored = (await log.get(deliveryId))!;
     const ids = Array.from({ length: 40 }, (_, i) => `${deliveryId}-p${i}`);
     for (const id of ids) await log.put({ ...stored, id, sessionId });

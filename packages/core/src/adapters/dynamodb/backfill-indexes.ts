@@ -29,12 +29,7 @@ export async function backfillConsoleIndexes(
   db: DynamoDBDocumentClient,
   tableName: string,
 ): Promise<IndexBackfill> {
-  const profiles = await queryPages(db, {
-    TableName: tableName,
-    IndexName: "gsi1",
-    KeyConditionExpression: "gsi1pk = :p",
-    FilterExpression: "sk = :profile AND attribute_not_exists(unverified)",
-    ExpressionAttributeValues: { ":p": keys.clientListing("").gsi1pk, ":profile": "PROFILE" },
+  const profiles = await clientProfiles(db, tableName, "attribute_not_exists(unverified)", {
     ProjectionExpression: "pk, sk, id, #name, email, gsi2pk",
     ExpressionAttributeNames: { "#name": "name" },
   });
@@ -102,6 +97,23 @@ export async function backfillConsoleIndexes(
 }
 
 const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
+
+/** Every client profile (gsi1 `CLIENTS`, the profiles among its items) that also passes `filter`, with `projection`. */
+export function clientProfiles(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  filter: string,
+  projection: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
+): Promise<Item[]> {
+  return queryPages(db, {
+    TableName: tableName,
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :p",
+    FilterExpression: `sk = :profile AND ${filter}`,
+    ExpressionAttributeValues: { ":p": keys.clientListing("").gsi1pk, ":profile": "PROFILE" },
+    ...projection,
+  });
+}
 
 /** Sets an index entry on an item that exists and has none yet; false when that no longer holds. */
 async function update(

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { CLIENT_PHASES, phaseOf } from "../../admin/phases";
 import type { Client } from "../../clients/model";
-import { backfillConsoleIndexes, type IndexBackfill } from "./backfill-indexes";
+import { backfillConsoleIndexes, clientProfiles, type IndexBackfill } from "./backfill-indexes";
 import { failedConditions } from "./errors";
 import { FIGURE_NAMES, type FigureName, sumShards } from "./figure-sums";
 import { FIGURE_SHARDS, failedOn } from "./figures";
@@ -138,12 +138,7 @@ export function countPartition(db: DynamoDBDocumentClient, tableName: string, gs
  * so a write meanwhile wins. Counting follows in `recountFigures`.
  */
 async function backfillPhases(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
-  const missing = await queryPages(db, {
-    TableName: tableName,
-    IndexName: "gsi1",
-    KeyConditionExpression: "gsi1pk = :p",
-    FilterExpression: "sk = :profile AND attribute_not_exists(gsi3pk)",
-    ExpressionAttributeValues: { ":p": keys.clientListing("").gsi1pk, ":profile": "PROFILE" },
+  const missing = await clientProfiles(db, tableName, "attribute_not_exists(gsi3pk)", {
     ProjectionExpression: "pk, sk, id, createdAt, #status, engagement",
     ExpressionAttributeNames: { "#status": "status" },
   });
