@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionFailedError } from "@coachflow/core/errors";
 import { beforeAll, describe, expect, it } from "vitest";
 import { privacyOf } from "../../packages/functions/src/privacy-deps";
@@ -276,6 +276,43 @@ describe("a client's data: export, erasure, retention", () => {
     expect((await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`)).status).toBe(200);
     expect(await load()).toBe(loadBefore);
     expect((await mentions(stack, [clientId, email])).items.map((i) => i.sk)).toEqual(["TOMBSTONE"]);
+  });
+
+  it("erases an engaged client written before the console's lists, moving the coach's load once", async () => {
+    const email = uniqueEmail("erase-legacy-engaged");
+    const intro = Math.ceil((stack.clock.now().getTime() + 2 * DAY) / HOUR) * HOUR;
+    const intake = await call(stack.app, "POST", "/v1/intake", intakeBody(email));
+    const clientId: string = intake.body.clientId;
+    const match = intake.body.matches.find((m: { coachId: string }) => m.coachId === coach.id);
+    const booked = await bookByWebhook(stack, {
+      coach,
+      email,
+      start: intro,
+      token: tokenOf(match.bookingUrl)!,
+    });
+    const load = async () => (await asAdmin(stack, "GET", `/v1/coaches/${coach.id}`)).body.activeClients;
+    const loadBefore = await load();
+    await moveTo(stack, booked.end + 30 * MINUTE);
+    const finished = await finishAsCoach(stack, coach.id, booked.sessionId, {
+      workTogether: true,
+      takeaways: ["One review a week"],
+      actionItems: [],
+      next: { type: "recurring", cadence: "biweekly" },
+    });
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    expect(await load()).toBe(loadBefore + 1);
+    // On no list, as a profile written before the console's index (decision 0033).
+    await stack.deps.aws.doc.send(
+      new UpdateCommand({
+        TableName: stack.deps.config.tableName,
+        Key: { pk: `CLIENT#${clientId}`, sk: "PROFILE" },
+        UpdateExpression: "REMOVE gsi3pk, gsi3sk, phaseKey",
+      }),
+    );
+
+    const erased = await asAdmin(stack, "DELETE", `/v1/clients/${clientId}`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(await load()).toBe(loadBefore);
   });
 
   it("starts afresh when the same person books with an old link or applies again after the erasure", async () => {

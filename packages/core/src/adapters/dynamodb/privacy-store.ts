@@ -211,13 +211,15 @@ export class DynamoPrivacyStore implements PrivacyStore {
     const heldFirst = heldWatch.length > spare ? heldWatch.slice(0, heldWatch.length - spare) : [];
     for (const part of chunks(heldFirst, COUNTED_PER_WRITE)) await this.deleteCounted(part);
     // The profile with the engaged coach's load, exactly once: a repeat finds no profile. The
-    // load goes with an engaged profile only; one that was not what the footprint read (an
-    // engagement started or ended meanwhile, whose load that write moved) is refused, and
-    // `eraseClient` reads the footprint again.
+    // load goes with an engaged profile only; one whose list says otherwise than the footprint
+    // read (an engagement started or ended meanwhile, whose load that write moved) is refused,
+    // and `eraseClient` reads the footprint again. A profile on no list (written before the
+    // console's index, decision 0033) is taken as the footprint read it.
     const engaged = e?.status === "active" ? e.coachId : undefined;
     const engagedList = keys.clientPhase("engaged", "", "").gsi3pk;
     await this.deleteCounted([...last, ...heldWatch.slice(heldFirst.length)], (assumed) => {
-      if ((assumed[0] === engagedList) !== (engaged !== undefined))
+      const listed = assumed[0];
+      if (typeof listed === "string" && (listed === engagedList) !== (engaged !== undefined))
         throw new ConditionFailedError("the client's engagement changed during the erasure");
       return engaged
         ? [
