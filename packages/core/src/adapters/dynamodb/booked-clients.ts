@@ -5,7 +5,35 @@ import { type Assumed, addTallies, type CountedPlan, phaseTally, sendCounted, wa
 import type { keys as Keys } from "./keys";
 
 const BOOKED = "CLIENTS#booked";
+/** The lists from "booked" on: a booking moves no one back from them. */
 const ADVANCED = [BOOKED, "CLIENTS#engaged", "CLIENTS#ended"];
+
+/**
+ * The write that puts a client on the "booked" list from the list they are assumed to be on
+ * (`from`, watched), and what it counts: from booked or further on nothing moves (`phaseKey`, set
+ * once and then only by engagement changes, keeps them there), and the write only checks the list.
+ */
+export function toBookedList(table: string, k: typeof Keys, clientId: string, from: Assumed[number]) {
+  const moves = !(typeof from === "string" && ADVANCED.includes(from));
+  return {
+    item: {
+      Update: watched(
+        {
+          TableName: table,
+          Key: k.client(clientId),
+          UpdateExpression: moves
+            ? "SET phaseKey = :b, gsi3pk = :b"
+            : "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":b": BOOKED },
+        },
+        "gsi3pk",
+        from,
+      ),
+    },
+    tally: moves ? phaseTally(from, BOOKED) : {},
+  };
+}
 
 /**
  * A client's first booked session moves them to the console's "booked" list (decision 0033),
@@ -35,30 +63,9 @@ export function bookedClients(
   });
   /** The writes for what each client's list is (`assumed`, in `ids` order), from index `at` on. */
   const build = (phases: Assumed, at: number): Pick<CountedPlan, "items" | "watched" | "tally"> => {
-    const items = ids.map((clientId, i) => {
-      const from = phases[i];
-      const moves = !(typeof from === "string" && ADVANCED.includes(from));
-      return {
-        Update: watched(
-          {
-            TableName: table,
-            Key: k.client(clientId),
-            UpdateExpression: moves
-              ? "SET phaseKey = :b, gsi3pk = :b"
-              : "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":b": BOOKED },
-          },
-          "gsi3pk",
-          from,
-        ),
-      };
-    });
-    const tally = addTallies(
-      ...phases.map((from) =>
-        typeof from === "string" && ADVANCED.includes(from) ? {} : phaseTally(from, BOOKED),
-      ),
-    );
+    const moves = ids.map((clientId, i) => toBookedList(table, k, clientId, phases[i]));
+    const items = moves.map((m) => m.item);
+    const tally = addTallies(...moves.map((m) => m.tally));
     return { items, watched: ids.map((_, i) => ({ at: at + i, attribute: "gsi3pk" })), tally };
   };
   return { assumed, build };

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamod
 import type { Client } from "../../clients/model";
 import { ConditionFailedError } from "../../errors";
 import type { AttachChange, UnverifiedStore } from "../../ports";
+import { toBookedList } from "./booked-clients";
 import { conflictedTransaction, failedConditions } from "./errors";
 import { addTallies, phaseTally, sendCounted, watched } from "./figures";
 import { keys, stripKeys } from "./keys";
@@ -18,9 +19,6 @@ const at = (version: number) =>
  * admin's list is one Query (rejected ones left out; they stay in the index so that an erasure of
  * the client whose address they used finds them); a decision is one write.
  */
-const BOOKED = "CLIENTS#booked";
-/** The lists past "booked" (booked-clients.ts): a linked booking moves no one back from them. */
-const ADVANCED = [BOOKED, "CLIENTS#engaged", "CLIENTS#ended"];
 
 export class DynamoUnverifiedStore implements UnverifiedStore {
   constructor(
@@ -48,7 +46,7 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
     // the guess: matched, corrected from the returned item.
     await this.write(() =>
       sendCounted(this.db, TableName, ["CLIENTS#booked", "CLIENTS#matched"], ([listed, theirs]) => {
-        const moves = !(typeof theirs === "string" && ADVANCED.includes(theirs));
+        const booked = toBookedList(TableName, keys, pair.clientId, theirs);
         const items = [
           ...[session, ...change.renumbered].map((s) => ({
             Put: {
@@ -90,21 +88,7 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
             ),
           },
           { Delete: { TableName, Key: keys.pair(booker.id, session.coachId) } },
-          {
-            Update: watched(
-              {
-                TableName,
-                Key: keys.client(pair.clientId),
-                UpdateExpression: moves
-                  ? "SET phaseKey = :b, gsi3pk = :b"
-                  : "SET phaseKey = if_not_exists(phaseKey, :b), gsi3pk = if_not_exists(phaseKey, :b)",
-                ConditionExpression: "attribute_exists(pk)",
-                ExpressionAttributeValues: { ":b": BOOKED },
-              },
-              "gsi3pk",
-              theirs,
-            ),
-          },
+          booked.item,
         ];
         return {
           items,
@@ -112,7 +96,7 @@ export class DynamoUnverifiedStore implements UnverifiedStore {
             { at: items.length - 3, attribute: "gsi3pk" },
             { at: items.length - 1, attribute: "gsi3pk" },
           ],
-          tally: addTallies(phaseTally(listed, null), moves ? phaseTally(theirs, BOOKED) : {}),
+          tally: addTallies(phaseTally(listed, null), booked.tally),
         };
       }),
     );
